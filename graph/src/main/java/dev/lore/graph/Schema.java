@@ -1,0 +1,35 @@
+package dev.lore.graph;
+
+import java.util.List;
+
+/** Constraints and indexes Lore relies on; applying them is idempotent. */
+public final class Schema {
+    private static final List<String> STATEMENTS = List.of(
+            "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+            "CREATE CONSTRAINT article_slug IF NOT EXISTS FOR (a:Article) REQUIRE a.slug IS UNIQUE",
+            "CREATE CONSTRAINT redirect_slug IF NOT EXISTS FOR (r:Redirect) REQUIRE r.slug IS UNIQUE",
+            "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
+            "CREATE CONSTRAINT skill_key IF NOT EXISTS FOR (s:Skill) REQUIRE s.key IS UNIQUE",
+            "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE",
+            "CREATE CONSTRAINT setting_key IF NOT EXISTS FOR (s:Setting) REQUIRE s.key IS UNIQUE",
+            "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE",
+            "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",
+            "CREATE INDEX article_title_lower IF NOT EXISTS FOR (a:Article) ON (a.titleKey)",
+            "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)");
+
+    private Schema() {}
+
+    public static void apply(Graph graph) {
+        for (String statement : STATEMENTS) {
+            graph.write(tx -> tx.run(statement).consume());
+        }
+        graph.write(tx -> tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
+                .consume());
+    }
+
+    /** Deletes every node and relationship, then re-creates the counter. For tests and resets. */
+    public static void wipe(Graph graph) {
+        graph.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
+        apply(graph);
+    }
+}

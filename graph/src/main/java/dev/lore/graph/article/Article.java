@@ -1,0 +1,21 @@
+package dev.lore.graph.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An article as it stands now: its current revision's content plus its metadata. */
+public record Article(
+        String id,
+        String slug,
+        String title,
+        boolean deleted,
+        int revision,
+        String markdown,
+        List<String> tags,
+        List<String> skills,
+        Optional<String> owner,
+        List<String> contributors,
+        Instant createdAt,
+        Instant updatedAt,
+        long seq) {}

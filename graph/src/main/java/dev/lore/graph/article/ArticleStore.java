@@ -1,0 +1,443 @@
+package dev.lore.graph.article;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+import static dev.lore.graph.internal.Values.optionalString;
+import static dev.lore.graph.internal.Values.strings;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.PersonRef;
+import dev.lore.graph.internal.ChangeSequence;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Articles and their revisions in the graph. Every write takes the next change sequence number
+ * first, which also serialises writers, so the revision check of an update cannot race. Thread-safe.
+ */
+public final class ArticleStore {
+    /** Projection of an article node {@code a} to the columns {@link #toArticle} reads. */
+    private static final String ARTICLE_COLUMNS = """
+            a.id AS id, a.slug AS slug, a.title AS title, a.status AS status, a.revision AS revision,
+            a.tags AS tags, a.owner AS owner, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
+            head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
+            [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
+            [(p:Person)-[c:CONTRIBUTED]->(a) | p.name] AS contributors
+            """;
+
+    private final Graph graph;
+
+    public ArticleStore(Graph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph must not be null");
+    }
+
+    /** Creates an article at the first free slug among {@code baseSlug}, {@code baseSlug-2}, ... */
+    public Article create(String baseSlug, ArticleWrite write) {
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            requireAuthor(tx, write.authorId());
+            String slug = freeSlug(tx, baseSlug, null);
+            String id = UUID.randomUUID().toString();
+            var params = new HashMap<String, Object>(writeParams(write));
+            params.put("id", id);
+            params.put("slug", slug);
+            params.put("seq", seq);
+            tx.run("""
+                            CREATE (a:Article {id: $id, slug: $slug, title: $title, titleKey: $titleKey,
+                                status: 'active', revision: 1, tags: $tags, links: $links, owner: $owner,
+                                createdAt: $at, updatedAt: $at, seq: $seq})
+                            """, params).consume();
+            addRevision(tx, id, 1, write);
+            linkSkillsAndPages(tx, id, write);
+            return load(tx, id);
+        });
+    }
+
+    /**
+     * Saves a new revision on top of {@code baseRevision}. A changed title moves the article to a new
+     * slug and leaves the old one as a redirect. A save that changes nothing writes nothing.
+     *
+     * @throws StaleRevisionException if the article has moved past {@code baseRevision}
+     * @throws NoSuchEntityException if no live article has this slug or redirect
+     */
+    public Article update(String slugOrRedirect, int baseRevision, String newBaseSlug, ArticleWrite write) {
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            requireAuthor(tx, write.authorId());
+            String id = resolveId(tx, slugOrRedirect)
+                    .orElseThrow(() -> new NoSuchEntityException("article", slugOrRedirect));
+            Article current = load(tx, id);
+            if (current.revision() != baseRevision) {
+                throw new StaleRevisionException(current.slug(), baseRevision, current.revision());
+            }
+            if (sameContent(current, write)) {
+                return current;
+            }
+            String slug = current.title().equals(write.title()) ? current.slug() : freeSlug(tx, newBaseSlug, id);
+            if (!slug.equals(current.slug())) {
+                tx.run("""
+                                MATCH (a:Article {id: $id})
+                                OPTIONAL MATCH (back:Redirect {slug: $slug})
+                                DETACH DELETE back
+                                MERGE (r:Redirect {slug: $old})
+                                WITH a, r
+                                OPTIONAL MATCH (r)-[old:TO]->()
+                                DELETE old
+                                CREATE (r)-[:TO]->(a)
+                                """, Map.of("id", id, "slug", slug, "old", current.slug()))
+                        .consume();
+            }
+            var params = new HashMap<String, Object>(writeParams(write));
+            params.put("id", id);
+            params.put("slug", slug);
+            params.put("seq", seq);
+            params.put("n", current.revision() + 1);
+            tx.run("""
+                            MATCH (a:Article {id: $id})
+                            SET a.slug = $slug, a.title = $title, a.titleKey = $titleKey, a.revision = $n,
+                                a.tags = $tags, a.links = $links, a.owner = coalesce($owner, a.owner),
+                                a.updatedAt = $at, a.seq = $seq
+                            """, params).consume();
+            addRevision(tx, id, current.revision() + 1, write);
+            linkSkillsAndPages(tx, id, write);
+            return load(tx, id);
+        });
+    }
+
+    /**
+     * Marks an article deleted. Its revisions stay; its slug and redirects are released so a new page
+     * can take the name. Deleting twice is a no-op.
+     */
+    public void delete(String slugOrRedirect, String byPersonId, Instant at) {
+        graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            String id = resolveId(tx, slugOrRedirect)
+                    .orElseThrow(() -> new NoSuchEntityException("article", slugOrRedirect));
+            tx.run("""
+                            MATCH (a:Article {id: $id})
+                            OPTIONAL MATCH (r:Redirect)-[:TO]->(a)
+                            DETACH DELETE r
+                            WITH DISTINCT a
+                            SET a.status = 'deleted', a.deletedSlug = a.slug, a.slug = 'deleted:' + a.id,
+                                a.deletedBy = $by, a.deletedAt = $at, a.seq = $seq
+                            """, Map.of("id", id, "by", byPersonId, "at", datetime(at), "seq", seq))
+                    .consume();
+            return null;
+        });
+    }
+
+    /** The live article with this slug. */
+    public Optional<Article> find(String slug) {
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (a:Article {slug: $slug}) WHERE a.status = 'active' RETURN " + ARTICLE_COLUMNS,
+                        Map.of("slug", slug))
+                .list()
+                .stream()
+                .findFirst()
+                .map(ArticleStore::toArticle));
+    }
+
+    /** Where an old slug now points, if it is a redirect to a live article. */
+    public Optional<String> redirectTarget(String slug) {
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (:Redirect {slug: $slug})-[:TO]->(a:Article {status: 'active'}) RETURN a.slug AS slug",
+                        Map.of("slug", slug))
+                .list()
+                .stream()
+                .findFirst()
+                .map(r -> r.get("slug").asString()));
+    }
+
+    /** Live articles, most recently updated first. */
+    public List<ArticleSummary> list(int offset, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (a:Article {status: 'active'})
+                        RETURN a.slug AS slug, a.title AS title, a.tags AS tags, a.revision AS revision,
+                               a.updatedAt AS updatedAt
+                        ORDER BY a.updatedAt DESC, a.slug SKIP $offset LIMIT $limit
+                        """, Map.of("offset", offset, "limit", limit))
+                .list(r -> new ArticleSummary(
+                        r.get("slug").asString(),
+                        r.get("title").asString(),
+                        strings(r.get("tags")),
+                        r.get("revision").asInt(),
+                        instant(r.get("updatedAt")))));
+    }
+
+    /** Live articles a person saved revisions of, most recent contribution first. */
+    public List<ArticleSummary> contributedBy(String personId, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (:Person {id: $id})-[c:CONTRIBUTED]->(a:Article {status: 'active'})
+                        RETURN a.slug AS slug, a.title AS title, a.tags AS tags, a.revision AS revision,
+                               a.updatedAt AS updatedAt
+                        ORDER BY c.lastAt DESC LIMIT $limit
+                        """, Map.of("id", personId, "limit", limit))
+                .list(r -> new ArticleSummary(
+                        r.get("slug").asString(),
+                        r.get("title").asString(),
+                        strings(r.get("tags")),
+                        r.get("revision").asInt(),
+                        instant(r.get("updatedAt")))));
+    }
+
+    public long countLive() {
+        return graph.read(tx -> tx.run("MATCH (a:Article {status: 'active'}) RETURN count(a) AS n")
+                .single()
+                .get("n")
+                .asLong());
+    }
+
+    /** All revisions, newest first. */
+    public List<Revision> revisions(String slug) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (a:Article {slug: $slug})-[:HAS_REVISION]->(r:Revision)-[:BY]->(p:Person)
+                        RETURN r.n AS n, r.title AS title, r.markdown AS markdown, r.message AS message,
+                               r.at AS at, p.id AS personId, p.name AS personName
+                        ORDER BY r.n DESC
+                        """, Map.of("slug", slug)).list(ArticleStore::toRevision));
+    }
+
+    public Optional<Revision> revision(String slug, int number) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (a:Article {slug: $slug})-[:HAS_REVISION]->(r:Revision {n: $n})-[:BY]->(p:Person)
+                        RETURN r.n AS n, r.title AS title, r.markdown AS markdown, r.message AS message,
+                               r.at AS at, p.id AS personId, p.name AS personName
+                        """, Map.of("slug", slug, "n", number)).list(ArticleStore::toRevision).stream()
+                .findFirst());
+    }
+
+    /** Live articles that link to this one, by title. */
+    public List<ArticleSummary> backlinks(String id) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (b:Article {status: 'active'})-[:LINKS_TO]->(:Article {id: $id})
+                        RETURN b.slug AS slug, b.title AS title, b.tags AS tags, b.revision AS revision,
+                               b.updatedAt AS updatedAt
+                        ORDER BY b.title
+                        """, Map.of("id", id))
+                .list(r -> new ArticleSummary(
+                        r.get("slug").asString(),
+                        r.get("title").asString(),
+                        strings(r.get("tags")),
+                        r.get("revision").asInt(),
+                        instant(r.get("updatedAt")))));
+    }
+
+    /** Everyone who saved a revision, most edits first. */
+    public List<Contributor> contributors(String id) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (p:Person)-[c:CONTRIBUTED]->(:Article {id: $id})
+                        RETURN p.id AS id, p.name AS name, c.edits AS edits, c.lastAt AS lastAt
+                        ORDER BY c.edits DESC, c.lastAt DESC
+                        """, Map.of("id", id))
+                .list(r -> new Contributor(
+                        r.get("id").asString(),
+                        r.get("name").asString(),
+                        r.get("edits").asInt(),
+                        instant(r.get("lastAt")))));
+    }
+
+    /**
+     * Resolves wiki-link keys to the slugs of live articles, by slug, by title key or through a
+     * redirect. Keys that resolve to nothing are absent from the result.
+     */
+    public Map<String, String> resolveLinks(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return graph.read(tx -> {
+            var resolved = new HashMap<String, String>();
+            tx.run("""
+                            UNWIND $keys AS key
+                            CALL (key) {
+                              MATCH (t:Article {slug: key}) RETURN t, 0 AS rank
+                              UNION
+                              MATCH (t:Article {titleKey: key}) RETURN t, 1 AS rank
+                              UNION
+                              MATCH (:Redirect {slug: key})-[:TO]->(t:Article) RETURN t, 2 AS rank
+                            }
+                            WITH key, t, rank WHERE t.status = 'active'
+                            WITH key, t ORDER BY rank
+                            RETURN key, head(collect(t.slug)) AS slug
+                            """, Map.of("keys", keys))
+                    .list()
+                    .forEach(r ->
+                            resolved.put(r.get("key").asString(), r.get("slug").asString()));
+            return resolved;
+        });
+    }
+
+    /** Articles changed after {@code sinceSeq}, in sequence order, deleted ones included. */
+    public List<Article> changesSince(long sinceSeq, int limit) {
+        return graph.read(tx -> tx.run(
+                        "MATCH (a:Article) WHERE a.seq > $since WITH a ORDER BY a.seq LIMIT $limit RETURN "
+                                + ARTICLE_COLUMNS
+                                + " ORDER BY seq",
+                        Map.of("since", sinceSeq, "limit", limit))
+                .list(ArticleStore::toArticle));
+    }
+
+    public long currentSeq() {
+        return graph.read(ChangeSequence::current);
+    }
+
+    private static Optional<String> resolveId(TransactionContext tx, String slugOrRedirect) {
+        var id = tx.run("""
+                        OPTIONAL MATCH (a:Article {slug: $slug, status: 'active'})
+                        OPTIONAL MATCH (:Redirect {slug: $slug})-[:TO]->(b:Article {status: 'active'})
+                        RETURN coalesce(a.id, b.id) AS id
+                        """, Map.of("slug", slugOrRedirect)).single().get("id");
+        return id.isNull() ? Optional.empty() : Optional.of(id.asString());
+    }
+
+    /** The first of base, base-2, base-3, ... not used by another article or a redirect to another. */
+    private static String freeSlug(TransactionContext tx, String base, String ownId) {
+        for (int n = 1; ; n++) {
+            String candidate = n == 1 ? base : base + "-" + n;
+            boolean taken =
+                    tx.run("""
+                            OPTIONAL MATCH (a:Article {slug: $slug}) WHERE $own IS NULL OR a.id <> $own
+                            OPTIONAL MATCH (:Redirect {slug: $slug})-[:TO]->(b:Article) WHERE $own IS NULL OR b.id <> $own
+                            RETURN a IS NOT NULL OR b IS NOT NULL AS taken
+                            """, params(candidate, ownId)).single().get("taken").asBoolean();
+            if (!taken) {
+                return candidate;
+            }
+        }
+    }
+
+    private static Map<String, Object> params(String slug, String ownId) {
+        var params = new HashMap<String, Object>();
+        params.put("slug", slug);
+        params.put("own", ownId); // null for a new article
+        return params;
+    }
+
+    private static void requireAuthor(TransactionContext tx, String personId) {
+        boolean exists = tx.run("MATCH (p:Person {id: $id}) RETURN count(p) > 0 AS exists", Map.of("id", personId))
+                .single()
+                .get("exists")
+                .asBoolean();
+        if (!exists) {
+            throw new NoSuchEntityException("person", personId);
+        }
+    }
+
+    private static Map<String, Object> writeParams(ArticleWrite write) {
+        var params = new HashMap<String, Object>();
+        params.put("title", write.title());
+        params.put("titleKey", write.titleKey());
+        params.put("markdown", write.markdown());
+        params.put("tags", write.tags());
+        params.put("skills", write.skills());
+        params.put("links", write.linkKeys());
+        params.put("owner", write.owner().orElse(null));
+        params.put("message", write.message());
+        params.put("author", write.authorId());
+        params.put("at", datetime(write.at()));
+        return params;
+    }
+
+    private static void addRevision(TransactionContext tx, String id, int n, ArticleWrite write) {
+        var params = new HashMap<String, Object>(writeParams(write));
+        params.put("id", id);
+        params.put("n", n);
+        tx.run("""
+                        MATCH (a:Article {id: $id}), (p:Person {id: $author})
+                        CREATE (a)-[:HAS_REVISION]->(r:Revision {n: $n, title: $title, markdown: $markdown,
+                            message: $message, at: $at})-[:BY]->(p)
+                        MERGE (p)-[c:CONTRIBUTED]->(a)
+                          ON CREATE SET c.edits = 0, c.firstAt = $at
+                        SET c.edits = c.edits + 1, c.lastAt = $at
+                        """, params).consume();
+    }
+
+    /** Re-points ABOUT at the write's skills and LINKS_TO at the pages its wiki links name. */
+    private static void linkSkillsAndPages(TransactionContext tx, String id, ArticleWrite write) {
+        var params = Map.<String, Object>of(
+                "id", id, "skills", write.skills(), "links", write.linkKeys(), "titleKey", write.titleKey());
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        OPTIONAL MATCH (a)-[old:ABOUT|LINKS_TO]->()
+                        DELETE old
+                        """, params).consume();
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        UNWIND $skills AS skill
+                        MERGE (s:Skill {key: toLower(trim(skill))}) ON CREATE SET s.name = trim(skill)
+                        MERGE (a)-[:ABOUT]->(s)
+                        """, params).consume();
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        UNWIND $links AS key
+                        CALL (key) {
+                          MATCH (t:Article {slug: key}) RETURN t
+                          UNION
+                          MATCH (t:Article {titleKey: key}) RETURN t
+                          UNION
+                          MATCH (:Redirect {slug: key})-[:TO]->(t:Article) RETURN t
+                        }
+                        WITH a, t WHERE t.status = 'active' AND t <> a
+                        MERGE (a)-[:LINKS_TO]->(t)
+                        """, params).consume();
+        // Pages that linked to this one before it existed (or under its new name) now resolve.
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        MATCH (b:Article {status: 'active'})
+                        WHERE b <> a AND (a.slug IN b.links OR $titleKey IN b.links)
+                        MERGE (b)-[:LINKS_TO]->(a)
+                        """, params).consume();
+    }
+
+    private static boolean sameContent(Article current, ArticleWrite write) {
+        return current.title().equals(write.title())
+                && current.markdown().equals(write.markdown())
+                && current.tags().equals(write.tags())
+                && current.skills().stream()
+                        .sorted()
+                        .toList()
+                        .equals(write.skills().stream().sorted().toList())
+                && (write.owner().isEmpty() || write.owner().equals(current.owner()));
+    }
+
+    private static Article load(TransactionContext tx, String id) {
+        return toArticle(tx.run("MATCH (a:Article {id: $id}) RETURN " + ARTICLE_COLUMNS, Map.of("id", id))
+                .single());
+    }
+
+    private static Article toArticle(Record r) {
+        return new Article(
+                r.get("id").asString(),
+                r.get("slug").asString(),
+                r.get("title").asString(),
+                "deleted".equals(r.get("status").asString()),
+                r.get("revision").asInt(),
+                r.get("markdown").isNull() ? "" : r.get("markdown").asString(),
+                strings(r.get("tags")),
+                strings(r.get("skills")),
+                optionalString(r.get("owner")),
+                strings(r.get("contributors")),
+                instant(r.get("createdAt")),
+                instant(r.get("updatedAt")),
+                r.get("seq").asLong());
+    }
+
+    private static Revision toRevision(Record r) {
+        return new Revision(
+                r.get("n").asInt(),
+                r.get("title").asString(),
+                r.get("markdown").asString(),
+                r.get("message").asString(),
+                instant(r.get("at")),
+                new PersonRef(r.get("personId").asString(), r.get("personName").asString()));
+    }
+}

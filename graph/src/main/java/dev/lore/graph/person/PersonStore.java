@@ -1,0 +1,221 @@
+package dev.lore.graph.person;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.NoSuchEntityException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.neo4j.driver.Record;
+
+/**
+ * People, their credentials and their sign-in tokens. Tokens are stored only as hashes, so a copy
+ * of the database does not hand out sessions. Thread-safe.
+ */
+public final class PersonStore {
+    private static final String PERSON_COLUMNS = """
+            p.id AS id, p.name AS name, p.email AS email, p.team AS team, p.title AS title, p.role AS role,
+            coalesce(p.active, true) AS active, p.joinedAt AS joinedAt
+            """;
+
+    private final Graph graph;
+
+    public PersonStore(Graph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph must not be null");
+    }
+
+    /** Creates a person, or returns false when the id is taken (nothing is changed then). */
+    public boolean create(NewPerson person) {
+        return graph.write(tx -> {
+            var params = new HashMap<String, Object>();
+            params.put("id", person.id());
+            params.put("name", person.name());
+            params.put("email", person.email());
+            params.put("team", person.team());
+            params.put("title", person.title());
+            params.put("role", person.role());
+            params.put("hash", person.passwordHash());
+            params.put("joinedAt", datetime(person.joinedAt()));
+            return tx.run("""
+                            MERGE (p:Person {id: $id})
+                              ON CREATE SET p.name = $name, p.email = $email, p.team = $team, p.title = $title,
+                                p.role = $role, p.passwordHash = $hash, p.active = true, p.joinedAt = $joinedAt,
+                                p.created = true
+                            WITH p, coalesce(p.created, false) AS created
+                            REMOVE p.created
+                            RETURN created
+                            """, params).single().get("created").asBoolean();
+        });
+    }
+
+    public Optional<Person> find(String id) {
+        return graph.read(tx -> tx
+                .run("MATCH (p:Person {id: $id}) RETURN " + PERSON_COLUMNS, Map.of("id", id))
+                .list(PersonStore::toPerson)
+                .stream()
+                .findFirst());
+    }
+
+    /** The stored password hash of an active person found by id or email. */
+    public Optional<Credentials> credentials(String idOrEmail) {
+        return graph.read(tx -> tx
+                .run("""
+                        MATCH (p:Person) WHERE (p.id = $key OR p.email = $key) AND coalesce(p.active, true)
+                          AND p.passwordHash IS NOT NULL
+                        RETURN p.id AS id, p.passwordHash AS hash LIMIT 1
+                        """, Map.of("key", idOrEmail))
+                .list(r -> new Credentials(r.get("id").asString(), r.get("hash").asString()))
+                .stream()
+                .findFirst());
+    }
+
+    public void setPasswordHash(String id, String hash) {
+        int updated = graph.write(tx -> tx.run(
+                        "MATCH (p:Person {id: $id}) SET p.passwordHash = $hash RETURN count(p) AS n",
+                        Map.of("id", id, "hash", hash))
+                .single()
+                .get("n")
+                .asInt());
+        if (updated == 0) {
+            throw new NoSuchEntityException("person", id);
+        }
+    }
+
+    public void setRole(String id, String role) {
+        int updated = graph.write(tx -> tx.run(
+                        "MATCH (p:Person {id: $id}) SET p.role = $role RETURN count(p) AS n",
+                        Map.of("id", id, "role", role))
+                .single()
+                .get("n")
+                .asInt());
+        if (updated == 0) {
+            throw new NoSuchEntityException("person", id);
+        }
+    }
+
+    public List<Person> list() {
+        return graph.read(tx -> tx.run("MATCH (p:Person) RETURN " + PERSON_COLUMNS + " ORDER BY p.name")
+                .list(PersonStore::toPerson));
+    }
+
+    public long count() {
+        return graph.read(tx -> tx.run("MATCH (p:Person) RETURN count(p) AS n")
+                .single()
+                .get("n")
+                .asLong());
+    }
+
+    /** Replaces a person's declared skills and wishes to learn. */
+    public void declareSkills(String id, List<DeclaredSkill> skills, List<String> wantsToLearn, Instant at) {
+        var params = Map.<String, Object>of(
+                "id",
+                id,
+                "skills",
+                skills.stream()
+                        .map(s -> Map.of("name", s.name(), "level", s.level()))
+                        .toList(),
+                "wants",
+                wantsToLearn,
+                "at",
+                datetime(at));
+        graph.write(tx -> {
+            tx.run("""
+                            MATCH (p:Person {id: $id})
+                            OPTIONAL MATCH (p)-[old:HAS_SKILL|WANTS_TO_LEARN]->(:Skill)
+                            DELETE old
+                            """, params).consume();
+            tx.run("""
+                            MATCH (p:Person {id: $id})
+                            UNWIND $skills AS skill
+                            MERGE (s:Skill {key: toLower(trim(skill.name))}) ON CREATE SET s.name = trim(skill.name)
+                            MERGE (p)-[h:HAS_SKILL]->(s) SET h.level = skill.level, h.declaredAt = $at
+                            """, params).consume();
+            tx.run("""
+                            MATCH (p:Person {id: $id})
+                            UNWIND $wants AS want
+                            MERGE (s:Skill {key: toLower(trim(want))}) ON CREATE SET s.name = trim(want)
+                            MERGE (p)-[:WANTS_TO_LEARN]->(s)
+                            """, params).consume();
+            return null;
+        });
+    }
+
+    public List<DeclaredSkill> declaredSkills(String id) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (:Person {id: $id})-[h:HAS_SKILL]->(s:Skill)
+                        RETURN s.name AS name, h.level AS level ORDER BY s.name
+                        """, Map.of("id", id))
+                .list(r -> new DeclaredSkill(
+                        r.get("name").asString(), r.get("level").asString())));
+    }
+
+    /** Stores a sign-in token (by its hash) for a person until {@code expiresAt}. */
+    public void addToken(String personId, String tokenHash, String kind, Instant createdAt, Instant expiresAt) {
+        graph.write(tx -> tx.run(
+                        """
+                        MATCH (p:Person {id: $id})
+                        CREATE (t:Token {hash: $hash, kind: $kind, createdAt: $createdAt, expiresAt: $expiresAt})
+                               -[:FOR]->(p)
+                        """,
+                        Map.of(
+                                "id",
+                                personId,
+                                "hash",
+                                tokenHash,
+                                "kind",
+                                kind,
+                                "createdAt",
+                                datetime(createdAt),
+                                "expiresAt",
+                                datetime(expiresAt)))
+                .consume());
+    }
+
+    /** The active person a live token belongs to. */
+    public Optional<Person> personForToken(String tokenHash, Instant now) {
+        return graph.read(tx ->
+                tx
+                        .run("""
+                        MATCH (t:Token {hash: $hash})-[:FOR]->(p:Person)
+                        WHERE t.expiresAt > $now AND coalesce(p.active, true)
+                        RETURN """ + PERSON_COLUMNS, Map.of("hash", tokenHash, "now", datetime(now)))
+                        .list(PersonStore::toPerson)
+                        .stream()
+                        .findFirst());
+    }
+
+    public void removeToken(String tokenHash) {
+        graph.write(tx -> tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
+                .consume());
+    }
+
+    /** Removes expired tokens; returns how many. */
+    public int removeExpiredTokens(Instant now) {
+        return graph.write(tx -> tx.run(
+                        "MATCH (t:Token) WHERE t.expiresAt <= $now DETACH DELETE t RETURN count(*) AS n",
+                        Map.of("now", datetime(now)))
+                .single()
+                .get("n")
+                .asInt());
+    }
+
+    private static Person toPerson(Record r) {
+        return new Person(
+                r.get("id").asString(),
+                r.get("name").asString(),
+                r.get("email").asString(""),
+                r.get("team").asString(""),
+                r.get("title").asString(""),
+                r.get("role").asString(),
+                r.get("active").asBoolean(),
+                instant(r.get("joinedAt")));
+    }
+
+    /** A person's id and stored password hash. */
+    public record Credentials(String personId, String passwordHash) {}
+}

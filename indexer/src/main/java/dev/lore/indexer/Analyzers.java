@@ -1,0 +1,45 @@
+package dev.lore.indexer;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/** The analysis chain per field: English stemming for prose, exact keywords for ids and tags. */
+final class Analyzers {
+    private Analyzers() {}
+
+    static Analyzer perField() {
+        var keyword = new KeywordAnalyzer();
+        var lowercaseKeyword = lowercaseKeyword();
+        return new PerFieldAnalyzerWrapper(
+                new EnglishAnalyzer(),
+                Map.of(
+                        Fields.ID, keyword,
+                        Fields.TYPE, keyword,
+                        Fields.TAGS, lowercaseKeyword,
+                        Fields.SKILLS, lowercaseKeyword,
+                        Fields.AUTHORS, new StandardAnalyzer()));
+    }
+
+    /** A whole value as one token, lowercased: "CI/CD" matches "ci/cd". */
+    private static Analyzer lowercaseKeyword() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var tokenizer = new KeywordTokenizer();
+                return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lore.indexer;
+
+/** Every Lucene field name Lore uses, in one place. */
+public final class Fields {
+    /** Unique key of a document, e.g. {@code article:<uuid>}; stored, not analysed. */
+    public static final String ID = "id";
+    /** article, question, person or skill; stored, not analysed. */
+    public static final String TYPE = "type";
+    /** The URL key; stored only. */
+    public static final String SLUG = "slug";
+    /** Title, English-stemmed; stored for display. */
+    public static final String TITLE = "title";
+    /** Plain text of the body, English-stemmed; stored with offsets for highlighting. */
+    public static final String BODY = "body";
+    /** Tags, lowercase keywords; stored. */
+    public static final String TAGS = "tags";
+    /** Skill names, lowercase keywords; stored. */
+    public static final String SKILLS = "skills";
+    /** Contributor names, analysed as plain words; stored. */
+    public static final String AUTHORS = "authors";
+    /** Last update, epoch milliseconds; stored and sortable. */
+    public static final String UPDATED = "updated";
+
+    /** Commit user-data key holding the last change sequence number applied. */
+    public static final String COMMIT_SEQ = "lore.seq";
+
+    private Fields() {}
+}

@@ -1,0 +1,23 @@
+package dev.lore.ui.view;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An article page. {@code html} is sanitized HTML, safe to output unescaped; {@code toc} lists the
+ * headings with their anchor ids.
+ */
+public record ArticleView(
+        String slug,
+        String title,
+        String html,
+        List<String> tags,
+        List<String> skills,
+        int revision,
+        String updated,
+        String created,
+        Optional<String> owner,
+        List<ContributorView> contributors,
+        List<LinkView> backlinks,
+        List<HeadingView> toc,
+        Optional<String> redirectedFrom) {}

@@ -1,0 +1,82 @@
+package dev.lore.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings from the environment, read once at start.
+ *
+ * @param port HTTP port ({@code LORE_PORT}, default 7070; 0 picks a free one)
+ * @param dataDir embedded store and index ({@code LORE_DATA_DIR}, default {@code ./data})
+ * @param neo4jUri external Neo4j ({@code LORE_NEO4J_URI}); empty means start the embedded one
+ * @param adminPassword first admin's password ({@code LORE_ADMIN_PASSWORD}); empty means generate one
+ * @param seed load the bundled seed pack into an empty store ({@code LORE_SEED}, default true)
+ * @param secureCookies mark cookies Secure, for deployments behind HTTPS ({@code LORE_SECURE_COOKIES})
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        Optional<URI> neo4jUri,
+        String neo4jUser,
+        String neo4jPassword,
+        Optional<String> adminPassword,
+        boolean seed,
+        boolean secureCookies) {
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                parsePort(env.getOrDefault("LORE_PORT", "7070")),
+                Path.of(nonBlank(env.get("LORE_DATA_DIR")).orElse("data")),
+                nonBlank(env.get("LORE_NEO4J_URI")).map(Config::parseUri),
+                nonBlank(env.get("LORE_NEO4J_USER")).orElse("neo4j"),
+                env.getOrDefault("LORE_NEO4J_PASSWORD", ""),
+                nonBlank(env.get("LORE_ADMIN_PASSWORD")),
+                !"false".equalsIgnoreCase(env.getOrDefault("LORE_SEED", "true").strip()),
+                "true"
+                        .equalsIgnoreCase(
+                                env.getOrDefault("LORE_SECURE_COOKIES", "false").strip()));
+    }
+
+    public Path storeDir() {
+        return dataDir.resolve("neo4j");
+    }
+
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, dataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, seed, secureCookies);
+    }
+
+    public Config withSeed(boolean newSeed) {
+        return new Config(port, dataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, newSeed, secureCookies);
+    }
+
+    private static int parsePort(String raw) {
+        try {
+            int port = Integer.parseInt(raw.strip());
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("LORE_PORT must be 0-65535, was " + raw);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("LORE_PORT must be a number, was '" + raw + "'", e);
+        }
+    }
+
+    private static URI parseUri(String raw) {
+        URI uri = URI.create(raw.strip());
+        if (uri.getScheme() == null
+                || !uri.getScheme().matches("bolt|bolt\\+s|bolt\\+ssc|neo4j|neo4j\\+s|neo4j\\+ssc")) {
+            throw new IllegalArgumentException("LORE_NEO4J_URI must be a bolt:// or neo4j:// URI, was '" + raw + "'");
+        }
+        return uri;
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

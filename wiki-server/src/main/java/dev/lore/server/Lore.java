@@ -1,0 +1,211 @@
+package dev.lore.server;
+
+import dev.lore.graph.EmbeddedNeo4j;
+import dev.lore.graph.Graph;
+import dev.lore.graph.Schema;
+import dev.lore.graph.Settings;
+import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.person.PersonStore;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.server.article.ArticleApi;
+import dev.lore.server.article.ArticlePages;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.auth.AuthRoutes;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Passwords;
+import dev.lore.server.auth.Role;
+import dev.lore.server.auth.Tokens;
+import dev.lore.server.home.HomeRoutes;
+import dev.lore.server.markdown.HtmlSanitizer;
+import dev.lore.server.markdown.MarkdownRenderer;
+import dev.lore.server.person.PersonRoutes;
+import dev.lore.server.person.PersonService;
+import dev.lore.server.search.IndexSync;
+import dev.lore.server.search.SearchRoutes;
+import dev.lore.server.seed.MarkdownImport;
+import dev.lore.server.seed.Progress;
+import dev.lore.server.seed.SeedPack;
+import dev.lore.server.web.ErrorMapping;
+import dev.lore.server.web.Pages;
+import dev.lore.server.web.Security;
+import dev.lore.server.web.WebServer;
+import dev.lore.ui.Ui;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every long-lived object once, in dependency order, and closes them
+ * in reverse (web server, index catch-up, index, driver, embedded database). Closing is idempotent
+ * and safe from a shutdown hook.
+ */
+public final class Lore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
+    public static final String ADMIN_ID = "admin";
+    private static final String SEEDED = "seed.loaded";
+
+    private final Config config;
+    private final List<AutoCloseable> closeInReverse = new ArrayList<>();
+    private final Clock clock = Clock.systemUTC();
+    private final Graph graph;
+    private final ArticleStore articleStore;
+    private final LoreIndex index;
+    private final IndexSync sync;
+    private final ArticleService articles;
+    private final PersonService people;
+    private final AuthService auth;
+    private final Tokens tokens = new Tokens();
+    private final MarkdownImport importer;
+    private WebServer web;
+    private boolean closed;
+
+    private Lore(Config config, Passwords passwords) {
+        this.config = config;
+        try {
+            if (config.neo4jUri().isPresent()) {
+                graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
+                LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
+            } else {
+                EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0);
+                closeInReverse.add(embedded);
+                graph = Graph.connect(embedded.boltUri(), null, null);
+            }
+            closeInReverse.add(graph);
+            Schema.apply(graph);
+            articleStore = new ArticleStore(graph);
+            var personStore = new PersonStore(graph);
+            index = LoreIndex.open(config.indexDir());
+            closeInReverse.add(index);
+            var markdown = new MarkdownRenderer(new HtmlSanitizer());
+            sync = new IndexSync(articleStore, index, markdown);
+            closeInReverse.add(sync);
+            articles = new ArticleService(articleStore, markdown, sync, clock);
+            people = new PersonService(personStore, passwords, clock);
+            auth = new AuthService(personStore, passwords, tokens, clock);
+            importer = new MarkdownImport(articles, people, clock);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens the graph and index, catches the index up, and makes sure an admin exists. */
+    public static Lore open(Config config) {
+        return open(config, new Passwords());
+    }
+
+    static Lore open(Config config, Passwords passwords) {
+        var lore = new Lore(config, passwords);
+        try {
+            int applied = lore.sync.catchUp();
+            if (applied > 0) {
+                LOG.info("Index caught up with {} changes", applied);
+            }
+            lore.ensureAdmin();
+        } catch (RuntimeException e) {
+            lore.close();
+            throw e;
+        }
+        return lore;
+    }
+
+    /** Loads the bundled seed pack once, into a store that has no articles yet. */
+    public void seedIfEmpty(Progress progress) {
+        if (!config.seed() || new Settings(graph).get(SEEDED).isPresent() || articles.count() > 0) {
+            return;
+        }
+        LOG.info("Empty store: loading the bundled seed pack");
+        SeedPack.load(importer, ADMIN_ID, progress);
+        new Settings(graph).put(SEEDED, clock.instant().toString());
+    }
+
+    /** Starts the HTTP server and the background index catch-up. */
+    public synchronized WebServer serve() {
+        var pages = new Pages(new Ui());
+        var security = new Security(auth, tokens, config.secureCookies());
+        web = WebServer.start(
+                config.port(),
+                security,
+                new ErrorMapping(pages),
+                List.of(
+                        new HomeRoutes(articles, people, graph, index, pages, clock)::register,
+                        new ArticleApi(articles)::register,
+                        new ArticlePages(articles, pages, clock)::register,
+                        new SearchRoutes(index, pages, clock)::register,
+                        new AuthRoutes(auth, security, pages)::register,
+                        new PersonRoutes(people, articleStore, pages, clock)::register));
+        closeInReverse.add(web);
+        sync.startTimer(2_000);
+        return web;
+    }
+
+    private void ensureAdmin() {
+        if (people.find(ADMIN_ID).isPresent()) {
+            return;
+        }
+        boolean generated = config.adminPassword().isEmpty();
+        String password =
+                config.adminPassword().orElseGet(() -> tokens.newToken().substring(0, 20));
+        people.create(ADMIN_ID, "Administrator", "", "", "Lore administrator", Role.ADMIN, Optional.of(password));
+        if (generated) {
+            LOG.warn(
+                    "Created the first admin account. Sign in as '{}' with password '{}' (shown once; set LORE_ADMIN_PASSWORD to choose it)",
+                    ADMIN_ID,
+                    password);
+        } else {
+            LOG.info("Created the first admin account '{}' with the password from LORE_ADMIN_PASSWORD", ADMIN_ID);
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public ArticleService articles() {
+        return articles;
+    }
+
+    public PersonService people() {
+        return people;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public LoreIndex index() {
+        return index;
+    }
+
+    public IndexSync sync() {
+        return sync;
+    }
+
+    public MarkdownImport importer() {
+        return importer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = closeInReverse.size() - 1; i >= 0; i--) {
+            AutoCloseable resource = closeInReverse.get(i);
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+        LOG.info("Lore stopped");
+    }
+}

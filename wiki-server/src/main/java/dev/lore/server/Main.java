@@ -1,0 +1,112 @@
+package dev.lore.server;
+
+import dev.lore.server.seed.ConsoleProgress;
+import dev.lore.server.seed.Export;
+import dev.lore.server.seed.MarkdownImport;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code lore} command line: serve (default), import, reindex, export, --help. */
+public final class Main {
+    private static final String HELP = """
+            Usage: java -jar lore.jar [command]
+
+            Commands:
+              serve          start the wiki on LORE_PORT (default 7070); the default command
+              import DIR     import a folder of Markdown with front matter (a seed pack)
+              reindex        rebuild the search index from the graph
+              export [DIR]   write every article as Markdown with front matter (default ./export)
+              --help         show this help
+
+            Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
+            (unset: embedded Neo4j), LORE_NEO4J_USER, LORE_NEO4J_PASSWORD, LORE_ADMIN_PASSWORD,
+            LORE_SEED (false: start without the bundled seed pack), LORE_SECURE_COOKIES.
+            import, reindex and export open the data directory themselves: stop a running
+            embedded server first.
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "serve" : args[0];
+        PrintStream out = System.out;
+        switch (command) {
+            case "--help", "-h", "help" -> out.print(HELP);
+            case "serve" -> serve();
+            case "import" -> {
+                if (args.length < 2) {
+                    fail("import needs a folder: java -jar lore.jar import DIR");
+                }
+                Path dir = Path.of(args[1]);
+                if (!Files.isDirectory(dir)) {
+                    fail("not a folder: " + dir.toAbsolutePath());
+                }
+                try (Lore lore = open(Config.fromEnvironment(System.getenv()).withSeed(false))) {
+                    MarkdownImport.Result r = lore.importer()
+                            .importFolder(dir, Lore.ADMIN_ID, Optional.empty(), new ConsoleProgress(out));
+                    out.printf(
+                            "Imported %d articles created, %d updated, %d unchanged; %d people%n",
+                            r.created(), r.updated(), r.unchanged(), r.people());
+                }
+            }
+            case "reindex" -> {
+                try (Lore lore = open(Config.fromEnvironment(System.getenv()).withSeed(false))) {
+                    out.printf("Reindexed %d changes%n", lore.sync().rebuild());
+                }
+            }
+            case "export" -> {
+                Path dir = Path.of(args.length > 1 ? args[1] : "export");
+                try (Lore lore = open(Config.fromEnvironment(System.getenv()).withSeed(false))) {
+                    int n = new Export(lore.articles()).exportTo(dir, new ConsoleProgress(out));
+                    out.printf("Exported %d articles to %s%n", n, dir.toAbsolutePath());
+                }
+            }
+            default -> {
+                System.err.print(HELP);
+                fail("unknown command: " + command);
+            }
+        }
+    }
+
+    private static void serve() throws InterruptedException {
+        Lore lore = open(Config.fromEnvironment(System.getenv()));
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().name("lore-shutdown").unstarted(() -> {
+                    lore.close();
+                    stopped.countDown();
+                }));
+        lore.seedIfEmpty(dev.lore.server.seed.Progress.NONE);
+        lore.serve();
+        stopped.await();
+    }
+
+    private static Lore open(Config config) {
+        try {
+            return Lore.open(config);
+        } catch (RuntimeException e) {
+            if (causes(e, "FileLockException") || String.valueOf(e.getMessage()).contains("lock")) {
+                fail("the data directory " + config.dataDir().toAbsolutePath()
+                        + " is in use by a running Lore; stop it first (or point LORE_NEO4J_URI at a server)");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causes(Throwable e, String simpleName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void fail(String message) {
+        System.err.println("lore: " + message);
+        System.exit(2);
+    }
+}

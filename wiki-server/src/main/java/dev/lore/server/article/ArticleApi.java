@@ -1,0 +1,201 @@
+package dev.lore.server.article;
+
+import dev.lore.graph.article.Article;
+import dev.lore.graph.article.Revision;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.web.CurrentUser;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON API for articles, their history and diffs. */
+public final class ArticleApi {
+    private final ArticleService articles;
+
+    public ArticleApi(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    /** A create request; title may instead come from the Markdown's front matter. */
+    public record CreateRequest(
+            String title, String markdown, List<String> tags, List<String> skills, String owner, String message) {}
+
+    /** An update request; {@code baseRevision} is the revision the edit started from. */
+    public record UpdateRequest(
+            String title,
+            String markdown,
+            Integer baseRevision,
+            List<String> tags,
+            List<String> skills,
+            String owner,
+            String message) {}
+
+    /** Markdown to render for the editor preview. */
+    public record PreviewRequest(String markdown) {}
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/articles", this::list);
+        routes.post("/api/articles", this::create);
+        routes.get("/api/articles/{slug}", this::get);
+        routes.put("/api/articles/{slug}", this::update);
+        routes.delete("/api/articles/{slug}", this::delete);
+        routes.get("/api/articles/{slug}/revisions", this::revisions);
+        routes.get("/api/articles/{slug}/revisions/{n}", this::revision);
+        routes.post("/api/articles/{slug}/revisions/{n}/restore", this::restore);
+        routes.get("/api/articles/{slug}/diff", this::diff);
+        routes.post("/api/preview", this::preview);
+    }
+
+    private void list(Context ctx) {
+        int offset = ctx.queryParamAsClass("offset", Integer.class)
+                .check(o -> o >= 0, "must be 0 or more")
+                .getOrDefault(0);
+        int limit = ctx.queryParamAsClass("limit", Integer.class)
+                .check(l -> l >= 1 && l <= 200, "must be 1-200")
+                .getOrDefault(50);
+        ctx.json(Map.of("total", articles.count(), "articles", articles.list(offset, limit)));
+    }
+
+    private void create(Context ctx) {
+        var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        CreateRequest body = body(ctx, CreateRequest.class);
+        var input = new ArticleInput(
+                Optional.ofNullable(body.title()),
+                body.markdown(),
+                Optional.ofNullable(body.tags()),
+                Optional.ofNullable(body.skills()),
+                Optional.ofNullable(body.owner()),
+                Optional.ofNullable(body.message()));
+        Article created = articles.create(input, author.id());
+        ctx.status(201).header("Location", "/api/articles/" + created.slug());
+        ctx.json(toJson(articles.page(created.slug())));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(toJson(articles.page(ctx.pathParam("slug"))));
+    }
+
+    private void update(Context ctx) {
+        var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        UpdateRequest body = body(ctx, UpdateRequest.class);
+        if (body.baseRevision() == null) {
+            throw new InvalidInputException("baseRevision is required: the revision your edit started from");
+        }
+        var input = new ArticleInput(
+                Optional.ofNullable(body.title()),
+                body.markdown(),
+                Optional.ofNullable(body.tags()),
+                Optional.ofNullable(body.skills()),
+                Optional.ofNullable(body.owner()),
+                Optional.ofNullable(body.message()));
+        Article updated = articles.update(ctx.pathParam("slug"), body.baseRevision(), input, author.id());
+        ctx.json(toJson(articles.page(updated.slug())));
+    }
+
+    private void delete(Context ctx) {
+        var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        articles.delete(ctx.pathParam("slug"), person.id());
+        ctx.status(204);
+    }
+
+    private void revisions(Context ctx) {
+        List<Map<String, Object>> list = articles.revisions(ctx.pathParam("slug")).stream()
+                .map(r -> revisionJson(r, false))
+                .toList();
+        ctx.json(Map.of("revisions", list));
+    }
+
+    private void revision(Context ctx) {
+        int n = revisionNumber(ctx, "n");
+        Revision revision = articles.revision(ctx.pathParam("slug"), n);
+        var json = revisionJson(revision, true);
+        json.put("html", articles.render(revision.markdown()).html());
+        ctx.json(json);
+    }
+
+    private void restore(Context ctx) {
+        var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        Article restored = articles.restore(ctx.pathParam("slug"), revisionNumber(ctx, "n"), person.id());
+        ctx.json(toJson(articles.page(restored.slug())));
+    }
+
+    private void diff(Context ctx) {
+        int from = ctx.queryParamAsClass("from", Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .get();
+        int to = ctx.queryParamAsClass("to", Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .get();
+        LineDiff.Result diff = articles.diff(ctx.pathParam("slug"), from, to);
+        ctx.json(Map.of(
+                "from", from, "to", to, "added", diff.added(), "removed", diff.removed(), "lines", diff.lines()));
+    }
+
+    private void preview(Context ctx) {
+        PreviewRequest body = body(ctx, PreviewRequest.class);
+        ctx.json(Map.of("html", articles.preview(body.markdown()).html()));
+    }
+
+    private static int revisionNumber(Context ctx, String param) {
+        return ctx.pathParamAsClass(param, Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .get();
+    }
+
+    static <T> T body(Context ctx, Class<T> type) {
+        T body = ctx.bodyAsClass(type);
+        if (body == null) {
+            throw new InvalidInputException("a JSON object body is required");
+        }
+        return body;
+    }
+
+    private static Map<String, Object> revisionJson(Revision r, boolean withMarkdown) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("revision", r.number());
+        json.put("title", r.title());
+        json.put("message", r.message());
+        json.put("at", r.at());
+        json.put("author", Map.of("id", r.author().id(), "name", r.author().name()));
+        if (withMarkdown) {
+            json.put("markdown", r.markdown());
+        }
+        return json;
+    }
+
+    static Map<String, Object> toJson(ArticlePage page) {
+        Article a = page.article();
+        var json = new LinkedHashMap<String, Object>();
+        json.put("slug", a.slug());
+        json.put("title", a.title());
+        json.put("markdown", a.markdown());
+        json.put("html", page.rendered().html());
+        json.put("tags", a.tags());
+        json.put("skills", a.skills());
+        json.put("owner", a.owner().orElse(null));
+        json.put("revision", a.revision());
+        json.put("createdAt", a.createdAt());
+        json.put("updatedAt", a.updatedAt());
+        json.put(
+                "contributors",
+                page.contributors().stream()
+                        .map(c -> Map.of("id", c.id(), "name", c.name(), "edits", c.edits()))
+                        .toList());
+        json.put(
+                "backlinks",
+                page.backlinks().stream()
+                        .map(b -> Map.of("slug", b.slug(), "title", b.title()))
+                        .toList());
+        json.put(
+                "headings",
+                page.rendered().headings().stream()
+                        .map(h -> Map.of("level", h.level(), "anchor", h.anchor(), "text", h.text()))
+                        .toList());
+        page.redirectedFrom().ifPresent(from -> json.put("redirectedFrom", from));
+        return json;
+    }
+}

@@ -1,0 +1,286 @@
+package dev.lore.server.article;
+
+import dev.lore.graph.article.Article;
+import dev.lore.graph.article.ArticleSummary;
+import dev.lore.graph.article.Revision;
+import dev.lore.graph.article.StaleRevisionException;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.TooLargeException;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
+import dev.lore.ui.view.ArticleItem;
+import dev.lore.ui.view.ArticleView;
+import dev.lore.ui.view.ConflictView;
+import dev.lore.ui.view.ContributorView;
+import dev.lore.ui.view.DiffLine;
+import dev.lore.ui.view.DiffView;
+import dev.lore.ui.view.EditView;
+import dev.lore.ui.view.HeadingView;
+import dev.lore.ui.view.HistoryView;
+import dev.lore.ui.view.LinkView;
+import dev.lore.ui.view.RevisionRow;
+import dev.lore.ui.view.RevisionView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Article pages: view, edit (with conflict merge), create, history, old revisions, diff, restore
+ * and delete. A failed save re-shows the editor with the person's text intact: nothing typed is
+ * ever lost.
+ */
+public final class ArticlePages {
+    private final ArticleService articles;
+    private final Pages pages;
+    private final Clock clock;
+
+    public ArticlePages(ArticleService articles, Pages pages, Clock clock) {
+        this.articles = articles;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/wiki/{slug}", this::view);
+        routes.get("/new", this::newForm);
+        routes.post("/wiki", this::create);
+        routes.get("/wiki/{slug}/edit", this::editForm);
+        routes.post("/wiki/{slug}", this::save);
+        routes.post("/wiki/{slug}/delete", this::delete);
+        routes.get("/wiki/{slug}/history", this::history);
+        routes.get("/wiki/{slug}/revisions/{n}", this::revision);
+        routes.post("/wiki/{slug}/revisions/{n}/restore", this::restore);
+        routes.get("/wiki/{slug}/diff", this::diff);
+        routes.post("/preview", this::preview);
+    }
+
+    private void view(Context ctx) {
+        ArticlePage page = articles.page(ctx.pathParam("slug"));
+        Article a = page.article();
+        if (page.redirectedFrom().isPresent()) {
+            ctx.redirect("/wiki/" + a.slug() + "?from=" + page.redirectedFrom().get(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        var view = new ArticleView(
+                a.slug(),
+                a.title(),
+                page.rendered().html(),
+                a.tags(),
+                a.skills(),
+                a.revision(),
+                Pages.ago(a.updatedAt(), clock.instant()),
+                Pages.date(a.createdAt()),
+                a.owner(),
+                page.contributors().stream()
+                        .map(c -> new ContributorView(c.id(), c.name(), c.edits()))
+                        .toList(),
+                page.backlinks().stream()
+                        .map(b -> new LinkView(b.slug(), b.title()))
+                        .toList(),
+                page.rendered().headings().stream()
+                        .map(h -> new HeadingView(h.level(), h.anchor(), h.text()))
+                        .toList(),
+                Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()));
+        pages.render(ctx, "article.jte", a.title(), view);
+    }
+
+    private void newForm(Context ctx) {
+        CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
+        var view = new EditView(true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty());
+        pages.render(ctx, "edit.jte", "New page", view);
+    }
+
+    private void create(Context ctx) {
+        var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        Form form = Form.of(ctx);
+        try {
+            Article created = articles.create(form.input(), author.id());
+            ctx.redirect("/wiki/" + created.slug(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException | TooLargeException e) {
+            ctx.status(e instanceof TooLargeException ? 413 : 400);
+            pages.render(
+                    ctx, "edit.jte", "New page", form.edit(true, "", 0, Optional.of(e.getMessage()), Optional.empty()));
+        }
+    }
+
+    private void editForm(Context ctx) {
+        CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        Article a = articles.find(ctx.pathParam("slug")).article();
+        var view = new EditView(
+                false,
+                a.slug(),
+                a.title(),
+                a.markdown(),
+                String.join(", ", a.tags()),
+                String.join(", ", a.skills()),
+                a.revision(),
+                "",
+                Optional.empty(),
+                Optional.empty());
+        pages.render(ctx, "edit.jte", "Editing " + a.title(), view);
+    }
+
+    private void save(Context ctx) {
+        var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        String slug = ctx.pathParam("slug");
+        Form form = Form.of(ctx);
+        int base = form.baseRevision();
+        try {
+            Article saved = articles.update(slug, base, form.input(), author.id());
+            ctx.redirect("/wiki/" + saved.slug(), HttpStatus.SEE_OTHER);
+        } catch (StaleRevisionException e) {
+            Article current = articles.find(slug).article();
+            Revision latest = articles.revision(current.slug(), current.revision());
+            var conflict = new ConflictView(
+                    current.revision(),
+                    current.title(),
+                    current.markdown(),
+                    latest.author().name());
+            ctx.status(409);
+            pages.render(
+                    ctx,
+                    "edit.jte",
+                    "Editing " + current.title(),
+                    form.edit(false, current.slug(), base, Optional.empty(), Optional.of(conflict)));
+        } catch (InvalidInputException | TooLargeException e) {
+            ctx.status(e instanceof TooLargeException ? 413 : 400);
+            pages.render(
+                    ctx,
+                    "edit.jte",
+                    "Editing",
+                    form.edit(false, slug, base, Optional.of(e.getMessage()), Optional.empty()));
+        }
+    }
+
+    private void delete(Context ctx) {
+        var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        articles.delete(ctx.pathParam("slug"), person.id());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void history(Context ctx) {
+        Article a = articles.find(ctx.pathParam("slug")).article();
+        List<RevisionRow> rows = articles.revisions(a.slug()).stream()
+                .map(r -> new RevisionRow(
+                        r.number(),
+                        r.message(),
+                        r.author().id(),
+                        r.author().name(),
+                        Pages.ago(r.at(), clock.instant())))
+                .toList();
+        pages.render(
+                ctx,
+                "history.jte",
+                "History of " + a.title(),
+                new HistoryView(a.slug(), a.title(), a.revision(), rows));
+    }
+
+    private void revision(Context ctx) {
+        Article a = articles.find(ctx.pathParam("slug")).article();
+        int n = ctx.pathParamAsClass("n", Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .get();
+        Revision r = articles.revision(a.slug(), n);
+        var view = new RevisionView(
+                a.slug(),
+                r.title(),
+                n,
+                a.revision(),
+                articles.render(r.markdown()).html(),
+                r.author().name(),
+                Pages.date(r.at()),
+                r.message());
+        pages.render(ctx, "revision.jte", r.title() + " (revision " + n + ")", view);
+    }
+
+    private void restore(Context ctx) {
+        var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        int n = ctx.pathParamAsClass("n", Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .get();
+        Article restored = articles.restore(ctx.pathParam("slug"), n, person.id());
+        ctx.redirect("/wiki/" + restored.slug(), HttpStatus.SEE_OTHER);
+    }
+
+    private void diff(Context ctx) {
+        Article a = articles.find(ctx.pathParam("slug")).article();
+        int to = ctx.queryParamAsClass("to", Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .getOrDefault(a.revision());
+        int from = ctx.queryParamAsClass("from", Integer.class)
+                .check(v -> v >= 1, "must be 1 or more")
+                .getOrDefault(Math.max(1, to - 1));
+        LineDiff.Result diff = articles.diff(a.slug(), from, to);
+        List<DiffLine> lines = diff.lines().stream()
+                .map(l -> new DiffLine(l.kind(), l.oldNumber(), l.newNumber(), l.text()))
+                .toList();
+        pages.render(
+                ctx,
+                "diff.jte",
+                "Changes to " + a.title(),
+                new DiffView(a.slug(), a.title(), from, to, lines, diff.added(), diff.removed()));
+    }
+
+    private void preview(Context ctx) {
+        String markdown = Optional.ofNullable(ctx.formParam("markdown")).orElse("");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(articles.preview(markdown).html());
+    }
+
+    static ArticleItem item(ArticleSummary s, Clock clock) {
+        return new ArticleItem(s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision());
+    }
+
+    /** The editor's fields as submitted. */
+    private record Form(
+            String title, String markdown, String tags, String skills, String message, String baseRevisionText) {
+        static Form of(Context ctx) {
+            return new Form(
+                    param(ctx, "title"),
+                    param(ctx, "markdown").replace("\r\n", "\n"),
+                    param(ctx, "tags"),
+                    param(ctx, "skills"),
+                    param(ctx, "message"),
+                    param(ctx, "baseRevision"));
+        }
+
+        ArticleInput input() {
+            return new ArticleInput(
+                    Optional.of(title),
+                    markdown,
+                    Optional.of(split(tags)),
+                    Optional.of(split(skills)),
+                    Optional.empty(),
+                    Optional.of(message).filter(m -> !m.isBlank()));
+        }
+
+        int baseRevision() {
+            try {
+                return Integer.parseInt(baseRevisionText.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("baseRevision must be a number, was '" + baseRevisionText + "'");
+            }
+        }
+
+        EditView edit(boolean isNew, String slug, int base, Optional<String> error, Optional<ConflictView> conflict) {
+            return new EditView(isNew, slug, title, markdown, tags, skills, base, message, error, conflict);
+        }
+
+        private static String param(Context ctx, String name) {
+            return Optional.ofNullable(ctx.formParam(name)).orElse("");
+        }
+
+        private static List<String> split(String csv) {
+            return Arrays.stream(csv.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        }
+    }
+}

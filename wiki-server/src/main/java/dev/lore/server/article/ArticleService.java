@@ -1,0 +1,247 @@
+package dev.lore.server.article;
+
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.article.Article;
+import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.article.ArticleSummary;
+import dev.lore.graph.article.ArticleWrite;
+import dev.lore.graph.article.Revision;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.NotFoundException;
+import dev.lore.server.error.TooLargeException;
+import dev.lore.server.markdown.FrontMatter;
+import dev.lore.server.markdown.MarkdownRenderer;
+import dev.lore.server.markdown.Rendered;
+import dev.lore.server.markdown.Slugs;
+import dev.lore.server.markdown.WikiLink;
+import dev.lore.server.search.IndexSync;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Articles as people see them: validation, front matter, wiki links, rendering, history and diffs.
+ * Every write goes to the graph first and is then applied to the index before returning. Thread-safe.
+ */
+public final class ArticleService {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_MARKDOWN_BYTES = 1 << 20;
+    private static final int MAX_LABELS = 30;
+    private static final int MAX_LABEL_LENGTH = 60;
+    private static final int MAX_MESSAGE = 500;
+
+    private final ArticleStore store;
+    private final MarkdownRenderer markdown;
+    private final IndexSync index;
+    private final Clock clock;
+
+    public ArticleService(ArticleStore store, MarkdownRenderer markdown, IndexSync index, Clock clock) {
+        this.store = store;
+        this.markdown = markdown;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    public Article create(ArticleInput input, String authorId) {
+        return create(input, authorId, clock.instant());
+    }
+
+    /** Creates an article as of {@code at}; imports use it to keep historical dates. */
+    public Article create(ArticleInput input, String authorId, Instant at) {
+        ArticleWrite write = toWrite(input, authorId, at, "Created");
+        Article created = store.create(Slugs.slugify(write.title()), write);
+        index.catchUp();
+        return created;
+    }
+
+    public Article update(String slug, int baseRevision, ArticleInput input, String authorId) {
+        return update(slug, baseRevision, input, authorId, clock.instant());
+    }
+
+    /**
+     * Saves a new revision based on {@code baseRevision}.
+     *
+     * @throws dev.lore.graph.article.StaleRevisionException if someone saved in between
+     */
+    public Article update(String slug, int baseRevision, ArticleInput input, String authorId, Instant at) {
+        if (baseRevision < 1) {
+            throw new InvalidInputException("baseRevision must be 1 or more, was " + baseRevision);
+        }
+        ArticleWrite write = toWrite(input, authorId, at, "Edited");
+        try {
+            Article updated = store.update(slug, baseRevision, Slugs.slugify(write.title()), write);
+            index.catchUp();
+            return updated;
+        } catch (NoSuchEntityException e) {
+            throw notFound(slug);
+        }
+    }
+
+    /** Saves an old revision's text as a new revision. */
+    public Article restore(String slug, int number, String authorId) {
+        Article current = find(slug).article();
+        Revision old = revision(current.slug(), number);
+        var input = new ArticleInput(
+                Optional.of(old.title()),
+                old.markdown(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("Restored revision " + number));
+        return update(current.slug(), current.revision(), input, authorId);
+    }
+
+    public void delete(String slug, String byPersonId) {
+        try {
+            store.delete(slug, byPersonId, clock.instant());
+        } catch (NoSuchEntityException e) {
+            throw notFound(slug);
+        }
+        index.catchUp();
+    }
+
+    /** The article at {@code slug}, following a redirect left by a rename. */
+    public Found find(String slug) {
+        Optional<Article> direct = store.find(slug);
+        if (direct.isPresent()) {
+            return new Found(direct.get(), Optional.empty());
+        }
+        return store.redirectTarget(slug)
+                .flatMap(target -> store.find(target).map(a -> new Found(a, Optional.of(slug))))
+                .orElseThrow(() -> notFound(slug));
+    }
+
+    public ArticlePage page(String slug) {
+        Found found = find(slug);
+        Article article = found.article();
+        return new ArticlePage(
+                article,
+                render(article.markdown()),
+                store.contributors(article.id()),
+                store.backlinks(article.id()),
+                found.redirectedFrom());
+    }
+
+    public List<ArticleSummary> list(int offset, int limit) {
+        return store.list(offset, limit);
+    }
+
+    public long count() {
+        return store.countLive();
+    }
+
+    public List<Revision> revisions(String slug) {
+        return store.revisions(find(slug).article().slug());
+    }
+
+    public Revision revision(String slug, int number) {
+        String canonical = find(slug).article().slug();
+        return store.revision(canonical, number)
+                .orElseThrow(() -> new NotFoundException("article '" + canonical + "' has no revision " + number));
+    }
+
+    public LineDiff.Result diff(String slug, int from, int to) {
+        return LineDiff.between(
+                revision(slug, from).markdown(), revision(slug, to).markdown());
+    }
+
+    /** Renders Markdown with its wiki links resolved against the pages that exist now. */
+    public Rendered render(String text) {
+        List<String> keys =
+                markdown.wikiLinks(text).stream().map(WikiLink::key).distinct().toList();
+        Map<String, String> resolved = store.resolveLinks(keys);
+        return markdown.render(text, resolved);
+    }
+
+    /** Renders a draft for the editor's preview, within the same size limit as a save. */
+    public Rendered preview(String text) {
+        requireSize(text == null ? "" : text);
+        return render(text == null ? "" : text);
+    }
+
+    private ArticleWrite toWrite(ArticleInput input, String authorId, Instant at, String defaultMessage) {
+        if (input.markdown() == null) {
+            throw new InvalidInputException("markdown is required");
+        }
+        requireSize(input.markdown());
+        FrontMatter front = FrontMatter.parse(input.markdown());
+        String title = input.title()
+                .filter(t -> !t.isBlank())
+                .or(front::title)
+                .orElse("")
+                .strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
+        }
+        if (title.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("title must not contain control characters or line breaks");
+        }
+        List<String> tags = labels("tags", input.tags().orElse(front.tags()), true);
+        List<String> skills = labels("skills", input.skills().orElse(front.skills()), false);
+        String message =
+                input.message().orElse(front.message().orElse(defaultMessage)).strip();
+        if (message.length() > MAX_MESSAGE) {
+            throw new InvalidInputException(
+                    "message must be at most " + MAX_MESSAGE + " characters, was " + message.length());
+        }
+        List<String> linkKeys = markdown.wikiLinks(input.markdown()).stream()
+                .map(WikiLink::key)
+                .distinct()
+                .toList();
+        return new ArticleWrite(
+                title,
+                Slugs.slugify(title),
+                input.markdown(),
+                tags,
+                skills,
+                input.owner().or(front::owner),
+                linkKeys,
+                message.isEmpty() ? defaultMessage : message,
+                authorId,
+                at);
+    }
+
+    private static void requireSize(String text) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_MARKDOWN_BYTES) {
+            throw new TooLargeException(
+                    "markdown must be at most " + MAX_MARKDOWN_BYTES + " bytes (1 MiB), was " + bytes);
+        }
+    }
+
+    private static List<String> labels(String name, List<String> raw, boolean lowercase) {
+        var clean = new LinkedHashSet<String>();
+        for (String value : raw) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String v = value.strip();
+            if (v.length() > MAX_LABEL_LENGTH || v.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidInputException(
+                        name + " must be 1-" + MAX_LABEL_LENGTH + " characters each, was '" + abbreviate(v) + "'");
+            }
+            clean.add(lowercase ? v.toLowerCase(Locale.ROOT) : v);
+        }
+        if (clean.size() > MAX_LABELS) {
+            throw new InvalidInputException(name + " must be at most " + MAX_LABELS + ", was " + clean.size());
+        }
+        return new ArrayList<>(clean);
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+
+    private static NotFoundException notFound(String slug) {
+        return new NotFoundException("no article at '" + slug + "'");
+    }
+
+    /** An article and, when reached through an old slug, that slug. */
+    public record Found(Article article, Optional<String> redirectedFrom) {}
+}

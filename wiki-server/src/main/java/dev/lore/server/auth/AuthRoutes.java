@@ -1,0 +1,114 @@
+package dev.lore.server.auth;
+
+import dev.lore.graph.person.Person;
+import dev.lore.server.error.UnauthorizedException;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
+import dev.lore.server.web.Security;
+import dev.lore.ui.view.LoginView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sign in and out, in the browser (session cookie) and over the API (bearer token). */
+public final class AuthRoutes {
+    private final AuthService auth;
+    private final Security security;
+    private final Pages pages;
+
+    public AuthRoutes(AuthService auth, Security security, Pages pages) {
+        this.auth = auth;
+        this.security = security;
+        this.pages = pages;
+    }
+
+    /** The API login body. */
+    public record LoginRequest(String username, String password) {}
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/login", this::apiLogin);
+        routes.post("/api/logout", this::logout);
+        routes.get("/api/me", this::me);
+        routes.post("/api/tokens", this::apiToken);
+        routes.get("/login", this::loginForm);
+        routes.post("/login", this::login);
+        routes.post("/logout", this::logout);
+    }
+
+    private void apiLogin(Context ctx) {
+        LoginRequest body = ctx.bodyAsClass(LoginRequest.class);
+        if (body == null) {
+            throw new UnauthorizedException("username and password are required");
+        }
+        AuthService.SignedIn signedIn = auth.login(body.username(), body.password());
+        security.startSession(ctx, signedIn.token());
+        ctx.json(Map.of("token", signedIn.token(), "person", personJson(signedIn.person())));
+    }
+
+    private void me(Context ctx) {
+        Person person = CurrentUser.require(ctx, Role.READER);
+        ctx.json(personJson(person));
+    }
+
+    private void apiToken(Context ctx) {
+        Person person = CurrentUser.require(ctx, Role.READER);
+        ctx.status(201)
+                .json(Map.of(
+                        "token",
+                        auth.createApiToken(person),
+                        "expiresInDays",
+                        AuthService.API_TOKEN_LIFETIME.toDays()));
+    }
+
+    private void loginForm(Context ctx) {
+        pages.render(
+                ctx, "login.jte", "Sign in", new LoginView(Optional.empty(), "", safeNext(ctx.queryParam("next"))));
+    }
+
+    private void login(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+        String next = safeNext(ctx.formParam("next"));
+        try {
+            AuthService.SignedIn signedIn = auth.login(username, ctx.formParam("password"));
+            security.startSession(ctx, signedIn.token());
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+        } catch (UnauthorizedException e) {
+            ctx.status(401);
+            pages.render(ctx, "login.jte", "Sign in", new LoginView(Optional.of(e.getMessage()), username, next));
+        }
+    }
+
+    private void logout(Context ctx) {
+        String token = Security.presentedToken(ctx);
+        if (token != null) {
+            auth.logout(token);
+        }
+        security.endSession(ctx);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(204);
+        } else {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** Only paths on this site, so a crafted link cannot send people elsewhere after sign-in. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+            return "/";
+        }
+        return next;
+    }
+
+    public static Map<String, Object> personJson(Person p) {
+        return Map.of(
+                "id", p.id(),
+                "name", p.name(),
+                "email", p.email(),
+                "team", p.team(),
+                "title", p.title(),
+                "role", p.role(),
+                "active", p.active());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lore.server.home;
+
+import dev.lore.graph.Graph;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.person.PersonService;
+import dev.lore.server.web.Pages;
+import dev.lore.ui.view.ArticleItem;
+import dev.lore.ui.view.HomeView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** The home page and {@code GET /api/health}. */
+public final class HomeRoutes {
+    private final ArticleService articles;
+    private final PersonService people;
+    private final Graph graph;
+    private final LoreIndex index;
+    private final Pages pages;
+    private final Clock clock;
+
+    public HomeRoutes(
+            ArticleService articles, PersonService people, Graph graph, LoreIndex index, Pages pages, Clock clock) {
+        this.articles = articles;
+        this.people = people;
+        this.graph = graph;
+        this.index = index;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", this::home);
+        routes.get("/api/health", this::health);
+    }
+
+    private void home(Context ctx) {
+        List<ArticleItem> recent = articles.list(0, 20).stream()
+                .map(s -> new ArticleItem(
+                        s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision()))
+                .toList();
+        pages.render(ctx, "home.jte", "Home", new HomeView(recent, articles.count(), people.count()));
+    }
+
+    private void health(Context ctx) {
+        boolean up = graph.isUp();
+        var json = new LinkedHashMap<String, Object>();
+        json.put("status", up ? "ok" : "degraded");
+        json.put("graph", up ? "up" : "down");
+        json.put("indexedSeq", index.appliedSeq());
+        json.put("articles", up ? articles.count() : null);
+        json.put("indexedDocs", index.docCount());
+        ctx.status(up ? 200 : 503).json(json);
+    }
+}

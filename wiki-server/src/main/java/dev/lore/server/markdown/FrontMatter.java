@@ -1,0 +1,112 @@
+package dev.lore.server.markdown;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The YAML block at the top of a Markdown file, between two {@code ---} lines, and the body after
+ * it. Known keys: title, tags, skills, owner, author, date, message, slug. A malformed block is not
+ * an error: it is treated as no front matter, so bad YAML never costs anyone their text.
+ */
+public record FrontMatter(
+        Optional<String> title,
+        List<String> tags,
+        List<String> skills,
+        Optional<String> owner,
+        Optional<String> author,
+        Optional<Instant> date,
+        Optional<String> message,
+        String body) {
+    private static final Pattern BLOCK =
+            Pattern.compile("\\A---[ \\t]*\\R(.*?)\\R---[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public static FrontMatter parse(String markdown) {
+        var matcher = BLOCK.matcher(markdown);
+        if (!matcher.find()) {
+            return none(markdown);
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(matcher.group(1));
+        } catch (Exception e) { // any YAML problem: keep the text as it is
+            return none(markdown);
+        }
+        if (root == null || !root.isObject()) {
+            return none(markdown);
+        }
+        return new FrontMatter(
+                text(root, "title"),
+                list(root, "tags"),
+                list(root, "skills"),
+                text(root, "owner"),
+                text(root, "author"),
+                text(root, "date").flatMap(FrontMatter::instant),
+                text(root, "message"),
+                markdown.substring(matcher.end()));
+    }
+
+    private static FrontMatter none(String markdown) {
+        return new FrontMatter(
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                markdown);
+    }
+
+    private static Optional<String> text(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return Optional.empty();
+        }
+        String value = node.asText().strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static List<String> list(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        var values = new ArrayList<String>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (node.isArray()) {
+            node.forEach(item -> {
+                if (item.isValueNode() && !item.asText().isBlank()) {
+                    values.add(item.asText().strip());
+                }
+            });
+        } else if (node.isValueNode()) {
+            for (String part : node.asText().split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Optional<Instant> instant(String raw) {
+        try {
+            return Optional.of(Instant.parse(raw));
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(java.time.LocalDate.parse(raw)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant());
+            } catch (DateTimeParseException ignored) {
+                return Optional.empty();
+            }
+        }
+    }
+}

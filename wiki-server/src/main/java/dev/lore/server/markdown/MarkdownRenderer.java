@@ -1,0 +1,154 @@
+package dev.lore.server.markdown;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.jsoup.Jsoup;
+
+/**
+ * Lore's Markdown: CommonMark with GitHub tables, task lists, strikethrough, autolinks, heading
+ * anchors, YAML front matter and {@code [[wiki links]]}. Output is always sanitized. The parser and
+ * renderers are built once; this class is thread-safe.
+ */
+public final class MarkdownRenderer {
+    private static final Pattern WIKI_LINK =
+            Pattern.compile("\\[\\[([^\\[\\]|\\n]{1,200})(?:\\|([^\\[\\]\\n]{1,200}))?]]");
+    private static final String MISSING_CLASS = "wiki-missing";
+
+    private final Parser parser;
+    private final HtmlRenderer html;
+    private final TextContentRenderer text;
+    private final HtmlSanitizer sanitizer;
+
+    public MarkdownRenderer(HtmlSanitizer sanitizer) {
+        List<Extension> extensions = List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                AutolinkExtension.create(),
+                HeadingAnchorExtension.create(),
+                TaskListItemsExtension.create());
+        this.parser = Parser.builder().extensions(extensions).build();
+        this.html = HtmlRenderer.builder()
+                .extensions(extensions)
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (node instanceof Link link && link.getDestination().startsWith("/new?")) {
+                        attributes.put("class", MISSING_CLASS);
+                    } else if (node instanceof Link link
+                            && link.getDestination().startsWith("/wiki/")) {
+                        attributes.put("class", "wiki-link");
+                    }
+                })
+                .build();
+        this.text = TextContentRenderer.builder().extensions(extensions).build();
+        this.sanitizer = sanitizer;
+    }
+
+    /** The wiki links in a page (front matter excluded, code spans and blocks ignored), in order. */
+    public List<WikiLink> wikiLinks(String markdown) {
+        Node document = parser.parse(FrontMatter.parse(markdown).body());
+        var links = new LinkedHashMap<String, WikiLink>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                Matcher m = WIKI_LINK.matcher(node.getLiteral());
+                while (m.find()) {
+                    WikiLink link = toLink(m);
+                    links.putIfAbsent(link.key() + "|" + link.label(), link);
+                }
+            }
+        });
+        return List.copyOf(links.values());
+    }
+
+    /**
+     * Renders a page. {@code resolved} maps wiki-link keys to the slugs of existing pages; links whose
+     * key is absent render as "create this page" links.
+     */
+    public Rendered render(String markdown, Map<String, String> resolved) {
+        Node document = parser.parse(FrontMatter.parse(markdown).body());
+        replaceWikiLinks(document, resolved);
+        String safe = sanitizer.sanitize(html.render(document));
+        var headings = new ArrayList<Heading>();
+        Jsoup.parseBodyFragment(safe)
+                .select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
+                .forEach(h ->
+                        headings.add(new Heading(Integer.parseInt(h.tagName().substring(1)), h.id(), h.text())));
+        return new Rendered(safe, headings);
+    }
+
+    /** The words of a page without markup, for the search index. Wiki links become their labels. */
+    public String plainText(String markdown) {
+        Node document = parser.parse(FrontMatter.parse(markdown).body());
+        replaceWikiLinks(document, Map.of());
+        return text.render(document);
+    }
+
+    private static WikiLink toLink(Matcher m) {
+        String target = m.group(1).strip();
+        String label = m.group(2) == null ? target : m.group(2).strip();
+        return new WikiLink(target, label.isEmpty() ? target : label, Slugs.slugify(target));
+    }
+
+    private static void replaceWikiLinks(Node document, Map<String, String> resolved) {
+        var texts = new ArrayList<Text>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                if (node.getLiteral().contains("[[")) {
+                    texts.add(node);
+                }
+            }
+
+            @Override
+            public void visit(Code code) {
+                // code spans keep [[brackets]] literally
+            }
+        });
+        for (Text node : texts) {
+            String literal = node.getLiteral();
+            Matcher m = WIKI_LINK.matcher(literal);
+            int last = 0;
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                if (m.start() > last) {
+                    node.insertBefore(new Text(literal.substring(last, m.start())));
+                }
+                WikiLink link = toLink(m);
+                String slug = resolved.get(link.key());
+                String destination = slug != null
+                        ? "/wiki/" + slug
+                        : "/new?title=" + URLEncoder.encode(link.target(), StandardCharsets.UTF_8);
+                var a = new Link(destination, slug != null ? null : "Create the page “" + link.target() + "”");
+                a.appendChild(new Text(link.label()));
+                node.insertBefore(a);
+                last = m.end();
+            }
+            if (any) {
+                if (last < literal.length()) {
+                    node.insertBefore(new Text(literal.substring(last)));
+                }
+                node.unlink();
+            }
+        }
+    }
+}

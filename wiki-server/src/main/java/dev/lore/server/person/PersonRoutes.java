@@ -1,0 +1,120 @@
+package dev.lore.server.person;
+
+import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.person.Person;
+import dev.lore.server.auth.AuthRoutes;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
+import dev.lore.ui.view.ArticleItem;
+import dev.lore.ui.view.PeopleView;
+import dev.lore.ui.view.PersonRow;
+import dev.lore.ui.view.PersonView;
+import dev.lore.ui.view.SkillView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** People: the directory, profiles, and account management for admins. */
+public final class PersonRoutes {
+    private final PersonService people;
+    private final ArticleStore articles;
+    private final Pages pages;
+    private final Clock clock;
+
+    public PersonRoutes(PersonService people, ArticleStore articles, Pages pages, Clock clock) {
+        this.people = people;
+        this.articles = articles;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    /** An admin's request to create an account. */
+    public record CreateRequest(
+            String id, String name, String email, String team, String title, String role, String password) {}
+
+    /** An admin's request to change a role. */
+    public record RoleRequest(String role) {}
+
+    public void register(RoutesConfig routes) {
+        routes.get(
+                "/api/people",
+                ctx -> ctx.json(Map.of(
+                        "people",
+                        people.list().stream().map(AuthRoutes::personJson).toList())));
+        routes.get("/api/people/{id}", ctx -> ctx.json(profileJson(people.get(ctx.pathParam("id")))));
+        routes.post("/api/people", this::create);
+        routes.put("/api/people/{id}/role", this::setRole);
+        routes.get("/people", this::directory);
+        routes.get("/people/{id}", this::profile);
+    }
+
+    private void create(Context ctx) {
+        CurrentUser.require(ctx, Role.ADMIN);
+        CreateRequest body = ctx.bodyAsClass(CreateRequest.class);
+        if (body == null) {
+            throw new InvalidInputException("a JSON object body is required");
+        }
+        Role role = body.role() == null ? Role.CONTRIBUTOR : Role.parse(body.role());
+        boolean created = people.create(
+                body.id(),
+                body.name(),
+                body.email(),
+                body.team(),
+                body.title(),
+                role,
+                Optional.ofNullable(body.password()));
+        if (!created) {
+            ctx.status(409).json(Map.of("error", "conflict", "detail", "a person with id '" + body.id() + "' exists"));
+            return;
+        }
+        ctx.status(201).header("Location", "/api/people/" + body.id());
+        ctx.json(profileJson(people.get(body.id())));
+    }
+
+    private void setRole(Context ctx) {
+        CurrentUser.require(ctx, Role.ADMIN);
+        RoleRequest body = ctx.bodyAsClass(RoleRequest.class);
+        if (body == null || body.role() == null) {
+            throw new InvalidInputException("role is required");
+        }
+        people.setRole(ctx.pathParam("id"), Role.parse(body.role()));
+        ctx.json(profileJson(people.get(ctx.pathParam("id"))));
+    }
+
+    private void directory(Context ctx) {
+        List<PersonRow> rows = people.list().stream()
+                .filter(Person::active)
+                .map(p -> new PersonRow(p.id(), p.name(), p.team(), p.title()))
+                .toList();
+        pages.render(ctx, "people.jte", "People", new PeopleView(rows));
+    }
+
+    private void profile(Context ctx) {
+        Person p = people.get(ctx.pathParam("id"));
+        List<ArticleItem> contributions = articles.contributedBy(p.id(), 50).stream()
+                .map(s -> new ArticleItem(
+                        s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision()))
+                .toList();
+        List<SkillView> skills = people.skills(p.id()).stream()
+                .map(s -> new SkillView(s.name(), s.level()))
+                .toList();
+        pages.render(
+                ctx,
+                "person.jte",
+                p.name(),
+                new PersonView(p.id(), p.name(), p.team(), p.title(), p.role(), skills, contributions));
+    }
+
+    private Map<String, Object> profileJson(Person p) {
+        var json = new LinkedHashMap<String, Object>(AuthRoutes.personJson(p));
+        json.put("skills", people.skills(p.id()));
+        json.put("contributions", articles.contributedBy(p.id(), 50));
+        return json;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.lore.server.person;
+
+import dev.lore.graph.person.DeclaredSkill;
+import dev.lore.graph.person.NewPerson;
+import dev.lore.graph.person.Person;
+import dev.lore.graph.person.PersonStore;
+import dev.lore.server.auth.Passwords;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** People and accounts: validation, password hashing, roles. Thread-safe. */
+public final class PersonService {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final int MIN_PASSWORD = 8;
+
+    private final PersonStore store;
+    private final Passwords passwords;
+    private final Clock clock;
+
+    public PersonService(PersonStore store, Passwords passwords, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Creates an account; returns false when the id is already taken. */
+    public boolean create(
+            String id, String name, String email, String team, String title, Role role, Optional<String> password) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidInputException(
+                    "id must be 2-64 characters of a-z, 0-9, '.', '_' or '-', was '" + id + "'");
+        }
+        if (name == null || name.isBlank() || name.length() > 120) {
+            throw new InvalidInputException("name must be 1-120 characters, was " + (name == null ? 0 : name.length()));
+        }
+        password.ifPresent(PersonService::checkPassword);
+        return store.create(new NewPerson(
+                id,
+                name.strip(),
+                email,
+                team,
+                title,
+                role.id(),
+                password.map(passwords::hash).orElse(null),
+                clock.instant()));
+    }
+
+    public Person get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no person '" + id + "'"));
+    }
+
+    public Optional<Person> find(String id) {
+        return store.find(id);
+    }
+
+    public List<Person> list() {
+        return store.list();
+    }
+
+    public long count() {
+        return store.count();
+    }
+
+    public void setRole(String id, Role role) {
+        get(id);
+        store.setRole(id, role.id());
+    }
+
+    public void setPassword(String id, String password) {
+        checkPassword(password);
+        get(id);
+        store.setPasswordHash(id, passwords.hash(password));
+    }
+
+    public List<DeclaredSkill> skills(String id) {
+        return store.declaredSkills(id);
+    }
+
+    public void declareSkills(String id, List<DeclaredSkill> skills, List<String> wantsToLearn) {
+        store.declareSkills(id, skills, wantsToLearn, clock.instant());
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            throw new InvalidInputException("password must be " + MIN_PASSWORD + "-200 characters");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.lore.server.web;
+
+import dev.lore.graph.person.Person;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Role;
+import dev.lore.ui.Ui;
+import dev.lore.ui.view.PageContext;
+import dev.lore.ui.view.UserView;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/** Renders a page template with the chrome every page shares. Thread-safe. */
+public final class Pages {
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
+
+    private final Ui ui;
+
+    public Pages(Ui ui) {
+        this.ui = ui;
+    }
+
+    public void render(Context ctx, String template, String title, Object view) {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(ui.render(template, Map.of("page", context(ctx, title), "view", view)));
+    }
+
+    public String fragment(String template, Map<String, Object> params) {
+        return ui.render(template, params);
+    }
+
+    public static PageContext context(Context ctx, String title) {
+        Optional<UserView> user = CurrentUser.of(ctx).map(Pages::userView);
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        return new PageContext(title, user, Security.csrfToken(ctx), query);
+    }
+
+    private static UserView userView(Person person) {
+        Role role = AuthService.roleOf(person);
+        return new UserView(
+                person.id(), person.name(), role.id(), role.atLeast(Role.CONTRIBUTOR), role.atLeast(Role.ADMIN));
+    }
+
+    /** "just now", "5 minutes ago", "3 days ago", or a date for anything older than a month. */
+    public static String ago(Instant at, Instant now) {
+        Duration d = Duration.between(at, now);
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return plural(d.toMinutes(), "minute") + " ago";
+        }
+        if (d.toDays() < 1) {
+            return plural(d.toHours(), "hour") + " ago";
+        }
+        if (d.toDays() < 31) {
+            return plural(d.toDays(), "day") + " ago";
+        }
+        return "on " + DATE.format(at);
+    }
+
+    public static String date(Instant at) {
+        return DATE.format(at);
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}
