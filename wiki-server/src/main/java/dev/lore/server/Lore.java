@@ -160,6 +160,18 @@ public final class Lore implements AutoCloseable {
         }
     }
 
+    /** The HTTP port once {@link #serve()} ran. */
+    int webPort() {
+        if (web == null) {
+            throw new IllegalStateException("not serving");
+        }
+        return web.port();
+    }
+
+    void ensureAdminForTests() {
+        ensureAdmin();
+    }
+
     public Config config() {
         return config;
     }

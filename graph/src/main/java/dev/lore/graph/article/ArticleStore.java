@@ -278,12 +278,23 @@ public final class ArticleStore {
 
     /** Articles changed after {@code sinceSeq}, in sequence order, deleted ones included. */
     public List<Article> changesSince(long sinceSeq, int limit) {
-        return graph.read(tx -> tx.run(
-                        "MATCH (a:Article) WHERE a.seq > $since WITH a ORDER BY a.seq LIMIT $limit RETURN "
-                                + ARTICLE_COLUMNS
-                                + " ORDER BY seq",
-                        Map.of("since", sinceSeq, "limit", limit))
-                .list(ArticleStore::toArticle));
+        // Two steps: selecting by the seq index and projecting the full article in one query trips a
+        // Neo4j 2026.08 planner check ("a.seq should not appear non-cached").
+        return graph.read(tx -> {
+            List<String> ids = tx.run(
+                            "MATCH (a:Article) WHERE a.seq > $since RETURN a.id AS id ORDER BY a.seq LIMIT $limit",
+                            Map.of("since", sinceSeq, "limit", limit))
+                    .list(r -> r.get("id").asString());
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return tx
+                    .run("UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ARTICLE_COLUMNS, Map.of("ids", ids))
+                    .list(ArticleStore::toArticle)
+                    .stream()
+                    .sorted(java.util.Comparator.comparingLong(Article::seq))
+                    .toList();
+        });
     }
 
     public long currentSeq() {

@@ -183,7 +183,7 @@ public final class PersonStore {
                         .run("""
                         MATCH (t:Token {hash: $hash})-[:FOR]->(p:Person)
                         WHERE t.expiresAt > $now AND coalesce(p.active, true)
-                        RETURN """ + PERSON_COLUMNS, Map.of("hash", tokenHash, "now", datetime(now)))
+                        RETURN\s""" + PERSON_COLUMNS, Map.of("hash", tokenHash, "now", datetime(now)))
                         .list(PersonStore::toPerson)
                         .stream()
                         .findFirst());

@@ -5,6 +5,7 @@ import dev.lore.graph.article.Revision;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -51,12 +52,8 @@ public final class ArticleApi {
     }
 
     private void list(Context ctx) {
-        int offset = ctx.queryParamAsClass("offset", Integer.class)
-                .check(o -> o >= 0, "must be 0 or more")
-                .getOrDefault(0);
-        int limit = ctx.queryParamAsClass("limit", Integer.class)
-                .check(l -> l >= 1 && l <= 200, "must be 1-200")
-                .getOrDefault(50);
+        int offset = Requests.intQuery(ctx, "offset", 0, 0, 1_000_000);
+        int limit = Requests.intQuery(ctx, "limit", 50, 1, 200);
         ctx.json(Map.of("total", articles.count(), "articles", articles.list(offset, limit)));
     }
 
@@ -124,12 +121,8 @@ public final class ArticleApi {
     }
 
     private void diff(Context ctx) {
-        int from = ctx.queryParamAsClass("from", Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .get();
-        int to = ctx.queryParamAsClass("to", Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .get();
+        int from = Requests.requiredIntQuery(ctx, "from", 1, Integer.MAX_VALUE);
+        int to = Requests.requiredIntQuery(ctx, "to", 1, Integer.MAX_VALUE);
         LineDiff.Result diff = articles.diff(ctx.pathParam("slug"), from, to);
         ctx.json(Map.of(
                 "from", from, "to", to, "added", diff.added(), "removed", diff.removed(), "lines", diff.lines()));
@@ -141,17 +134,11 @@ public final class ArticleApi {
     }
 
     private static int revisionNumber(Context ctx, String param) {
-        return ctx.pathParamAsClass(param, Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .get();
+        return Requests.intPath(ctx, param, 1, Integer.MAX_VALUE);
     }
 
-    static <T> T body(Context ctx, Class<T> type) {
-        T body = ctx.bodyAsClass(type);
-        if (body == null) {
-            throw new InvalidInputException("a JSON object body is required");
-        }
-        return body;
+    private static <T> T body(Context ctx, Class<T> type) {
+        return Requests.body(ctx, type);
     }
 
     private static Map<String, Object> revisionJson(Revision r, boolean withMarkdown) {

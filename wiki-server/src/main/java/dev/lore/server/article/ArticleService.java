@@ -54,7 +54,7 @@ public final class ArticleService {
 
     /** Creates an article as of {@code at}; imports use it to keep historical dates. */
     public Article create(ArticleInput input, String authorId, Instant at) {
-        ArticleWrite write = toWrite(input, authorId, at, "Created");
+        ArticleWrite write = toWrite(input, Optional.empty(), authorId, at, "Created");
         Article created = store.create(Slugs.slugify(write.title()), write);
         index.catchUp();
         return created;
@@ -73,8 +73,8 @@ public final class ArticleService {
         if (baseRevision < 1) {
             throw new InvalidInputException("baseRevision must be 1 or more, was " + baseRevision);
         }
-        ArticleWrite write = toWrite(input, authorId, at, "Edited");
         try {
+            ArticleWrite write = toWrite(input, Optional.of(find(slug).article()), authorId, at, "Edited");
             Article updated = store.update(slug, baseRevision, Slugs.slugify(write.title()), write);
             index.catchUp();
             return updated;
@@ -165,7 +165,12 @@ public final class ArticleService {
         return render(text == null ? "" : text);
     }
 
-    private ArticleWrite toWrite(ArticleInput input, String authorId, Instant at, String defaultMessage) {
+    /**
+     * Validates a save. On an update, a title, tags or skills given neither in the request nor in the
+     * front matter stay as they are ({@code current}).
+     */
+    private ArticleWrite toWrite(
+            ArticleInput input, Optional<Article> current, String authorId, Instant at, String defaultMessage) {
         if (input.markdown() == null) {
             throw new InvalidInputException("markdown is required");
         }
@@ -174,6 +179,7 @@ public final class ArticleService {
         String title = input.title()
                 .filter(t -> !t.isBlank())
                 .or(front::title)
+                .or(() -> current.map(Article::title))
                 .orElse("")
                 .strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
@@ -182,8 +188,9 @@ public final class ArticleService {
         if (title.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("title must not contain control characters or line breaks");
         }
-        List<String> tags = labels("tags", input.tags().orElse(front.tags()), true);
-        List<String> skills = labels("skills", input.skills().orElse(front.skills()), false);
+        List<String> tags = labels("tags", input.tags().orElse(orCurrent(front.tags(), current, Article::tags)), true);
+        List<String> skills =
+                labels("skills", input.skills().orElse(orCurrent(front.skills(), current, Article::skills)), false);
         String message =
                 input.message().orElse(front.message().orElse(defaultMessage)).strip();
         if (message.length() > MAX_MESSAGE) {
@@ -205,6 +212,11 @@ public final class ArticleService {
                 message.isEmpty() ? defaultMessage : message,
                 authorId,
                 at);
+    }
+
+    private static List<String> orCurrent(
+            List<String> fromFront, Optional<Article> current, java.util.function.Function<Article, List<String>> get) {
+        return fromFront.isEmpty() ? current.map(get).orElse(List.of()) : fromFront;
     }
 
     private static void requireSize(String text) {

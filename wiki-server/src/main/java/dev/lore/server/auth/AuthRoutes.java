@@ -4,6 +4,7 @@ import dev.lore.graph.person.Person;
 import dev.lore.server.error.UnauthorizedException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
+import dev.lore.server.web.Requests;
 import dev.lore.server.web.Security;
 import dev.lore.ui.view.LoginView;
 import io.javalin.config.RoutesConfig;
@@ -38,10 +39,7 @@ public final class AuthRoutes {
     }
 
     private void apiLogin(Context ctx) {
-        LoginRequest body = ctx.bodyAsClass(LoginRequest.class);
-        if (body == null) {
-            throw new UnauthorizedException("username and password are required");
-        }
+        LoginRequest body = Requests.body(ctx, LoginRequest.class);
         AuthService.SignedIn signedIn = auth.login(body.username(), body.password());
         security.startSession(ctx, signedIn.token());
         ctx.json(Map.of("token", signedIn.token(), "person", personJson(signedIn.person())));

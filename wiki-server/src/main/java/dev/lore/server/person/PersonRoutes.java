@@ -7,6 +7,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
+import dev.lore.server.web.Requests;
 import dev.lore.ui.view.ArticleItem;
 import dev.lore.ui.view.PeopleView;
 import dev.lore.ui.view.PersonRow;
@@ -56,10 +57,7 @@ public final class PersonRoutes {
 
     private void create(Context ctx) {
         CurrentUser.require(ctx, Role.ADMIN);
-        CreateRequest body = ctx.bodyAsClass(CreateRequest.class);
-        if (body == null) {
-            throw new InvalidInputException("a JSON object body is required");
-        }
+        CreateRequest body = Requests.body(ctx, CreateRequest.class);
         Role role = body.role() == null ? Role.CONTRIBUTOR : Role.parse(body.role());
         boolean created = people.create(
                 body.id(),
@@ -79,8 +77,8 @@ public final class PersonRoutes {
 
     private void setRole(Context ctx) {
         CurrentUser.require(ctx, Role.ADMIN);
-        RoleRequest body = ctx.bodyAsClass(RoleRequest.class);
-        if (body == null || body.role() == null) {
+        RoleRequest body = Requests.body(ctx, RoleRequest.class);
+        if (body.role() == null) {
             throw new InvalidInputException("role is required");
         }
         people.setRole(ctx.pathParam("id"), Role.parse(body.role()));

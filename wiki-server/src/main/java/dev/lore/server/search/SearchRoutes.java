@@ -5,6 +5,7 @@ import dev.lore.indexer.SearchHit;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.indexer.SearchResults;
 import dev.lore.server.web.Pages;
+import dev.lore.server.web.Requests;
 import dev.lore.ui.view.HitView;
 import dev.lore.ui.view.SearchView;
 import io.javalin.config.RoutesConfig;
@@ -39,9 +40,7 @@ public final class SearchRoutes {
 
     private void api(Context ctx) {
         int page = pageParam(ctx);
-        int size = ctx.queryParamAsClass("size", Integer.class)
-                .check(s -> s >= 1 && s <= 100, "must be 1-100")
-                .getOrDefault(10);
+        int size = Requests.intQuery(ctx, "size", 10, 1, 100);
         SearchResults results = search(ctx, page, size);
         List<Map<String, Object>> hits =
                 results.hits().stream().map(SearchRoutes::hitJson).toList();
@@ -62,9 +61,7 @@ public final class SearchRoutes {
     }
 
     private static int pageParam(Context ctx) {
-        return ctx.queryParamAsClass("page", Integer.class)
-                .check(p -> p >= 1 && p <= 1000, "must be 1-1000")
-                .getOrDefault(1);
+        return Requests.intQuery(ctx, "page", 1, 1, 1000);
     }
 
     private static Map<String, Object> hitJson(SearchHit h) {

@@ -1,0 +1,20 @@
+package dev.lore.server;
+
+import dev.lore.server.auth.Passwords;
+
+/** Test access to Lore's package-private wiring: cheap password hashing, the bound port. */
+public final class LoreAccess {
+    private LoreAccess() {}
+
+    public static Lore open(Config config, Passwords passwords) {
+        return Lore.open(config, passwords);
+    }
+
+    public static int port(Lore lore) {
+        return lore.webPort();
+    }
+
+    public static void ensureAdmin(Lore lore) {
+        lore.ensureAdminForTests();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.lore.server.support;
+
+import dev.lore.graph.Schema;
+import dev.lore.server.Config;
+import dev.lore.server.Lore;
+import dev.lore.server.LoreAccess;
+import dev.lore.server.auth.Passwords;
+import dev.lore.server.auth.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real Lore per test JVM: embedded Neo4j over Bolt (or a Neo4j in Docker with
+ * {@code LORE_TEST_NEO4J=docker}), a real Lucene directory and the HTTP server on a free port.
+ * Before each test the graph is wiped, the index cleared, and three accounts made: admin, a
+ * contributor and a reader, all with password {@link #PASSWORD}.
+ */
+public final class TestLore implements BeforeEachCallback, ParameterResolver {
+    public static final String PASSWORD = "correct-horse-battery";
+    private static Running running;
+
+    /** The running instance and a client for it. */
+    public record Running(Lore lore, Http http, Path dataDir) {}
+
+    public static synchronized Running get() {
+        if (running == null) {
+            try {
+                Path dir = Files.createTempDirectory("lore-test-");
+                Optional<URI> external = Neo4jForTests.externalUri();
+                var config = new Config(
+                        0, dir, external, "neo4j", Neo4jForTests.PASSWORD, Optional.of(PASSWORD), false, false);
+                Lore lore = LoreAccess.open(config, new Passwords(1024, 1));
+                lore.serve();
+                running = new Running(lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir);
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                Thread.ofPlatform().name("test-lore-shutdown").unstarted(lore::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return running;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Running r = get();
+        Schema.wipe(r.lore().graph());
+        r.lore().index().clear();
+        LoreAccess.ensureAdmin(r.lore());
+        r.lore()
+                .people()
+                .create(
+                        "carla.contrib",
+                        "Carla Contributor",
+                        "carla@example.test",
+                        "Platform",
+                        "Engineer",
+                        Role.CONTRIBUTOR,
+                        Optional.of(PASSWORD));
+        r.lore()
+                .people()
+                .create(
+                        "rudi.reader",
+                        "Rudi Reader",
+                        "rudi@example.test",
+                        "Sales",
+                        "Account lead",
+                        Role.READER,
+                        Optional.of(PASSWORD));
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == Running.class || p.getParameter().getType() == Http.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == Http.class ? get().http() : get();
+    }
+}
