@@ -224,13 +224,12 @@ public final class LoreIndex implements AutoCloseable {
                 .withMaxLength(200_000)
                 .build();
         int[] docIds = new int[page.length];
-        int[] passages = new int[page.length];
         for (int i = 0; i < page.length; i++) {
             docIds[i] = page[i].doc;
-            passages[i] = 2;
         }
+        int[] passagesPerField = {2};
         Map<String, String[]> byField =
-                highlighter.highlightFields(new String[] {Fields.BODY}, query, docIds, passages);
+                highlighter.highlightFields(new String[] {Fields.BODY}, query, docIds, passagesPerField);
         return byField.get(Fields.BODY);
     }
 

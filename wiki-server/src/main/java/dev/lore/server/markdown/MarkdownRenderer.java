@@ -16,6 +16,7 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -99,7 +100,35 @@ public final class MarkdownRenderer {
     public String plainText(String markdown) {
         Node document = parser.parse(FrontMatter.parse(markdown).body());
         replaceWikiLinks(document, Map.of());
+        unwrapLinks(document);
         return text.render(document);
+    }
+
+    /** Replaces links and images by their text, so the index sees words, not URLs or quotes. */
+    private static void unwrapLinks(Node document) {
+        var links = new ArrayList<Node>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                links.add(link);
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                links.add(image);
+                visitChildren(image);
+            }
+        });
+        for (Node link : links) {
+            Node child = link.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                link.insertBefore(child);
+                child = next;
+            }
+            link.unlink();
+        }
     }
 
     private static WikiLink toLink(Matcher m) {

@@ -37,6 +37,8 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            // Long search queries travel in the URL; Jetty's default 8 KiB would answer 414.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             config.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize((int) MAX_REQUEST_BYTES));
             config.staticFiles.add(files -> {
                 files.hostedPath = Ui.STATIC_PATH;

@@ -1,0 +1,175 @@
+package dev.lore.server.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.article.ArticleWrite;
+import dev.lore.server.support.Http;
+import dev.lore.server.support.TestLore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestLore.class)
+class SearchIT {
+    private Http http;
+    private String carla;
+    private TestLore.Running lore;
+
+    @BeforeEach
+    void setUp(TestLore.Running lore) {
+        this.lore = lore;
+        this.http = lore.http();
+        this.carla = http.login("carla.contrib", TestLore.PASSWORD);
+    }
+
+    private JsonNode search(String q) {
+        var r = http.get("/api/search?q=" + Http.enc(q));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private List<String> slugs(String q) {
+        return search(q).get("hits").findValuesAsText("slug");
+    }
+
+    @Test
+    void aNewArticleIsSearchableAsSoonAsTheWriteReturns() {
+        http.post(
+                "/api/articles",
+                Map.of(
+                        "title",
+                        "Rotating TLS certificates",
+                        "markdown",
+                        "Use cert-manager to rotate certificates before expiry."),
+                carla);
+
+        JsonNode result = search("rotate certificates");
+
+        assertThat(result.get("total").asInt()).isEqualTo(1);
+        JsonNode hit = result.get("hits").get(0);
+        assertThat(hit.get("slug").asText()).isEqualTo("rotating-tls-certificates");
+        assertThat(hit.get("snippet").asText()).contains("<mark>rotate</mark>").contains("<mark>certificates</mark>");
+    }
+
+    @Test
+    void ranksTitleMatchesAboveBodyMentions() {
+        http.post(
+                "/api/articles",
+                Map.of("title", "Postgres vacuum", "markdown", "Autovacuum settings and bloat."),
+                carla);
+        http.post(
+                "/api/articles",
+                Map.of("title", "Database notes", "markdown", "We once ran vacuum by hand on postgres."),
+                carla);
+        assertThat(slugs("postgres vacuum")).containsExactly("postgres-vacuum", "database-notes");
+    }
+
+    @Test
+    void editsDeletesAndRenamesShowUpAtOnce() {
+        http.post("/api/articles", Map.of("title", "Feature flags", "markdown", "We use LaunchDarkly."), carla);
+        assertThat(slugs("launchdarkly")).containsExactly("feature-flags");
+
+        http.put("/api/articles/feature-flags", Map.of("markdown", "We use Unleash now.", "baseRevision", 1), carla);
+        assertThat(slugs("launchdarkly")).isEmpty();
+        assertThat(slugs("unleash")).containsExactly("feature-flags");
+
+        http.put(
+                "/api/articles/feature-flags",
+                Map.of("title", "Feature toggles", "markdown", "We use Unleash now.", "baseRevision", 2),
+                carla);
+        assertThat(slugs("unleash")).containsExactly("feature-toggles");
+
+        http.delete("/api/articles/feature-toggles", carla);
+        assertThat(slugs("unleash")).isEmpty();
+    }
+
+    @Test
+    void snippetsAreEscapedHtml() {
+        http.post(
+                "/api/articles",
+                Map.of("title", "Escaping", "markdown", "Never trust <script>alert('x')</script> input from users."),
+                carla);
+        String snippet = search("trust input").get("hits").get(0).get("snippet").asText();
+        assertThat(snippet).doesNotContain("<script").contains("<mark>trust</mark>");
+    }
+
+    @Test
+    void anyQueryTextGivesResultsOrAnEmptyListNeverAnError() {
+        http.post("/api/articles", Map.of("title", "Anything", "markdown", "text"), carla);
+        for (String q : List.of(
+                "\"unbalanced",
+                "-",
+                "+",
+                "AND OR NOT",
+                "*",
+                "((",
+                "\\",
+                "~~~",
+                "text\u0000\u0007",
+                "x".repeat(10_000),
+                "",
+                "   ",
+                "title:[a TO",
+                "🙂")) {
+            var r = http.get("/api/search?q=" + Http.enc(q));
+            assertThat(r.status()).as(q.length() > 40 ? q.substring(0, 40) : q).isEqualTo(200);
+            assertThat(r.json().get("hits").isArray()).isTrue();
+        }
+        assertThat(http.get("/api/search?q=x&page=0").status()).isEqualTo(400);
+        assertThat(http.get("/api/search?q=x&size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void paginatesInAStableOrder() {
+        for (int i = 1; i <= 12; i++) {
+            http.post("/api/articles", Map.of("title", "Runbook " + i, "markdown", "runbook step " + i), carla);
+        }
+        List<String> page1 = search("runbook").get("hits").findValuesAsText("slug");
+        var page2 = http.get("/api/search?q=runbook&page=2").json().get("hits").findValuesAsText("slug");
+        assertThat(page1).hasSize(10);
+        assertThat(page2).hasSize(2).doesNotContainAnyElementsOf(page1);
+    }
+
+    @Test
+    void catchesUpFromTheChangeSequenceAfterACrashBetweenCommitAndIndexing() {
+        // A write that reached the graph but not the index, as if the process died in between.
+        var store = new ArticleStore(lore.lore().graph());
+        store.create(
+                "lost-in-the-crash",
+                new ArticleWrite(
+                        "Lost in the crash",
+                        "lost-in-the-crash",
+                        "Zookeeper quorum recovery steps.",
+                        List.of(),
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        "direct",
+                        "carla.contrib",
+                        Instant.now()));
+        assertThat(slugs("zookeeper")).isEmpty();
+
+        int applied = lore.lore().sync().catchUp();
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(slugs("zookeeper")).containsExactly("lost-in-the-crash");
+        assertThat(http.get("/api/health").json().get("indexedSeq").asLong()).isEqualTo(store.currentSeq());
+    }
+
+    @Test
+    void reindexRebuildsTheSameResultsFromTheGraph() {
+        http.post("/api/articles", Map.of("title", "Gradle caching", "markdown", "Remote build cache."), carla);
+        http.post("/api/articles", Map.of("title", "Maven caching", "markdown", "Local repository cache."), carla);
+        List<String> before = slugs("cache");
+
+        lore.lore().sync().rebuild();
+
+        assertThat(slugs("cache")).containsExactlyElementsOf(before).hasSize(2);
+    }
+}
