@@ -1,0 +1,68 @@
+package dev.lore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.article.ArticleWrite;
+import dev.lore.indexer.SearchRequest;
+import dev.lore.server.article.ArticleInput;
+import dev.lore.server.auth.Passwords;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Restarting on the same data directory loses nothing, in the graph or in the index. */
+class RestartIT {
+    @TempDir
+    Path data;
+
+    private Lore open() {
+        var config = new Config(0, data, Optional.empty(), "", "", Optional.of("admin-password"), false, false);
+        return Lore.open(config, new Passwords(1024, 1));
+    }
+
+    private static ArticleInput input(String title, String markdown) {
+        return new ArticleInput(
+                Optional.of(title), markdown, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void keepsArticlesAndTheIndexAcrossARestartAndCatchesUpOnMissedChanges() {
+        long seqBefore;
+        try (Lore lore = open()) {
+            lore.articles().create(input("Blue green deploys", "Switch the router after smoke tests."), Lore.ADMIN_ID);
+            // Committed to the graph, never indexed: the process "dies" before indexing.
+            new ArticleStore(lore.graph())
+                    .create(
+                            "canary-releases",
+                            new ArticleWrite(
+                                    "Canary releases",
+                                    "canary-releases",
+                                    "Route one percent of traffic first.",
+                                    List.of(),
+                                    List.of(),
+                                    Optional.empty(),
+                                    List.of(),
+                                    "direct",
+                                    Lore.ADMIN_ID,
+                                    Instant.now()));
+            seqBefore = lore.index().appliedSeq();
+        }
+        try (Lore lore = open()) {
+            assertThat(lore.index().appliedSeq()).isGreaterThan(seqBefore);
+            assertThat(lore.index()
+                            .search(new SearchRequest("router smoke", 0, 10))
+                            .hits())
+                    .extracting(h -> h.slug())
+                    .containsExactly("blue-green-deploys");
+            assertThat(lore.index().search(new SearchRequest("traffic", 0, 10)).hits())
+                    .extracting(h -> h.slug())
+                    .containsExactly("canary-releases");
+            assertThat(lore.articles().count()).isEqualTo(2);
+            assertThat(lore.people().find(Lore.ADMIN_ID)).isPresent();
+        }
+    }
+}
