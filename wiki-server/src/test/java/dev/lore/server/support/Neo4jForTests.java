@@ -12,7 +12,7 @@ import org.testcontainers.neo4j.Neo4jContainer;
  */
 final class Neo4jForTests {
     static final String PASSWORD = "lore-test-password";
-    private static final String IMAGE = "neo4j:2026.08-community";
+    private static final String IMAGE = "neo4j:2026.08.1-community";
 
     private Neo4jForTests() {}
 
