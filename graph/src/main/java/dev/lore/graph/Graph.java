@@ -8,6 +8,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 
@@ -28,7 +29,8 @@ public final class Graph implements AutoCloseable {
         Objects.requireNonNull(uri, "uri must not be null");
         AuthToken auth = user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
         // Encryption follows the URI scheme: bolt+s:// and neo4j+s:// encrypt, the plain ones do not.
-        var driver = GraphDatabase.driver(uri, auth, Config.defaultConfig());
+        var driver = GraphDatabase.driver(
+                uri, auth, Config.builder().withLogging(Logging.slf4j()).build());
         driver.verifyConnectivity();
         return new Graph(driver);
     }

@@ -8,7 +8,10 @@ import dev.lore.ui.view.ErrorView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,6 +75,11 @@ public final class ErrorMapping {
     }
 
     private void respond(Context ctx, int status, String code, String detail, Map<String, Object> extra) {
+        if (status == 401 && !wantsJson(ctx) && "GET".equals(ctx.method().name())) {
+            String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.status(status);
         if (wantsJson(ctx)) {
             var body = new LinkedHashMap<String, Object>();
