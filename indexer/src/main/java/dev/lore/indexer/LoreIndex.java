@@ -44,10 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The derived search index in one directory. Writes go through {@link #apply}, which commits
- * together with the change sequence number it reached, so after a crash the index knows where to
- * catch up from. Searches use a near-real-time reader that is refreshed after every apply, so a
- * change is searchable as soon as {@code apply} returns. Thread-safe.
+ * The derived search index in one directory. Writes go through {@link #apply}, which refreshes a
+ * near-real-time reader, so a change is searchable as soon as {@code apply} returns. {@link #commit}
+ * (called on a timer and on close) makes it durable together with the change sequence reached, so
+ * after a crash the index knows where to catch up from. Thread-safe.
  */
 public final class LoreIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoreIndex.class);
@@ -65,6 +65,8 @@ public final class LoreIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long appliedSeq;
+    private volatile long committedSeq;
+    private boolean dirty;
 
     private LoreIndex(Directory directory, Analyzer analyzer, IndexWriter writer, long appliedSeq) throws IOException {
         this.directory = directory;
@@ -72,6 +74,7 @@ public final class LoreIndex implements AutoCloseable {
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.appliedSeq = appliedSeq;
+        this.committedSeq = appliedSeq;
     }
 
     /** Opens the index in {@code dir}, creating it if absent. */
@@ -96,14 +99,15 @@ public final class LoreIndex implements AutoCloseable {
         }
     }
 
-    /** The last change sequence number whose changes are committed in this index. */
+    /** The last change sequence number whose changes are searchable (not necessarily durable yet). */
     public long appliedSeq() {
         return appliedSeq;
     }
 
     /**
-     * Adds or replaces {@code upserts}, removes {@code deletedIds}, and commits with {@code seq} as
-     * the sequence reached. Applying the same changes twice is harmless.
+     * Adds or replaces {@code upserts} and removes {@code deletedIds}, then refreshes the reader so
+     * searches see them at once. {@code seq} is the change sequence these changes reach; it becomes
+     * durable with the next {@link #commit()}. Applying the same changes twice is harmless.
      */
     public synchronized void apply(Collection<IndexDoc> upserts, Collection<String> deletedIds, long seq) {
         try {
@@ -113,24 +117,45 @@ public final class LoreIndex implements AutoCloseable {
             for (String id : deletedIds) {
                 writer.deleteDocuments(new Term(Fields.ID, id));
             }
-            long reached = Math.max(seq, appliedSeq);
-            writer.setLiveCommitData(
-                    Map.of(Fields.COMMIT_SEQ, Long.toString(reached)).entrySet());
-            writer.commit();
-            appliedSeq = reached;
+            appliedSeq = Math.max(seq, appliedSeq);
+            dirty = true;
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the search index", e);
         }
     }
 
+    /**
+     * Makes everything applied so far durable, recording the sequence reached in the commit. Until
+     * then a crash loses only index work, which the catch-up redoes from the last committed sequence.
+     */
+    public synchronized void commit() {
+        if (!dirty) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(
+                    Map.of(Fields.COMMIT_SEQ, Long.toString(appliedSeq)).entrySet());
+            writer.commit();
+            committedSeq = appliedSeq;
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index", e);
+        }
+    }
+
+    /** The last change sequence number that is durable in this index. */
+    public long committedSeq() {
+        return committedSeq;
+    }
+
     /** Removes every document and resets the sequence to 0, for a rebuild. */
     public synchronized void clear() {
         try {
             writer.deleteAll();
-            writer.setLiveCommitData(Map.of(Fields.COMMIT_SEQ, "0").entrySet());
-            writer.commit();
             appliedSeq = 0;
+            dirty = true;
+            commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the search index", e);
@@ -266,6 +291,7 @@ public final class LoreIndex implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            commit();
             searchers.close();
             writer.close();
             directory.close();

@@ -192,7 +192,7 @@ public final class ArticlePages {
                 r.title(),
                 n,
                 a.revision(),
-                articles.render(r.markdown()).html(),
+                articles.render(r.markdown(), r.title()).html(),
                 r.author().name(),
                 Pages.date(r.at()),
                 r.message());

@@ -122,7 +122,7 @@ public final class ArticleService {
         Article article = found.article();
         return new ArticlePage(
                 article,
-                render(article.markdown()),
+                render(article.markdown(), article.title()),
                 store.contributors(article.id()),
                 store.backlinks(article.id()),
                 found.redirectedFrom());
@@ -153,10 +153,15 @@ public final class ArticleService {
 
     /** Renders Markdown with its wiki links resolved against the pages that exist now. */
     public Rendered render(String text) {
+        return render(text, "");
+    }
+
+    /** Renders a page body, leaving out a leading heading that repeats {@code title}. */
+    public Rendered render(String text, String title) {
         List<String> keys =
                 markdown.wikiLinks(text).stream().map(WikiLink::key).distinct().toList();
         Map<String, String> resolved = store.resolveLinks(keys);
-        return markdown.render(text, resolved);
+        return markdown.render(text, resolved, title);
     }
 
     /** Renders a draft for the editor's preview, within the same size limit as a save. */

@@ -85,7 +85,20 @@ public final class MarkdownRenderer {
      * key is absent render as "create this page" links.
      */
     public Rendered render(String markdown, Map<String, String> resolved) {
+        return render(markdown, resolved, "");
+    }
+
+    /**
+     * Renders a page whose title is shown by the page itself: a first-level heading at the very top
+     * that repeats {@code pageTitle} is left out, so the title does not appear twice.
+     */
+    public Rendered render(String markdown, Map<String, String> resolved, String pageTitle) {
         Node document = parser.parse(FrontMatter.parse(markdown).body());
+        if (document.getFirstChild() instanceof org.commonmark.node.Heading h
+                && h.getLevel() == 1
+                && text.render(h).strip().equalsIgnoreCase(pageTitle.strip())) {
+            h.unlink();
+        }
         replaceWikiLinks(document, resolved);
         String safe = sanitizer.sanitize(html.render(document));
         var headings = new ArrayList<Heading>();

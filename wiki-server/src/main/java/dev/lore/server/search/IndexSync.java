@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves committed graph changes into the search index, in change-sequence order, from the last
- * sequence number the index committed. Called right after every local write (so a writer finds
- * their edit at once) and on a timer (for writes made by other replicas). Thread-safe.
+ * sequence number the index reached. Called right after every local write (so a writer finds
+ * their edit at once) and on a timer, which also commits the index (and picks up writes made by
+ * other replicas). Thread-safe.
  */
 public final class IndexSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
@@ -55,10 +56,12 @@ public final class IndexSync implements AutoCloseable {
         }
     }
 
-    /** Empties the index and rebuilds it from the graph. */
+    /** Empties the index and rebuilds it from the graph, durably. */
     public synchronized int rebuild() {
         index.clear();
-        return catchUp();
+        int applied = catchUp();
+        index.commit();
+        return applied;
     }
 
     /** Starts catching up every {@code periodMillis} on a named background thread. */
@@ -72,6 +75,7 @@ public final class IndexSync implements AutoCloseable {
                 () -> {
                     try {
                         catchUp();
+                        index.commit();
                     } catch (RuntimeException e) {
                         LOG.warn("Index catch-up failed, will retry: {}", e.toString());
                     }

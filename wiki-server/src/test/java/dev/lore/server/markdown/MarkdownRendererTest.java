@@ -46,6 +46,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void leavesOutALeadingHeadingThatRepeatsThePageTitle() {
+        var rendered = markdown.render("# Kafka basics\n\nText\n\n# Kafka basics\n", Map.of(), "Kafka Basics");
+        assertThat(rendered.html()).startsWith("<p>Text</p>").contains("<h1 id=\"kafka-basics");
+        assertThat(markdown.render("# Other\n\nText", Map.of(), "Kafka basics").html())
+                .startsWith("<h1");
+    }
+
+    @Test
     void frontMatterIsNotRendered() {
         assertThat(html("---\ntitle: Hidden\ntags: [a]\n---\nVisible").strip()).isEqualTo("<p>Visible</p>");
     }

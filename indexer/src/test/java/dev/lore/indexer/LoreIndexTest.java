@@ -1,0 +1,116 @@
+package dev.lore.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoreIndexTest {
+    @TempDir
+    Path dir;
+
+    private static IndexDoc doc(String id, String title, String body, String... tags) {
+        return new IndexDoc(
+                "article:" + id,
+                "article",
+                id,
+                title,
+                body,
+                List.of(tags),
+                List.of(),
+                List.of("Ana Silva"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static List<String> slugs(LoreIndex index, String q) {
+        return index.search(new SearchRequest(q, 0, 10)).hits().stream()
+                .map(SearchHit::slug)
+                .toList();
+    }
+
+    private long committedSeqOnDisk() throws IOException {
+        try (var directory = FSDirectory.open(dir)) {
+            return Long.parseLong(
+                    SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(Fields.COMMIT_SEQ, "0"));
+        }
+    }
+
+    @Test
+    void appliedChangesAreSearchableAtOnceWithStemmingAndHighlights() {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(
+                    List.of(doc("deploys", "Deploying services", "We deployed the billing service twice.")),
+                    List.of(),
+                    1);
+
+            var results = index.search(new SearchRequest("deploy", 0, 10));
+
+            assertThat(results.total()).isEqualTo(1);
+            assertThat(results.hits().getFirst().snippet()).contains("<mark>deployed</mark>");
+        }
+    }
+
+    @Test
+    void matchesTagsExactlyRegardlessOfCase() {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(List.of(doc("a", "Pipelines", "builds", "CI/CD"), doc("b", "Other", "words")), List.of(), 2);
+            assertThat(slugs(index, "ci/cd")).containsExactly("a");
+        }
+    }
+
+    @Test
+    void deletesAndReplacesById() {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(List.of(doc("a", "Old title", "alpha")), List.of(), 1);
+            index.apply(List.of(doc("a", "New title", "beta")), List.of(), 2);
+            assertThat(slugs(index, "alpha")).isEmpty();
+            assertThat(slugs(index, "beta")).containsExactly("a");
+            index.apply(List.of(), List.of("article:a"), 3);
+            assertThat(index.docCount()).isZero();
+        }
+    }
+
+    @Test
+    void theSequenceBecomesDurableOnlyWithACommitAndSurvivesReopening() throws IOException {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(List.of(doc("a", "A", "first")), List.of(), 5);
+            index.commit();
+            index.apply(List.of(doc("b", "B", "second")), List.of(), 9);
+
+            assertThat(index.appliedSeq()).isEqualTo(9);
+            assertThat(index.committedSeq()).isEqualTo(5);
+            assertThat(committedSeqOnDisk()).isEqualTo(5); // a crash now would catch up from 5
+        }
+        try (var reopened = LoreIndex.open(dir)) {
+            assertThat(reopened.appliedSeq()).isEqualTo(9); // close commits
+            assertThat(reopened.docCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void clearEmptiesTheIndexAndResetsTheSequence() {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(List.of(doc("a", "A", "x")), List.of(), 4);
+            index.clear();
+            assertThat(index.docCount()).isZero();
+            assertThat(index.appliedSeq()).isZero();
+            assertThat(index.committedSeq()).isZero();
+        }
+    }
+
+    @Test
+    void hostileQueriesReturnResultsOrNothing() {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(List.of(doc("a", "A", "text")), List.of(), 1);
+            for (String q : List.of("\"", "-", "|", "+-*", "the", "\u0000", "a".repeat(5000), "((text")) {
+                assertThat(index.search(new SearchRequest(q, 0, 10)).hits()).isNotNull();
+            }
+        }
+    }
+}
