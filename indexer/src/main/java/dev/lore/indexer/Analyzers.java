@@ -14,6 +14,11 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 final class Analyzers {
     private Analyzers() {}
 
+    /** Plain words, lowercased, no stemming: the exact field and the author names. */
+    static Analyzer exact() {
+        return new StandardAnalyzer();
+    }
+
     static Analyzer perField() {
         var keyword = new KeywordAnalyzer();
         var lowercaseKeyword = lowercaseKeyword();
@@ -24,7 +29,8 @@ final class Analyzers {
                         Fields.TYPE, keyword,
                         Fields.TAGS, lowercaseKeyword,
                         Fields.SKILLS, lowercaseKeyword,
-                        Fields.AUTHORS, new StandardAnalyzer()));
+                        Fields.AUTHORS, new StandardAnalyzer(),
+                        Fields.CONTENTS_EXACT, new StandardAnalyzer()));
     }
 
     /** A whole value as one token, lowercased: "CI/CD" matches "ci/cd". */

@@ -18,11 +18,25 @@ public final class Fields {
     public static final String SKILLS = "skills";
     /** Contributor names, analysed as plain words; stored. */
     public static final String AUTHORS = "authors";
+    /** Everything a reader sees (title, body, tags, skills), English-stemmed: the main ranking field. */
+    public static final String CONTENTS = "contents";
+    /** The same words unstemmed, so exact words and phrases win, and the vocabulary for spelling. */
+    public static final String CONTENTS_EXACT = "contents_exact";
+    /** Doc-values twins for facets and stable sorting. */
+    public static final String TYPE_DV = "type_dv";
+
+    public static final String TAGS_DV = "tags_dv";
+    public static final String SKILLS_DV = "skills_dv";
+    public static final String AUTHORS_DV = "authors_dv";
+    public static final String ID_DV = "id_dv";
     /** Last update, epoch milliseconds; stored and sortable. */
     public static final String UPDATED = "updated";
 
     /** Commit user-data key holding the last change sequence number applied. */
     public static final String COMMIT_SEQ = "lore.seq";
+
+    /** Commit user-data key holding the field layout version the index was built with. */
+    public static final String COMMIT_SCHEMA = "lore.schema";
 
     private Fields() {}
 }

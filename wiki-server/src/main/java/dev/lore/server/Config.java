@@ -51,6 +51,10 @@ public record Config(
         return new Config(newPort, dataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, seed, secureCookies);
     }
 
+    public Config withDataDir(Path newDataDir) {
+        return new Config(port, newDataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, seed, secureCookies);
+    }
+
     public Config withSeed(boolean newSeed) {
         return new Config(port, dataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, newSeed, secureCookies);
     }

@@ -1,5 +1,7 @@
 package dev.lore.server;
 
+import dev.lore.indexer.SearchRequest;
+import dev.lore.server.eval.SciFactEval;
 import dev.lore.server.seed.ConsoleProgress;
 import dev.lore.server.seed.Export;
 import dev.lore.server.seed.MarkdownImport;
@@ -19,6 +21,9 @@ public final class Main {
               import DIR     import a folder of Markdown with front matter (a seed pack)
               reindex        rebuild the search index from the graph
               export [DIR]   write every article as Markdown with front matter (default ./export)
+              eval-scifact DIR
+                             measure ranking on SciFact (BEIR) in a scratch data directory:
+                             prints nDCG@10 and Recall@100
               --help         show this help
 
             Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
@@ -64,10 +69,41 @@ public final class Main {
                     out.printf("Exported %d articles to %s%n", n, dir.toAbsolutePath());
                 }
             }
+            case "eval-scifact" -> {
+                if (args.length < 2) {
+                    fail("eval-scifact needs the SciFact folder: java -jar lore.jar eval-scifact DIR");
+                }
+                evalSciFact(Path.of(args[1]), out);
+            }
             default -> {
                 System.err.print(HELP);
                 fail("unknown command: " + command);
             }
+        }
+    }
+
+    private static void evalSciFact(Path dir, PrintStream out) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("lore-scifact-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Config config = Config.fromEnvironment(System.getenv()).withSeed(false).withDataDir(scratch);
+        try (Lore lore = open(config)) {
+            var eval = new SciFactEval(
+                    lore.articles(),
+                    q -> lore.index().search(new SearchRequest(q, 0, 100)).hits());
+            SciFactEval.Result r = eval.run(dir, Lore.ADMIN_ID, new ConsoleProgress(out));
+            out.printf(
+                    "%n| corpus | docs | queries | nDCG@10 | Recall@100 | import (s) | search (ms/query) |%n"
+                            + "|---|---|---|---|---|---|---|%n| SciFact train | %d | %d | %.3f | %.3f | %.1f | %.2f |%n",
+                    r.documents(),
+                    r.queries(),
+                    r.ndcgAt10(),
+                    r.recallAt100(),
+                    r.importSeconds(),
+                    r.searchMillisPerQuery());
         }
     }
 
