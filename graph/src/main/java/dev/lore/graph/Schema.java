@@ -15,7 +15,9 @@ public final class Schema {
             "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE",
             "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",
             "CREATE INDEX article_title_lower IF NOT EXISTS FOR (a:Article) ON (a.titleKey)",
-            "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)");
+            "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)",
+            "CREATE CONSTRAINT search_event_id IF NOT EXISTS FOR (s:SearchEvent) REQUIRE s.id IS UNIQUE",
+            "CREATE INDEX search_event_at IF NOT EXISTS FOR (s:SearchEvent) ON (s.at)");
 
     private Schema() {}
 

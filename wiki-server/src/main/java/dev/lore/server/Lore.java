@@ -6,6 +6,8 @@ import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.search.DirectoryStore;
+import dev.lore.graph.search.SearchLogStore;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
@@ -22,6 +24,7 @@ import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.search.IndexSync;
 import dev.lore.server.search.SearchRoutes;
+import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
 import dev.lore.server.seed.Progress;
 import dev.lore.server.seed.SeedPack;
@@ -59,6 +62,7 @@ public final class Lore implements AutoCloseable {
     private final AuthService auth;
     private final Tokens tokens = new Tokens();
     private final MarkdownImport importer;
+    private final SearchService search;
     private WebServer web;
     private boolean closed;
 
@@ -86,6 +90,8 @@ public final class Lore implements AutoCloseable {
             people = new PersonService(personStore, passwords, clock);
             auth = new AuthService(personStore, passwords, tokens, clock);
             importer = new MarkdownImport(articles, people, clock);
+            search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
+            closeInReverse.add(search);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -134,7 +140,7 @@ public final class Lore implements AutoCloseable {
                         new HomeRoutes(articles, people, graph, index, pages, clock)::register,
                         new ArticleApi(articles)::register,
                         new ArticlePages(articles, pages, clock)::register,
-                        new SearchRoutes(index, pages, clock)::register,
+                        new SearchRoutes(search, pages, clock)::register,
                         new AuthRoutes(auth, security, pages)::register,
                         new PersonRoutes(people, articleStore, pages, clock)::register));
         closeInReverse.add(web);
@@ -198,6 +204,10 @@ public final class Lore implements AutoCloseable {
 
     public IndexSync sync() {
         return sync;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public MarkdownImport importer() {

@@ -1,13 +1,14 @@
 package dev.lore.server;
 
-import dev.lore.indexer.SearchRequest;
 import dev.lore.server.eval.SciFactEval;
+import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.ConsoleProgress;
 import dev.lore.server.seed.Export;
 import dev.lore.server.seed.MarkdownImport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -93,7 +94,12 @@ public final class Main {
         try (Lore lore = open(config)) {
             var eval = new SciFactEval(
                     lore.articles(),
-                    q -> lore.index().search(new SearchRequest(q, 0, 100)).hits());
+                    q -> lore.search()
+                            .search(
+                                    SearchService.query(q, List.of(), List.of(), List.of(), List.of(), "", "", 1, 100),
+                                    Optional.empty())
+                            .results()
+                            .hits());
             SciFactEval.Result r = eval.run(dir, Lore.ADMIN_ID, new ConsoleProgress(out));
             out.printf(
                     "%n| corpus | docs | queries | nDCG@10 | Recall@100 | import (s) | search (ms/query) |%n"

@@ -177,7 +177,7 @@ class PagesIT {
                 carlaToken);
         assertThat(http.get("/search?q=maven").body())
                 .contains("<mark>Maven</mark>")
-                .contains("href=\"/wiki/laptop-setup\"");
+                .contains("to=%2Fwiki%2Flaptop-setup");
         assertThat(http.get("/search?q=zzzznothing").body()).contains("No page matches");
         assertThat(http.get("/wiki/laptop-setup/history").body())
                 .contains("/wiki/laptop-setup/revisions/1")

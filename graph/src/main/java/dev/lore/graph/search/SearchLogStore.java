@@ -1,0 +1,83 @@
+package dev.lore.graph.search;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+
+import dev.lore.graph.Graph;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What people searched for and what they clicked, so champions can see what is looked for and not
+ * found. Searches are not content: they take no change sequence number. Thread-safe.
+ */
+public final class SearchLogStore {
+    private final Graph graph;
+
+    public SearchLogStore(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** A query that found nothing, how often, and when last. */
+    public record Miss(String query, long times, Instant lastAt) {}
+
+    /** A logged search. */
+    public record Logged(String id, String query, long results, Optional<Integer> clickedPosition) {}
+
+    public void record(String id, String query, long results, Optional<String> personId, Instant at) {
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        params.put("query", query);
+        params.put("key", query.strip().toLowerCase(java.util.Locale.ROOT));
+        params.put("results", results);
+        params.put("person", personId.orElse(null));
+        params.put("at", datetime(at));
+        graph.write(tx -> tx.run("""
+                        CREATE (s:SearchEvent {id: $id, query: $query, key: $key, results: $results, person: $person, at: $at})
+                        """, params).consume());
+    }
+
+    /** Records a click on the hit at {@code position} (1-based); false if the search is unknown. */
+    public boolean click(String searchId, int position, String slug, Instant at) {
+        return graph.write(tx ->
+                tx.run("""
+                        MATCH (s:SearchEvent {id: $id})
+                        SET s.clickedPosition = coalesce(s.clickedPosition, $position), s.clickedSlug = coalesce(s.clickedSlug, $slug),
+                            s.clicks = coalesce(s.clicks, 0) + 1, s.lastClickAt = $at
+                        RETURN count(s) AS n
+                        """, Map.of("id", searchId, "position", position, "slug", slug, "at", datetime(at)))
+                                .single()
+                                .get("n")
+                                .asInt()
+                        > 0);
+    }
+
+    public Optional<Logged> find(String id) {
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (s:SearchEvent {id: $id}) RETURN s.query AS query, s.results AS results, s.clickedPosition AS pos",
+                        Map.of("id", id))
+                .list(r -> new Logged(
+                        id,
+                        r.get("query").asString(),
+                        r.get("results").asLong(),
+                        r.get("pos").isNull()
+                                ? Optional.empty()
+                                : Optional.of(r.get("pos").asInt())))
+                .stream()
+                .findFirst());
+    }
+
+    /** Queries since {@code since} that found nothing, most frequent first. */
+    public List<Miss> misses(Instant since, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (s:SearchEvent) WHERE s.results = 0 AND s.at >= $since AND s.key <> ''
+                        WITH s.key AS key, count(*) AS times, max(s.at) AS lastAt, collect(s.query)[0] AS query
+                        RETURN query, times, lastAt ORDER BY times DESC, lastAt DESC LIMIT $limit
+                        """, Map.of("since", datetime(since), "limit", limit))
+                .list(r -> new Miss(r.get("query").asString(), r.get("times").asLong(), instant(r.get("lastAt")))));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.lore.server.search;
+
+import dev.lore.graph.person.Person;
+import dev.lore.graph.search.DirectoryStore;
+import dev.lore.graph.search.SearchLogStore;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.indexer.SearchRequest;
+import dev.lore.indexer.SearchResults;
+import dev.lore.indexer.UserQuery;
+import dev.lore.server.error.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search the API, the pages and the SciFact evaluation all use: index hits with facets and
+ * spelling help, cards for people and skills the query names, and a log of every search (written
+ * in the background so it never slows a search down) for champions to learn what people fail to
+ * find. Thread-safe.
+ */
+public final class SearchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    public static final Set<String> TYPES = Set.of("article", "question", "person", "skill");
+    public static final Set<String> FRESHNESS = Set.of("week", "month", "year", "older");
+
+    private final LoreIndex index;
+    private final SearchLogStore log;
+    private final DirectoryStore directory;
+    private final Clock clock;
+    private final ThreadPoolExecutor logWriter = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(10_000),
+            Thread.ofPlatform().name("lore-search-log").daemon(true).factory(),
+            (task, pool) -> LOG.warn("Search log queue full; one search not logged"));
+
+    public SearchService(LoreIndex index, SearchLogStore log, DirectoryStore directory, Clock clock) {
+        this.index = index;
+        this.log = log;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** A search as asked over HTTP, already validated by {@link #query}. */
+    public record Query(
+            String text,
+            List<String> types,
+            List<String> tags,
+            List<String> skills,
+            List<String> authors,
+            String updated,
+            SearchRequest.Order order,
+            int page,
+            int size) {}
+
+    /** What a search found; {@code searchId} identifies it for click logging. */
+    public record Outcome(
+            String searchId,
+            SearchResults results,
+            List<DirectoryStore.PersonCard> people,
+            List<DirectoryStore.SkillCard> skills) {}
+
+    /** Validates raw parameters into a query; unknown type, freshness or order values are a 400. */
+    public static Query query(
+            String text,
+            List<String> types,
+            List<String> tags,
+            List<String> skills,
+            List<String> authors,
+            String updated,
+            String sort,
+            int page,
+            int size) {
+        for (String type : types) {
+            if (!TYPES.contains(type)) {
+                throw new InvalidInputException("type must be one of " + TYPES + ", was '" + type + "'");
+            }
+        }
+        String fresh = updated == null ? "" : updated.strip().toLowerCase(Locale.ROOT);
+        if (!fresh.isEmpty() && !FRESHNESS.contains(fresh)) {
+            throw new InvalidInputException("updated must be week, month, year or older, was '" + updated + "'");
+        }
+        SearchRequest.Order order;
+        switch (sort == null ? "" : sort.strip().toLowerCase(Locale.ROOT)) {
+            case "", "relevance" -> order = SearchRequest.Order.RELEVANCE;
+            case "recent", "updated" -> order = SearchRequest.Order.RECENT;
+            default -> throw new InvalidInputException("sort must be relevance or recent, was '" + sort + "'");
+        }
+        return new Query(text == null ? "" : text, types, tags, skills, authors, fresh, order, page, size);
+    }
+
+    public Outcome search(Query q, Optional<Person> who) {
+        var request = new SearchRequest(
+                q.text(),
+                q.types(),
+                q.tags(),
+                q.skills(),
+                q.authors(),
+                q.updated(),
+                q.order(),
+                clock.instant(),
+                (q.page() - 1) * q.size(),
+                q.size());
+        SearchResults results = index.search(request);
+        UserQuery parsed = UserQuery.parse(q.text());
+        List<String> words =
+                parsed.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        boolean cards = q.page() == 1 && !words.isEmpty();
+        var people = cards ? directory.people(words, 3) : List.<DirectoryStore.PersonCard>of();
+        var skills = cards ? directory.skills(words, String.join(" ", words), 3) : List.<DirectoryStore.SkillCard>of();
+        String id = UUID.randomUUID().toString();
+        if (!q.text().isBlank() && q.page() == 1) {
+            var at = clock.instant();
+            String text = q.text().length() > 500 ? q.text().substring(0, 500) : q.text();
+            logWriter.execute(() -> {
+                try {
+                    log.record(id, text, results.total(), who.map(Person::id), at);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not log a search: {}", e.toString());
+                }
+            });
+        }
+        return new Outcome(id, results, people, skills);
+    }
+
+    /** Records that the hit at {@code position} was opened; false if the search is unknown. */
+    public boolean click(String searchId, int position, String slug) {
+        flush();
+        return log.click(searchId, position, slug, clock.instant());
+    }
+
+    public List<SearchLogStore.Miss> misses(int days, int limit) {
+        flush();
+        return log.misses(clock.instant().minus(Duration.ofDays(days)), limit);
+    }
+
+    /** Waits until every search logged so far is written. */
+    public void flush() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((logWriter.getActiveCount() > 0 || !logWriter.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        logWriter.shutdown();
+        try {
+            logWriter.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
