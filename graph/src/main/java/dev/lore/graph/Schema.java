@@ -14,6 +14,8 @@ public final class Schema {
             "CREATE CONSTRAINT setting_key IF NOT EXISTS FOR (s:Setting) REQUIRE s.key IS UNIQUE",
             "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE",
             "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",
+            "CREATE INDEX person_seq IF NOT EXISTS FOR (p:Person) ON (p.seq)",
+            "CREATE INDEX skill_seq IF NOT EXISTS FOR (s:Skill) ON (s.seq)",
             "CREATE INDEX article_title_lower IF NOT EXISTS FOR (a:Article) ON (a.titleKey)",
             "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)",
             "CREATE CONSTRAINT search_event_id IF NOT EXISTS FOR (s:SearchEvent) REQUIRE s.id IS UNIQUE",

@@ -2,6 +2,7 @@ package dev.lore.indexer;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -30,7 +31,8 @@ final class Analyzers {
                         Fields.TAGS, lowercaseKeyword,
                         Fields.SKILLS, lowercaseKeyword,
                         Fields.AUTHORS, new StandardAnalyzer(),
-                        Fields.CONTENTS_EXACT, new StandardAnalyzer()));
+                        Fields.CONTENTS_EXACT, new StandardAnalyzer(),
+                        Fields.TITLE_WORDS, new StandardAnalyzer(CharArraySet.EMPTY_SET)));
     }
 
     /** A whole value as one token, lowercased: "CI/CD" matches "ci/cd". */

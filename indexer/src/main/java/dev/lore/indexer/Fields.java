@@ -22,6 +22,8 @@ public final class Fields {
     public static final String CONTENTS = "contents";
     /** The same words unstemmed, so exact words and phrases win, and the vocabulary for spelling. */
     public static final String CONTENTS_EXACT = "contents_exact";
+    /** Title words, lowercased and unstemmed, for suggestions as you type. */
+    public static final String TITLE_WORDS = "title_words";
     /** Doc-values twins for facets and stable sorting. */
     public static final String TYPE_DV = "type_dv";
 

@@ -32,7 +32,10 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -40,6 +43,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -64,7 +68,7 @@ public final class LoreIndex implements AutoCloseable {
 
     /** BM25 with k1=0.9, b=0.4: measured best on SciFact among the settings tried (see README). */
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 
@@ -317,6 +321,73 @@ public final class LoreIndex implements AutoCloseable {
         return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
     }
 
+    /**
+     * Titles of articles, people and skills that complete what has been typed so far: every word
+     * must match, the last one as a prefix; each word may have one missing, extra, wrong or swapped
+     * letter. Needs at least two characters.
+     */
+    public List<Suggestion> suggest(String typed, int limit) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.length() < 2) {
+            return List.of();
+        }
+        if (text.length() > 100) {
+            text = text.substring(0, 100);
+        }
+        List<String> terms = new ArrayList<>();
+        try (var stream = analyzer.tokenStream(Fields.TITLE_WORDS, text)) {
+            var attr = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < 8) {
+                terms.add(attr.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        var query = new BooleanQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
+            boolean last = i == terms.size() - 1;
+            var either = new BooleanQuery.Builder();
+            either.add(
+                    new BoostQuery(
+                            last
+                                    ? new PrefixQuery(new Term(Fields.TITLE_WORDS, term))
+                                    : new TermQuery(new Term(Fields.TITLE_WORDS, term)),
+                            2f),
+                    BooleanClause.Occur.SHOULD);
+            if (term.length() >= 3) {
+                either.add(
+                        new FuzzyQuery(new Term(Fields.TITLE_WORDS, term), 1, 1, 50, true), BooleanClause.Occur.SHOULD);
+            }
+            query.add(either.build(), BooleanClause.Occur.MUST);
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(query.build(), limit);
+                var storedFields = searcher.storedFields();
+                var out = new ArrayList<Suggestion>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    Document d = storedFields.document(sd.doc);
+                    out.add(new Suggestion(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE)));
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        }
+    }
+
+    /** A completion: what it is, its key and its title. */
+    public record Suggestion(String type, String slug, String title) {}
+
     private static boolean hasSelections(SearchRequest r) {
         return !r.types().isEmpty()
                 || !r.tags().isEmpty()
@@ -354,6 +425,7 @@ public final class LoreIndex implements AutoCloseable {
         d.add(new KeywordField(Fields.ID_DV, doc.id(), Field.Store.NO));
         d.add(new KeywordField(Fields.TYPE_DV, doc.type(), Field.Store.NO));
         d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.YES));
+        d.add(new TextField(Fields.TITLE_WORDS, doc.title(), Field.Store.NO));
         d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));
         String contents = doc.title() + "\n" + doc.body() + "\n" + String.join(" ", doc.tags()) + "\n"
                 + String.join(" ", doc.skills());

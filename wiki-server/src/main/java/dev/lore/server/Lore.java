@@ -84,10 +84,10 @@ public final class Lore implements AutoCloseable {
             index = LoreIndex.open(config.indexDir());
             closeInReverse.add(index);
             var markdown = new MarkdownRenderer(new HtmlSanitizer());
-            sync = new IndexSync(articleStore, index, markdown);
+            sync = new IndexSync(articleStore, personStore, index, markdown);
             closeInReverse.add(sync);
             articles = new ArticleService(articleStore, markdown, sync, clock);
-            people = new PersonService(personStore, passwords, clock);
+            people = new PersonService(personStore, passwords, sync, clock);
             auth = new AuthService(personStore, passwords, tokens, clock);
             importer = new MarkdownImport(articles, people, clock);
             search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);

@@ -56,7 +56,7 @@ public final class ArticleStore {
                                 createdAt: $at, updatedAt: $at, seq: $seq})
                             """, params).consume();
             addRevision(tx, id, 1, write);
-            linkSkillsAndPages(tx, id, write);
+            linkSkillsAndPages(tx, id, write, seq);
             return load(tx, id);
         });
     }
@@ -107,7 +107,7 @@ public final class ArticleStore {
                                 a.updatedAt = $at, a.seq = $seq
                             """, params).consume();
             addRevision(tx, id, current.revision() + 1, write);
-            linkSkillsAndPages(tx, id, write);
+            linkSkillsAndPages(tx, id, write, seq);
             return load(tx, id);
         });
     }
@@ -125,6 +125,9 @@ public final class ArticleStore {
                             MATCH (a:Article {id: $id})
                             OPTIONAL MATCH (r:Redirect)-[:TO]->(a)
                             DETACH DELETE r
+                            WITH DISTINCT a
+                            OPTIONAL MATCH (a)-[:ABOUT]->(s:Skill)
+                            SET s.seq = $seq
                             WITH DISTINCT a
                             SET a.status = 'deleted', a.deletedSlug = a.slug, a.slug = 'deleted:' + a.id,
                                 a.deletedBy = $by, a.deletedAt = $at, a.seq = $seq
@@ -276,6 +279,45 @@ public final class ArticleStore {
         });
     }
 
+    /** A skill as the search index sees it. */
+    public record IndexedSkill(String key, String name, long articles, List<String> topContributors, long seq) {}
+
+    /** Skills changed after {@code sinceSeq} (declared, or gaining or losing articles), in sequence order. */
+    public List<IndexedSkill> skillChangesSince(long sinceSeq, int limit) {
+        return graph.read(tx -> {
+            List<String> keys = tx.run(
+                            "MATCH (s:Skill) WHERE s.seq > $since RETURN s.key AS key ORDER BY s.seq LIMIT $limit",
+                            Map.of("since", sinceSeq, "limit", limit))
+                    .list(r -> r.get("key").asString());
+            return tx
+                    .run("""
+                            UNWIND $keys AS k MATCH (s:Skill {key: k})
+                            RETURN s.key AS key, s.name AS name, s.seq AS seq,
+                                   COUNT { (s)<-[:ABOUT]-(:Article {status: 'active'}) } AS articles,
+                                   [(s)<-[:ABOUT]-(:Article {status: 'active'})<-[:CONTRIBUTED]-(p:Person) | p.name] AS names
+                            """, Map.of("keys", keys))
+                    .list(r -> new IndexedSkill(
+                            r.get("key").asString(),
+                            r.get("name").asString(),
+                            r.get("articles").asLong(),
+                            topByFrequency(r.get("names").asList(v -> v.asString()), 3),
+                            r.get("seq").asLong()))
+                    .stream()
+                    .sorted(java.util.Comparator.comparingLong(IndexedSkill::seq))
+                    .toList();
+        });
+    }
+
+    private static List<String> topByFrequency(List<String> names, int n) {
+        var counts = new java.util.LinkedHashMap<String, Long>();
+        names.forEach(name -> counts.merge(name, 1L, Long::sum));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(n)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** Articles changed after {@code sinceSeq}, in sequence order, deleted ones included. */
     public List<Article> changesSince(long sinceSeq, int limit) {
         // Two steps: selecting by the seq index and projecting the full article in one query trips a
@@ -373,18 +415,30 @@ public final class ArticleStore {
     }
 
     /** Re-points ABOUT at the write's skills and LINKS_TO at the pages its wiki links name. */
-    private static void linkSkillsAndPages(TransactionContext tx, String id, ArticleWrite write) {
+    private static void linkSkillsAndPages(TransactionContext tx, String id, ArticleWrite write, long seq) {
         var params = Map.<String, Object>of(
-                "id", id, "skills", write.skills(), "links", write.linkKeys(), "titleKey", write.titleKey());
+                "id",
+                id,
+                "skills",
+                write.skills(),
+                "links",
+                write.linkKeys(),
+                "titleKey",
+                write.titleKey(),
+                "seq",
+                seq);
+        // Skills gaining or losing this article change too (their article counts), so they take the seq.
         tx.run("""
                         MATCH (a:Article {id: $id})
-                        OPTIONAL MATCH (a)-[old:ABOUT|LINKS_TO]->()
+                        OPTIONAL MATCH (a)-[old:ABOUT|LINKS_TO]->(target)
+                        FOREACH (s IN CASE WHEN target:Skill THEN [target] ELSE [] END | SET s.seq = $seq)
                         DELETE old
                         """, params).consume();
         tx.run("""
                         MATCH (a:Article {id: $id})
                         UNWIND $skills AS skill
                         MERGE (s:Skill {key: toLower(trim(skill))}) ON CREATE SET s.name = trim(skill)
+                        SET s.seq = $seq
                         MERGE (a)-[:ABOUT]->(s)
                         """, params).consume();
         tx.run("""

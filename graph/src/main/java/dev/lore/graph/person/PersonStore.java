@@ -5,6 +5,7 @@ import static dev.lore.graph.internal.Values.instant;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class PersonStore {
     public boolean create(NewPerson person) {
         return graph.write(tx -> {
             var params = new HashMap<String, Object>();
+            params.put("seq", ChangeSequence.next(tx));
             params.put("id", person.id());
             params.put("name", person.name());
             params.put("email", person.email());
@@ -45,7 +47,7 @@ public final class PersonStore {
                             MERGE (p:Person {id: $id})
                               ON CREATE SET p.name = $name, p.email = $email, p.team = $team, p.title = $title,
                                 p.role = $role, p.passwordHash = $hash, p.active = true, p.joinedAt = $joinedAt,
-                                p.created = true
+                                p.created = true, p.seq = $seq
                             WITH p, coalesce(p.created, false) AS created
                             REMOVE p.created
                             RETURN created
@@ -88,8 +90,8 @@ public final class PersonStore {
 
     public void setRole(String id, String role) {
         int updated = graph.write(tx -> tx.run(
-                        "MATCH (p:Person {id: $id}) SET p.role = $role RETURN count(p) AS n",
-                        Map.of("id", id, "role", role))
+                        "MATCH (p:Person {id: $id}) SET p.role = $role, p.seq = $seq RETURN count(p) AS n",
+                        Map.of("id", id, "role", role, "seq", ChangeSequence.next(tx)))
                 .single()
                 .get("n")
                 .asInt());
@@ -124,23 +126,27 @@ public final class PersonStore {
                 "at",
                 datetime(at));
         graph.write(tx -> {
+            var withSeq = with(params, "seq", ChangeSequence.next(tx));
             tx.run("""
-                            MATCH (p:Person {id: $id})
-                            OPTIONAL MATCH (p)-[old:HAS_SKILL|WANTS_TO_LEARN]->(:Skill)
+                            MATCH (p:Person {id: $id}) SET p.seq = $seq
+                            WITH p
+                            OPTIONAL MATCH (p)-[old:HAS_SKILL|WANTS_TO_LEARN]->(s:Skill)
+                            SET s.seq = $seq
                             DELETE old
-                            """, params).consume();
+                            """, withSeq).consume();
             tx.run("""
                             MATCH (p:Person {id: $id})
                             UNWIND $skills AS skill
                             MERGE (s:Skill {key: toLower(trim(skill.name))}) ON CREATE SET s.name = trim(skill.name)
+                            SET s.seq = $seq
                             MERGE (p)-[h:HAS_SKILL]->(s) SET h.level = skill.level, h.declaredAt = $at
-                            """, params).consume();
+                            """, withSeq).consume();
             tx.run("""
                             MATCH (p:Person {id: $id})
                             UNWIND $wants AS want
                             MERGE (s:Skill {key: toLower(trim(want))}) ON CREATE SET s.name = trim(want)
                             MERGE (p)-[:WANTS_TO_LEARN]->(s)
-                            """, params).consume();
+                            """, withSeq).consume();
             return null;
         });
     }
@@ -202,6 +208,38 @@ public final class PersonStore {
                 .single()
                 .get("n")
                 .asInt());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> params, String key, Object value) {
+        var copy = new HashMap<String, Object>(params);
+        copy.put(key, value);
+        return copy;
+    }
+
+    /** A person as the search index sees them, with their declared skills; deleted never happens. */
+    public record IndexedPerson(Person person, List<String> skills, long seq) {}
+
+    /** People changed after {@code sinceSeq}, in sequence order. */
+    public List<IndexedPerson> changesSince(long sinceSeq, int limit) {
+        return graph.read(tx -> {
+            List<String> ids = tx.run(
+                            "MATCH (p:Person) WHERE p.seq > $since RETURN p.id AS id ORDER BY p.seq LIMIT $limit",
+                            Map.of("since", sinceSeq, "limit", limit))
+                    .list(r -> r.get("id").asString());
+            return tx
+                    .run(
+                            "UNWIND $ids AS pid MATCH (p:Person {id: pid}) RETURN "
+                                    + PERSON_COLUMNS
+                                    + ", [(p)-[:HAS_SKILL]->(s:Skill) | s.name] AS skills, p.seq AS seq",
+                            Map.of("ids", ids))
+                    .list(r -> new IndexedPerson(
+                            toPerson(r),
+                            r.get("skills").asList(v -> v.asString()),
+                            r.get("seq").asLong()))
+                    .stream()
+                    .sorted(java.util.Comparator.comparingLong(IndexedPerson::seq))
+                    .toList();
+        });
     }
 
     private static Person toPerson(Record r) {

@@ -8,6 +8,7 @@ import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
+import dev.lore.server.search.IndexSync;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +22,13 @@ public final class PersonService {
     private final PersonStore store;
     private final Passwords passwords;
     private final Clock clock;
+    private final IndexSync index;
 
-    public PersonService(PersonStore store, Passwords passwords, Clock clock) {
+    /** @param index told after each change, so people are searchable at once */
+    public PersonService(PersonStore store, Passwords passwords, IndexSync index, Clock clock) {
         this.store = store;
         this.passwords = passwords;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -39,7 +43,7 @@ public final class PersonService {
             throw new InvalidInputException("name must be 1-120 characters, was " + (name == null ? 0 : name.length()));
         }
         password.ifPresent(PersonService::checkPassword);
-        return store.create(new NewPerson(
+        boolean created = store.create(new NewPerson(
                 id,
                 name.strip(),
                 email,
@@ -48,6 +52,8 @@ public final class PersonService {
                 role.id(),
                 password.map(passwords::hash).orElse(null),
                 clock.instant()));
+        index.catchUp();
+        return created;
     }
 
     public Person get(String id) {
@@ -69,6 +75,7 @@ public final class PersonService {
     public void setRole(String id, Role role) {
         get(id);
         store.setRole(id, role.id());
+        index.catchUp();
     }
 
     public void setPassword(String id, String password) {
@@ -83,6 +90,7 @@ public final class PersonService {
 
     public void declareSkills(String id, List<DeclaredSkill> skills, List<String> wantsToLearn) {
         store.declareSkills(id, skills, wantsToLearn, clock.instant());
+        index.catchUp();
     }
 
     private static void checkPassword(String password) {

@@ -2,6 +2,8 @@ package dev.lore.server.search;
 
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.person.Person;
+import dev.lore.graph.person.PersonStore;
 import dev.lore.indexer.IndexDoc;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.markdown.MarkdownRenderer;
@@ -24,12 +26,14 @@ public final class IndexSync implements AutoCloseable {
     private static final int BATCH = 500;
 
     private final ArticleStore articles;
+    private final PersonStore people;
     private final LoreIndex index;
     private final MarkdownRenderer markdown;
     private ScheduledExecutorService timer;
 
-    public IndexSync(ArticleStore articles, LoreIndex index, MarkdownRenderer markdown) {
+    public IndexSync(ArticleStore articles, PersonStore people, LoreIndex index, MarkdownRenderer markdown) {
         this.articles = articles;
+        this.people = people;
         this.index = index;
         this.markdown = markdown;
     }
@@ -38,22 +42,97 @@ public final class IndexSync implements AutoCloseable {
     public synchronized int catchUp() {
         int applied = 0;
         while (true) {
-            List<Article> changes = articles.changesSince(index.appliedSeq(), BATCH);
-            if (changes.isEmpty()) {
+            long since = index.appliedSeq();
+            List<Article> changedArticles = articles.changesSince(since, BATCH);
+            List<PersonStore.IndexedPerson> changedPeople = people.changesSince(since, BATCH);
+            List<ArticleStore.IndexedSkill> changedSkills = articles.skillChangesSince(since, BATCH);
+            if (changedArticles.isEmpty() && changedPeople.isEmpty() && changedSkills.isEmpty()) {
                 return applied;
             }
+            // Each kind comes in seq order, BATCH at a time: apply only up to the lowest seq that a
+            // full batch reached, so no kind skips a change that another kind's batch ran past.
+            long upTo = Long.MAX_VALUE;
+            long highest = 0;
+            for (List<Long> seqs : List.of(
+                    changedArticles.stream().map(Article::seq).toList(),
+                    changedPeople.stream().map(PersonStore.IndexedPerson::seq).toList(),
+                    changedSkills.stream().map(ArticleStore.IndexedSkill::seq).toList())) {
+                if (!seqs.isEmpty()) {
+                    highest = Math.max(highest, seqs.getLast());
+                    if (seqs.size() == BATCH) {
+                        upTo = Math.min(upTo, seqs.getLast());
+                    }
+                }
+            }
+            long limit = upTo == Long.MAX_VALUE ? highest : upTo;
             var upserts = new ArrayList<IndexDoc>();
             var deletes = new ArrayList<String>();
-            for (Article article : changes) {
+            for (Article article : changedArticles) {
+                if (article.seq() > limit) {
+                    continue;
+                }
                 if (article.deleted()) {
                     deletes.add(docId(article));
                 } else {
                     upserts.add(toDoc(article));
                 }
+                applied++;
             }
-            index.apply(upserts, deletes, changes.getLast().seq());
-            applied += changes.size();
+            for (PersonStore.IndexedPerson person : changedPeople) {
+                if (person.seq() <= limit) {
+                    upserts.add(toDoc(person));
+                    applied++;
+                }
+            }
+            for (ArticleStore.IndexedSkill skill : changedSkills) {
+                if (skill.seq() > limit) {
+                    continue;
+                }
+                if (skill.articles() == 0 && skill.topContributors().isEmpty()) {
+                    deletes.add("skill:" + skill.key());
+                } else {
+                    upserts.add(toDoc(skill));
+                }
+                applied++;
+            }
+            index.apply(upserts, deletes, limit);
         }
+    }
+
+    private static IndexDoc toDoc(PersonStore.IndexedPerson indexed) {
+        Person p = indexed.person();
+        String about = String.join(
+                " · ",
+                List.of(p.title(), p.team()).stream().filter(s -> !s.isBlank()).toList());
+        String body = about + (indexed.skills().isEmpty() ? "" : "\nSkills: " + String.join(", ", indexed.skills()));
+        return new IndexDoc(
+                "person:" + p.id(),
+                "person",
+                p.id(),
+                p.name(),
+                body,
+                p.team().isBlank() ? List.of() : List.of(p.team()),
+                indexed.skills(),
+                List.of(),
+                p.joinedAt());
+    }
+
+    private static IndexDoc toDoc(ArticleStore.IndexedSkill skill) {
+        String body = skill.articles()
+                + (skill.articles() == 1 ? " article" : " articles")
+                + (skill.topContributors().isEmpty()
+                        ? ""
+                        : ". Most written by " + String.join(", ", skill.topContributors()));
+        return new IndexDoc(
+                "skill:" + skill.key(),
+                "skill",
+                skill.name(),
+                skill.name(),
+                body,
+                List.of(),
+                List.of(skill.name()),
+                List.of(),
+                java.time.Instant.EPOCH);
     }
 
     /** Empties the index and rebuilds it from the graph, durably. */

@@ -56,6 +56,26 @@ public final class SearchRoutes {
         routes.get("/api/search/misses", this::misses);
         routes.get("/search", this::page);
         routes.get("/search/go", this::go);
+        routes.get("/api/suggest", this::suggest);
+    }
+
+    /** Where a hit of each type lives. */
+    static String urlFor(String type, String slug) {
+        return switch (type) {
+            case "person" -> "/people/" + Urls.encode(slug);
+            case "skill" -> "/search?q=" + Urls.encode("skill:\"" + slug + "\"");
+            default -> "/wiki/" + slug;
+        };
+    }
+
+    private void suggest(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        int limit = Requests.intQuery(ctx, "limit", 8, 1, 20);
+        var suggestions = search.suggest(q, limit).stream()
+                .map(s -> Map.of(
+                        "type", s.type(), "slug", s.slug(), "title", s.title(), "url", urlFor(s.type(), s.slug())))
+                .toList();
+        ctx.json(Map.of("suggestions", suggestions));
     }
 
     private SearchService.Query query(Context ctx, int defaultSize) {
@@ -103,13 +123,14 @@ public final class SearchRoutes {
 
     private void go(Context ctx) {
         String to = Optional.ofNullable(ctx.queryParam("to")).orElse("/");
-        if (!to.startsWith("/wiki/") || to.contains("//") || to.contains("\\")) {
+        boolean local = to.startsWith("/wiki/") || to.startsWith("/people/") || to.startsWith("/search?");
+        if (!local || to.contains("//") || to.contains("\\")) {
             throw new InvalidInputException("to must be a page of this wiki");
         }
         String id = ctx.queryParam("s");
         int position = Requests.intQuery(ctx, "p", 0, 0, 10_000);
         if (id != null && position > 0) {
-            search.click(id, position, to.substring("/wiki/".length()));
+            search.click(id, position, to.substring(to.indexOf('/', 1) + 1));
         }
         ctx.redirect(to, HttpStatus.SEE_OTHER);
     }

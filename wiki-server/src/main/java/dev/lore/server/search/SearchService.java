@@ -134,6 +134,11 @@ public final class SearchService implements AutoCloseable {
         return new Outcome(id, results, people, skills);
     }
 
+    /** Completions for what has been typed so far. */
+    public List<LoreIndex.Suggestion> suggest(String typed, int limit) {
+        return index.suggest(typed, limit);
+    }
+
     /** Records that the hit at {@code position} was opened; false if the search is unknown. */
     public boolean click(String searchId, int position, String slug) {
         flush();

@@ -82,7 +82,8 @@ class SearchLanguageIT {
     void minusExcludesWordsAndFiltersNarrow() {
         assertThat(slugs(search("q=" + Http.enc("lag -replication")))).containsExactly("kafka-consumer-groups");
         assertThat(slugs(search("q=" + Http.enc("lag tag:kafka")))).containsExactly("kafka-consumer-groups");
-        assertThat(slugs(search("q=" + Http.enc("skill:postgresql")))).containsExactly("postgres-replication");
+        assertThat(slugs(search("q=" + Http.enc("skill:postgresql") + "&type=article")))
+                .containsExactly("postgres-replication");
         assertThat(slugs(search("q=" + Http.enc("kafka author:administrator"))))
                 .containsExactly("kafka-producer-retries");
         assertThat(slugs(search("q=" + Http.enc("kafka type:question")))).isEmpty();
@@ -182,5 +183,39 @@ class SearchLanguageIT {
         assertThat(http.get("/search?q=replcation").body())
                 .contains("Did you mean")
                 .contains("replication");
+    }
+
+    private List<String> suggestions(String typed) {
+        var r = http.get("/api/suggest?q=" + Http.enc(typed));
+        assertThat(r.status()).isEqualTo(200);
+        return r.json().get("suggestions").findValuesAsText("title");
+    }
+
+    @Test
+    void suggestsTitlesPeopleAndSkillsAsYouTypeDespiteASlip() {
+        assertThat(suggestions("k")).isEmpty();
+        assertThat(suggestions("ka")).contains("Kafka consumer groups", "Kafka producer retries", "Kafka");
+        assertThat(suggestions("kafak cons")).contains("Kafka consumer groups"); // swapped letters
+        assertThat(suggestions("kafka consmer")).contains("Kafka consumer groups"); // a missing letter
+        assertThat(suggestions("postgers")).contains("Postgres replication");
+        assertThat(suggestions("carl")).contains("Carla Contributor");
+        assertThat(suggestions("\"((")).isEmpty();
+        var kafka = http.get("/api/suggest?q=kafka").json().get("suggestions");
+        assertThat(kafka.findValuesAsText("url"))
+                .contains("/wiki/kafka-consumer-groups", "/search?q=skill%3A%22Kafka%22");
+    }
+
+    @Test
+    void peopleAndSkillsAreSearchableByType() {
+        assertThat(search("q=" + Http.enc("carla type:person"))
+                        .get("hits")
+                        .get(0)
+                        .get("slug")
+                        .asText())
+                .isEqualTo("carla.contrib");
+        assertThat(search("q=kafka&type=skill").get("hits").findValuesAsText("title"))
+                .containsExactly("Kafka");
+        assertThat(search("q=kafka").get("facets").get("type").get("skill").asInt())
+                .isEqualTo(1);
     }
 }
