@@ -68,7 +68,7 @@ public final class LoreIndex implements AutoCloseable {
 
     /** BM25 with k1=0.9, b=0.4: measured best on SciFact among the settings tried (see README). */
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 
@@ -230,7 +230,7 @@ public final class LoreIndex implements AutoCloseable {
                 if (used.query() == null) {
                     return SearchResults.empty();
                 }
-                Optional<String> didYouMean = exact.total() < 3 ? spelling(searcher, parsed) : Optional.empty();
+                Optional<String> didYouMean = spelling(searcher, parsed, exact.total() < 3);
                 return new SearchResults(
                         used.total(),
                         hits(searcher, used, request),
@@ -293,8 +293,12 @@ public final class LoreIndex implements AutoCloseable {
         return hits;
     }
 
-    /** Replaces each word the index barely knows with a more common spelling close to it. */
-    private Optional<String> spelling(IndexSearcher searcher, UserQuery parsed) throws IOException {
+    /**
+     * Replaces each word the index does not know (or, when the query found little, barely knows)
+     * with a more common spelling close to it.
+     */
+    private Optional<String> spelling(IndexSearcher searcher, UserQuery parsed, boolean foundLittle)
+            throws IOException {
         if (parsed.words().isEmpty()) {
             return Optional.empty();
         }
@@ -311,7 +315,8 @@ public final class LoreIndex implements AutoCloseable {
             }
             Term term = new Term(Fields.CONTENTS_EXACT, terms.getFirst());
             SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
-            if (suggestions.length > 0 && reader.docFreq(term) < suggestions[0].freq) {
+            int freq = reader.docFreq(term);
+            if (suggestions.length > 0 && (freq == 0 || foundLittle) && freq < suggestions[0].freq) {
                 corrected.add(suggestions[0].string);
                 changed = true;
             } else {

@@ -94,11 +94,7 @@ public final class MarkdownRenderer {
      */
     public Rendered render(String markdown, Map<String, String> resolved, String pageTitle) {
         Node document = parser.parse(FrontMatter.parse(markdown).body());
-        if (document.getFirstChild() instanceof org.commonmark.node.Heading h
-                && h.getLevel() == 1
-                && text.render(h).strip().equalsIgnoreCase(pageTitle.strip())) {
-            h.unlink();
-        }
+        dropLeadingTitle(document, pageTitle);
         replaceWikiLinks(document, resolved);
         String safe = sanitizer.sanitize(html.render(document));
         var headings = new ArrayList<Heading>();
@@ -111,10 +107,25 @@ public final class MarkdownRenderer {
 
     /** The words of a page without markup, for the search index. Wiki links become their labels. */
     public String plainText(String markdown) {
+        return plainText(markdown, "");
+    }
+
+    /** Plain text of a page whose title is indexed separately: a leading heading repeating it is left out. */
+    public String plainText(String markdown, String pageTitle) {
         Node document = parser.parse(FrontMatter.parse(markdown).body());
+        dropLeadingTitle(document, pageTitle);
         replaceWikiLinks(document, Map.of());
         unwrapLinks(document);
         return text.render(document);
+    }
+
+    private void dropLeadingTitle(Node document, String pageTitle) {
+        if (!pageTitle.isBlank()
+                && document.getFirstChild() instanceof org.commonmark.node.Heading h
+                && h.getLevel() == 1
+                && text.render(h).strip().equalsIgnoreCase(pageTitle.strip())) {
+            h.unlink();
+        }
     }
 
     /** Replaces links and images by their text, so the index sees words, not URLs or quotes. */

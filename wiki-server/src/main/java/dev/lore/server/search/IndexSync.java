@@ -170,7 +170,7 @@ public final class IndexSync implements AutoCloseable {
                 "article",
                 article.slug(),
                 article.title(),
-                markdown.plainText(article.markdown()),
+                markdown.plainText(article.markdown(), article.title()),
                 article.tags(),
                 article.skills(),
                 article.contributors(),

@@ -192,7 +192,7 @@ public final class SearchRoutes {
             }
             var values = new ArrayList<FacetValueView>();
             for (var value : facet.getValue().entrySet()) {
-                if (value.getValue() == 0) {
+                if (value.getValue() == 0 || values.size() >= 10) {
                     continue;
                 }
                 boolean selected = current.has(param, value.getKey());

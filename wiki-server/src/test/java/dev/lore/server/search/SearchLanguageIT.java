@@ -118,6 +118,9 @@ class SearchLanguageIT {
         assertThat(slugs(typo)).containsExactly("postgres-replication");
         assertThat(typo.get("didYouMean").asText()).isEqualTo("replication");
         assertThat(search("q=replication").get("didYouMean").isNull()).isTrue();
+        JsonNode partly = search("q=" + Http.enc("replcation lag")); // "lag" matches, the typo still gets help
+        assertThat(partly.get("fuzzy").asBoolean()).isFalse();
+        assertThat(partly.get("didYouMean").asText()).isEqualTo("replication lag");
     }
 
     @Test
