@@ -9,6 +9,7 @@ public final class Schema {
             "CREATE CONSTRAINT article_slug IF NOT EXISTS FOR (a:Article) REQUIRE a.slug IS UNIQUE",
             "CREATE CONSTRAINT redirect_slug IF NOT EXISTS FOR (r:Redirect) REQUIRE r.slug IS UNIQUE",
             "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
+            "CREATE CONSTRAINT link_key IF NOT EXISTS FOR (k:LinkKey) REQUIRE k.key IS UNIQUE",
             "CREATE CONSTRAINT skill_key IF NOT EXISTS FOR (s:Skill) REQUIRE s.key IS UNIQUE",
             "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE",
             "CREATE CONSTRAINT setting_key IF NOT EXISTS FOR (s:Setting) REQUIRE s.key IS UNIQUE",

@@ -41,13 +41,19 @@ final class FacetCounts {
             for (var facet : FIELDS.entrySet()) {
                 SortedSetDocValues values = DocValues.getSortedSet(reader, facet.getValue());
                 var counts = raw.computeIfAbsent(facet.getKey(), k -> new HashMap<>());
+                // count by ordinal, and turn only the ordinals seen into strings, once per segment
+                long[] byOrd = new long[(int) Math.min(values.getValueCount(), Integer.MAX_VALUE - 8)];
                 DocIdSetIterator docs = hits.bits().iterator();
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
                     if (values.advanceExact(doc)) {
                         for (int i = 0; i < values.docValueCount(); i++) {
-                            String value = values.lookupOrd(values.nextOrd()).utf8ToString();
-                            counts.merge(value, 1L, Long::sum);
+                            byOrd[(int) values.nextOrd()]++;
                         }
+                    }
+                }
+                for (int ord = 0; ord < byOrd.length; ord++) {
+                    if (byOrd[ord] > 0) {
+                        counts.merge(values.lookupOrd(ord).utf8ToString(), byOrd[ord], Long::sum);
                     }
                 }
             }

@@ -314,9 +314,13 @@ public final class LoreIndex implements AutoCloseable {
                 continue;
             }
             Term term = new Term(Fields.CONTENTS_EXACT, terms.getFirst());
-            SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
             int freq = reader.docFreq(term);
-            if (suggestions.length > 0 && (freq == 0 || foundLittle) && freq < suggestions[0].freq) {
+            if (freq > 0 && !foundLittle) { // a known word in a query that found plenty: leave it
+                corrected.add(word);
+                continue;
+            }
+            SuggestWord[] suggestions = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+            if (suggestions.length > 0 && freq < suggestions[0].freq) {
                 corrected.add(suggestions[0].string);
                 changed = true;
             } else {

@@ -22,6 +22,9 @@ public final class Main {
               import DIR     import a folder of Markdown with front matter (a seed pack)
               reindex        rebuild the search index from the graph
               export [DIR]   write every article as Markdown with front matter (default ./export)
+              bench-search [ARTICLES] [REQUESTS]
+                             search benchmark on a synthetic wiki (default 100000 articles,
+                             2000 requests per concurrency level) in a scratch directory
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
@@ -75,6 +78,16 @@ public final class Main {
                     fail("eval-scifact needs the SciFact folder: java -jar lore.jar eval-scifact DIR");
                 }
                 evalSciFact(Path.of(args[1]), out);
+            }
+            case "bench-search" -> {
+                int articles = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+                int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+                try {
+                    dev.lore.server.bench.SearchBenchmark.run(
+                            articles, requests, Config.fromEnvironment(System.getenv()), out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("benchmark failed", e);
+                }
             }
             default -> {
                 System.err.print(HELP);

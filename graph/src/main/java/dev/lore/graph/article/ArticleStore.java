@@ -62,6 +62,36 @@ public final class ArticleStore {
     }
 
     /**
+     * Creates many articles in one transaction with one change sequence number, for bulk imports
+     * and benchmarks. Each gets the first free slug from its base, as {@link #create} does.
+     */
+    public List<Article> createBatch(List<Map.Entry<String, ArticleWrite>> baseSlugsAndWrites) {
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            var created = new java.util.ArrayList<Article>();
+            for (var entry : baseSlugsAndWrites) {
+                ArticleWrite write = entry.getValue();
+                requireAuthor(tx, write.authorId());
+                String slug = freeSlug(tx, entry.getKey(), null);
+                String id = UUID.randomUUID().toString();
+                var params = new HashMap<String, Object>(writeParams(write));
+                params.put("id", id);
+                params.put("slug", slug);
+                params.put("seq", seq);
+                tx.run("""
+                                CREATE (a:Article {id: $id, slug: $slug, title: $title, titleKey: $titleKey,
+                                    status: 'active', revision: 1, tags: $tags, links: $links, owner: $owner,
+                                    createdAt: $at, updatedAt: $at, seq: $seq})
+                                """, params).consume();
+                addRevision(tx, id, 1, write);
+                linkSkillsAndPages(tx, id, write, seq);
+                created.add(load(tx, id));
+            }
+            return created;
+        });
+    }
+
+    /**
      * Saves a new revision on top of {@code baseRevision}. A changed title moves the article to a new
      * slug and leaves the old one as a redirect. A save that changes nothing writes nothing.
      *
@@ -430,7 +460,7 @@ public final class ArticleStore {
         // Skills gaining or losing this article change too (their article counts), so they take the seq.
         tx.run("""
                         MATCH (a:Article {id: $id})
-                        OPTIONAL MATCH (a)-[old:ABOUT|LINKS_TO]->(target)
+                        OPTIONAL MATCH (a)-[old:ABOUT|LINKS_TO|MENTIONS]->(target)
                         FOREACH (s IN CASE WHEN target:Skill THEN [target] ELSE [] END | SET s.seq = $seq)
                         DELETE old
                         """, params).consume();
@@ -454,11 +484,19 @@ public final class ArticleStore {
                         WITH a, t WHERE t.status = 'active' AND t <> a
                         MERGE (a)-[:LINKS_TO]->(t)
                         """, params).consume();
+        // Every link key is a node, so pages can find who mentions them without scanning all articles.
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        UNWIND $links AS key
+                        MERGE (k:LinkKey {key: key})
+                        MERGE (a)-[:MENTIONS]->(k)
+                        """, params).consume();
         // Pages that linked to this one before it existed (or under its new name) now resolve.
         tx.run("""
                         MATCH (a:Article {id: $id})
-                        MATCH (b:Article {status: 'active'})
-                        WHERE b <> a AND (a.slug IN b.links OR $titleKey IN b.links)
+                        UNWIND [a.slug, $titleKey] AS key
+                        MATCH (:LinkKey {key: key})<-[:MENTIONS]-(b:Article {status: 'active'})
+                        WHERE b <> a
                         MERGE (b)-[:LINKS_TO]->(a)
                         """, params).consume();
     }
