@@ -343,17 +343,8 @@ public final class LoreIndex implements AutoCloseable {
         if (text.length() > 100) {
             text = text.substring(0, 100);
         }
-        List<String> terms = new ArrayList<>();
-        try (var stream = analyzer.tokenStream(Fields.TITLE_WORDS, text)) {
-            var attr = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < 8) {
-                terms.add(attr.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> terms =
+                queries.terms(Fields.TITLE_WORDS, text).stream().limit(8).toList();
         if (terms.isEmpty()) {
             return List.of();
         }

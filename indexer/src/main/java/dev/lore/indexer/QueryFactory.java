@@ -141,8 +141,13 @@ final class QueryFactory {
 
     /** The analysed words of {@code text} in the exact field, for spelling and fuzzy matching. */
     List<String> exactTerms(String text) {
+        return terms(Fields.CONTENTS_EXACT, text);
+    }
+
+    /** The tokens {@code field}'s analyzer makes of {@code text}. */
+    List<String> terms(String field, String text) {
         var terms = new ArrayList<String>();
-        try (var stream = analyzer.tokenStream(Fields.CONTENTS_EXACT, text)) {
+        try (var stream = analyzer.tokenStream(field, text)) {
             var attr = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -171,17 +176,7 @@ final class QueryFactory {
     }
 
     private List<Query> proximityPairs(String words) {
-        var terms = new ArrayList<String>();
-        try (var stream = analyzer.tokenStream(Fields.CONTENTS, words)) {
-            var attr = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(attr.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> terms = terms(Fields.CONTENTS, words);
         var pairs = new ArrayList<Query>();
         for (int i = 0; i + 1 < terms.size() && pairs.size() < 32; i++) {
             pairs.add(new PhraseQuery(PROXIMITY_SLOP, Fields.CONTENTS, terms.get(i), terms.get(i + 1)));

@@ -41,24 +41,7 @@ public final class ArticleStore {
 
     /** Creates an article at the first free slug among {@code baseSlug}, {@code baseSlug-2}, ... */
     public Article create(String baseSlug, ArticleWrite write) {
-        return graph.write(tx -> {
-            long seq = ChangeSequence.next(tx);
-            requireAuthor(tx, write.authorId());
-            String slug = freeSlug(tx, baseSlug, null);
-            String id = UUID.randomUUID().toString();
-            var params = new HashMap<String, Object>(writeParams(write));
-            params.put("id", id);
-            params.put("slug", slug);
-            params.put("seq", seq);
-            tx.run("""
-                            CREATE (a:Article {id: $id, slug: $slug, title: $title, titleKey: $titleKey,
-                                status: 'active', revision: 1, tags: $tags, links: $links, owner: $owner,
-                                createdAt: $at, updatedAt: $at, seq: $seq})
-                            """, params).consume();
-            addRevision(tx, id, 1, write);
-            linkSkillsAndPages(tx, id, write, seq);
-            return load(tx, id);
-        });
+        return createBatch(List.of(Map.entry(baseSlug, write))).getFirst();
     }
 
     /**
