@@ -12,6 +12,8 @@ public final class Fields {
     public static final String TITLE = "title";
     /** Plain text of the body, English-stemmed; stored with offsets for highlighting. */
     public static final String BODY = "body";
+    /** Section headings, English-stemmed. */
+    public static final String HEADINGS = "headings";
     /** Tags, lowercase keywords; stored. */
     public static final String TAGS = "tags";
     /** Skill names, lowercase keywords; stored. */

@@ -68,7 +68,7 @@ public final class LoreIndex implements AutoCloseable {
 
     /** BM25 with k1=0.9, b=0.4: measured best on SciFact among the settings tried (see README). */
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
 
     static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 
@@ -430,6 +430,9 @@ public final class LoreIndex implements AutoCloseable {
         String contents = doc.title() + "\n" + doc.body() + "\n" + String.join(" ", doc.tags()) + "\n"
                 + String.join(" ", doc.skills());
         d.add(new TextField(Fields.CONTENTS, contents, Field.Store.NO));
+        for (String heading : doc.headings()) {
+            d.add(new TextField(Fields.HEADINGS, heading, Field.Store.NO));
+        }
         d.add(new TextField(Fields.CONTENTS_EXACT, contents, Field.Store.NO));
         for (String tag : doc.tags()) {
             d.add(new TextField(Fields.TAGS, tag, Field.Store.YES));

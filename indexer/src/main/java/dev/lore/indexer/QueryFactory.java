@@ -25,14 +25,17 @@ import org.apache.lucene.util.QueryBuilder;
  * Turns a {@link UserQuery} and facet selections into a Lucene query. The weights were chosen by
  * measurement on SciFact (see README): one English-stemmed contents field carries the ranking
  * (BM25 k1=0.9, b=0.4), the title adds a little, unstemmed words a little more for exact matches,
- * and adjacent query words found near each other add a proximity bonus. Tags and skills named in
- * the query count strongly, as they are curated.
+ * and adjacent query words found near each other add a proximity bonus. Section headings and
+ * contributor names add a little. Tags and skills named in the query count strongly, as they are
+ * curated.
  */
 final class QueryFactory {
     static final float TITLE_BOOST = 0.25f;
     static final float EXACT_BOOST = 0.1f;
     static final float PROXIMITY_BOOST = 0.1f;
     static final float LABEL_BOOST = 0.5f;
+    static final float HEADING_BOOST = 0.15f;
+    static final float AUTHOR_BOOST = 0.2f;
     private static final int PROXIMITY_SLOP = 3;
 
     private final Analyzer analyzer;
@@ -58,6 +61,8 @@ final class QueryFactory {
                         wordsQuery,
                         builder.createBooleanQuery(Fields.CONTENTS_EXACT, words, Occur.SHOULD),
                         EXACT_BOOST);
+                addBoosted(wordsQuery, builder.createBooleanQuery(Fields.HEADINGS, words, Occur.SHOULD), HEADING_BOOST);
+                addBoosted(wordsQuery, builder.createBooleanQuery(Fields.AUTHORS, words, Occur.SHOULD), AUTHOR_BOOST);
                 for (Query pair : proximityPairs(words)) {
                     addBoosted(wordsQuery, pair, PROXIMITY_BOOST);
                 }

@@ -105,6 +105,19 @@ public final class MarkdownRenderer {
         return new Rendered(safe, headings);
     }
 
+    /** The text of every heading in a page, in order (front matter excluded). */
+    public List<String> headingTexts(String markdown) {
+        Node document = parser.parse(FrontMatter.parse(markdown).body());
+        var headings = new ArrayList<String>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Heading heading) {
+                headings.add(text.render(heading).strip());
+            }
+        });
+        return headings;
+    }
+
     /** The words of a page without markup, for the search index. Wiki links become their labels. */
     public String plainText(String markdown) {
         return plainText(markdown, "");

@@ -174,7 +174,8 @@ public final class IndexSync implements AutoCloseable {
                 article.tags(),
                 article.skills(),
                 article.contributors(),
-                article.updatedAt());
+                article.updatedAt(),
+                markdown.headingTexts(article.markdown()));
     }
 
     private static String docId(Article article) {

@@ -71,6 +71,31 @@ class SearchIT {
     }
 
     @Test
+    void aSectionHeadingOutranksAPassingMention() {
+        http.post(
+                "/api/articles",
+                Map.of("title", "Runbook A", "markdown", "# Overview\n\nSome words.\n\n## Failover\n\nSteps to take."),
+                carla);
+        http.post(
+                "/api/articles",
+                Map.of(
+                        "title",
+                        "Runbook B",
+                        "markdown",
+                        "# Overview\n\nWe never tested failover here.\n\n## Notes\n\nMore words."),
+                carla);
+        assertThat(slugs("failover")).containsExactly("runbook-a", "runbook-b");
+    }
+
+    @Test
+    void contributorNamesHelpFindTheirPages() {
+        http.post("/api/articles", Map.of("title", "Deploy checklist", "markdown", "Steps for a deploy."), carla);
+        String admin = http.login("admin", TestLore.PASSWORD);
+        http.post("/api/articles", Map.of("title", "Deploy freeze", "markdown", "When deploys stop."), admin);
+        assertThat(slugs("deploy carla")).startsWith("carla.contrib", "deploy-checklist"); // the person, then her page
+    }
+
+    @Test
     void editsDeletesAndRenamesShowUpAtOnce() {
         http.post("/api/articles", Map.of("title", "Feature flags", "markdown", "We use LaunchDarkly."), carla);
         assertThat(slugs("launchdarkly")).containsExactly("feature-flags");
