@@ -176,34 +176,24 @@ public final class ArticleStore {
 
     /** Live articles, most recently updated first. */
     public List<ArticleSummary> list(int offset, int limit) {
-        return graph.read(tx -> tx.run("""
+        return graph.read(
+                tx -> tx.run("""
                         MATCH (a:Article {status: 'active'})
                         RETURN a.slug AS slug, a.title AS title, a.tags AS tags, a.revision AS revision,
                                a.updatedAt AS updatedAt
                         ORDER BY a.updatedAt DESC, a.slug SKIP $offset LIMIT $limit
-                        """, Map.of("offset", offset, "limit", limit))
-                .list(r -> new ArticleSummary(
-                        r.get("slug").asString(),
-                        r.get("title").asString(),
-                        strings(r.get("tags")),
-                        r.get("revision").asInt(),
-                        instant(r.get("updatedAt")))));
+                        """, Map.of("offset", offset, "limit", limit)).list(ArticleStore::toSummary));
     }
 
     /** Live articles a person saved revisions of, most recent contribution first. */
     public List<ArticleSummary> contributedBy(String personId, int limit) {
-        return graph.read(tx -> tx.run("""
+        return graph.read(
+                tx -> tx.run("""
                         MATCH (:Person {id: $id})-[c:CONTRIBUTED]->(a:Article {status: 'active'})
                         RETURN a.slug AS slug, a.title AS title, a.tags AS tags, a.revision AS revision,
                                a.updatedAt AS updatedAt
                         ORDER BY c.lastAt DESC LIMIT $limit
-                        """, Map.of("id", personId, "limit", limit))
-                .list(r -> new ArticleSummary(
-                        r.get("slug").asString(),
-                        r.get("title").asString(),
-                        strings(r.get("tags")),
-                        r.get("revision").asInt(),
-                        instant(r.get("updatedAt")))));
+                        """, Map.of("id", personId, "limit", limit)).list(ArticleStore::toSummary));
     }
 
     public long countLive() {
@@ -239,13 +229,7 @@ public final class ArticleStore {
                         RETURN b.slug AS slug, b.title AS title, b.tags AS tags, b.revision AS revision,
                                b.updatedAt AS updatedAt
                         ORDER BY b.title
-                        """, Map.of("id", id))
-                .list(r -> new ArticleSummary(
-                        r.get("slug").asString(),
-                        r.get("title").asString(),
-                        strings(r.get("tags")),
-                        r.get("revision").asInt(),
-                        instant(r.get("updatedAt")))));
+                        """, Map.of("id", id)).list(ArticleStore::toSummary));
     }
 
     /** Everyone who saved a revision, most edits first. */
@@ -298,10 +282,7 @@ public final class ArticleStore {
     /** Skills changed after {@code sinceSeq} (declared, or gaining or losing articles), in sequence order. */
     public List<IndexedSkill> skillChangesSince(long sinceSeq, int limit) {
         return graph.read(tx -> {
-            List<String> keys = tx.run(
-                            "MATCH (s:Skill) WHERE s.seq > $since RETURN s.key AS key ORDER BY s.seq LIMIT $limit",
-                            Map.of("since", sinceSeq, "limit", limit))
-                    .list(r -> r.get("key").asString());
+            List<String> keys = ChangeSequence.keysChangedSince(tx, "Skill", "key", sinceSeq, limit);
             return tx
                     .run("""
                             UNWIND $keys AS k MATCH (s:Skill {key: k})
@@ -333,13 +314,8 @@ public final class ArticleStore {
 
     /** Articles changed after {@code sinceSeq}, in sequence order, deleted ones included. */
     public List<Article> changesSince(long sinceSeq, int limit) {
-        // Two steps: selecting by the seq index and projecting the full article in one query trips a
-        // Neo4j 2026.08 planner check ("a.seq should not appear non-cached").
         return graph.read(tx -> {
-            List<String> ids = tx.run(
-                            "MATCH (a:Article) WHERE a.seq > $since RETURN a.id AS id ORDER BY a.seq LIMIT $limit",
-                            Map.of("since", sinceSeq, "limit", limit))
-                    .list(r -> r.get("id").asString());
+            List<String> ids = ChangeSequence.keysChangedSince(tx, "Article", "id", sinceSeq, limit);
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -515,6 +491,16 @@ public final class ArticleStore {
                 instant(r.get("createdAt")),
                 instant(r.get("updatedAt")),
                 r.get("seq").asLong());
+    }
+
+    /** Reads the columns slug, title, tags, revision and updatedAt. */
+    private static ArticleSummary toSummary(Record r) {
+        return new ArticleSummary(
+                r.get("slug").asString(),
+                r.get("title").asString(),
+                strings(r.get("tags")),
+                r.get("revision").asInt(),
+                instant(r.get("updatedAt")));
     }
 
     private static Revision toRevision(Record r) {

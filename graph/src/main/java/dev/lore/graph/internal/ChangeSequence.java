@@ -1,5 +1,7 @@
 package dev.lore.graph.internal;
 
+import java.util.List;
+import java.util.Map;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -16,6 +18,21 @@ public final class ChangeSequence {
                 .single()
                 .get("seq")
                 .asLong();
+    }
+
+    /**
+     * The keys of nodes with {@code label} whose {@code seq} is past {@code since}, in sequence
+     * order, at most {@code limit}. Callers load the nodes in a second query: selecting by the seq
+     * index and projecting more in one query trips a Neo4j 2026.08 planner check ("a.seq should not
+     * appear non-cached"). {@code label} and {@code keyProperty} are code constants, never input.
+     */
+    public static List<String> keysChangedSince(
+            TransactionContext tx, String label, String keyProperty, long since, int limit) {
+        return tx.run(
+                        "MATCH (n:" + label + ") WHERE n.seq > $since RETURN n." + keyProperty
+                                + " AS key ORDER BY n.seq LIMIT $limit",
+                        Map.of("since", since, "limit", limit))
+                .list(r -> r.get("key").asString());
     }
 
     public static long current(TransactionContext tx) {

@@ -222,10 +222,7 @@ public final class PersonStore {
     /** People changed after {@code sinceSeq}, in sequence order. */
     public List<IndexedPerson> changesSince(long sinceSeq, int limit) {
         return graph.read(tx -> {
-            List<String> ids = tx.run(
-                            "MATCH (p:Person) WHERE p.seq > $since RETURN p.id AS id ORDER BY p.seq LIMIT $limit",
-                            Map.of("since", sinceSeq, "limit", limit))
-                    .list(r -> r.get("id").asString());
+            List<String> ids = ChangeSequence.keysChangedSince(tx, "Person", "id", sinceSeq, limit);
             return tx
                     .run(
                             "UNWIND $ids AS pid MATCH (p:Person {id: pid}) RETURN "
