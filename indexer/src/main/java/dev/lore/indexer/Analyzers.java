@@ -15,11 +15,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 final class Analyzers {
     private Analyzers() {}
 
-    /** Plain words, lowercased, no stemming: the exact field and the author names. */
-    static Analyzer exact() {
-        return new StandardAnalyzer();
-    }
-
     static Analyzer perField() {
         var keyword = new KeywordAnalyzer();
         var lowercaseKeyword = lowercaseKeyword();

@@ -71,7 +71,7 @@ final class QueryFactory {
                     addBoosted(wordsQuery, new TermQuery(new Term(Fields.TAGS, label)), LABEL_BOOST);
                     addBoosted(wordsQuery, new TermQuery(new Term(Fields.SKILLS, label)), LABEL_BOOST);
                 }
-                query.add(wordsQuery.build(), q.phrases().isEmpty() ? Occur.SHOULD : Occur.SHOULD);
+                query.add(wordsQuery.build(), Occur.SHOULD);
                 if (q.phrases().isEmpty()) {
                     query.setMinimumNumberShouldMatch(1);
                 }
