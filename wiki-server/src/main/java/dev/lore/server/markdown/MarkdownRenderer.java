@@ -105,8 +105,19 @@ public final class MarkdownRenderer {
         return new Rendered(safe, headings);
     }
 
-    /** The text of every heading in a page, in order (front matter excluded). */
-    public List<String> headingTexts(String markdown) {
+    /** The words of a page without markup, for the search index. Wiki links become their labels. */
+    public String plainText(String markdown) {
+        return forIndex(markdown, "").text();
+    }
+
+    /** What the search index needs of a page, from one parse. */
+    public record IndexText(String text, List<String> headings) {}
+
+    /**
+     * The page's plain text (without a leading heading that repeats {@code pageTitle}, with wiki
+     * links as their labels) and the text of every heading, title heading included.
+     */
+    public IndexText forIndex(String markdown, String pageTitle) {
         Node document = parser.parse(FrontMatter.parse(markdown).body());
         var headings = new ArrayList<String>();
         document.accept(new AbstractVisitor() {
@@ -115,21 +126,10 @@ public final class MarkdownRenderer {
                 headings.add(text.render(heading).strip());
             }
         });
-        return headings;
-    }
-
-    /** The words of a page without markup, for the search index. Wiki links become their labels. */
-    public String plainText(String markdown) {
-        return plainText(markdown, "");
-    }
-
-    /** Plain text of a page whose title is indexed separately: a leading heading repeating it is left out. */
-    public String plainText(String markdown, String pageTitle) {
-        Node document = parser.parse(FrontMatter.parse(markdown).body());
         dropLeadingTitle(document, pageTitle);
         replaceWikiLinks(document, Map.of());
         unwrapLinks(document);
-        return text.render(document);
+        return new IndexText(text.render(document), headings);
     }
 
     private void dropLeadingTitle(Node document, String pageTitle) {

@@ -165,17 +165,18 @@ public final class IndexSync implements AutoCloseable {
     }
 
     private IndexDoc toDoc(Article article) {
+        MarkdownRenderer.IndexText text = markdown.forIndex(article.markdown(), article.title());
         return new IndexDoc(
                 docId(article),
                 "article",
                 article.slug(),
                 article.title(),
-                markdown.plainText(article.markdown(), article.title()),
+                text.text(),
                 article.tags(),
                 article.skills(),
                 article.contributors(),
                 article.updatedAt(),
-                markdown.headingTexts(article.markdown()));
+                text.headings());
     }
 
     private static String docId(Article article) {
