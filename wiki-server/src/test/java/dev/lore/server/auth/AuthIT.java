@@ -11,14 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestLore.class)
 class AuthIT {
-    private static String cookieValue(Http.Response r, String name) {
-        return r.all("Set-Cookie").stream()
-                .filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers()));
-    }
-
     private static Optional<String> setCookie(Http.Response r, String name) {
         return r.all("Set-Cookie").stream()
                 .filter(c -> c.startsWith(name + "="))
@@ -55,7 +47,7 @@ class AuthIT {
     @Test
     void browserSignInSetsAnHttpOnlySameSiteSessionCookieBehindACsrfCheck(Http http) {
         var first = http.get("/api/health");
-        String csrf = cookieValue(first, "lore_csrf");
+        String csrf = first.cookie("lore_csrf");
         assertThat(setCookie(first, "lore_csrf").orElseThrow())
                 .contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Strict");
@@ -79,7 +71,7 @@ class AuthIT {
 
     @Test
     void signInNeverRedirectsOffSite(Http http) {
-        String csrf = cookieValue(http.get("/api/health"), "lore_csrf");
+        String csrf = http.get("/api/health").cookie("lore_csrf");
         var login = http.form(
                 "/login",
                 Map.of(
@@ -100,8 +92,8 @@ class AuthIT {
     void cookieAuthenticatedWritesNeedTheCsrfTokenBearerOnesDoNot(Http http) {
         var apiLogin =
                 http.post("/api/login", Map.of("username", "carla.contrib", "password", TestLore.PASSWORD), null);
-        String session = cookieValue(apiLogin, "lore_session");
-        String csrf = cookieValue(apiLogin, "lore_csrf");
+        String session = apiLogin.cookie("lore_session");
+        String csrf = apiLogin.cookie("lore_csrf");
         String cookies = "lore_session=" + session + "; lore_csrf=" + csrf;
         String body = Http.json(Map.of("title", "Via cookie", "markdown", "x"));
 

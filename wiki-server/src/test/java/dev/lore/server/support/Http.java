@@ -50,6 +50,15 @@ public final class Http {
                     .findFirst();
         }
 
+        /** The value of the cookie {@code name} this response sets. */
+        public String cookie(String name) {
+            return all("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(name + "="))
+                    .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + headers));
+        }
+
         public List<String> all(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))

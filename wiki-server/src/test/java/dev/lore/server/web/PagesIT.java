@@ -42,19 +42,11 @@ class PagesIT {
     /** Signs in through the form and returns the cookie header a browser would send. */
     private String browserSession(String user) {
         var first = http.get("/login");
-        String csrf = cookie(first, "lore_csrf");
+        String csrf = first.cookie("lore_csrf");
         var login = http.form(
                 "/login", Map.of("username", user, "password", TestLore.PASSWORD, "_csrf", csrf), "lore_csrf=" + csrf);
         assertThat(login.status()).isEqualTo(303);
-        return "lore_csrf=" + csrf + "; lore_session=" + cookie(login, "lore_session");
-    }
-
-    private static String cookie(Http.Response r, String name) {
-        return r.all("Set-Cookie").stream()
-                .filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow();
+        return "lore_csrf=" + csrf + "; lore_session=" + login.cookie("lore_session");
     }
 
     private static String csrfOf(String cookies) {
