@@ -79,6 +79,7 @@ public final class LoreIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private volatile long appliedSeq;
     private volatile long committedSeq;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private boolean dirty;
 
     private LoreIndex(Directory directory, Analyzer analyzer, IndexWriter writer, long appliedSeq) throws IOException {
@@ -149,6 +150,7 @@ public final class LoreIndex implements AutoCloseable {
             appliedSeq = Math.max(seq, appliedSeq);
             dirty = true;
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the search index", e);
         }
@@ -174,6 +176,14 @@ public final class LoreIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * A number that changes whenever the index content changes (an apply or a clear), so callers
+     * can cache what they derive from the graph or the index until the next change.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     /** The last change sequence number that is durable in this index. */
     public long committedSeq() {
         return committedSeq;
@@ -187,6 +197,7 @@ public final class LoreIndex implements AutoCloseable {
             dirty = true;
             commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the search index", e);
         }
@@ -278,7 +289,7 @@ public final class LoreIndex implements AutoCloseable {
         var hits = new ArrayList<SearchHit>(page.length);
         var storedFields = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document d = storedFields.document(page[i].doc);
+            Document d = storedFields.document(page[i].doc, HIT_FIELDS); // not the body: it can be long
             hits.add(new SearchHit(
                     d.get(Fields.ID),
                     d.get(Fields.TYPE),
@@ -385,6 +396,134 @@ public final class LoreIndex implements AutoCloseable {
         }
     }
 
+    /** People (by id) and skills (by key) whose names a query's words name. */
+    public record Named(List<String> personIds, List<String> skillKeys) {
+        public boolean isEmpty() {
+            return personIds.isEmpty() && skillKeys.isEmpty();
+        }
+    }
+
+    /**
+     * The people and skills a search names, found in the index so that a search naming nobody costs
+     * no graph round trip: a person when a word is one of the words of their name or their id, a
+     * skill when a word or the whole phrase is its name.
+     */
+    public Named namedIn(List<String> words, String phrase, int limit) {
+        if (words.isEmpty()) {
+            return new Named(List.of(), List.of());
+        }
+        var people = new BooleanQuery.Builder();
+        var skills = new BooleanQuery.Builder();
+        for (String word : words.stream().limit(16).toList()) {
+            String w = word.toLowerCase(java.util.Locale.ROOT);
+            people.add(new TermQuery(new Term(Fields.TITLE_WORDS, w)), BooleanClause.Occur.SHOULD);
+            people.add(new TermQuery(new Term(Fields.ID, "person:" + w)), BooleanClause.Occur.SHOULD);
+            skills.add(new TermQuery(new Term(Fields.SKILLS, w)), BooleanClause.Occur.SHOULD);
+        }
+        skills.add(
+                new TermQuery(new Term(Fields.SKILLS, phrase.toLowerCase(java.util.Locale.ROOT))),
+                BooleanClause.Occur.SHOULD);
+        var query = new BooleanQuery.Builder()
+                .add(
+                        new BooleanQuery.Builder()
+                                .add(new TermQuery(new Term(Fields.TYPE, "person")), BooleanClause.Occur.FILTER)
+                                .add(people.build(), BooleanClause.Occur.MUST)
+                                .build(),
+                        BooleanClause.Occur.SHOULD)
+                .add(
+                        new BooleanQuery.Builder()
+                                .add(new TermQuery(new Term(Fields.TYPE, "skill")), BooleanClause.Occur.FILTER)
+                                .add(skills.build(), BooleanClause.Occur.MUST)
+                                .build(),
+                        BooleanClause.Occur.SHOULD)
+                .build();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(query, limit);
+                var personIds = new ArrayList<String>();
+                var skillKeys = new ArrayList<String>();
+                var storedFields = searcher.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    String id = storedFields
+                            .document(sd.doc, java.util.Set.of(Fields.ID))
+                            .get(Fields.ID);
+                    if (id.startsWith("person:")) {
+                        personIds.add(id.substring("person:".length()));
+                    } else if (id.startsWith("skill:")) {
+                        skillKeys.add(id.substring("skill:".length()));
+                    }
+                }
+                return new Named(personIds, skillKeys);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        }
+    }
+
+    /** A document found for a topic, with its relevance score. */
+    public record Scored(String id, String type, String slug, String title, float score) {}
+
+    /**
+     * The {@code n} documents of the given types most relevant to free text, ranked as search ranks
+     * them but without facets, snippets or spelling help: the first step of expert finding. Falls
+     * back to fuzzy matching when the exact words match nothing.
+     */
+    public List<Scored> topDocuments(String text, List<String> types, int n) {
+        UserQuery parsed = UserQuery.parse(text);
+        if (!parsed.hasPositiveText()) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (boolean fuzzy : new boolean[] {false, true}) {
+                    Query ranking = queries.text(parsed, fuzzy);
+                    if (ranking == null) {
+                        return List.of();
+                    }
+                    var query = new BooleanQuery.Builder().add(ranking, BooleanClause.Occur.MUST);
+                    queries.exclusions(parsed).forEach(q -> query.add(q, BooleanClause.Occur.MUST_NOT));
+                    if (!types.isEmpty()) {
+                        var anyType = new BooleanQuery.Builder();
+                        types.forEach(
+                                t -> anyType.add(new TermQuery(new Term(Fields.TYPE, t)), BooleanClause.Occur.SHOULD));
+                        query.add(anyType.build(), BooleanClause.Occur.FILTER);
+                    }
+                    TopDocs top = searcher.search(query.build(), n);
+                    if (top.scoreDocs.length == 0 && !fuzzy && !parsed.words().isEmpty()) {
+                        continue;
+                    }
+                    var storedFields = searcher.storedFields();
+                    var out = new ArrayList<Scored>(top.scoreDocs.length);
+                    for (ScoreDoc sd : top.scoreDocs) {
+                        Document d = storedFields.document(sd.doc, SCORED_FIELDS);
+                        out.add(new Scored(
+                                d.get(Fields.ID),
+                                d.get(Fields.TYPE),
+                                d.get(Fields.SLUG),
+                                d.get(Fields.TITLE),
+                                sd.score));
+                    }
+                    return out;
+                }
+                return List.of();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        }
+    }
+
+    private static final java.util.Set<String> HIT_FIELDS =
+            java.util.Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.TAGS, Fields.UPDATED);
+
+    private static final java.util.Set<String> SCORED_FIELDS =
+            java.util.Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE);
+
     /** A completion: what it is, its key and its title. */
     public record Suggestion(String type, String slug, String title) {}
 
@@ -403,6 +542,7 @@ public final class LoreIndex implements AutoCloseable {
         var highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(1)
+                .withBreakIterator(SentenceBreaks::new)
                 .withMaxLength(50_000)
                 // the query's terms are on the contents fields; highlight the same words in the body
                 .withFieldMatcher(field -> field.equals(Fields.BODY) || field.equals(Fields.CONTENTS))

@@ -22,18 +22,20 @@ public final class DirectoryStore {
     /** A skill card: how many live articles are about it and who wrote most of them. */
     public record SkillCard(String name, long articles, List<String> topContributors) {}
 
-    public List<PersonCard> people(List<String> words, int limit) {
-        if (words.isEmpty()) {
+    /** Cards for the people with these ids (found by the index) ranked by how many words name them. */
+    public List<PersonCard> people(List<String> ids, List<String> words, int limit) {
+        if (ids.isEmpty() || words.isEmpty()) {
             return List.of();
         }
         return graph.read(tx -> tx.run("""
-                        MATCH (p:Person) WHERE coalesce(p.active, true) AND p.id <> 'admin'
+                        UNWIND $ids AS pid
+                        MATCH (p:Person {id: pid}) WHERE coalesce(p.active, true) AND p.id <> 'admin'
                         WITH p, [w IN split(toLower(p.name), ' ') WHERE w IN $words] AS hits
                         WHERE size(hits) > 0 OR toLower(p.id) IN $words
                         RETURN p.id AS id, p.name AS name, coalesce(p.team, '') AS team, coalesce(p.title, '') AS title,
                                [(p)-[h:HAS_SKILL]->(s:Skill) | s.name][0..3] AS skills, size(hits) AS score
                         ORDER BY score DESC, name LIMIT $limit
-                        """, Map.of("words", words, "limit", limit))
+                        """, Map.of("ids", ids, "words", words, "limit", limit))
                 .list(r -> new PersonCard(
                         r.get("id").asString(),
                         r.get("name").asString(),
@@ -42,19 +44,20 @@ public final class DirectoryStore {
                         r.get("skills").asList(v -> v.asString()))));
     }
 
-    public List<SkillCard> skills(List<String> words, String phrase, int limit) {
-        if (words.isEmpty()) {
+    /** Cards for the skills with these keys (found by the index), most articles first. */
+    public List<SkillCard> skills(List<String> keys, int limit) {
+        if (keys.isEmpty()) {
             return List.of();
         }
         return graph.read(tx -> tx.run("""
-                        MATCH (s:Skill) WHERE s.key IN $words OR s.key = $phrase
+                        UNWIND $keys AS k MATCH (s:Skill {key: k})
                         OPTIONAL MATCH (s)<-[:ABOUT]-(a:Article {status: 'active'})
                         WITH s, count(a) AS articles
                         OPTIONAL MATCH (s)<-[:ABOUT]-(:Article {status: 'active'})<-[c:CONTRIBUTED]-(p:Person)
                         WITH s, articles, p, sum(c.edits) AS edits ORDER BY edits DESC
                         WITH s, articles, [x IN collect(p.name) WHERE x IS NOT NULL][0..3] AS top
                         RETURN s.name AS name, articles, top ORDER BY articles DESC LIMIT $limit
-                        """, Map.of("words", words, "phrase", phrase, "limit", limit))
+                        """, Map.of("keys", keys, "limit", limit))
                 .list(r -> new SkillCard(
                         r.get("name").asString(),
                         r.get("articles").asLong(),

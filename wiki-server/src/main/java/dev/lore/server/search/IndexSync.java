@@ -38,6 +38,15 @@ public final class IndexSync implements AutoCloseable {
         this.markdown = markdown;
     }
 
+    /**
+     * Runs {@code reset} (which empties the graph, say) and empties the index, with no catch-up in
+     * between that could bring back what the reset removed. For tests and rebuilds.
+     */
+    public synchronized void resetWith(Runnable reset) {
+        reset.run();
+        index.clear();
+    }
+
     /** Applies every change committed after the index's sequence; returns how many were applied. */
     public synchronized int catchUp() {
         int applied = 0;

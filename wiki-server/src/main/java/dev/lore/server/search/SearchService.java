@@ -116,9 +116,10 @@ public final class SearchService implements AutoCloseable {
         UserQuery parsed = UserQuery.parse(q.text());
         List<String> words =
                 parsed.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-        boolean cards = q.page() == 1 && !words.isEmpty();
-        var people = cards ? directory.people(words, 3) : List.<DirectoryStore.PersonCard>of();
-        var skills = cards ? directory.skills(words, String.join(" ", words), 3) : List.<DirectoryStore.SkillCard>of();
+        var named = q.page() == 1 ? index.namedIn(words, String.join(" ", words), 20) : null;
+        var people =
+                named == null ? List.<DirectoryStore.PersonCard>of() : directory.people(named.personIds(), words, 3);
+        var skills = named == null ? List.<DirectoryStore.SkillCard>of() : directory.skills(named.skillKeys(), 3);
         String id = UUID.randomUUID().toString();
         if (!q.text().isBlank() && q.page() == 1) {
             var at = clock.instant();
