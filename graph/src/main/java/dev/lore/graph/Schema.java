@@ -20,7 +20,9 @@ public final class Schema {
             "CREATE INDEX article_title_lower IF NOT EXISTS FOR (a:Article) ON (a.titleKey)",
             "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)",
             "CREATE CONSTRAINT search_event_id IF NOT EXISTS FOR (s:SearchEvent) REQUIRE s.id IS UNIQUE",
-            "CREATE INDEX search_event_at IF NOT EXISTS FOR (s:SearchEvent) ON (s.at)");
+            "CREATE INDEX search_event_at IF NOT EXISTS FOR (s:SearchEvent) ON (s.at)",
+            "CREATE INDEX search_event_person IF NOT EXISTS FOR (s:SearchEvent) ON (s.person)",
+            "CREATE CONSTRAINT skill_alias_key IF NOT EXISTS FOR (a:SkillAlias) REQUIRE a.key IS UNIQUE");
 
     private Schema() {}
 

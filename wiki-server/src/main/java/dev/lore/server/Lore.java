@@ -5,6 +5,7 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
@@ -17,6 +18,8 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
+import dev.lore.server.expertise.ExpertRoutes;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
 import dev.lore.server.markdown.HtmlSanitizer;
 import dev.lore.server.markdown.MarkdownRenderer;
@@ -63,6 +66,7 @@ public final class Lore implements AutoCloseable {
     private final Tokens tokens = new Tokens();
     private final MarkdownImport importer;
     private final SearchService search;
+    private final ExpertService experts;
     private WebServer web;
     private boolean closed;
 
@@ -92,6 +96,8 @@ public final class Lore implements AutoCloseable {
             importer = new MarkdownImport(articles, people, clock);
             search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
             closeInReverse.add(search);
+            experts = new ExpertService(index, new ExpertiseStore(graph), clock);
+            closeInReverse.add(experts);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -111,6 +117,10 @@ public final class Lore implements AutoCloseable {
                 LOG.info("Index caught up with {} changes", applied);
             }
             lore.ensureAdmin();
+            int replayed = lore.articleStore.backfillAttribution();
+            if (replayed > 0) {
+                LOG.info("Attributed the lines of {} articles saved before line attribution", replayed);
+            }
         } catch (RuntimeException e) {
             lore.close();
             throw e;
@@ -142,7 +152,8 @@ public final class Lore implements AutoCloseable {
                         new ArticlePages(articles, pages, clock)::register,
                         new SearchRoutes(search, pages, clock)::register,
                         new AuthRoutes(auth, security, pages)::register,
-                        new PersonRoutes(people, articleStore, pages, clock)::register));
+                        new PersonRoutes(people, articleStore, pages, clock)::register,
+                        new ExpertRoutes(experts, people, articles, clock)::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;
@@ -204,6 +215,10 @@ public final class Lore implements AutoCloseable {
 
     public IndexSync sync() {
         return sync;
+    }
+
+    public ExpertService experts() {
+        return experts;
     }
 
     public SearchService search() {

@@ -8,6 +8,8 @@ import static dev.lore.graph.internal.Values.strings;
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.PersonRef;
+import dev.lore.graph.expertise.Attribution;
+import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.HashMap;
@@ -236,13 +238,16 @@ public final class ArticleStore {
     public List<Contributor> contributors(String id) {
         return graph.read(tx -> tx.run("""
                         MATCH (p:Person)-[c:CONTRIBUTED]->(:Article {id: $id})
-                        RETURN p.id AS id, p.name AS name, c.edits AS edits, c.lastAt AS lastAt
-                        ORDER BY c.edits DESC, c.lastAt DESC
+                        RETURN p.id AS id, p.name AS name, c.edits AS edits, coalesce(c.share, 0.0) AS share,
+                               c.firstAt AS firstAt, c.lastAt AS lastAt
+                        ORDER BY share DESC, c.edits DESC, c.lastAt DESC
                         """, Map.of("id", id))
                 .list(r -> new Contributor(
                         r.get("id").asString(),
                         r.get("name").asString(),
                         r.get("edits").asInt(),
+                        r.get("share").asDouble(),
+                        instant(r.get("firstAt")),
                         instant(r.get("lastAt")))));
     }
 
@@ -328,6 +333,14 @@ public final class ArticleStore {
         });
     }
 
+    /**
+     * Computes line authors and contribution shares for articles saved before Lore attributed lines
+     * (an upgrade step, run on start); returns how many articles it replayed.
+     */
+    public int backfillAttribution() {
+        return LineAuthors.backfill(graph);
+    }
+
     public long currentSeq() {
         return graph.read(ChangeSequence::current);
     }
@@ -393,14 +406,19 @@ public final class ArticleStore {
         var params = new HashMap<String, Object>(writeParams(write));
         params.put("id", id);
         params.put("n", n);
+        List<String> lineAuthors = n == 1
+                ? Attribution.carry(List.of(), List.of(), write.markdown(), write.authorId(), List.of())
+                : LineAuthors.afterSave(tx, id, n, write.markdown(), write.authorId());
+        params.put("lineAuthors", lineAuthors);
         tx.run("""
                         MATCH (a:Article {id: $id}), (p:Person {id: $author})
                         CREATE (a)-[:HAS_REVISION]->(r:Revision {n: $n, title: $title, markdown: $markdown,
-                            message: $message, at: $at})-[:BY]->(p)
+                            message: $message, at: $at, lineAuthors: $lineAuthors})-[:BY]->(p)
                         MERGE (p)-[c:CONTRIBUTED]->(a)
                           ON CREATE SET c.edits = 0, c.firstAt = $at
                         SET c.edits = c.edits + 1, c.lastAt = $at
                         """, params).consume();
+        LineAuthors.setShares(tx, id, lineAuthors);
     }
 
     /** Re-points ABOUT at the write's skills and LINKS_TO at the pages its wiki links name. */
@@ -409,7 +427,7 @@ public final class ArticleStore {
                 "id",
                 id,
                 "skills",
-                write.skills(),
+                SkillNames.params(write.skills()),
                 "links",
                 write.linkKeys(),
                 "titleKey",
@@ -426,7 +444,10 @@ public final class ArticleStore {
         tx.run("""
                         MATCH (a:Article {id: $id})
                         UNWIND $skills AS skill
-                        MERGE (s:Skill {key: toLower(trim(skill))}) ON CREATE SET s.name = trim(skill)
+                        OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
+                        WITH a, skill, coalesce(target.key, skill.key) AS key
+                        MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
+                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND skill.name <> toLower(skill.name) THEN skill.name ELSE s.name END
                         SET s.seq = $seq
                         MERGE (a)-[:ABOUT]->(s)
                         """, params).consume();

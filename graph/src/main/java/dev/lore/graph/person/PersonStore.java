@@ -5,6 +5,7 @@ import static dev.lore.graph.internal.Values.instant;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.HashMap;
@@ -119,10 +120,11 @@ public final class PersonStore {
                 id,
                 "skills",
                 skills.stream()
-                        .map(s -> Map.of("name", s.name(), "level", s.level()))
+                        .flatMap(s -> SkillNames.of(s.name()).stream()
+                                .map(n -> Map.of("key", n.key(), "name", n.name(), "level", s.level())))
                         .toList(),
                 "wants",
-                wantsToLearn,
+                SkillNames.params(wantsToLearn),
                 "at",
                 datetime(at));
         graph.write(tx -> {
@@ -137,14 +139,20 @@ public final class PersonStore {
             tx.run("""
                             MATCH (p:Person {id: $id})
                             UNWIND $skills AS skill
-                            MERGE (s:Skill {key: toLower(trim(skill.name))}) ON CREATE SET s.name = trim(skill.name)
+                            OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
+                            WITH p, skill, coalesce(target.key, skill.key) AS key
+                            MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
+                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND skill.name <> toLower(skill.name) THEN skill.name ELSE s.name END
                             SET s.seq = $seq
                             MERGE (p)-[h:HAS_SKILL]->(s) SET h.level = skill.level, h.declaredAt = $at
                             """, withSeq).consume();
             tx.run("""
                             MATCH (p:Person {id: $id})
                             UNWIND $wants AS want
-                            MERGE (s:Skill {key: toLower(trim(want))}) ON CREATE SET s.name = trim(want)
+                            OPTIONAL MATCH (:SkillAlias {key: want.key})-[:ALIAS_OF]->(target:Skill)
+                            WITH p, want, coalesce(target.key, want.key) AS key
+                            MERGE (s:Skill {key: key}) ON CREATE SET s.name = want.name
+                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND want.name <> toLower(want.name) THEN want.name ELSE s.name END
                             MERGE (p)-[:WANTS_TO_LEARN]->(s)
                             """, withSeq).consume();
             return null;

@@ -170,7 +170,13 @@ public final class ArticleApi {
         json.put(
                 "contributors",
                 page.contributors().stream()
-                        .map(c -> Map.of("id", c.id(), "name", c.name(), "edits", c.edits()))
+                        .map(c -> Map.of(
+                                "id", c.id(),
+                                "name", c.name(),
+                                "share", Math.round(c.share() * 1000) / 1000.0,
+                                "edits", c.edits(),
+                                "firstAt", c.firstAt(),
+                                "lastAt", c.lastAt()))
                         .toList());
         json.put(
                 "backlinks",

@@ -77,7 +77,7 @@ public final class ArticlePages {
                 Pages.date(a.createdAt()),
                 a.owner(),
                 page.contributors().stream()
-                        .map(c -> new ContributorView(c.id(), c.name(), c.edits()))
+                        .map(c -> new ContributorView(c.id(), c.name(), (int) Math.round(c.share() * 100), c.edits()))
                         .toList(),
                 page.backlinks().stream()
                         .map(b -> new LinkView(b.slug(), b.title()))

@@ -1,0 +1,600 @@
+package dev.lore.graph.expertise;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.internal.ChangeSequence;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * The evidence of who knows what, as the graph holds it: contributions with their line shares,
+ * declared skills, endorsements, wishes to learn, reads, availability, and how often someone was
+ * already suggested to others. The ranking itself lives in the server; this class only reads and
+ * writes evidence. Thread-safe.
+ */
+public final class ExpertiseStore {
+    private final Graph graph;
+
+    public ExpertiseStore(Graph graph) {
+        this.graph = graph;
+    }
+
+    // ---- people -------------------------------------------------------------------------------
+
+    /** Who a person is and whether Lore may suggest them. */
+    public record PersonInfo(
+            String id,
+            String name,
+            String team,
+            String title,
+            boolean active,
+            boolean available,
+            Optional<Instant> lastActive) {
+        /** Whether Lore may send people to this person now. */
+        public boolean suggestible() {
+            return active && available;
+        }
+    }
+
+    private static final String PERSON_COLUMNS = """
+            p.id AS id, p.name AS name, coalesce(p.team, '') AS team, coalesce(p.title, '') AS title,
+            coalesce(p.active, true) AS active,
+            coalesce(p.availability, 'available') = 'available'
+              OR (p.unavailableUntil IS NOT NULL AND p.unavailableUntil < $now) AS available,
+            COLLECT { MATCH (p)-[c:CONTRIBUTED]->() RETURN max(c.lastAt) }[0] AS lastActive
+            """;
+
+    public Map<String, PersonInfo> people(Collection<String> ids, Instant now) {
+        return graph.read(tx -> {
+            var out = new HashMap<String, PersonInfo>();
+            tx.run(
+                            "UNWIND $ids AS pid MATCH (p:Person {id: pid}) RETURN " + PERSON_COLUMNS,
+                            Map.of("ids", List.copyOf(ids), "now", datetime(now)))
+                    .list(ExpertiseStore::toPerson)
+                    .forEach(p -> out.put(p.id(), p));
+            return out;
+        });
+    }
+
+    public Optional<PersonInfo> person(String id, Instant now) {
+        return Optional.ofNullable(people(List.of(id), now).get(id));
+    }
+
+    private static PersonInfo toPerson(Record r) {
+        return new PersonInfo(
+                r.get("id").asString(),
+                r.get("name").asString(),
+                r.get("team").asString(),
+                r.get("title").asString(),
+                r.get("active").asBoolean(),
+                r.get("available").asBoolean(),
+                r.get("lastActive").isNull() ? Optional.empty() : Optional.of(instant(r.get("lastActive"))));
+    }
+
+    /**
+     * Sets whether a person can be suggested: {@code available}, {@code unavailable} (on leave, do
+     * not disturb; until a date when given) or {@code inactive} (left the company: stays as an author,
+     * cannot sign in, never suggested).
+     */
+    public void setAvailability(String personId, String status, Optional<Instant> until) {
+        var params = new HashMap<String, Object>();
+        params.put("id", personId);
+        params.put("status", status);
+        params.put("until", until.map(u -> (Object) datetime(u)).orElse(null));
+        graph.write(tx -> {
+            params.put("seq", ChangeSequence.next(tx));
+            int n = tx.run("""
+                            MATCH (p:Person {id: $id})
+                            SET p.active = ($status <> 'inactive'),
+                                p.availability = CASE $status WHEN 'unavailable' THEN 'unavailable' ELSE 'available' END,
+                                p.unavailableUntil = CASE $status WHEN 'unavailable' THEN $until ELSE null END,
+                                p.seq = $seq
+                            RETURN count(p) AS n
+                            """, params).single().get("n").asInt();
+            if (n == 0) {
+                throw new NoSuchEntityException("person", personId);
+            }
+            return null;
+        });
+    }
+
+    // ---- skills -------------------------------------------------------------------------------
+
+    /** The stored skill a name stands for, through built-in and stored aliases. */
+    public Optional<SkillNames.Skill> findSkill(String name) {
+        var normal = SkillNames.of(name);
+        if (normal.isEmpty()) {
+            return Optional.empty();
+        }
+        return graph.read(
+                tx -> resolve(tx, List.of(normal.get().key())).stream().findFirst());
+    }
+
+    /** Stored skills for keys (following aliases); unknown keys are left out. */
+    public List<SkillNames.Skill> skills(Collection<String> keys) {
+        return graph.read(tx -> resolve(tx, List.copyOf(keys)));
+    }
+
+    private static List<SkillNames.Skill> resolve(TransactionContext tx, List<String> keys) {
+        return tx.run("""
+                        UNWIND $keys AS k
+                        OPTIONAL MATCH (:SkillAlias {key: k})-[:ALIAS_OF]->(t:Skill)
+                        WITH coalesce(t.key, k) AS key
+                        MATCH (s:Skill {key: key})
+                        RETURN DISTINCT s.key AS key, s.name AS name
+                        """, Map.of("keys", keys))
+                .list(r -> new SkillNames.Skill(
+                        r.get("key").asString(), r.get("name").asString()));
+    }
+
+    /** Every stored skill key with its aliases, for matching free text against skills. */
+    public Map<String, SkillNames.Skill> skillVocabulary() {
+        return graph.read(tx -> {
+            var out = new HashMap<String, SkillNames.Skill>();
+            tx.run("""
+                            MATCH (s:Skill)
+                            RETURN s.key AS key, s.name AS name, [(a:SkillAlias)-[:ALIAS_OF]->(s) | a.key] AS aliases
+                            """).list().forEach(r -> {
+                var skill = new SkillNames.Skill(
+                        r.get("key").asString(), r.get("name").asString());
+                out.put(skill.key(), skill);
+                r.get("aliases").asList(Value::asString).forEach(a -> out.put(a, skill));
+            });
+            return out;
+        });
+    }
+
+    /**
+     * Makes {@code alias} another name of {@code skill}: a separate skill stored under the alias is
+     * merged into it (its articles, declarations, wishes and endorsements move over), and later
+     * uses of the alias land on the skill. Returns the skill.
+     */
+    public SkillNames.Skill addAlias(String skillName, String alias) {
+        var target = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+        var aliasKey = SkillNames.key(alias);
+        if (aliasKey.isEmpty()) {
+            throw new IllegalArgumentException("alias is blank");
+        }
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            var resolved = resolve(tx, List.of(target.key()));
+            if (resolved.isEmpty()) {
+                throw new NoSuchEntityException("skill", skillName);
+            }
+            var skill = resolved.getFirst();
+            if (aliasKey.equals(skill.key())) {
+                return skill;
+            }
+            var params = Map.<String, Object>of("key", skill.key(), "alias", aliasKey, "seq", seq);
+            tx.run("""
+                            MATCH (s:Skill {key: $key})
+                            MERGE (a:SkillAlias {key: $alias})
+                            WITH s, a
+                            OPTIONAL MATCH (a)-[old:ALIAS_OF]->()
+                            DELETE old
+                            MERGE (a)-[:ALIAS_OF]->(s)
+                            """, params).consume();
+            tx.run("""
+                            MATCH (old:Skill {key: $alias}), (s:Skill {key: $key})
+                            CALL (old, s) {
+                              MATCH (a:Article)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
+                            }
+                            CALL (old, s) {
+                              MATCH (p:Person)-[r:HAS_SKILL]->(old)
+                              MERGE (p)-[h:HAS_SKILL]->(s)
+                                ON CREATE SET h.level = r.level, h.declaredAt = r.declaredAt
+                              SET p.seq = $seq
+                              DELETE r
+                            }
+                            CALL (old, s) {
+                              MATCH (p:Person)-[r:WANTS_TO_LEARN]->(old) MERGE (p)-[:WANTS_TO_LEARN]->(s) DELETE r
+                            }
+                            CALL (old, s) {
+                              MATCH (:SkillAlias)-[r:ALIAS_OF]->(old)
+                              WITH r, startNode(r) AS a MERGE (a)-[:ALIAS_OF]->(s) DELETE r
+                            }
+                            DETACH DELETE old
+                            SET s.seq = $seq
+                            """, params).consume();
+            tx.run("""
+                            MATCH ()-[e:ENDORSED {skill: $alias}]->()
+                            SET e.skill = $key
+                            """, params).consume();
+            return skill;
+        });
+    }
+
+    // ---- endorsements and wishes --------------------------------------------------------------
+
+    /** Records that {@code from} endorses {@code to} for a skill; false when they already had. */
+    public boolean endorse(String from, String to, String skillName, Instant at) {
+        var skill = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+        return graph.write(tx -> {
+            requirePeople(tx, from, to);
+            long seq = ChangeSequence.next(tx);
+            String key = mergeSkill(tx, skill, seq);
+            return tx.run("""
+                            MATCH (a:Person {id: $from}), (b:Person {id: $to})
+                            OPTIONAL MATCH (a)-[existing:ENDORSED {skill: $key}]->(b)
+                            WITH a, b, existing
+                            CALL (a, b, existing) {
+                              WITH a, b, existing WHERE existing IS NULL
+                              CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b)
+                              SET b.seq = $seq
+                            }
+                            RETURN existing IS NULL AS created
+                            """, Map.of("from", from, "to", to, "key", key, "at", datetime(at), "seq", seq))
+                    .single()
+                    .get("created")
+                    .asBoolean();
+        });
+    }
+
+    /** Withdraws an endorsement; false when there was none. */
+    public boolean revokeEndorsement(String from, String to, String skillName) {
+        String key = SkillNames.key(skillName);
+        return graph.write(tx -> {
+            requirePeople(tx, from, to);
+            long seq = ChangeSequence.next(tx);
+            return tx.run("""
+                            OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(t:Skill)
+                            WITH coalesce(t.key, $key) AS key
+                            MATCH (:Person {id: $from})-[e:ENDORSED {skill: key}]->(b:Person {id: $to})
+                            DELETE e
+                            SET b.seq = $seq
+                            RETURN count(*) AS n
+                            """, Map.of("from", from, "to", to, "key", key, "seq", seq))
+                            .single()
+                            .get("n")
+                            .asInt()
+                    > 0;
+        });
+    }
+
+    /** Replaces the skills a person wants to learn. */
+    public void setWantsToLearn(String personId, List<String> names) {
+        graph.write(tx -> {
+            requirePeople(tx, personId);
+            long seq = ChangeSequence.next(tx);
+            tx.run("MATCH (:Person {id: $id})-[w:WANTS_TO_LEARN]->() DELETE w", Map.of("id", personId))
+                    .consume();
+            for (var skill : SkillNames.params(names)) {
+                String key = mergeSkill(
+                        tx, new SkillNames.Skill((String) skill.get("key"), (String) skill.get("name")), seq);
+                tx.run("""
+                                MATCH (p:Person {id: $id}), (s:Skill {key: $key})
+                                MERGE (p)-[:WANTS_TO_LEARN]->(s)
+                                """, Map.of("id", personId, "key", key)).consume();
+            }
+            return null;
+        });
+    }
+
+    /** Creates the skill if new (following aliases) and returns its stored key. */
+    private static String mergeSkill(TransactionContext tx, SkillNames.Skill skill, long seq) {
+        return tx.run("""
+                        OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(t:Skill)
+                        WITH coalesce(t.key, $key) AS key
+                        MERGE (s:Skill {key: key}) ON CREATE SET s.name = $name, s.seq = $seq
+                          ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND $name <> toLower($name) THEN $name ELSE s.name END
+                        RETURN s.key AS key
+                        """, Map.of("key", skill.key(), "name", skill.name(), "seq", seq))
+                .single()
+                .get("key")
+                .asString();
+    }
+
+    private static void requirePeople(TransactionContext tx, String... ids) {
+        for (String id : ids) {
+            boolean exists = tx.run("MATCH (p:Person {id: $id}) RETURN count(p) > 0 AS e", Map.of("id", id))
+                    .single()
+                    .get("e")
+                    .asBoolean();
+            if (!exists) {
+                throw new NoSuchEntityException("person", id);
+            }
+        }
+    }
+
+    // ---- evidence -----------------------------------------------------------------------------
+
+    /** A person's part in one article: share of its current text, edits, last contribution. */
+    public record Authorship(
+            String personId, String articleId, String slug, String title, double share, int edits, Instant lastAt) {}
+
+    /** The contributors of live articles, by article id. */
+    public List<Authorship> authorship(Collection<String> articleIds) {
+        return graph.read(
+                tx -> tx.run("""
+                        UNWIND $ids AS aid
+                        MATCH (p:Person)-[c:CONTRIBUTED]->(a:Article {id: aid})
+                        WHERE a.status = 'active'
+                        RETURN p.id AS person, a.id AS article, a.slug AS slug, a.title AS title,
+                               coalesce(c.share, 0.0) AS share, c.edits AS edits, c.lastAt AS lastAt
+                        """, Map.of("ids", List.copyOf(articleIds))).list(ExpertiseStore::toAuthorship));
+    }
+
+    /** What a person wrote, largest share first. */
+    public List<Authorship> contributions(String personId, int limit) {
+        return graph.read(
+                tx -> tx.run("""
+                        MATCH (p:Person {id: $id})-[c:CONTRIBUTED]->(a:Article {status: 'active'})
+                        RETURN p.id AS person, a.id AS article, a.slug AS slug, a.title AS title,
+                               coalesce(c.share, 0.0) AS share, c.edits AS edits, c.lastAt AS lastAt
+                        ORDER BY share DESC, c.lastAt DESC LIMIT $limit
+                        """, Map.of("id", personId, "limit", limit)).list(ExpertiseStore::toAuthorship));
+    }
+
+    private static Authorship toAuthorship(Record r) {
+        return new Authorship(
+                r.get("person").asString(),
+                r.get("article").asString(),
+                r.get("slug").asString(),
+                r.get("title").asString(),
+                r.get("share").asDouble(),
+                r.get("edits").asInt(),
+                instant(r.get("lastAt")));
+    }
+
+    /** What the graph knows of one person and one skill. */
+    public record SkillEvidence(
+            String personId,
+            String skillKey,
+            String skillName,
+            Optional<String> level,
+            Optional<Instant> declaredAt,
+            List<String> endorsers,
+            Optional<Instant> lastEndorsedAt,
+            double writtenShare,
+            int articles,
+            Optional<Instant> lastWrittenAt) {}
+
+    /**
+     * Declared levels, endorsements and writing (sum of line shares over live articles about the
+     * skill) for everyone with any evidence on these skills.
+     */
+    public List<SkillEvidence> skillEvidence(Collection<String> skillKeys) {
+        return graph.read(tx -> tx.run("""
+                        UNWIND $keys AS k
+                        MATCH (s:Skill {key: k})
+                        CALL (s) {
+                          MATCH (p:Person)-[h:HAS_SKILL]->(s) RETURN p, h.level AS level, h.declaredAt AS declaredAt,
+                                 null AS endorser, null AS endorsedAt, 0.0 AS share, null AS writtenAt
+                          UNION ALL
+                          MATCH (e:Person)-[en:ENDORSED {skill: s.key}]->(p:Person)
+                          RETURN p, null AS level, null AS declaredAt, e.name AS endorser, en.at AS endorsedAt,
+                                 0.0 AS share, null AS writtenAt
+                          UNION ALL
+                          MATCH (p:Person)-[c:CONTRIBUTED]->(a:Article {status: 'active'})-[:ABOUT]->(s)
+                          RETURN p, null AS level, null AS declaredAt, null AS endorser, null AS endorsedAt,
+                                 coalesce(c.share, 0.0) AS share, c.lastAt AS writtenAt
+                        }
+                        WITH s, p, collect(level)[0] AS level, collect(declaredAt)[0] AS declaredAt,
+                             collect(endorser) AS endorsers, max(endorsedAt) AS lastEndorsedAt,
+                             sum(share) AS share, count(writtenAt) AS articles, max(writtenAt) AS lastWrittenAt
+                        RETURN p.id AS person, s.key AS key, s.name AS name, level, declaredAt, endorsers,
+                               lastEndorsedAt, share, articles, lastWrittenAt
+                        """, Map.of("keys", List.copyOf(skillKeys)))
+                .list(r -> new SkillEvidence(
+                        r.get("person").asString(),
+                        r.get("key").asString(),
+                        r.get("name").asString(),
+                        optionalString(r.get("level")),
+                        optionalInstant(r.get("declaredAt")),
+                        r.get("endorsers").asList(Value::asString),
+                        optionalInstant(r.get("lastEndorsedAt")),
+                        r.get("share").asDouble(),
+                        r.get("articles").asInt(),
+                        optionalInstant(r.get("lastWrittenAt")))));
+    }
+
+    /** All skill evidence about one person, for their profile. */
+    public List<SkillEvidence> evidenceOf(String personId) {
+        List<String> keys = graph.read(
+                tx -> tx.run("""
+                        MATCH (p:Person {id: $id})
+                        CALL (p) {
+                          MATCH (p)-[:HAS_SKILL]->(s:Skill) RETURN s
+                          UNION
+                          MATCH (p)<-[en:ENDORSED]-() MATCH (s:Skill {key: en.skill}) RETURN s
+                          UNION
+                          MATCH (p)-[:CONTRIBUTED]->(:Article {status: 'active'})-[:ABOUT]->(s:Skill) RETURN s
+                        }
+                        RETURN DISTINCT s.key AS key
+                        """, Map.of("id", personId)).list(r -> r.get("key").asString()));
+        return skillEvidence(keys).stream()
+                .filter(e -> e.personId().equals(personId))
+                .toList();
+    }
+
+    /** Endorsements a person received: who, for what, when; newest first. */
+    public record Endorsement(String fromId, String fromName, String skill, Instant at) {}
+
+    public List<Endorsement> endorsementsOf(String personId) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (e:Person)-[en:ENDORSED]->(:Person {id: $id})
+                        OPTIONAL MATCH (s:Skill {key: en.skill})
+                        RETURN e.id AS id, e.name AS name, coalesce(s.name, en.skill) AS skill, en.at AS at
+                        ORDER BY en.at DESC
+                        """, Map.of("id", personId))
+                .list(r -> new Endorsement(
+                        r.get("id").asString(),
+                        r.get("name").asString(),
+                        r.get("skill").asString(),
+                        instant(r.get("at")))));
+    }
+
+    public List<SkillNames.Skill> wantsToLearn(String personId) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (:Person {id: $id})-[:WANTS_TO_LEARN]->(s:Skill)
+                        RETURN s.key AS key, s.name AS name ORDER BY s.name
+                        """, Map.of("id", personId))
+                .list(r -> new SkillNames.Skill(
+                        r.get("key").asString(), r.get("name").asString())));
+    }
+
+    /** Skills of articles a person read, with how many such articles. */
+    public Map<SkillNames.Skill, Integer> readSkills(String personId) {
+        return graph.read(tx -> {
+            var out = new HashMap<SkillNames.Skill, Integer>();
+            tx.run("""
+                            MATCH (:Person {id: $id})-[:READ]->(:Article {status: 'active'})-[:ABOUT]->(s:Skill)
+                            RETURN s.key AS key, s.name AS name, count(*) AS n
+                            """, Map.of("id", personId))
+                    .list()
+                    .forEach(r -> out.put(
+                            new SkillNames.Skill(
+                                    r.get("key").asString(), r.get("name").asString()),
+                            r.get("n").asInt()));
+            return out;
+        });
+    }
+
+    /** Texts a person searched for recently, newest first. */
+    public List<String> recentSearches(String personId, Instant since, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (e:SearchEvent {person: $id}) WHERE e.at >= $since
+                        RETURN e.query AS q ORDER BY e.at DESC LIMIT $limit
+                        """, Map.of("id", personId, "since", datetime(since), "limit", limit))
+                .list(r -> r.get("q").asString()));
+    }
+
+    /** Records that a signed-in person opened the live article at {@code slug}. */
+    public void recordRead(String personId, String slug, Instant at) {
+        graph.write(tx -> tx.run("""
+                        MATCH (p:Person {id: $person}), (a:Article {slug: $slug, status: 'active'})
+                        MERGE (p)-[r:READ]->(a) ON CREATE SET r.count = 0, r.firstAt = $at
+                        SET r.count = r.count + 1, r.lastAt = $at
+                        """, Map.of("person", personId, "slug", slug, "at", datetime(at)))
+                .consume());
+    }
+
+    // ---- closeness and load -------------------------------------------------------------------
+
+    /** How close {@code personId} is to each candidate: same team, articles written together. */
+    public record Closeness(String candidateId, boolean sameTeam, int sharedArticles, int sharedCoauthors) {}
+
+    public Map<String, Closeness> closeness(String personId, Collection<String> candidateIds) {
+        return graph.read(tx -> {
+            var out = new HashMap<String, Closeness>();
+            tx.run("""
+                            MATCH (me:Person {id: $id})
+                            UNWIND $candidates AS cid
+                            MATCH (c:Person {id: cid})
+                            RETURN c.id AS id,
+                                   me.team IS NOT NULL AND me.team <> '' AND me.team = c.team AS sameTeam,
+                                   COUNT { (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c) } AS shared,
+                                   COUNT { MATCH (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(x:Person)
+                                                 -[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c)
+                                           WHERE x <> me AND x <> c RETURN DISTINCT x } AS coauthors
+                            """, Map.of("id", personId, "candidates", List.copyOf(candidateIds)))
+                    .list()
+                    .forEach(r -> out.put(
+                            r.get("id").asString(),
+                            new Closeness(
+                                    r.get("id").asString(),
+                                    r.get("sameTeam").asBoolean(),
+                                    r.get("shared").asInt(),
+                                    r.get("coauthors").asInt())));
+            return out;
+        });
+    }
+
+    /** How many other people each candidate was suggested to since {@code since}. */
+    public Map<String, Integer> load(Collection<String> candidateIds, String exceptLearnerId, Instant since) {
+        return graph.read(tx -> {
+            var out = new HashMap<String, Integer>();
+            tx.run("""
+                            UNWIND $ids AS cid
+                            MATCH (c:Person {id: cid})
+                            RETURN cid AS id,
+                                   COUNT { (l:Person)-[s:WAS_SUGGESTED]->(c) WHERE s.at >= $since AND l.id <> $me } AS n
+                            """, Map.of("ids", List.copyOf(candidateIds), "me", exceptLearnerId, "since", datetime(since)))
+                    .list()
+                    .forEach(r -> out.put(r.get("id").asString(), r.get("n").asInt()));
+            return out;
+        });
+    }
+
+    /** Records that these experts were suggested to a learner (once per pair; the date moves). */
+    public void recordSuggested(String learnerId, Collection<String> expertIds, Instant at) {
+        graph.write(tx -> tx.run("""
+                        MATCH (l:Person {id: $id})
+                        UNWIND $experts AS eid
+                        MATCH (e:Person {id: eid})
+                        MERGE (l)-[s:WAS_SUGGESTED]->(e)
+                        SET s.at = $at
+                        """, Map.of("id", learnerId, "experts", List.copyOf(expertIds), "at", datetime(at)))
+                .consume());
+    }
+
+    // ---- skill pages --------------------------------------------------------------------------
+
+    /** A skill's live articles (most recently updated first) and the skills seen with it most. */
+    public record SkillOverview(
+            SkillNames.Skill skill, List<String> aliases, List<ArticleRef> articles, List<Related> related) {}
+
+    public record ArticleRef(String id, String slug, String title, Instant updatedAt) {}
+
+    public record Related(String key, String name, int together) {}
+
+    public Optional<SkillOverview> overview(String key, int articleLimit, int relatedLimit) {
+        return graph.read(tx -> {
+            var found = resolve(tx, List.of(key));
+            if (found.isEmpty()) {
+                return Optional.<SkillOverview>empty();
+            }
+            var skill = found.getFirst();
+            var params = Map.<String, Object>of("key", skill.key(), "limit", articleLimit, "related", relatedLimit);
+            List<String> aliases = tx.run(
+                            "MATCH (a:SkillAlias)-[:ALIAS_OF]->(:Skill {key: $key}) RETURN a.key AS k ORDER BY k",
+                            params)
+                    .list(r -> r.get("k").asString());
+            List<ArticleRef> articles = tx.run("""
+                            MATCH (a:Article {status: 'active'})-[:ABOUT]->(:Skill {key: $key})
+                            RETURN a.id AS id, a.slug AS slug, a.title AS title, a.updatedAt AS at
+                            ORDER BY a.updatedAt DESC LIMIT $limit
+                            """, params)
+                    .list(r -> new ArticleRef(
+                            r.get("id").asString(),
+                            r.get("slug").asString(),
+                            r.get("title").asString(),
+                            instant(r.get("at"))));
+            // Related: skills that share articles or people with this one (co-occurrence).
+            List<Related> related = tx.run("""
+                            MATCH (s:Skill {key: $key})
+                            CALL (s) {
+                              MATCH (s)<-[:ABOUT]-(:Article {status: 'active'})-[:ABOUT]->(o:Skill) RETURN o
+                              UNION ALL
+                              MATCH (s)<-[:HAS_SKILL]-(:Person)-[:HAS_SKILL]->(o:Skill) RETURN o
+                            }
+                            WITH o, count(*) AS together
+                            RETURN o.key AS key, o.name AS name, together
+                            ORDER BY together DESC, name LIMIT $related
+                            """, params)
+                    .list(r -> new Related(
+                            r.get("key").asString(),
+                            r.get("name").asString(),
+                            r.get("together").asInt()));
+            return Optional.of(new SkillOverview(skill, aliases, articles, related));
+        });
+    }
+
+    private static Optional<String> optionalString(Value v) {
+        return v.isNull() ? Optional.empty() : Optional.of(v.asString());
+    }
+
+    private static Optional<Instant> optionalInstant(Value v) {
+        return v.isNull() ? Optional.empty() : Optional.of(instant(v));
+    }
+}

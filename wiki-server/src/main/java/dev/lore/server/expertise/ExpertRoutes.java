@@ -1,0 +1,353 @@
+package dev.lore.server.expertise;
+
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.expertise.ExpertiseStore.PersonInfo;
+import dev.lore.graph.person.DeclaredSkill;
+import dev.lore.graph.person.Person;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.ForbiddenException;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.person.PersonService;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The expertise API: experts for a topic, whom to learn from, skills, endorsements, availability. */
+public final class ExpertRoutes {
+    private final ExpertService experts;
+    private final ExpertiseStore store;
+    private final PersonService people;
+    private final ArticleService articles;
+    private final Clock clock;
+
+    public ExpertRoutes(ExpertService experts, PersonService people, ArticleService articles, Clock clock) {
+        this.experts = experts;
+        this.store = experts.store();
+        this.people = people;
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    public record SkillsRequest(List<DeclaredSkill> skills) {}
+
+    public record EndorseRequest(String skill) {}
+
+    public record WantsRequest(List<String> skills) {}
+
+    public record AvailabilityRequest(String status, String until) {}
+
+    public record AliasRequest(String alias) {}
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/experts", this::experts);
+        routes.afterMatched("/wiki/{slug}", ctx -> {
+            if (ctx.method() == io.javalin.http.HandlerType.GET && ctx.statusCode() == 200) {
+                CurrentUser.of(ctx).ifPresent(p -> experts.recordRead(p.id(), ctx.pathParam("slug")));
+            }
+        });
+        routes.get("/api/people/{id}/learn-from", this::learnFrom);
+        routes.get("/api/people/{id}/expertise", ctx -> ctx.json(profile(ctx.pathParam("id"))));
+        routes.post("/api/people/{id}/endorsements", this::endorse);
+        routes.delete("/api/people/{id}/endorsements/{skill}", this::revoke);
+        routes.put("/api/people/{id}/wants-to-learn", this::wants);
+        routes.put("/api/people/{id}/availability", this::availability);
+        routes.put("/api/people/{id}/skills", this::declare);
+        routes.get("/api/articles/{slug}/experts", this::askAnExpert);
+        routes.get("/api/skills/{name}", this::skill);
+        routes.post("/api/skills/{name}/aliases", this::alias);
+    }
+
+    private void experts(Context ctx) {
+        int limit = Requests.intQuery(ctx, "limit", 10, 1, 50);
+        boolean all = "true".equalsIgnoreCase(ctx.queryParam("includeUnavailable"));
+        String topic = ExpertService.topic(ctx.queryParam("topic"));
+        var found = experts.experts(topic, limit, all, Set.of());
+        var json = new LinkedHashMap<String, Object>();
+        json.put("topic", topic);
+        json.put("skills", experts.matchSkills(topic).keySet());
+        json.put("experts", found.stream().map(ExpertRoutes::expertJson).toList());
+        ctx.json(json);
+    }
+
+    static Map<String, Object> expertJson(ExpertService.Expert e) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("person", personJson(e.person()));
+        json.put("score", e.score());
+        json.put(
+                "evidence",
+                e.evidence().stream().map(ExpertRoutes::evidenceJson).toList());
+        json.put("explanation", e.explanation());
+        return json;
+    }
+
+    static Map<String, Object> personJson(PersonInfo p) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("id", p.id());
+        json.put("name", p.name());
+        json.put("team", p.team());
+        json.put("title", p.title());
+        json.put("available", p.suggestible());
+        json.put("lastActive", p.lastActive().orElse(null));
+        return json;
+    }
+
+    static Map<String, Object> evidenceJson(ExpertService.Evidence e) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("kind", e.kind());
+        if (e.title() != null) {
+            json.put(e.kind().equals("skill") ? "level" : "title", e.title());
+        }
+        if (e.slug() != null) {
+            json.put("slug", e.slug());
+        }
+        if (e.skill() != null) {
+            json.put("skill", e.skill());
+        }
+        if (e.kind().equals("article") || e.kind().equals("writing")) {
+            json.put("share", Math.round(e.share() * 1000) / 1000.0);
+        }
+        if (e.count() > 0) {
+            json.put(e.kind().equals("article") ? "edits" : "count", e.count());
+        }
+        json.put("weight", Math.round(e.weight() * 10_000) / 10_000.0);
+        json.put("at", e.at());
+        return json;
+    }
+
+    private void learnFrom(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireSelfOr(ctx, id, Role.CHAMPION, "see whom someone else should learn from");
+        int limit = Requests.intQuery(ctx, "limit", 5, 1, 20);
+        var needs = experts.needs(id, clock.instant());
+        var suggestions = experts.learnFrom(id, limit);
+        ctx.json(Map.of(
+                "needs",
+                needs.stream()
+                        .map(n -> Map.of(
+                                "skill", n.skill().name(),
+                                "weight", n.weight(),
+                                "reason", n.reason()))
+                        .toList(),
+                "suggestions",
+                suggestions.stream()
+                        .map(s -> {
+                            var json = new LinkedHashMap<String, Object>();
+                            json.put("person", personJson(s.person()));
+                            json.put("skill", s.skill().name());
+                            json.put("score", s.score());
+                            json.put("why", s.why());
+                            json.put(
+                                    "evidence",
+                                    s.evidence().stream()
+                                            .map(ExpertRoutes::evidenceJson)
+                                            .toList());
+                            return json;
+                        })
+                        .toList()));
+    }
+
+    /** Skills with their evidence, contributions with shares, endorsements, wishes. */
+    public Map<String, Object> profile(String id) {
+        Instant now = clock.instant();
+        PersonInfo person = store.person(id, now).orElseThrow(() -> new NoSuchEntityException("person", id));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("person", personJson(person));
+        json.put(
+                "skills",
+                store.evidenceOf(id).stream()
+                        .sorted((a, b) -> Double.compare(
+                                ExpertService.skillExpertise(b, now), ExpertService.skillExpertise(a, now)))
+                        .map(e -> {
+                            var skill = new LinkedHashMap<String, Object>();
+                            skill.put("name", e.skillName());
+                            skill.put("declared", e.level().orElse(null));
+                            skill.put("endorsedBy", e.endorsers());
+                            skill.put("inferred", e.articles() > 0);
+                            skill.put("articles", e.articles());
+                            skill.put("writtenShare", Math.round(e.writtenShare() * 1000) / 1000.0);
+                            skill.put("score", Math.round(ExpertService.skillExpertise(e, now) * 1000) / 1000.0);
+                            skill.put(
+                                    "evidence",
+                                    ExpertService.describe(e, now).stream()
+                                            .map(ExpertRoutes::evidenceJson)
+                                            .toList());
+                            return skill;
+                        })
+                        .toList());
+        json.put(
+                "contributions",
+                store.contributions(id, 50).stream()
+                        .map(a -> Map.of(
+                                "slug", a.slug(),
+                                "title", a.title(),
+                                "share", Math.round(a.share() * 1000) / 1000.0,
+                                "edits", a.edits(),
+                                "lastAt", a.lastAt()))
+                        .toList());
+        json.put("endorsements", store.endorsementsOf(id));
+        json.put(
+                "wantsToLearn",
+                store.wantsToLearn(id).stream().map(s -> s.name()).toList());
+        return json;
+    }
+
+    private void endorse(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        EndorseRequest body = Requests.body(ctx, EndorseRequest.class);
+        String skill = requireSkillName(body.skill());
+        if (me.id().equals(id)) {
+            throw new InvalidInputException("you cannot endorse yourself; ask a colleague who has seen your work");
+        }
+        boolean created = store.endorse(me.id(), id, skill, clock.instant());
+        experts.skillsChanged();
+        ctx.status(created ? 201 : 200);
+        ctx.json(Map.of("created", created, "endorsements", store.endorsementsOf(id)));
+    }
+
+    private void revoke(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        if (!store.revokeEndorsement(me.id(), id, ctx.pathParam("skill"))) {
+            throw new NoSuchEntityException("endorsement", ctx.pathParam("skill"));
+        }
+        ctx.status(204);
+    }
+
+    private void wants(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireSelfOr(ctx, id, Role.ADMIN, "change what someone else wants to learn");
+        WantsRequest body = Requests.body(ctx, WantsRequest.class);
+        if (body.skills() == null) {
+            throw new InvalidInputException("skills is required: a list of skill names, possibly empty");
+        }
+        if (body.skills().size() > 50) {
+            throw new InvalidInputException("at most 50 skills");
+        }
+        body.skills().forEach(ExpertRoutes::requireSkillName);
+        store.setWantsToLearn(id, body.skills());
+        experts.skillsChanged();
+        ctx.json(Map.of(
+                "wantsToLearn",
+                store.wantsToLearn(id).stream().map(s -> s.name()).toList()));
+    }
+
+    private void availability(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireSelfOr(ctx, id, Role.ADMIN, "change someone else's availability");
+        AvailabilityRequest body = Requests.body(ctx, AvailabilityRequest.class);
+        String status = body.status() == null ? "" : body.status().strip();
+        if (!Set.of("available", "unavailable", "inactive").contains(status)) {
+            throw new InvalidInputException(
+                    "status must be available, unavailable or inactive, was '" + body.status() + "'");
+        }
+        Optional<Instant> until = Optional.empty();
+        if (body.until() != null && !body.until().isBlank()) {
+            try {
+                until = Optional.of(Instant.parse(body.until().strip()));
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(
+                        "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, was '" + body.until() + "'");
+            }
+        }
+        store.setAvailability(id, status, until);
+        ctx.json(personJson(store.person(id, clock.instant()).orElseThrow()));
+    }
+
+    private void declare(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireSelfOr(ctx, id, Role.ADMIN, "change someone else's skills");
+        SkillsRequest body = Requests.body(ctx, SkillsRequest.class);
+        if (body.skills() == null) {
+            throw new InvalidInputException("skills is required: a list of {name, level}, possibly empty");
+        }
+        if (body.skills().size() > 100) {
+            throw new InvalidInputException("at most 100 skills");
+        }
+        var declared = body.skills().stream()
+                .map(s -> {
+                    if (s == null) {
+                        throw new InvalidInputException("a skill must be {name, level}");
+                    }
+                    String level = s.level() == null ? "" : s.level().strip().toLowerCase(java.util.Locale.ROOT);
+                    if (level.equals("practicing")) {
+                        level = "practising";
+                    }
+                    if (!Set.of("learning", "practising", "expert").contains(level)) {
+                        throw new InvalidInputException(
+                                "level must be learning, practising or expert, was '" + s.level() + "'");
+                    }
+                    return new DeclaredSkill(requireSkillName(s.name()), level);
+                })
+                .toList();
+        store.person(id, clock.instant()).orElseThrow(() -> new NoSuchEntityException("person", id));
+        people.declareSkills(
+                id, declared, store.wantsToLearn(id).stream().map(s -> s.name()).toList());
+        experts.skillsChanged();
+        ctx.json(profile(id));
+    }
+
+    private void askAnExpert(Context ctx) {
+        var article = articles.find(ctx.pathParam("slug")).article();
+        int limit = Requests.intQuery(ctx, "limit", 3, 1, 10);
+        var found = experts.askAbout(
+                article.title(), article.skills(), CurrentUser.of(ctx).map(Person::id), limit);
+        ctx.json(Map.of("experts", found.stream().map(ExpertRoutes::expertJson).toList()));
+    }
+
+    private void skill(Context ctx) {
+        String name = ctx.pathParam("name");
+        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        var overview = store.overview(skill.key(), 50, 8).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("name", overview.skill().name());
+        json.put("key", overview.skill().key());
+        json.put("aliases", overview.aliases());
+        json.put("articles", overview.articles());
+        json.put(
+                "experts",
+                experts.experts(overview.skill().name(), 5, false, Set.of()).stream()
+                        .map(ExpertRoutes::expertJson)
+                        .toList());
+        json.put("related", overview.related());
+        ctx.json(json);
+    }
+
+    private void alias(Context ctx) {
+        CurrentUser.require(ctx, Role.CHAMPION);
+        AliasRequest body = Requests.body(ctx, AliasRequest.class);
+        String alias = requireSkillName(body.alias());
+        var skill = store.addAlias(ctx.pathParam("name"), alias);
+        experts.skillsChanged();
+        ctx.json(Map.of("name", skill.name(), "key", skill.key(), "alias", alias));
+    }
+
+    private static String requireSkillName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("skill is required");
+        }
+        if (name.length() > 100) {
+            throw new InvalidInputException("a skill name has at most 100 characters");
+        }
+        return name.strip();
+    }
+
+    private static void requireSelfOr(Context ctx, String id, Role role, String what) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        if (!me.id().equals(id) && !AuthService.roleOf(me).atLeast(role)) {
+            throw new ForbiddenException("only " + id + " or a " + role.id() + " can " + what);
+        }
+    }
+}

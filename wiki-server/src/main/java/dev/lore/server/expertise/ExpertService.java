@@ -1,0 +1,502 @@
+package dev.lore.server.expertise;
+
+import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.expertise.ExpertiseStore.Authorship;
+import dev.lore.graph.expertise.ExpertiseStore.PersonInfo;
+import dev.lore.graph.expertise.ExpertiseStore.SkillEvidence;
+import dev.lore.graph.expertise.SkillNames;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.server.error.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who knows about a topic, and why. The document model of expert finding (Balog et al. 2006): the
+ * search index finds the documents most relevant to the topic, each document's relevance is spread
+ * to its contributors by their share of its current text, evidence from skills that match the topic
+ * (declared level, endorsements) is added, and old evidence decays. Every result carries the
+ * evidence that produced it. Thread-safe.
+ */
+public final class ExpertService implements AutoCloseable {
+    /** Documents taken from the index per topic. */
+    static final int DOCUMENTS = 100;
+    /** Evidence loses half its weight over this time. */
+    static final Duration HALF_LIFE = Duration.ofDays(730);
+    /** Weight of skill evidence next to writing: one matching expert declaration ~ a top article. */
+    static final double SKILL_WEIGHT = 1.0;
+    /** A contributor whose lines were all rewritten still worked on the page. */
+    static final double PRESENCE = 0.05;
+
+    static final int MAX_TOPIC = 1_000;
+
+    private final LoreIndex index;
+    private final ExpertiseStore store;
+    private final Clock clock;
+    private volatile Vocabulary vocabulary;
+
+    public ExpertService(LoreIndex index, ExpertiseStore store, Clock clock) {
+        this.index = index;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One piece of evidence: what, how much it counted, and when. */
+    public record Evidence(
+            String kind, String title, String slug, String skill, double share, int count, double weight, Instant at) {}
+
+    /** A ranked expert with the evidence and a sentence a person would say. */
+    public record Expert(PersonInfo person, double score, List<Evidence> evidence, String explanation) {}
+
+    /** Validates a topic: required, at most {@value #MAX_TOPIC} characters. */
+    public static String topic(String raw) {
+        String topic = raw == null ? "" : raw.strip();
+        if (topic.isEmpty()) {
+            throw new InvalidInputException("topic is required: say what you need an expert on");
+        }
+        if (topic.length() > MAX_TOPIC) {
+            throw new InvalidInputException(
+                    "topic is too long (" + topic.length() + " characters); use at most " + MAX_TOPIC);
+        }
+        return topic;
+    }
+
+    /**
+     * People ranked for a free-text topic. Unavailable and inactive people are left out unless
+     * {@code includeUnavailable}; {@code exclude} are never returned (the reader, say).
+     */
+    public List<Expert> experts(String rawTopic, int limit, boolean includeUnavailable, Set<String> exclude) {
+        String topic = topic(rawTopic);
+        Instant now = clock.instant();
+        var scores = new HashMap<String, Double>();
+        var evidence = new HashMap<String, List<Evidence>>();
+
+        // 1. documents relevant to the topic, spread to their contributors by share
+        List<LoreIndex.Scored> docs = index.topDocuments(topic, List.of("article", "question"), DOCUMENTS);
+        if (!docs.isEmpty()) {
+            double best = docs.getFirst().score();
+            var relevance = new LinkedHashMap<String, Double>();
+            for (var d : docs) {
+                double r = d.score() / best;
+                relevance.put(d.id().substring(d.id().indexOf(':') + 1), r * r); // index ids are "type:id"
+            }
+            for (Authorship a : store.authorship(relevance.keySet())) {
+                double w = relevance.get(a.articleId()) * (a.share() + PRESENCE) * decay(a.lastAt(), now);
+                scores.merge(a.personId(), w, Double::sum);
+                evidence.computeIfAbsent(a.personId(), k -> new ArrayList<>())
+                        .add(new Evidence("article", a.title(), a.slug(), null, a.share(), a.edits(), w, a.lastAt()));
+            }
+        }
+
+        // 2. skills the topic names: declared level, endorsements
+        Map<String, Double> skills = matchSkills(topic);
+        if (!skills.isEmpty()) {
+            for (SkillEvidence e : store.skillEvidence(skills.keySet())) {
+                double match = skills.getOrDefault(e.skillKey(), 0.0);
+                var list = evidence.computeIfAbsent(e.personId(), k -> new ArrayList<>());
+                double declared = e.level()
+                        .map(level -> levelWeight(level) * decay(e.declaredAt().orElse(now), now))
+                        .orElse(0.0);
+                if (declared > 0) {
+                    double w = SKILL_WEIGHT * match * declared;
+                    scores.merge(e.personId(), w, Double::sum);
+                    list.add(new Evidence(
+                            "skill",
+                            null,
+                            null,
+                            e.skillName(),
+                            0,
+                            0,
+                            w,
+                            e.declaredAt().orElse(null)));
+                }
+                if (!e.endorsers().isEmpty()) {
+                    double w = SKILL_WEIGHT
+                            * match
+                            * 0.3
+                            * log2(1 + e.endorsers().size())
+                            * decay(e.lastEndorsedAt().orElse(now), now);
+                    scores.merge(e.personId(), w, Double::sum);
+                    list.add(new Evidence(
+                            "endorsement",
+                            null,
+                            null,
+                            e.skillName(),
+                            0,
+                            e.endorsers().size(),
+                            w,
+                            e.lastEndorsedAt().orElse(null)));
+                }
+            }
+        }
+
+        exclude.forEach(scores::remove);
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PersonInfo> people = store.people(scores.keySet(), now);
+        return scores.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .filter(e -> people.containsKey(e.getKey()))
+                .filter(e -> includeUnavailable || people.get(e.getKey()).suggestible())
+                .sorted(Map.Entry.<String, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> {
+                    var person = people.get(e.getKey());
+                    var ev = evidence.get(e.getKey()).stream()
+                            .sorted(Comparator.comparingDouble(Evidence::weight).reversed())
+                            .limit(10)
+                            .toList();
+                    return new Expert(person, round(e.getValue()), ev, Explain.expert(person, ev, now));
+                })
+                .toList();
+    }
+
+    static double levelWeight(String level) {
+        return switch (level) {
+            case "expert" -> 1.0;
+            case "practising" -> 0.5;
+            default -> 0.1;
+        };
+    }
+
+    static double decay(Instant at, Instant now) {
+        double age = Math.max(0, Duration.between(at, now).toDays());
+        return Math.pow(0.5, age / HALF_LIFE.toDays());
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
+    }
+
+    // ---- matching free text to skills --------------------------------------------------------
+
+    /**
+     * Stored skills and aliases, reloaded after any change reached the index (every skill change
+     * moves the change sequence, which the index applies) or an alias was added.
+     */
+    private record Vocabulary(Map<String, SkillNames.Skill> byKey, long generation) {}
+
+    private Map<String, SkillNames.Skill> vocabulary() {
+        Vocabulary v = vocabulary;
+        long generation = index.generation();
+        if (v == null || v.generation() != generation) {
+            v = new Vocabulary(store.skillVocabulary(), generation);
+            vocabulary = v;
+        }
+        return v.byKey();
+    }
+
+    /** Forgets the cached skill vocabulary, after a skill or alias changed. */
+    public void skillsChanged() {
+        vocabulary = null;
+    }
+
+    /**
+     * Skills named by a topic, with how fully: the whole topic naming a skill counts 1, a run of
+     * words inside it 0.8 (two or more words) or 0.6 (one word).
+     */
+    public Map<String, Double> matchSkills(String topic) {
+        var vocab = vocabulary();
+        var out = new LinkedHashMap<String, Double>();
+        String[] words = topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}+#/.-]+");
+        var clean = new ArrayList<String>();
+        for (String w : words) {
+            if (!w.isBlank()) {
+                clean.add(w.replaceAll("^[.\\-/]+|[.\\-/]+$", ""));
+            }
+        }
+        String whole = SkillNames.key(String.join(" ", clean));
+        if (vocab.containsKey(whole)) {
+            out.put(vocab.get(whole).key(), 1.0);
+        }
+        for (int size = Math.min(4, clean.size()); size >= 1; size--) {
+            for (int i = 0; i + size <= clean.size(); i++) {
+                String key = SkillNames.key(String.join(" ", clean.subList(i, i + size)));
+                var skill = vocab.get(key);
+                if (skill != null) {
+                    out.merge(skill.key(), size > 1 ? 0.8 : 0.6, Math::max);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- whom to learn from ------------------------------------------------------------------
+
+    /** Why Lore thinks a person should learn a skill. */
+    public record Need(SkillNames.Skill skill, double weight, String reason) {}
+
+    /** One suggestion: whom, for which skill, how strongly, and why in words. */
+    public record Suggestion(
+            PersonInfo person, SkillNames.Skill skill, double score, List<Evidence> evidence, String why) {}
+
+    /** Suggestions were made to a learner this long ago or less: the expert's current load. */
+    static final Duration LOAD_WINDOW = Duration.ofDays(30);
+
+    private final Map<String, Object> suggestionLocks = new ConcurrentHashMap<>();
+
+    /**
+     * Whom {@code personId} should learn from: for skills they want to learn, read about or search
+     * for and do not have yet, the available experts ranked by expertise, closeness (same team,
+     * shared co-authors) and load (how many others they were already suggested to).
+     */
+    public List<Suggestion> learnFrom(String personId, int limit) {
+        Instant now = clock.instant();
+        List<Need> needs = needs(personId, now);
+        if (needs.isEmpty()) {
+            return List.of();
+        }
+        var byKey = new LinkedHashMap<String, Need>();
+        needs.forEach(n -> byKey.put(n.skill().key(), n));
+        List<SkillEvidence> evidence = store.skillEvidence(byKey.keySet());
+        // expertise of each candidate in each needed skill
+        var expertise = new HashMap<String, Map<String, Double>>();
+        var evidenceOf = new HashMap<String, List<Evidence>>();
+        for (SkillEvidence e : evidence) {
+            if (e.personId().equals(personId)) {
+                continue;
+            }
+            double score = skillExpertise(e, now);
+            if (score <= 0) {
+                continue;
+            }
+            expertise.computeIfAbsent(e.personId(), k -> new HashMap<>()).put(e.skillKey(), score);
+            evidenceOf
+                    .computeIfAbsent(e.personId() + "|" + e.skillKey(), k -> new ArrayList<>())
+                    .addAll(describe(e, now));
+        }
+        if (expertise.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PersonInfo> people = store.people(expertise.keySet(), now);
+        expertise
+                .keySet()
+                .removeIf(id -> !people.containsKey(id) || !people.get(id).suggestible());
+        if (expertise.isEmpty()) {
+            return List.of();
+        }
+        var closeness = store.closeness(personId, expertise.keySet());
+        var load = store.load(expertise.keySet(), personId, now.minus(LOAD_WINDOW));
+        var me = store.person(personId, now);
+        var suggestions = new ArrayList<Suggestion>();
+        for (var entry : expertise.entrySet()) {
+            String candidate = entry.getKey();
+            // the skill this candidate helps most with
+            String bestSkill = null;
+            double best = 0;
+            for (var s : entry.getValue().entrySet()) {
+                double v = s.getValue() * byKey.get(s.getKey()).weight();
+                if (v > best) {
+                    best = v;
+                    bestSkill = s.getKey();
+                }
+            }
+            var close = closeness.get(candidate);
+            double closeFactor = 1
+                    + (close != null && close.sameTeam() ? 0.3 : 0)
+                    + (close == null ? 0 : 0.1 * Math.min(3, close.sharedArticles()))
+                    + (close == null ? 0 : 0.05 * Math.min(4, close.sharedCoauthors()));
+            int others = load.getOrDefault(candidate, 0);
+            double loadFactor = 1 / (1 + others / 3.0);
+            double score = best * closeFactor * loadFactor;
+            Need need = byKey.get(bestSkill);
+            var ev = evidenceOf.getOrDefault(candidate + "|" + bestSkill, List.of());
+            suggestions.add(new Suggestion(
+                    people.get(candidate),
+                    need.skill(),
+                    round(score),
+                    ev,
+                    Explain.suggestion(people.get(candidate), need, ev, close, others, me.map(PersonInfo::team))));
+        }
+        suggestions.sort(Comparator.comparingDouble(Suggestion::score)
+                .reversed()
+                .thenComparing(s -> s.person().id()));
+        List<Suggestion> top = suggestions.stream().limit(limit).toList();
+        // the first suggestion is whom the learner is sent to; that is the load others should feel
+        var shown = top.stream().limit(1).map(s -> s.person().id()).toList();
+        if (!shown.isEmpty()) {
+            synchronized (suggestionLocks.computeIfAbsent(personId, k -> new Object())) {
+                store.recordSuggested(personId, shown, now);
+            }
+        }
+        return top;
+    }
+
+    /** Expertise in one skill from the graph alone: declared level, endorsements, writing. */
+    static double skillExpertise(SkillEvidence e, Instant now) {
+        double declared = e.level()
+                .map(l -> levelWeight(l) * decay(e.declaredAt().orElse(now), now))
+                .orElse(0.0);
+        double endorsed = e.endorsers().isEmpty()
+                ? 0
+                : 0.3
+                        * log2(1 + e.endorsers().size())
+                        * decay(e.lastEndorsedAt().orElse(now), now);
+        double written = e.articles() == 0
+                ? 0
+                : Math.min(1.5, e.writtenShare() + 0.05 * e.articles())
+                        * decay(e.lastWrittenAt().orElse(now), now);
+        return declared + endorsed + written;
+    }
+
+    static List<Evidence> describe(SkillEvidence e, Instant now) {
+        var out = new ArrayList<Evidence>();
+        if (e.articles() > 0) {
+            out.add(new Evidence(
+                    "writing",
+                    null,
+                    null,
+                    e.skillName(),
+                    e.writtenShare(),
+                    e.articles(),
+                    round(Math.min(1.5, e.writtenShare() + 0.05 * e.articles())),
+                    e.lastWrittenAt().orElse(null)));
+        }
+        e.level()
+                .ifPresent(level -> out.add(new Evidence(
+                        "skill",
+                        level,
+                        null,
+                        e.skillName(),
+                        0,
+                        0,
+                        levelWeight(level),
+                        e.declaredAt().orElse(null))));
+        if (!e.endorsers().isEmpty()) {
+            out.add(new Evidence(
+                    "endorsement",
+                    null,
+                    null,
+                    e.skillName(),
+                    0,
+                    e.endorsers().size(),
+                    round(0.3 * log2(1 + e.endorsers().size())),
+                    e.lastEndorsedAt().orElse(null)));
+        }
+        return out;
+    }
+
+    /**
+     * What a person should learn next, strongest first: skills they want to learn (1.0), skills of
+     * articles they read (0.5 for three or more articles), skills named in their recent searches
+     * (0.4); minus skills they already practise or write about.
+     */
+    public List<Need> needs(String personId, Instant now) {
+        if (store.person(personId, now).isEmpty()) {
+            throw new dev.lore.graph.NoSuchEntityException("person", personId);
+        }
+        var needs = new LinkedHashMap<String, Need>();
+        for (var skill : store.wantsToLearn(personId)) {
+            needs.put(skill.key(), new Need(skill, 1.0, "you want to learn " + skill.name()));
+        }
+        store.readSkills(personId).entrySet().stream()
+                .sorted(Map.Entry.<SkillNames.Skill, Integer>comparingByValue().reversed())
+                .limit(5)
+                .forEach(e -> needs.putIfAbsent(
+                        e.getKey().key(),
+                        new Need(
+                                e.getKey(),
+                                0.5 * Math.min(1, e.getValue() / 3.0),
+                                "you read " + e.getValue() + (e.getValue() == 1 ? " article" : " articles") + " about "
+                                        + e.getKey().name())));
+        var vocab = vocabulary();
+        for (String query : store.recentSearches(personId, now.minus(Duration.ofDays(30)), 20)) {
+            for (String key : matchSkills(query).keySet()) {
+                var skill = vocab.get(key);
+                if (skill != null) {
+                    needs.putIfAbsent(key, new Need(skill, 0.4, "you searched for \"" + query + "\""));
+                }
+            }
+        }
+        // skills they already have are not needs
+        Set<String> has = new LinkedHashSet<>();
+        for (SkillEvidence e : store.evidenceOf(personId)) {
+            boolean practises = e.level().map(l -> !l.equals("learning")).orElse(false);
+            boolean writes = e.articles() >= 2 && e.writtenShare() >= 0.6;
+            if (practises || writes) {
+                has.add(e.skillKey());
+            }
+        }
+        needs.keySet().removeAll(has);
+        return needs.values().stream()
+                .sorted(Comparator.comparingDouble(Need::weight).reversed())
+                .limit(10)
+                .toList();
+    }
+
+    /** Experts to ask about an article's topics: its skills and title, the reader excluded. */
+    public List<Expert> askAbout(String title, List<String> skills, Optional<String> readerId, int limit) {
+        String topic = (title + " " + String.join(" ", skills)).strip();
+        if (topic.isEmpty()) {
+            return List.of();
+        }
+        if (topic.length() > MAX_TOPIC) {
+            topic = topic.substring(0, MAX_TOPIC);
+        }
+        return experts(topic, limit, false, readerId.map(Set::of).orElse(Set.of()));
+    }
+
+    public ExpertiseStore store() {
+        return store;
+    }
+
+    private final java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("lore-reads").daemon(true).factory());
+    private final java.util.concurrent.atomic.AtomicInteger pendingReads =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Records in the background that a signed-in person read an article, so what people read can
+     * tell Lore what they are learning. Never slows the page down; a failure is only logged.
+     */
+    public void recordRead(String personId, String slug) {
+        Instant at = clock.instant();
+        pendingReads.incrementAndGet();
+        reads.execute(() -> {
+            try {
+                store.recordRead(personId, slug, at);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ExpertService.class)
+                        .warn("Could not record a read: {}", e.toString());
+            } finally {
+                pendingReads.decrementAndGet();
+            }
+        });
+    }
+
+    /** Waits (up to five seconds) until every read recorded so far is written. */
+    public void awaitReads() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (pendingReads.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        reads.shutdown();
+    }
+}

@@ -1,0 +1,385 @@
+package dev.lore.server.expertise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lore.server.auth.Role;
+import dev.lore.server.support.Http;
+import dev.lore.server.support.TestLore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestLore.class)
+class ExpertiseIT {
+    private Http http;
+    private TestLore.Running lore;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    @BeforeEach
+    void people(TestLore.Running running, Http http) {
+        this.lore = running;
+        this.http = http;
+        person("ana", "Ana Silva", "Streaming");
+        person("ben", "Ben Okafor", "Streaming");
+        person("cleo", "Cleo Park", "Data");
+        person("dan", "Dan Ruiz", "Web");
+        person("erin", "Erin Lee", "Web");
+    }
+
+    private void person(String id, String name, String team) {
+        lore.lore()
+                .people()
+                .create(
+                        id,
+                        name,
+                        id + "@example.test",
+                        team,
+                        "Engineer",
+                        Role.CONTRIBUTOR,
+                        Optional.of(TestLore.PASSWORD));
+        tokens.put(id, http.login(id, TestLore.PASSWORD));
+    }
+
+    private String create(String who, String title, String markdown, List<String> skills) {
+        var r = http.post(
+                "/api/articles", Map.of("title", title, "markdown", markdown, "skills", skills), tokens.get(who));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("slug").asText();
+    }
+
+    private int edit(String who, String slug, String markdown) {
+        JsonNode current = http.get("/api/articles/" + slug).json();
+        var body = new HashMap<String, Object>();
+        body.put("title", current.get("title").asText());
+        body.put("markdown", markdown);
+        body.put("baseRevision", current.get("revision").asInt());
+        var r = http.put("/api/articles/" + slug, body, tokens.get(who));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("revision").asInt();
+    }
+
+    private Map<String, Double> shares(String slug) {
+        var out = new HashMap<String, Double>();
+        http.get("/api/articles/" + slug)
+                .json()
+                .get("contributors")
+                .forEach(c -> out.put(c.get("id").asText(), c.get("share").asDouble()));
+        return out;
+    }
+
+    private static final String FOUR_LINES = """
+            Consumers in a group share the partitions of a topic.
+            Each partition is read by exactly one consumer of the group.
+            Offsets are committed after processing, never before.
+            A rebalance pauses consumption while partitions move.""";
+
+    private static final String FOUR_MORE = """
+            Static membership avoids rebalances on rolling restarts.
+            Cooperative rebalancing moves only the partitions that must move.
+            Lag per partition tells you which consumer is slow.
+            Dead letter topics keep poison messages out of the way.""";
+
+    @Test
+    void sharesFollowTheLinesEachPersonWroteAcrossEditsAndReverts() {
+        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        assertThat(shares(slug)).containsEntry("ana", 1.0);
+
+        edit("ben", slug, FOUR_LINES + "\n\n" + FOUR_MORE);
+        assertThat(shares(slug)).containsEntry("ana", 0.5).containsEntry("ben", 0.5);
+
+        int vandalised = edit("dan", slug, "Just restart everything until it works.");
+        assertThat(shares(slug))
+                .containsEntry("dan", 1.0)
+                .containsEntry("ana", 0.0)
+                .containsEntry("ben", 0.0);
+
+        var restore = http.post(
+                "/api/articles/" + slug + "/revisions/" + (vandalised - 1) + "/restore", Map.of(), tokens.get("erin"));
+        assertThat(restore.status()).as(restore.body()).isIn(200, 201);
+        assertThat(shares(slug))
+                .containsEntry("ana", 0.5)
+                .containsEntry("ben", 0.5)
+                .containsEntry("dan", 0.0)
+                .containsEntry("erin", 0.0);
+
+        JsonNode profile = http.get("/api/people/ana/expertise").json();
+        assertThat(profile.get("contributions").get(0).get("share").asDouble()).isEqualTo(0.5);
+        assertThat(profile.get("skills").get(0).get("name").asText()).isEqualTo("Kafka");
+        assertThat(profile.get("skills").get(0).get("inferred").asBoolean()).isTrue();
+    }
+
+    @Test
+    void expertsForAFreeTextTopicAreRankedByWhatTheyWroteWithEvidence() {
+        String kafka = create("ana", "Kafka consumer groups", FOUR_LINES + "\n" + FOUR_MORE, List.of("Kafka"));
+        edit("ben", kafka, FOUR_LINES + "\n" + FOUR_MORE + "\nBen adds one line about consumer offsets.");
+        create(
+                "cleo",
+                "Postgres vacuum",
+                "Autovacuum reclaims dead tuples.\nTune it per table.",
+                List.of("PostgreSQL"));
+
+        JsonNode found = http.get("/api/experts?topic=" + Http.enc("how do consumer groups rebalance partitions"))
+                .json();
+        JsonNode experts = found.get("experts");
+        assertThat(experts.size()).isEqualTo(2);
+        assertThat(experts.get(0).get("person").get("id").asText()).isEqualTo("ana");
+        assertThat(experts.get(1).get("person").get("id").asText()).isEqualTo("ben");
+        assertThat(experts.get(0).get("score").asDouble())
+                .isGreaterThan(experts.get(1).get("score").asDouble());
+        JsonNode evidence = experts.get(0).get("evidence").get(0);
+        assertThat(evidence.get("kind").asText()).isEqualTo("article");
+        assertThat(evidence.get("slug").asText()).isEqualTo(kafka);
+        assertThat(evidence.get("share").asDouble()).isGreaterThan(0.8);
+        assertThat(experts.get(0).get("explanation").asText())
+                .startsWith("Wrote 89% of 'Kafka consumer groups'")
+                .contains("last active today");
+        assertThat(experts.get(0).get("person").get("team").asText()).isEqualTo("Streaming");
+    }
+
+    @Test
+    void declaredSkillsAndEndorsementsCountAndFollowTheRules() {
+        var declare = http.put(
+                "/api/people/dan/skills",
+                Map.of("skills", List.of(Map.of("name", "kafka", "level", "expert"))),
+                tokens.get("dan"));
+        assertThat(declare.status()).as(declare.body()).isEqualTo(200);
+        create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+
+        var first = http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), tokens.get("erin"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        var again = http.post("/api/people/dan/endorsements", Map.of("skill", "KAFKA"), tokens.get("erin"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("created").asBoolean()).isFalse();
+        assertThat(again.json().get("endorsements").size()).isEqualTo(1);
+        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), tokens.get("cleo"))
+                        .status())
+                .isEqualTo(201);
+
+        var self = http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), tokens.get("dan"));
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.json().get("detail").asText()).contains("cannot endorse yourself");
+        assertThat(http.post("/api/people/nobody/endorsements", Map.of("skill", "Kafka"), tokens.get("dan"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", " "), tokens.get("erin"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), null)
+                        .status())
+                .isEqualTo(401);
+
+        JsonNode experts = http.get("/api/experts?topic=kafka").json().get("experts");
+        JsonNode dan = find(experts, "dan");
+        assertThat(dan).isNotNull();
+        assertThat(dan.get("explanation").asText())
+                .startsWith("Lists Kafka as a skill")
+                .contains("endorsed for Kafka by 2 colleagues");
+        double before = dan.get("score").asDouble();
+
+        assertThat(http.delete("/api/people/dan/endorsements/kafka", tokens.get("erin"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.delete("/api/people/dan/endorsements/kafka", tokens.get("erin"))
+                        .status())
+                .isEqualTo(404);
+        JsonNode after = find(http.get("/api/experts?topic=kafka").json().get("experts"), "dan");
+        assertThat(after.get("score").asDouble()).isLessThan(before);
+        assertThat(after.get("explanation").asText()).contains("by 1 colleague");
+    }
+
+    @Test
+    void skillNamesAreNormalisedAndAliasesMerge() {
+        create("ana", "Running Kubernetes", "Pods, deployments and services.", List.of("k8s"));
+        create("ben", "Kubernetes upgrades", "Drain nodes one at a time.", List.of("Kubernetes"));
+        JsonNode skill = http.get("/api/skills/K8S").json();
+        assertThat(skill.get("name").asText()).isEqualTo("Kubernetes");
+        assertThat(skill.get("articles").size()).isEqualTo(2);
+
+        create("cleo", "Stream joins", "Windowed joins in Kafka Streams.", List.of("Kafka Streams"));
+        create("dan", "KStreams state stores", "RocksDB backs state stores.", List.of("KStreams"));
+        assertThat(http.get("/api/skills/kstreams").json().get("name").asText()).isEqualTo("KStreams");
+
+        var forbidden =
+                http.post("/api/skills/Kafka%20Streams/aliases", Map.of("alias", "KStreams"), tokens.get("ana"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        String admin = http.login("admin", lore.lore().config().adminPassword().orElse(TestLore.PASSWORD));
+        var merged = http.post("/api/skills/Kafka%20Streams/aliases", Map.of("alias", "KStreams"), admin);
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+
+        JsonNode streams = http.get("/api/skills/kstreams").json();
+        assertThat(streams.get("name").asText()).isEqualTo("Kafka Streams");
+        assertThat(streams.get("aliases").toString()).contains("kstream");
+        assertThat(streams.get("articles").size()).isEqualTo(2);
+        var later = create("erin", "More KStreams", "Interactive queries.", List.of("kstreams"));
+        assertThat(http.get("/api/articles/" + later).json().get("skills").toString())
+                .contains("Kafka Streams");
+        assertThat(http.get("/api/skills/no-such-skill").status()).isEqualTo(404);
+    }
+
+    @Test
+    void unavailableAndInactivePeopleStayAuthorsButAreNotSuggested() {
+        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        edit("ben", slug, FOUR_LINES + "\nBen's line about consumer lag.");
+        assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).containsExactly("ana", "ben");
+
+        var away = http.put("/api/people/ana/availability", Map.of("status", "unavailable"), tokens.get("ana"));
+        assertThat(away.status()).as(away.body()).isEqualTo(200);
+        assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).containsExactly("ben");
+        JsonNode all = http.get("/api/experts?topic=kafka%20consumer&includeUnavailable=true")
+                .json();
+        assertThat(ids(all)).containsExactly("ana", "ben");
+        assertThat(all.get("experts").get(0).get("person").get("available").asBoolean())
+                .isFalse();
+
+        String admin = http.login("admin", lore.lore().config().adminPassword().orElse(TestLore.PASSWORD));
+        assertThat(http.put("/api/people/ben/availability", Map.of("status", "inactive"), admin)
+                        .status())
+                .isEqualTo(200);
+        assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).isEmpty();
+        assertThat(shares(slug)).containsKeys("ana", "ben");
+
+        assertThat(http.put("/api/people/ana/availability", Map.of("status", "available"), tokens.get("ana"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).containsExactly("ana");
+        assertThat(http.put("/api/people/ana/availability", Map.of("status", "away"), tokens.get("ana"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.put(
+                                "/api/people/ana/availability",
+                                Map.of("status", "unavailable", "until", "soon"),
+                                tokens.get("ana"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.put("/api/people/ana/availability", Map.of("status", "unavailable"), tokens.get("cleo"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void learnFromSuggestsAvailableExpertsForWhatThePersonWantsWithReasonsAndSpreadsTheLoad() {
+        for (String expert : List.of("ana", "cleo")) {
+            http.put(
+                    "/api/people/" + expert + "/skills",
+                    Map.of("skills", List.of(Map.of("name", "Kafka", "level", "expert"))),
+                    tokens.get(expert));
+        }
+        var wants = http.put("/api/people/ben/wants-to-learn", Map.of("skills", List.of("kafka")), tokens.get("ben"));
+        assertThat(wants.status()).as(wants.body()).isEqualTo(200);
+
+        JsonNode forBen =
+                http.get("/api/people/ben/learn-from", tokens.get("ben")).json();
+        assertThat(forBen.get("needs").get(0).get("reason").asText()).isEqualTo("you want to learn Kafka");
+        JsonNode first = forBen.get("suggestions").get(0);
+        assertThat(first.get("person").get("id").asText())
+                .as("same team as Ben, equal expertise")
+                .isEqualTo("ana");
+        assertThat(first.get("why").asText())
+                .contains("Ana lists Kafka as a skill (expert)")
+                .contains("Suggested because you want to learn Kafka")
+                .contains("Ana is on your team (Streaming)");
+        assertThat(ids(forBen.get("suggestions"))).doesNotContain("ben");
+
+        // Many learners with no closeness to either expert: the first choice does not go to one person only.
+        var firstChoices = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) {
+            String learner = "learner" + i;
+            person(learner, "Learner " + i, "Sales");
+            http.put(
+                    "/api/people/" + learner + "/wants-to-learn",
+                    Map.of("skills", List.of("Kafka")),
+                    tokens.get(learner));
+            firstChoices.add(http.get("/api/people/" + learner + "/learn-from", tokens.get(learner))
+                    .json()
+                    .get("suggestions")
+                    .get(0)
+                    .get("person")
+                    .get("id")
+                    .asText());
+        }
+        assertThat(firstChoices).contains("ana", "cleo");
+
+        assertThat(http.get("/api/people/ben/learn-from", tokens.get("dan")).status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/people/ben/learn-from", null).status()).isEqualTo(401);
+        String admin = http.login("admin", lore.lore().config().adminPassword().orElse(TestLore.PASSWORD));
+        assertThat(http.get("/api/people/nobody/learn-from", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void readingAboutASkillMakesItANeedUnlessThePersonAlreadyPractisesIt() {
+        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        String page = http.getWithCookies("/wiki/" + slug, "lore_session=" + tokens.get("erin"))
+                .body();
+        assertThat(page).contains("Kafka consumer groups");
+        lore.lore().experts().awaitReads();
+        JsonNode forErin =
+                http.get("/api/people/erin/learn-from", tokens.get("erin")).json();
+        assertThat(forErin.get("needs").get(0).get("reason").asText()).isEqualTo("you read 1 article about Kafka");
+        assertThat(ids(forErin.get("suggestions"))).containsExactly("ana");
+
+        http.put(
+                "/api/people/erin/skills",
+                Map.of("skills", List.of(Map.of("name", "Kafka", "level", "practising"))),
+                tokens.get("erin"));
+        assertThat(http.get("/api/people/erin/learn-from", tokens.get("erin"))
+                        .json()
+                        .get("needs")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void askAnExpertOnAnArticleLeavesOutTheReader() {
+        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        edit("ben", slug, FOUR_LINES + "\nBen's line about consumer lag.");
+        assertThat(ids(http.get("/api/articles/" + slug + "/experts").json())).containsExactly("ana", "ben");
+        assertThat(ids(http.get("/api/articles/" + slug + "/experts", tokens.get("ana"))
+                        .json()))
+                .containsExactly("ben");
+        assertThat(http.get("/api/articles/missing/experts").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badTopicsGetClearErrors() {
+        var empty = http.get("/api/experts?topic=%20");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("detail").asText()).contains("topic is required");
+        assertThat(http.get("/api/experts").status()).isEqualTo(400);
+        var huge = http.get("/api/experts?topic=" + "kafka%20".repeat(500));
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("detail").asText()).contains("too long");
+        assertThat(http.get("/api/experts?topic=%22unbalanced%20-%20%3A").status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/experts?topic=kafka&limit=0").status()).isEqualTo(400);
+        assertThat(http.get("/api/people/nobody/expertise").status()).isEqualTo(404);
+        assertThat(http.put(
+                                "/api/people/dan/skills",
+                                Map.of("skills", List.of(Map.of("name", "Go", "level", "guru"))),
+                                tokens.get("dan"))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    private static JsonNode find(JsonNode experts, String id) {
+        for (JsonNode e : experts) {
+            if (e.get("person").get("id").asText().equals(id)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> ids(JsonNode json) {
+        JsonNode list = json.has("experts") ? json.get("experts") : json;
+        var out = new ArrayList<String>();
+        list.forEach(e -> out.add(e.get("person").get("id").asText()));
+        return out;
+    }
+}
