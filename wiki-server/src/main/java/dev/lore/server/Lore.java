@@ -18,6 +18,7 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
+import dev.lore.server.expertise.ExpertPages;
 import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
@@ -142,6 +143,7 @@ public final class Lore implements AutoCloseable {
     public synchronized WebServer serve() {
         var pages = new Pages(new Ui());
         var security = new Security(auth, tokens, config.secureCookies());
+        var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
         web = WebServer.start(
                 config.port(),
                 security,
@@ -152,8 +154,9 @@ public final class Lore implements AutoCloseable {
                         new ArticlePages(articles, pages, clock)::register,
                         new SearchRoutes(search, pages, clock)::register,
                         new AuthRoutes(auth, security, pages)::register,
-                        new PersonRoutes(people, articleStore, pages, clock)::register,
-                        new ExpertRoutes(experts, people, articles, clock)::register));
+                        new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
+                        expertRoutes::register,
+                        new ExpertPages(experts, people, pages, clock)::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;

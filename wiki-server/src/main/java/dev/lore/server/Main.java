@@ -25,6 +25,9 @@ public final class Main {
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
+              bench-experts [PEOPLE] [SKILLS] [ARTICLES] [REQUESTS]
+                             expertise benchmark on a synthetic organisation (default 10000
+                             people, 2000 skills, 100000 articles, 1000 requests per level)
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
@@ -85,6 +88,18 @@ public final class Main {
                 try {
                     dev.lore.server.bench.SearchBenchmark.run(
                             articles, requests, Config.fromEnvironment(System.getenv()), out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("benchmark failed", e);
+                }
+            }
+            case "bench-experts" -> {
+                int people = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+                int skills = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+                int articles = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+                int requests = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
+                try {
+                    dev.lore.server.bench.ExpertBenchmark.run(
+                            people, skills, articles, requests, Config.fromEnvironment(System.getenv()), out);
                 } catch (Exception e) {
                     throw new IllegalStateException("benchmark failed", e);
                 }

@@ -2,12 +2,23 @@ package dev.lore.ui.view;
 
 import java.util.List;
 
-/** A person's page. */
+/**
+ * A person's page: who they are, their skills with evidence, what they wrote, and (on their own
+ * page) whom to learn from and what they want to learn.
+ *
+ * @param self the viewer is this person (they may edit wishes and availability)
+ * @param canEndorse the viewer is signed in and is someone else
+ */
 public record PersonView(
         String id,
         String name,
         String team,
         String title,
         String role,
-        List<SkillView> skills,
-        List<ArticleItem> contributions) {}
+        boolean available,
+        List<ExpertiseView> expertise,
+        List<ContributionView> contributions,
+        List<String> wantsToLearn,
+        List<SuggestionView> learnFrom,
+        boolean self,
+        boolean canEndorse) {}

@@ -62,9 +62,18 @@ public final class ArticleService {
 
     /** Creates many articles in one transaction, then indexes them; for bulk imports and benchmarks. */
     public List<Article> createBatch(List<ArticleInput> inputs, String authorId, Instant at) {
+        return createBatch(inputs, java.util.Collections.nCopies(inputs.size(), authorId), at);
+    }
+
+    /** Creates many articles, each by its own author ({@code authorIds} parallel to {@code inputs}). */
+    public List<Article> createBatch(List<ArticleInput> inputs, List<String> authorIds, Instant at) {
+        if (inputs.size() != authorIds.size()) {
+            throw new IllegalArgumentException("one author per article");
+        }
         var writes = new ArrayList<Map.Entry<String, ArticleWrite>>();
-        for (ArticleInput input : inputs) {
-            ArticleWrite write = toWrite(input, Optional.empty(), authorId, at, "Created");
+        for (int i = 0; i < inputs.size(); i++) {
+            ArticleInput input = inputs.get(i);
+            ArticleWrite write = toWrite(input, Optional.empty(), authorIds.get(i), at, "Created");
             writes.add(Map.entry(Slugs.slugify(write.title()), write));
         }
         List<Article> created = store.createBatch(writes);

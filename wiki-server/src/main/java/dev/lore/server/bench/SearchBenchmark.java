@@ -50,7 +50,7 @@ public final class SearchBenchmark {
     private SearchBenchmark() {}
 
     /** Figures for one way of searching at one concurrency. */
-    private record Latency(double p50Millis, double p99Millis, double perSecond) {}
+    record Latency(double p50Millis, double p99Millis, double perSecond) {}
 
     public static void run(int articles, int requestsPerLevel, Config base, PrintStream out) throws Exception {
         Path scratch = Files.createTempDirectory("lore-bench-");
@@ -197,8 +197,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static Latency measure(int clients, int requests, List<String> queries, Consumer<String> call)
-            throws Exception {
+    static Latency measure(int clients, int requests, List<String> queries, Consumer<String> call) throws Exception {
         for (int i = 0; i < Math.min(50, requests); i++) { // warm up
             call.accept(queries.get(i % queries.size()));
         }

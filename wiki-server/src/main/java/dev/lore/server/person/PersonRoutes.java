@@ -8,11 +8,8 @@ import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
-import dev.lore.ui.view.ArticleItem;
 import dev.lore.ui.view.PeopleView;
 import dev.lore.ui.view.PersonRow;
-import dev.lore.ui.view.PersonView;
-import dev.lore.ui.view.SkillView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,12 +24,23 @@ public final class PersonRoutes {
     private final ArticleStore articles;
     private final Pages pages;
     private final Clock clock;
+    private final java.util.function.Function<String, Map<String, Object>> expertise;
 
-    public PersonRoutes(PersonService people, ArticleStore articles, Pages pages, Clock clock) {
+    /**
+     * @param expertise a person's skills with evidence, contributions with shares, endorsements and
+     *     wishes, by id (from the expertise routes), merged into the JSON profile
+     */
+    public PersonRoutes(
+            PersonService people,
+            ArticleStore articles,
+            Pages pages,
+            Clock clock,
+            java.util.function.Function<String, Map<String, Object>> expertise) {
         this.people = people;
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
+        this.expertise = expertise;
     }
 
     /** An admin's request to create an account. */
@@ -52,7 +60,6 @@ public final class PersonRoutes {
         routes.post("/api/people", this::create);
         routes.put("/api/people/{id}/role", this::setRole);
         routes.get("/people", this::directory);
-        routes.get("/people/{id}", this::profile);
     }
 
     private void create(Context ctx) {
@@ -93,26 +100,15 @@ public final class PersonRoutes {
         pages.render(ctx, "people.jte", "People", new PeopleView(rows));
     }
 
-    private void profile(Context ctx) {
-        Person p = people.get(ctx.pathParam("id"));
-        List<ArticleItem> contributions = articles.contributedBy(p.id(), 50).stream()
-                .map(s -> new ArticleItem(
-                        s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision()))
-                .toList();
-        List<SkillView> skills = people.skills(p.id()).stream()
-                .map(s -> new SkillView(s.name(), s.level()))
-                .toList();
-        pages.render(
-                ctx,
-                "person.jte",
-                p.name(),
-                new PersonView(p.id(), p.name(), p.team(), p.title(), p.role(), skills, contributions));
-    }
-
     private Map<String, Object> profileJson(Person p) {
         var json = new LinkedHashMap<String, Object>(AuthRoutes.personJson(p));
-        json.put("skills", people.skills(p.id()));
-        json.put("contributions", articles.contributedBy(p.id(), 50));
+        var evidence = expertise.apply(p.id());
+        json.put("declaredSkills", people.skills(p.id()));
+        json.put("skills", evidence.get("skills"));
+        json.put("contributions", evidence.get("contributions"));
+        json.put("endorsements", evidence.get("endorsements"));
+        json.put("wantsToLearn", evidence.get("wantsToLearn"));
+        json.put("available", ((Map<?, ?>) evidence.get("person")).get("available"));
         return json;
     }
 }

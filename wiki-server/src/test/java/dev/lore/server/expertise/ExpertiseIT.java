@@ -108,7 +108,7 @@ class ExpertiseIT {
                 .containsEntry("dan", 0.0)
                 .containsEntry("erin", 0.0);
 
-        JsonNode profile = http.get("/api/people/ana/expertise").json();
+        JsonNode profile = http.get("/api/people/ana").json();
         assertThat(profile.get("contributions").get(0).get("share").asDouble()).isEqualTo(0.5);
         assertThat(profile.get("skills").get(0).get("name").asText()).isEqualTo("Kafka");
         assertThat(profile.get("skills").get(0).get("inferred").asBoolean()).isTrue();

@@ -1,0 +1,217 @@
+package dev.lore.server.expertise;
+
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.person.Person;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.person.PersonService;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
+import dev.lore.ui.Urls;
+import dev.lore.ui.view.ContributionView;
+import dev.lore.ui.view.ExpertView;
+import dev.lore.ui.view.ExpertiseView;
+import dev.lore.ui.view.ExpertsView;
+import dev.lore.ui.view.LinkView;
+import dev.lore.ui.view.PersonView;
+import dev.lore.ui.view.SkillPageView;
+import dev.lore.ui.view.SuggestionView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Expertise in the browser: profiles with evidence and endorse buttons, "learn from" on one's own
+ * page, skill pages, and "find an expert". Forms post back and redirect; no JavaScript needed.
+ */
+public final class ExpertPages {
+    private final ExpertService experts;
+    private final ExpertiseStore store;
+    private final PersonService people;
+    private final Pages pages;
+    private final Clock clock;
+
+    public ExpertPages(ExpertService experts, PersonService people, Pages pages, Clock clock) {
+        this.experts = experts;
+        this.store = experts.store();
+        this.people = people;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/people/{id}", this::profile);
+        routes.post("/people/{id}/endorsements", this::endorse);
+        routes.post("/people/{id}/wants", this::wants);
+        routes.post("/people/{id}/availability", this::availability);
+        routes.get("/skills/{name}", this::skill);
+        routes.get("/experts", this::find);
+    }
+
+    /** Experts as the pages show them, with up to three articles behind each. */
+    public static List<ExpertView> views(List<ExpertService.Expert> found) {
+        return found.stream()
+                .map(e -> new ExpertView(
+                        e.person().id(),
+                        e.person().name(),
+                        e.person().team(),
+                        e.person().title(),
+                        e.explanation(),
+                        e.evidence().stream()
+                                .filter(ev -> ev.slug() != null)
+                                .limit(3)
+                                .map(ev -> new LinkView(ev.slug(), ev.title()))
+                                .toList()))
+                .toList();
+    }
+
+    private void profile(Context ctx) {
+        Person p = people.get(ctx.pathParam("id"));
+        Instant now = clock.instant();
+        Optional<Person> viewer = CurrentUser.of(ctx);
+        boolean self = viewer.map(v -> v.id().equals(p.id())).orElse(false);
+        boolean canEndorse = viewer.isPresent() && !self;
+        Set<String> mine = viewer.map(v -> Set.copyOf(store.endorsementsOf(p.id()).stream()
+                        .filter(e -> e.fromId().equals(v.id()))
+                        .map(e -> e.skill())
+                        .toList()))
+                .orElse(Set.of());
+        var expertise = store.evidenceOf(p.id()).stream()
+                .sorted((a, b) ->
+                        Double.compare(ExpertService.skillExpertise(b, now), ExpertService.skillExpertise(a, now)))
+                .map(e -> new ExpertiseView(
+                        e.skillName(),
+                        "/skills/" + Urls.encode(e.skillName()),
+                        e.level().orElse(""),
+                        e.endorsers().size(),
+                        mine.contains(e.skillName()),
+                        e.articles(),
+                        (int) Math.round(e.writtenShare() * 100)))
+                .toList();
+        var contributions = store.contributions(p.id(), 50).stream()
+                .map(a -> new ContributionView(
+                        a.slug(), a.title(), (int) Math.round(a.share() * 100), a.edits(), Pages.ago(a.lastAt(), now)))
+                .toList();
+        List<SuggestionView> learnFrom = self
+                ? experts.learnFrom(p.id(), 5).stream()
+                        .map(s -> new SuggestionView(
+                                s.person().id(),
+                                s.person().name(),
+                                s.person().team(),
+                                s.skill().name(),
+                                s.why()))
+                        .toList()
+                : List.of();
+        boolean available = store.person(p.id(), now).map(i -> i.suggestible()).orElse(false);
+        pages.render(
+                ctx,
+                "person.jte",
+                p.name(),
+                new PersonView(
+                        p.id(),
+                        p.name(),
+                        p.team(),
+                        p.title(),
+                        p.role(),
+                        available,
+                        expertise,
+                        contributions,
+                        store.wantsToLearn(p.id()).stream().map(s -> s.name()).toList(),
+                        learnFrom,
+                        self,
+                        canEndorse));
+    }
+
+    private void endorse(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        String skill = Optional.ofNullable(ctx.formParam("skill")).orElse("").strip();
+        if (skill.isEmpty()) {
+            throw new InvalidInputException("skill is required");
+        }
+        if (me.id().equals(id)) {
+            throw new InvalidInputException("you cannot endorse yourself; ask a colleague who has seen your work");
+        }
+        if ("true".equals(ctx.formParam("revoke"))) {
+            store.revokeEndorsement(me.id(), id, skill);
+        } else {
+            store.endorse(me.id(), id, skill, clock.instant());
+        }
+        experts.skillsChanged();
+        ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
+    }
+
+    private void wants(Context ctx) {
+        String id = requireSelf(ctx);
+        String raw = Optional.ofNullable(ctx.formParam("skills")).orElse("");
+        List<String> skills = Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (skills.size() > 50 || skills.stream().anyMatch(s -> s.length() > 100)) {
+            throw new InvalidInputException("at most 50 skills of at most 100 characters each");
+        }
+        store.setWantsToLearn(id, skills);
+        experts.skillsChanged();
+        ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
+    }
+
+    private void availability(Context ctx) {
+        String id = requireSelf(ctx);
+        String status = Optional.ofNullable(ctx.formParam("status")).orElse("");
+        if (!Set.of("available", "unavailable").contains(status)) {
+            throw new InvalidInputException("status must be available or unavailable");
+        }
+        store.setAvailability(id, status, Optional.empty());
+        ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
+    }
+
+    private void skill(Context ctx) {
+        String name = ctx.pathParam("name");
+        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        var overview = store.overview(skill.key(), 50, 8).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        pages.render(
+                ctx,
+                "skill.jte",
+                overview.skill().name(),
+                new SkillPageView(
+                        overview.skill().name(),
+                        overview.aliases(),
+                        views(experts.experts(overview.skill().name(), 5, false, Set.of())),
+                        overview.articles().stream()
+                                .map(a -> new LinkView(a.slug(), a.title()))
+                                .toList(),
+                        overview.related().stream()
+                                .map(r -> new LinkView(r.key(), r.name()))
+                                .toList()));
+    }
+
+    private void find(Context ctx) {
+        String topic = Optional.ofNullable(ctx.queryParam("topic")).orElse("").strip();
+        List<ExpertView> found = List.of();
+        List<String> skills = List.of();
+        if (!topic.isEmpty()) {
+            ExpertService.topic(topic); // 400 for a topic that is too long
+            found = views(experts.experts(topic, 10, false, Set.of()));
+            skills = List.copyOf(experts.matchSkills(topic).keySet());
+        }
+        pages.render(ctx, "experts.jte", "Find an expert", new ExpertsView(topic, skills, found));
+    }
+
+    private static String requireSelf(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        if (!me.id().equals(id) && !AuthService.roleOf(me).atLeast(Role.ADMIN)) {
+            throw new dev.lore.server.error.ForbiddenException("only " + id + " can change this");
+        }
+        return id;
+    }
+}
