@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
 public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
     public static final String ADMIN_ID = "admin";
+    /** Set once the per-person, per-skill writing totals exist (stores from before them are rebuilt). */
+    private static final String WRITTEN_ABOUT = "expertise.writtenAbout";
+
     private static final String SEEDED = "seed.loaded";
 
     private final Config config;
@@ -118,6 +121,10 @@ public final class Lore implements AutoCloseable {
                 LOG.info("Index caught up with {} changes", applied);
             }
             lore.ensureAdmin();
+            if (new Settings(lore.graph).get(WRITTEN_ABOUT).isEmpty()) {
+                dev.lore.graph.expertise.WrittenAbout.rebuild(lore.graph);
+                new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
+            }
             int replayed = lore.articleStore.backfillAttribution();
             if (replayed > 0) {
                 LOG.info("Attributed the lines of {} articles saved before line attribution", replayed);

@@ -10,6 +10,7 @@ import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.PersonRef;
 import dev.lore.graph.expertise.Attribution;
 import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.expertise.WrittenAbout;
 import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.HashMap;
@@ -131,6 +132,8 @@ public final class ArticleStore {
                             WHERE b <> a
                             MERGE (b)-[:LINKS_TO]->(a)
                             """, params).consume();
+            WrittenAbout.refresh(
+                    tx, rows.stream().map(r -> (String) r.get("id")).toList(), List.of());
             var byId = new HashMap<String, Article>();
             tx.run(
                             "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ARTICLE_COLUMNS,
@@ -226,8 +229,10 @@ public final class ArticleStore {
                                 a.tags = $tags, a.links = $links, a.owner = coalesce($owner, a.owner),
                                 a.updatedAt = $at, a.seq = $seq
                             """, params).consume();
+            List<String> skillsBefore = WrittenAbout.skillKeys(tx, id);
             addRevision(tx, id, current.revision() + 1, write);
             linkSkillsAndPages(tx, id, write, seq);
+            WrittenAbout.refresh(tx, List.of(id), skillsBefore);
             return load(tx, id);
         });
     }
@@ -253,6 +258,7 @@ public final class ArticleStore {
                                 a.deletedBy = $by, a.deletedAt = $at, a.seq = $seq
                             """, Map.of("id", id, "by", byPersonId, "at", datetime(at), "seq", seq))
                     .consume();
+            WrittenAbout.refresh(tx, List.of(id), List.of());
             return null;
         });
     }

@@ -79,6 +79,7 @@ final class LineAuthors {
                     .consume();
         }
         setShares(tx, id, authors);
+        dev.lore.graph.expertise.WrittenAbout.refresh(tx, List.of(id), List.of());
     }
 
     /** Replays every article whose revisions predate attribution; returns how many were replayed. */

@@ -210,6 +210,9 @@ public final class ExpertiseStore {
                             MATCH ()-[e:ENDORSED {skill: $alias}]->()
                             SET e.skill = $key
                             """, params).consume();
+            List<String> moved = tx.run("MATCH (a:Article)-[:ABOUT]->(:Skill {key: $key}) RETURN a.id AS id", params)
+                    .list(r -> r.get("id").asString());
+            WrittenAbout.refresh(tx, moved, List.of(skill.key()));
             return skill;
         });
     }
@@ -364,27 +367,35 @@ public final class ExpertiseStore {
      * skill) for everyone with any evidence on these skills.
      */
     public List<SkillEvidence> skillEvidence(Collection<String> skillKeys) {
+        return evidence(skillKeys, null);
+    }
+
+    private List<SkillEvidence> evidence(Collection<String> skillKeys, String personId) {
+        var params = new HashMap<String, Object>();
+        params.put("keys", List.copyOf(skillKeys));
+        params.put("person", personId); // null: everyone
         return graph.read(tx -> tx.run("""
                         UNWIND $keys AS k
                         MATCH (s:Skill {key: k})
                         CALL (s) {
-                          MATCH (p:Person)-[h:HAS_SKILL]->(s) RETURN p, h.level AS level, h.declaredAt AS declaredAt,
-                                 null AS endorser, null AS endorsedAt, 0.0 AS share, null AS writtenAt
+                          MATCH (p:Person)-[h:HAS_SKILL]->(s) WHERE $person IS NULL OR p.id = $person
+                          RETURN p, h.level AS level, h.declaredAt AS declaredAt,
+                                 null AS endorser, null AS endorsedAt, 0.0 AS share, 0 AS articles, null AS writtenAt
                           UNION ALL
-                          MATCH (e:Person)-[en:ENDORSED {skill: s.key}]->(p:Person)
+                          MATCH (e:Person)-[en:ENDORSED {skill: s.key}]->(p:Person) WHERE $person IS NULL OR p.id = $person
                           RETURN p, null AS level, null AS declaredAt, e.name AS endorser, en.at AS endorsedAt,
-                                 0.0 AS share, null AS writtenAt
+                                 0.0 AS share, 0 AS articles, null AS writtenAt
                           UNION ALL
-                          MATCH (p:Person)-[c:CONTRIBUTED]->(a:Article {status: 'active'})-[:ABOUT]->(s)
+                          MATCH (p:Person)-[w:WROTE_ABOUT]->(s) WHERE $person IS NULL OR p.id = $person
                           RETURN p, null AS level, null AS declaredAt, null AS endorser, null AS endorsedAt,
-                                 coalesce(c.share, 0.0) AS share, c.lastAt AS writtenAt
+                                 w.share AS share, w.articles AS articles, w.lastAt AS writtenAt
                         }
                         WITH s, p, collect(level)[0] AS level, collect(declaredAt)[0] AS declaredAt,
                              collect(endorser) AS endorsers, max(endorsedAt) AS lastEndorsedAt,
-                             sum(share) AS share, count(writtenAt) AS articles, max(writtenAt) AS lastWrittenAt
+                             sum(share) AS share, sum(articles) AS articles, max(writtenAt) AS lastWrittenAt
                         RETURN p.id AS person, s.key AS key, s.name AS name, level, declaredAt, endorsers,
                                lastEndorsedAt, share, articles, lastWrittenAt
-                        """, Map.of("keys", List.copyOf(skillKeys)))
+                        """, params)
                 .list(r -> new SkillEvidence(
                         r.get("person").asString(),
                         r.get("key").asString(),
@@ -408,13 +419,11 @@ public final class ExpertiseStore {
                           UNION
                           MATCH (p)<-[en:ENDORSED]-() MATCH (s:Skill {key: en.skill}) RETURN s
                           UNION
-                          MATCH (p)-[:CONTRIBUTED]->(:Article {status: 'active'})-[:ABOUT]->(s:Skill) RETURN s
+                          MATCH (p)-[:WROTE_ABOUT]->(s:Skill) RETURN s
                         }
                         RETURN DISTINCT s.key AS key
                         """, Map.of("id", personId)).list(r -> r.get("key").asString()));
-        return skillEvidence(keys).stream()
-                .filter(e -> e.personId().equals(personId))
-                .toList();
+        return evidence(keys, personId);
     }
 
     /** Endorsements a person received: who, for what, when; newest first. */
@@ -487,16 +496,21 @@ public final class ExpertiseStore {
     public Map<String, Closeness> closeness(String personId, Collection<String> candidateIds) {
         return graph.read(tx -> {
             var out = new HashMap<String, Closeness>();
+            // my co-authors once, then for each candidate: articles in common, co-authors in common
             tx.run("""
                             MATCH (me:Person {id: $id})
+                            CALL (me) {
+                              OPTIONAL MATCH (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(x:Person)
+                              WHERE x <> me
+                              RETURN collect(DISTINCT x) AS mine
+                            }
                             UNWIND $candidates AS cid
                             MATCH (c:Person {id: cid})
                             RETURN c.id AS id,
                                    me.team IS NOT NULL AND me.team <> '' AND me.team = c.team AS sameTeam,
                                    COUNT { (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c) } AS shared,
-                                   COUNT { MATCH (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(x:Person)
-                                                 -[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c)
-                                           WHERE x <> me AND x <> c RETURN DISTINCT x } AS coauthors
+                                   size([x IN mine[0..200] WHERE x <> c
+                                         AND EXISTS { (x)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c) }]) AS coauthors
                             """, Map.of("id", personId, "candidates", List.copyOf(candidateIds)))
                     .list()
                     .forEach(r -> out.put(
