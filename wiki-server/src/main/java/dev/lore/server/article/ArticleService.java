@@ -110,8 +110,13 @@ public final class ArticleService {
     }
 
     public void delete(String slug, String byPersonId) {
+        delete(slug, byPersonId, clock.instant());
+    }
+
+    /** Deletes as of {@code at}; imports use it to keep historical dates. */
+    public void delete(String slug, String byPersonId, Instant at) {
         try {
-            store.delete(slug, byPersonId, clock.instant());
+            store.delete(slug, byPersonId, at);
         } catch (NoSuchEntityException e) {
             throw notFound(slug);
         }
