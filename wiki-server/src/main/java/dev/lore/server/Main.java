@@ -32,6 +32,9 @@ public final class Main {
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
+              bench-git-import [COMMITS] [FILES] [AUTHORS]
+                             Git import benchmark on a synthetic repository (default 10000
+                             commits, 1000 Markdown files, 50 authors) in a scratch directory
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
@@ -103,6 +106,13 @@ public final class Main {
                     throw new IllegalStateException("benchmark failed", e);
                 }
             }
+            case "bench-git-import" ->
+                dev.lore.server.bench.GitImportBenchmark.run(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 1_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 50,
+                        Config.fromEnvironment(System.getenv()),
+                        out);
             default -> {
                 System.err.print(HELP);
                 fail("unknown command: " + command);
