@@ -72,6 +72,19 @@ public final class ArticleService {
         return created;
     }
 
+    /**
+     * Runs many saves in one graph transaction, then indexes them: for imports, where one commit
+     * and one index refresh per revision would cost more than the saves. The saves inside behave as
+     * always (revision checks, links, contributors) and see each other; none is visible to others
+     * or searchable before {@code work} returns. {@code work} may run again if the transaction is
+     * retried.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        T result = store.inOneTransaction(work);
+        index.catchUp();
+        return result;
+    }
+
     public Article update(String slug, int baseRevision, ArticleInput input, String authorId) {
         return update(slug, baseRevision, input, authorId, clock.instant());
     }
