@@ -47,19 +47,36 @@ public final class GitImport {
     private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~).*$");
     private static final int MAX_MESSAGE = 500;
-    /** Without Markdown changes, the reached commit is still recorded this often. */
-    private static final int RECORD_EVERY = 500;
+    /** A batch (one transaction) ends after this many commits or revisions, whichever comes first. */
+    private static final int BATCH_COMMITS = 500;
+
+    private static final int BATCH_REVISIONS = 200;
 
     private final ArticleService articles;
     private final PersonService people;
     private final GitImportStore store;
     private final Clock clock;
+    private final int batchCommits;
+    private final int batchRevisions;
 
     public GitImport(ArticleService articles, PersonService people, GitImportStore store, Clock clock) {
+        this(articles, people, store, clock, BATCH_COMMITS, BATCH_REVISIONS);
+    }
+
+    /** With other batch sizes; tests use small ones to cross batch boundaries. */
+    GitImport(
+            ArticleService articles,
+            PersonService people,
+            GitImportStore store,
+            Clock clock,
+            int batchCommits,
+            int batchRevisions) {
         this.articles = articles;
         this.people = people;
         this.store = store;
         this.clock = clock;
+        this.batchCommits = batchCommits;
+        this.batchRevisions = batchRevisions;
     }
 
     /**
@@ -123,20 +140,57 @@ public final class GitImport {
         }
     }
 
-    /** One import: the state it reads once and keeps up to date in memory. */
+    /**
+     * What a run knows and has done so far. Each batch of commits works on a copy, which replaces
+     * the run's state once the batch's transaction has committed; a retried transaction starts again
+     * from the state before it.
+     */
+    private static final class State {
+        final Map<String, TrackedFile> files;
+        final Set<String> updatedArticles;
+        final Set<String> createdArticles;
+        // Mapping changes not yet stored; they are written with the batch's last commit.
+        final Map<String, String> tracked = new LinkedHashMap<>();
+        final List<String> untracked = new ArrayList<>();
+        int revisions;
+        int deleted;
+        int skipped;
+
+        State(Map<String, TrackedFile> files) {
+            this.files = new HashMap<>(files);
+            this.updatedArticles = new HashSet<>();
+            this.createdArticles = new HashSet<>();
+        }
+
+        State copy() {
+            var copy = new State(files);
+            copy.updatedArticles.addAll(updatedArticles);
+            copy.createdArticles.addAll(createdArticles);
+            copy.revisions = revisions;
+            copy.deleted = deleted;
+            copy.skipped = skipped;
+            return copy;
+        }
+
+        void track(String path, String articleId) {
+            untracked.remove(path);
+            tracked.put(path, articleId);
+        }
+
+        void untrack(String path) {
+            tracked.remove(path);
+            if (!untracked.contains(path)) {
+                untracked.add(path);
+            }
+        }
+    }
+
+    /** One import. */
     private final class Run {
         private final GitHistory history;
-        private final Map<String, TrackedFile> files = new HashMap<>();
-        private final Set<String> updatedArticles = new HashSet<>();
-        private final Set<String> createdArticles = new HashSet<>();
         private final Set<String> createdPeople = new HashSet<>();
         private String repositoryKey;
-        private int revisions;
-        private int deleted;
-        private int skipped;
-        // Mapping changes since the last record, written with the next recorded commit.
-        private final Map<String, String> tracked = new LinkedHashMap<>();
-        private final List<String> untracked = new ArrayList<>();
+        private Map<Identity, String> authors;
 
         Run(GitHistory history) {
             this.history = history;
@@ -162,42 +216,56 @@ public final class GitImport {
                 LOG.info("{} is up to date at {}", history.location(), last.orElse(""));
                 return new Result(repositoryKey, 0, 0, 0, 0, 0, 0, 0, last.orElse(""));
             }
-            Map<Identity, String> authors = resolveAuthors(pending, history.mailmap(chain.getLast()));
-            files.putAll(store.trackedFiles(repositoryKey));
+            authors = resolveAuthors(pending, history.mailmap(chain.getLast()));
 
+            State state = new State(store.trackedFiles(repositoryKey));
             int step = Math.max(1, pending.size() / 200);
-            for (int i = 0; i < pending.size(); i++) {
-                RevCommit commit = pending.get(i);
-                List<FileChange> changes = history.changes(commit);
-                if (!changes.isEmpty()) {
-                    apply(commit, changes, authors.get(identity(commit.getAuthorIdent())));
-                }
-                boolean lastOne = i == pending.size() - 1;
-                if (!changes.isEmpty() || lastOne || (i + 1) % RECORD_EVERY == 0) {
+            int next = 0;
+            while (next < pending.size()) {
+                State before = state;
+                int from = next;
+                // One transaction per batch: its revisions, the mapping and the last commit commit together.
+                var done = articles.inOneTransaction(() -> {
+                    State batch = before.copy();
+                    int i = from;
+                    int revisionsAtStart = batch.revisions;
+                    while (i < pending.size()
+                            && i - from < batchCommits
+                            && batch.revisions - revisionsAtStart < batchRevisions) {
+                        RevCommit commit = pending.get(i);
+                        List<FileChange> changes = history.changes(commit);
+                        if (!changes.isEmpty()) {
+                            apply(batch, commit, changes);
+                        }
+                        i++;
+                        if (i == pending.size() || i % step == 0) {
+                            progress.update(i, pending.size(), "commits");
+                        }
+                    }
                     store.recordCommit(
                             repositoryKey,
                             history.location().toString(),
-                            commit.name(),
+                            pending.get(i - 1).name(),
                             clock.instant(),
-                            tracked,
-                            untracked);
-                    tracked.clear();
-                    untracked.clear();
-                }
-                if (lastOne || (i + 1) % step == 0) {
-                    progress.update(i + 1, pending.size(), "commits");
-                }
+                            batch.tracked,
+                            batch.untracked);
+                    batch.tracked.clear();
+                    batch.untracked.clear();
+                    return Map.entry(batch, i);
+                });
+                state = done.getKey();
+                next = done.getValue();
             }
-            updatedArticles.removeAll(createdArticles);
+            state.updatedArticles.removeAll(state.createdArticles);
             var result = new Result(
                     repositoryKey,
                     pending.size(),
-                    revisions,
-                    createdArticles.size(),
-                    updatedArticles.size(),
-                    deleted,
+                    state.revisions,
+                    state.createdArticles.size(),
+                    state.updatedArticles.size(),
+                    state.deleted,
                     createdPeople.size(),
-                    skipped,
+                    state.skipped,
                     pending.getLast().name());
             LOG.info("Imported {} from {}: {}", history.branch(), history.location(), result);
             return result;
@@ -236,66 +304,69 @@ public final class GitImport {
             return resolution.personByIdentity();
         }
 
-        private void apply(RevCommit commit, List<FileChange> changes, String authorId) {
+        private void apply(State state, RevCommit commit, List<FileChange> changes) {
+            String authorId = authors.get(identity(commit.getAuthorIdent()));
             Instant at = commit.getAuthorIdent().getWhenAsInstant();
             String message = firstLine(commit.getFullMessage());
             for (FileChange change : changes) {
                 switch (change.kind()) {
-                    case DELETE -> delete(change.path(), authorId, at);
+                    case DELETE -> delete(state, change.path(), authorId, at);
                     case RENAME -> {
-                        TrackedFile moved = files.remove(change.oldPath());
-                        untrack(change.oldPath());
+                        TrackedFile moved = state.files.remove(change.oldPath());
+                        state.untrack(change.oldPath());
                         if (moved != null) {
-                            files.put(change.path(), moved);
-                            track(change.path(), moved.articleId());
+                            state.files.put(change.path(), moved);
+                            state.track(change.path(), moved.articleId());
                         }
-                        save(commit, change, authorId, at, message);
+                        save(state, commit, change, authorId, at, message);
                     }
-                    case ADD, MODIFY -> save(commit, change, authorId, at, message);
+                    case ADD, MODIFY -> save(state, commit, change, authorId, at, message);
                 }
             }
         }
 
-        private void delete(String path, String authorId, Instant at) {
-            TrackedFile file = files.remove(path);
-            untrack(path);
+        private void delete(State state, String path, String authorId, Instant at) {
+            TrackedFile file = state.files.remove(path);
+            state.untrack(path);
             if (file == null || !file.live()) {
                 return;
             }
             try {
                 articles.delete(file.slug(), authorId, at);
-                deleted++;
+                state.deleted++;
             } catch (NotFoundException e) {
                 LOG.info("{}: its article '{}' was already deleted in Lore", path, file.slug());
             }
         }
 
-        private void save(RevCommit commit, FileChange change, String authorId, Instant at, String message) {
+        private void save(
+                State state, RevCommit commit, FileChange change, String authorId, Instant at, String message) {
             String path = change.path();
             if (!change.readable()) {
-                skip(commit, path, change.skipped());
+                skip(state, commit, path, change.skipped());
                 return;
             }
             ArticleInput input = input(path, change.text(), message);
-            TrackedFile file = files.get(path);
+            TrackedFile file = state.files.get(path);
             try {
                 if (file != null && file.live()) {
                     Article after = update(file, input, authorId, at);
                     if (after.revision() != file.revision()) {
-                        revisions++;
-                        updatedArticles.add(after.id());
+                        state.revisions++;
+                        state.updatedArticles.add(after.id());
                     }
-                    files.put(path, new TrackedFile(path, after.id(), after.slug(), after.revision(), true));
+                    state.files.put(path, new TrackedFile(path, after.id(), after.slug(), after.revision(), true));
                 } else {
                     // New, or its article was deleted in Lore meanwhile: the file lives on, so does a page.
                     Article created = articles.create(input, authorId, at);
-                    revisions++;
-                    createdArticles.add(created.id());
-                    files.put(path, new TrackedFile(path, created.id(), created.slug(), created.revision(), true));
-                    track(path, created.id());
+                    state.revisions++;
+                    state.createdArticles.add(created.id());
+                    state.files.put(
+                            path, new TrackedFile(path, created.id(), created.slug(), created.revision(), true));
+                    state.track(path, created.id());
                 }
             } catch (InvalidInputException | TooLargeException e) {
-                skip(commit, path, e.getMessage());
+                skip(state, commit, path, e.getMessage());
             }
         }
 
@@ -312,21 +383,9 @@ public final class GitImport {
             }
         }
 
-        private void skip(RevCommit commit, String path, String why) {
-            skipped++;
+        private void skip(State state, RevCommit commit, String path, String why) {
+            state.skipped++;
             LOG.warn("Skipped {} in commit {}: {}", path, commit.abbreviate(10).name(), why);
-        }
-
-        private void track(String path, String articleId) {
-            untracked.remove(path);
-            tracked.put(path, articleId);
-        }
-
-        private void untrack(String path) {
-            tracked.remove(path);
-            if (!untracked.contains(path)) {
-                untracked.add(path);
-            }
         }
     }
 

@@ -224,6 +224,47 @@ class GitImportIT {
     }
 
     @Test
+    void anInterruptedImportKeepsWholeBatchesAndTheNextRunResumes(TestLore.Running lore) {
+        try (var repo = givenARepository()) {
+            var graph = lore.lore().graph();
+            // Two commits per transaction; the import dies while the fourth batch (commits 7 and 8) runs.
+            var small = new GitImport(
+                    lore.lore().articles(), lore.lore().people(), new GitImportStore(graph), Clock.systemUTC(), 2, 100);
+            assertThatThrownBy(() -> small.importRepository(repo.dir(), (done, total, what) -> {
+                        if (done == 7) {
+                            throw new IllegalStateException("interrupted");
+                        }
+                    }))
+                    .hasMessage("interrupted");
+
+            var articles = lore.lore().articles();
+            assertThat(articles.revisions("kafka-basics")).hasSize(2); // the rename in commit 7 rolled back
+            assertThat(articles.find("setup-guide").article().revision()).isEqualTo(3);
+            // Committed batches are searchable.
+            assertThat(lore.http()
+                            .get("/api/search?q=partitions")
+                            .json()
+                            .get("total")
+                            .asInt())
+                    .isEqualTo(1);
+
+            var rest = small.importRepository(repo.dir(), Progress.NONE);
+
+            assertThat(rest.commits()).isEqualTo(5);
+            assertThat(rest.people()).isZero();
+            assertThat(authors(articles.revisions("welcome"))).containsExactly("ben", "ben", "ana.silva");
+            assertThat(authors(articles.revisions("kafka-basics"))).containsExactly("dee", "ana.silva", "ben");
+            assertThatThrownBy(() -> articles.find("setup-guide")).isInstanceOf(NotFoundException.class);
+            assertThat(articles.count()).isEqualTo(2);
+            int revisions = graph.read(tx -> tx.run("MATCH (r:Revision) RETURN count(r) AS n")
+                    .single()
+                    .get("n")
+                    .asInt());
+            assertThat(revisions).isEqualTo(9);
+        }
+    }
+
+    @Test
     void aRewrittenHistoryIsRefusedWithAClearMessage(TestLore.Running lore) throws Exception {
         try (var repo = givenARepository()) {
             importer(lore).importRepository(repo.dir(), Progress.NONE);
