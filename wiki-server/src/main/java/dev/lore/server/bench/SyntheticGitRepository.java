@@ -62,9 +62,14 @@ public final class SyntheticGitRepository {
 
     private Stats write(FileRepository repository, int commits, int files, int authors) throws IOException {
         var mailmap = new StringBuilder("# Old addresses and short names\n");
+        var names = new java.util.HashSet<String>();
         for (int a = 0; a < authors; a++) {
-            String first = capitalised(corpus.word(random));
-            String last = capitalised(corpus.word(random));
+            String first;
+            String last;
+            do { // distinct people have distinct names here; the import would merge namesakes
+                first = capitalised(corpus.queryWord(random));
+                last = capitalised(corpus.queryWord(random));
+            } while (!names.add(first.toLowerCase()) || !names.add(first.toLowerCase() + " " + last.toLowerCase()));
             String email = (first + "." + last).toLowerCase() + "@example.com";
             int weight = 1 + (int) (100 / Math.pow(a + 1, 0.9)); // a few people write most of it
             addIdentity(first + " " + last, email, weight);
