@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * with the first line of its message. A rename follows the article; a delete deletes it. Saves go
  * through {@link ArticleService} like any edit, so a commit that leaves a file's text as the article
  * already has it writes nothing. The last imported commit and the file-to-article mapping are kept in
- * the graph ({@link GitImportStore}), so running it again imports only newer commits.
+ * the graph ({@link GitImportStore}), so running it again imports only newer commits. Commits are
+ * saved in batches, each in one graph transaction with that bookkeeping, and indexed once it
+ * commits; an interrupted import loses at most the batch it was in.
  */
 public final class GitImport {
     private static final Logger LOG = LoggerFactory.getLogger(GitImport.class);
@@ -104,7 +106,7 @@ public final class GitImport {
             }
             return String.format(
                     "Imported %d commits (up to %s): %d revisions; articles %d created, %d updated, %d deleted;"
-                            + " %d new people%s",
+                            + " %d new %s%s",
                     commits,
                     abbreviate(lastCommit),
                     revisions,
@@ -112,6 +114,7 @@ public final class GitImport {
                     updated,
                     deleted,
                     people,
+                    people == 1 ? "person" : "people",
                     skipped == 0 ? "" : "; " + skipped + " file versions skipped (see the log)");
         }
 
