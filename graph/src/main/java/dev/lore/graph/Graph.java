@@ -3,6 +3,7 @@ package dev.lore.graph;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -19,6 +20,8 @@ import org.neo4j.driver.exceptions.Neo4jException;
  */
 public final class Graph implements AutoCloseable {
     private final Driver driver;
+    /** The transaction {@link #inOneTransaction} opened on this thread, which reads and writes join. */
+    private final ThreadLocal<TransactionContext> current = new ThreadLocal<>();
 
     private Graph(Driver driver) {
         this.driver = driver;
@@ -37,6 +40,10 @@ public final class Graph implements AutoCloseable {
 
     /** Runs read-only work; it may be retried, so it must not have side effects outside the graph. */
     public <T> T read(Function<TransactionContext, T> work) {
+        TransactionContext joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
         try (var session = driver.session()) {
             return session.executeRead(work::apply);
         }
@@ -44,9 +51,41 @@ public final class Graph implements AutoCloseable {
 
     /** Runs work in a write transaction that commits before this returns; it may be retried. */
     public <T> T write(Function<TransactionContext, T> work) {
+        TransactionContext joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
         try (var session = driver.session()) {
             return session.executeWrite(work::apply);
         }
+    }
+
+    /**
+     * Runs {@code work} in one write transaction that every {@link #read} and {@link #write} this
+     * thread makes meanwhile joins, so many store calls commit together (or not at all): bulk imports
+     * save hundreds of revisions per commit instead of one. Later reads in {@code work} see its
+     * earlier writes. Like any managed transaction it may be retried, so {@code work} must not keep
+     * state outside the graph before this returns. Nested calls join the outer transaction.
+     */
+    public <T> T inOneTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                current.set(tx);
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                }
+            });
+        }
+    }
+
+    /** Whether this thread is inside {@link #inOneTransaction}, so its writes are not committed yet. */
+    public boolean inTransaction() {
+        return current.get() != null;
     }
 
     /** Whether the database answers now. */

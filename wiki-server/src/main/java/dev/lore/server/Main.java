@@ -1,6 +1,9 @@
 package dev.lore.server;
 
+import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.eval.SciFactEval;
+import dev.lore.server.gitimport.GitImport;
+import dev.lore.server.gitimport.GitImportException;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.ConsoleProgress;
 import dev.lore.server.seed.Export;
@@ -12,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code lore} command line: serve (default), import, reindex, export, --help. */
+/** The {@code lore} command line: serve (default), import (a folder or {@code --git} a repository), reindex, export, --help. */
 public final class Main {
     private static final String HELP = """
             Usage: java -jar lore.jar [command]
@@ -20,6 +23,10 @@ public final class Main {
             Commands:
               serve          start the wiki on LORE_PORT (default 7070); the default command
               import DIR     import a folder of Markdown with front matter (a seed pack)
+              import --git PATH
+                             import the Markdown files of a Git repository with their history
+                             (one revision per commit, authors as people); a re-run adds only
+                             commits made since the last one
               reindex        rebuild the search index from the graph
               export [DIR]   write every article as Markdown with front matter (default ./export)
               bench-search [ARTICLES] [REQUESTS]
@@ -28,6 +35,9 @@ public final class Main {
               bench-experts [PEOPLE] [SKILLS] [ARTICLES] [REQUESTS]
                              expertise benchmark on a synthetic organisation (default 10000
                              people, 2000 skills, 100000 articles, 1000 requests per level)
+              bench-git-import [COMMITS] [FILES] [AUTHORS]
+                             Git import benchmark on a synthetic repository (default 10000
+                             commits, 1000 Markdown files, 50 authors) in a scratch directory
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
@@ -49,6 +59,13 @@ public final class Main {
             case "--help", "-h", "help" -> out.print(HELP);
             case "serve" -> serve();
             case "import" -> {
+                if (args.length >= 2 && args[1].equals("--git")) {
+                    if (args.length < 3) {
+                        fail("import --git needs a repository: java -jar lore.jar import --git PATH");
+                    }
+                    importGit(Path.of(args[2]), out);
+                    return;
+                }
                 if (args.length < 2) {
                     fail("import needs a folder: java -jar lore.jar import DIR");
                 }
@@ -104,10 +121,37 @@ public final class Main {
                     throw new IllegalStateException("benchmark failed", e);
                 }
             }
+            case "bench-git-import" ->
+                dev.lore.server.bench.GitImportBenchmark.run(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 1_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 50,
+                        Config.fromEnvironment(System.getenv()),
+                        out);
             default -> {
                 System.err.print(HELP);
                 fail("unknown command: " + command);
             }
+        }
+    }
+
+    private static void importGit(Path repository, PrintStream out) {
+        String error = null;
+        try {
+            GitImport.requireRepository(repository);
+        } catch (GitImportException e) {
+            fail(e.getMessage());
+        }
+        try (Lore lore = open(Config.fromEnvironment(System.getenv()).withSeed(false))) {
+            var importer = new GitImport(
+                    lore.articles(), lore.people(), new GitImportStore(lore.graph()), java.time.Clock.systemUTC());
+            out.println(importer.importRepository(repository, new ConsoleProgress(out))
+                    .summary());
+        } catch (GitImportException e) {
+            error = e.getMessage(); // reported after Lore has closed the data directory
+        }
+        if (error != null) {
+            fail(error);
         }
     }
 

@@ -456,6 +456,16 @@ public final class ArticleStore {
         return graph.read(ChangeSequence::current);
     }
 
+    /** Runs many store calls in one transaction ({@link Graph#inOneTransaction}); for bulk imports. */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return graph.inOneTransaction(work);
+    }
+
+    /** Whether this thread's writes are inside an open {@link #inOneTransaction}, not committed yet. */
+    public boolean inTransaction() {
+        return graph.inTransaction();
+    }
+
     private static Optional<String> resolveId(TransactionContext tx, String slugOrRedirect) {
         var id = tx.run("""
                         OPTIONAL MATCH (a:Article {slug: $slug, status: 'active'})

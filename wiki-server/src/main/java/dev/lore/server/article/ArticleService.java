@@ -81,6 +81,19 @@ public final class ArticleService {
         return created;
     }
 
+    /**
+     * Runs many saves in one graph transaction, then indexes them: for imports, where one commit
+     * and one index refresh per revision would cost more than the saves. The saves inside behave as
+     * always (revision checks, links, contributors) and see each other; none is visible to others
+     * or searchable before {@code work} returns. {@code work} may run again if the transaction is
+     * retried.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        T result = store.inOneTransaction(work);
+        index.catchUp();
+        return result;
+    }
+
     public Article update(String slug, int baseRevision, ArticleInput input, String authorId) {
         return update(slug, baseRevision, input, authorId, clock.instant());
     }
@@ -119,8 +132,13 @@ public final class ArticleService {
     }
 
     public void delete(String slug, String byPersonId) {
+        delete(slug, byPersonId, clock.instant());
+    }
+
+    /** Deletes as of {@code at}; imports use it to keep historical dates. */
+    public void delete(String slug, String byPersonId, Instant at) {
         try {
-            store.delete(slug, byPersonId, clock.instant());
+            store.delete(slug, byPersonId, at);
         } catch (NoSuchEntityException e) {
             throw notFound(slug);
         }

@@ -49,6 +49,9 @@ public final class IndexSync implements AutoCloseable {
 
     /** Applies every change committed after the index's sequence; returns how many were applied. */
     public synchronized int catchUp() {
+        if (articles.inTransaction()) {
+            return 0; // nothing this thread wrote is committed yet; its caller catches up after the commit
+        }
         int applied = 0;
         while (true) {
             long since = index.appliedSeq();

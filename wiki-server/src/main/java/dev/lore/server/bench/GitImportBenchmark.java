@@ -1,0 +1,72 @@
+package dev.lore.server.bench;
+
+import dev.lore.graph.gitimport.GitImportStore;
+import dev.lore.server.Config;
+import dev.lore.server.Lore;
+import dev.lore.server.gitimport.GitImport;
+import dev.lore.server.seed.ConsoleProgress;
+import dev.lore.server.seed.Progress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The Git import benchmark: generates a synthetic docs repository ({@link SyntheticGitRepository})
+ * in a scratch directory, imports it into a fresh Lore there, imports it again (nothing new), and
+ * prints one table. Not a test: it asserts nothing.
+ */
+public final class GitImportBenchmark {
+    private GitImportBenchmark() {}
+
+    public static void run(int commits, int files, int authors, Config base, PrintStream out) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("lore-bench-git-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path repository = scratch.resolve("docs.git");
+        long generateStart = System.nanoTime();
+        var stats = SyntheticGitRepository.generate(repository, commits, files, authors, 42);
+        double generateSeconds = seconds(generateStart);
+        out.printf("Generated %s in %.1f s: %s%n", repository, generateSeconds, stats);
+
+        Config config = base.withSeed(false).withDataDir(scratch.resolve("data"));
+        try (Lore lore = Lore.open(config)) {
+            var importer =
+                    new GitImport(lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC());
+            long start = System.nanoTime();
+            GitImport.Result result = importer.importRepository(repository, new ConsoleProgress(out));
+            double importSeconds = seconds(start);
+            long againStart = System.nanoTime();
+            GitImport.Result again = importer.importRepository(repository, Progress.NONE);
+            double againSeconds = seconds(againStart);
+            out.println(result.summary());
+            out.printf(
+                    "%n| commits | Markdown files | author identities | revisions | articles | people | import (s)"
+                            + " | commits/s | revisions/s | re-run, nothing new (s) |%n"
+                            + "|---|---|---|---|---|---|---|---|---|---|%n"
+                            + "| %d | %d | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.1f |%n",
+                    result.commits(),
+                    stats.filesAdded(),
+                    stats.identities(),
+                    result.revisions(),
+                    result.created(),
+                    result.people(),
+                    importSeconds,
+                    result.commits() / importSeconds,
+                    result.revisions() / importSeconds,
+                    againSeconds);
+            if (again.commits() != 0) {
+                out.println("Unexpected: the re-run imported " + again.commits() + " commits");
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

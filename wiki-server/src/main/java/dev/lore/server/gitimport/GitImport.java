@@ -1,0 +1,483 @@
+package dev.lore.server.gitimport;
+
+import dev.lore.graph.article.Article;
+import dev.lore.graph.article.StaleRevisionException;
+import dev.lore.graph.gitimport.GitImportStore;
+import dev.lore.graph.gitimport.GitImportStore.TrackedFile;
+import dev.lore.server.article.ArticleInput;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.NotFoundException;
+import dev.lore.server.error.TooLargeException;
+import dev.lore.server.gitimport.GitHistory.FileChange;
+import dev.lore.server.gitimport.Mailmap.Identity;
+import dev.lore.server.markdown.FrontMatter;
+import dev.lore.server.person.PersonService;
+import dev.lore.server.seed.Progress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports the Markdown files of a Git repository with their history. The first-parent history of
+ * {@code HEAD} is replayed oldest first; every commit that changed a Markdown file becomes one
+ * revision of that file's article, credited to the commit's author (merged across name and email
+ * variants and the {@code .mailmap}, see {@link AuthorIdentities}) at the commit's author date,
+ * with the first line of its message. A rename follows the article; a delete deletes it. Saves go
+ * through {@link ArticleService} like any edit, so a commit that leaves a file's text as the article
+ * already has it writes nothing. The last imported commit and the file-to-article mapping are kept in
+ * the graph ({@link GitImportStore}), so running it again imports only newer commits. Commits are
+ * saved in batches, each in one graph transaction with that bookkeeping, and indexed once it
+ * commits; an interrupted import loses at most the batch it was in.
+ */
+public final class GitImport {
+    private static final Logger LOG = LoggerFactory.getLogger(GitImport.class);
+    private static final Pattern ATX_H1 = Pattern.compile("^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
+    private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~).*$");
+    private static final int MAX_MESSAGE = 500;
+    /** A batch (one transaction) ends after this many commits or revisions, whichever comes first. */
+    private static final int BATCH_COMMITS = 500;
+
+    private static final int BATCH_REVISIONS = 200;
+
+    private final ArticleService articles;
+    private final PersonService people;
+    private final GitImportStore store;
+    private final Clock clock;
+    private final int batchCommits;
+    private final int batchRevisions;
+
+    public GitImport(ArticleService articles, PersonService people, GitImportStore store, Clock clock) {
+        this(articles, people, store, clock, BATCH_COMMITS, BATCH_REVISIONS);
+    }
+
+    /** With other batch sizes; tests use small ones to cross batch boundaries. */
+    GitImport(
+            ArticleService articles,
+            PersonService people,
+            GitImportStore store,
+            Clock clock,
+            int batchCommits,
+            int batchRevisions) {
+        this.articles = articles;
+        this.people = people;
+        this.store = store;
+        this.clock = clock;
+        this.batchCommits = batchCommits;
+        this.batchRevisions = batchRevisions;
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param commits commits newly processed (all of them, with or without Markdown changes)
+     * @param revisions revisions written, first revisions of new articles included
+     * @param updated existing articles that got new revisions
+     * @param skipped file versions not imported (too large, binary, or refused by validation)
+     */
+    public record Result(
+            String repositoryKey,
+            int commits,
+            int revisions,
+            int created,
+            int updated,
+            int deleted,
+            int people,
+            int skipped,
+            String lastCommit) {
+        /** One line for the command line. */
+        public String summary() {
+            if (commits == 0) {
+                return "Nothing new to import: already at commit " + abbreviate(lastCommit);
+            }
+            return String.format(
+                    "Imported %d commits (up to %s): %d revisions; articles %d created, %d updated, %d deleted;"
+                            + " %d new %s%s",
+                    commits,
+                    abbreviate(lastCommit),
+                    revisions,
+                    created,
+                    updated,
+                    deleted,
+                    people,
+                    people == 1 ? "person" : "people",
+                    skipped == 0 ? "" : "; " + skipped + " file versions skipped (see the log)");
+        }
+
+        private static String abbreviate(String commit) {
+            return commit.length() > 12 ? commit.substring(0, 12) : commit;
+        }
+    }
+
+    /**
+     * Fails with a message meant for people when {@code path} is not a Git repository with commits;
+     * lets the command line say so before it opens the data directory.
+     */
+    public static void requireRepository(java.nio.file.Path path) {
+        GitHistory.open(path).close();
+    }
+
+    /**
+     * Imports the commits of the repository at {@code path} that are newer than the last import.
+     *
+     * @throws GitImportException if {@code path} is not a repository with commits, or its history
+     *     no longer contains the last imported commit
+     */
+    public Result importRepository(java.nio.file.Path path, Progress progress) {
+        try (GitHistory history = GitHistory.open(path)) {
+            return new Run(history).run(progress);
+        }
+    }
+
+    /**
+     * What a run knows and has done so far. Each batch of commits works on a copy, which replaces
+     * the run's state once the batch's transaction has committed; a retried transaction starts again
+     * from the state before it.
+     */
+    private static final class State {
+        final Map<String, TrackedFile> files;
+        final Set<String> updatedArticles;
+        final Set<String> createdArticles;
+        // Mapping changes not yet stored; they are written with the batch's last commit.
+        final Map<String, String> tracked = new LinkedHashMap<>();
+        final List<String> untracked = new ArrayList<>();
+        int revisions;
+        int deleted;
+        int skipped;
+
+        State(Map<String, TrackedFile> files) {
+            this.files = new HashMap<>(files);
+            this.updatedArticles = new HashSet<>();
+            this.createdArticles = new HashSet<>();
+        }
+
+        State copy() {
+            var copy = new State(files);
+            copy.updatedArticles.addAll(updatedArticles);
+            copy.createdArticles.addAll(createdArticles);
+            copy.revisions = revisions;
+            copy.deleted = deleted;
+            copy.skipped = skipped;
+            return copy;
+        }
+
+        void track(String path, String articleId) {
+            untracked.remove(path);
+            tracked.put(path, articleId);
+        }
+
+        void untrack(String path) {
+            tracked.remove(path);
+            if (!untracked.contains(path)) {
+                untracked.add(path);
+            }
+        }
+    }
+
+    /** One import. */
+    private final class Run {
+        private final GitHistory history;
+        private final Set<String> createdPeople = new HashSet<>();
+        private String repositoryKey;
+        private Map<Identity, String> authors;
+
+        Run(GitHistory history) {
+            this.history = history;
+        }
+
+        Result run(Progress progress) {
+            List<RevCommit> chain = history.firstParentChain();
+            repositoryKey = chain.getFirst().name();
+            Optional<String> last = store.lastCommit(repositoryKey);
+            int start = 0;
+            if (last.isPresent()) {
+                int at = indexOf(chain, last.get());
+                if (at < 0) {
+                    throw new GitImportException("the last commit imported from " + history.location() + " ("
+                            + last.get().substring(0, 12)
+                            + ") is no longer in the history of " + history.branch()
+                            + "; was the branch rewritten? Lore only imports history that extends the last import");
+                }
+                start = at + 1;
+            }
+            List<RevCommit> pending = chain.subList(start, chain.size());
+            if (pending.isEmpty()) {
+                LOG.info("{} is up to date at {}", history.location(), last.orElse(""));
+                return new Result(repositoryKey, 0, 0, 0, 0, 0, 0, 0, last.orElse(""));
+            }
+            authors = resolveAuthors(pending, history.mailmap(chain.getLast()));
+
+            State state = new State(store.trackedFiles(repositoryKey));
+            int step = Math.max(1, pending.size() / 200);
+            int next = 0;
+            while (next < pending.size()) {
+                State before = state;
+                int from = next;
+                // One transaction per batch: its revisions, the mapping and the last commit commit together.
+                var done = articles.inOneTransaction(() -> {
+                    State batch = before.copy();
+                    int i = from;
+                    int revisionsAtStart = batch.revisions;
+                    while (i < pending.size()
+                            && i - from < batchCommits
+                            && batch.revisions - revisionsAtStart < batchRevisions) {
+                        RevCommit commit = pending.get(i);
+                        List<FileChange> changes = history.changes(commit);
+                        if (!changes.isEmpty()) {
+                            apply(batch, commit, changes);
+                        }
+                        i++;
+                        if (i == pending.size() || i % step == 0) {
+                            progress.update(i, pending.size(), "commits");
+                        }
+                    }
+                    store.recordCommit(
+                            repositoryKey,
+                            history.location().toString(),
+                            pending.get(i - 1).name(),
+                            clock.instant(),
+                            batch.tracked,
+                            batch.untracked);
+                    batch.tracked.clear();
+                    batch.untracked.clear();
+                    return Map.entry(batch, i);
+                });
+                state = done.getKey();
+                next = done.getValue();
+            }
+            state.updatedArticles.removeAll(state.createdArticles);
+            var result = new Result(
+                    repositoryKey,
+                    pending.size(),
+                    state.revisions,
+                    state.createdArticles.size(),
+                    state.updatedArticles.size(),
+                    state.deleted,
+                    createdPeople.size(),
+                    state.skipped,
+                    pending.getLast().name());
+            LOG.info("Imported {} from {}: {}", history.branch(), history.location(), result);
+            return result;
+        }
+
+        /** Finds or creates the person behind every author of {@code commits}. */
+        private Map<Identity, String> resolveAuthors(List<RevCommit> commits, Mailmap mailmap) {
+            var seen = new LinkedHashMap<Identity, AuthorIdentities.Seen>();
+            for (RevCommit c : commits) {
+                PersonIdent author = c.getAuthorIdent();
+                Identity id = identity(author);
+                Instant when = author.getWhenAsInstant();
+                seen.merge(
+                        id,
+                        new AuthorIdentities.Seen(id, 1, when),
+                        (a, b) -> new AuthorIdentities.Seen(
+                                id, a.commits() + 1, a.last().isAfter(when) ? a.last() : when));
+            }
+            List<String> emails = seen.keySet().stream()
+                    .map(i -> mailmap.map(i).email())
+                    .filter(e -> !e.isBlank())
+                    .distinct()
+                    .toList();
+            var resolution = AuthorIdentities.resolve(
+                    seen.values(),
+                    mailmap,
+                    store.identities(),
+                    store.personIdsByEmail(emails),
+                    id -> people.find(id).isPresent());
+            for (AuthorIdentities.NewPerson p : resolution.newPeople()) {
+                // No password: imported authors cannot sign in until an admin sets one.
+                people.create(p.id(), p.name(), p.email(), "", "", Role.CONTRIBUTOR, Optional.empty());
+                createdPeople.add(p.id());
+            }
+            store.putIdentities(resolution.newKeys());
+            return resolution.personByIdentity();
+        }
+
+        private void apply(State state, RevCommit commit, List<FileChange> changes) {
+            String authorId = authors.get(identity(commit.getAuthorIdent()));
+            Instant at = commit.getAuthorIdent().getWhenAsInstant();
+            String message = firstLine(commit.getFullMessage());
+            for (FileChange change : changes) {
+                switch (change.kind()) {
+                    case DELETE -> delete(state, change.path(), authorId, at);
+                    case RENAME -> {
+                        TrackedFile moved = state.files.remove(change.oldPath());
+                        state.untrack(change.oldPath());
+                        if (moved != null) {
+                            state.files.put(change.path(), moved);
+                            state.track(change.path(), moved.articleId());
+                        }
+                        save(state, commit, change, authorId, at, message);
+                    }
+                    case ADD, MODIFY -> save(state, commit, change, authorId, at, message);
+                }
+            }
+        }
+
+        private void delete(State state, String path, String authorId, Instant at) {
+            TrackedFile file = state.files.remove(path);
+            state.untrack(path);
+            if (file == null || !file.live()) {
+                return;
+            }
+            try {
+                articles.delete(file.slug(), authorId, at);
+                state.deleted++;
+            } catch (NotFoundException e) {
+                LOG.info("{}: its article '{}' was already deleted in Lore", path, file.slug());
+            }
+        }
+
+        private void save(
+                State state, RevCommit commit, FileChange change, String authorId, Instant at, String message) {
+            String path = change.path();
+            if (!change.readable()) {
+                skip(state, commit, path, change.skipped());
+                return;
+            }
+            ArticleInput input = input(path, change.text(), message);
+            TrackedFile file = state.files.get(path);
+            try {
+                if (file != null && file.live()) {
+                    Article after = update(file, input, authorId, at);
+                    if (after.revision() != file.revision()) {
+                        state.revisions++;
+                        state.updatedArticles.add(after.id());
+                    }
+                    state.files.put(path, new TrackedFile(path, after.id(), after.slug(), after.revision(), true));
+                } else {
+                    // New, or its article was deleted in Lore meanwhile: the file lives on, so does a page.
+                    Article created = articles.create(input, authorId, at);
+                    state.revisions++;
+                    state.createdArticles.add(created.id());
+                    state.files.put(
+                            path, new TrackedFile(path, created.id(), created.slug(), created.revision(), true));
+                    state.track(path, created.id());
+                }
+            } catch (InvalidInputException | TooLargeException e) {
+                skip(state, commit, path, e.getMessage());
+            }
+        }
+
+        /** Saves on top of the revision last seen; if someone edited in Lore meanwhile, on top of theirs. */
+        private Article update(TrackedFile file, ArticleInput input, String authorId, Instant at) {
+            try {
+                return articles.update(file.slug(), file.revision(), input, authorId, at);
+            } catch (StaleRevisionException | NotFoundException e) {
+                TrackedFile fresh = store.trackedFiles(repositoryKey).get(file.path());
+                if (fresh == null || !fresh.live()) {
+                    throw e;
+                }
+                return articles.update(fresh.slug(), fresh.revision(), input, authorId, at);
+            }
+        }
+
+        private void skip(State state, RevCommit commit, String path, String why) {
+            state.skipped++;
+            LOG.warn("Skipped {} in commit {}: {}", path, commit.abbreviate(10).name(), why);
+        }
+    }
+
+    /**
+     * What one version of a file saves: its whole text (front matter included, which sets tags,
+     * skills and owner as on any save), a title from the front matter, else its first level-one
+     * heading, else its file name, and the commit's message. Tags and skills follow the file: a
+     * version without them clears them.
+     */
+    static ArticleInput input(String path, String text, String message) {
+        FrontMatter front = FrontMatter.parse(text);
+        Optional<String> title =
+                front.title().isPresent() ? Optional.empty() : Optional.of(derivedTitle(front.body(), path));
+        return new ArticleInput(
+                title,
+                text,
+                Optional.of(front.tags()),
+                Optional.of(front.skills()),
+                Optional.empty(),
+                message.isBlank() ? Optional.empty() : Optional.of(message));
+    }
+
+    /** The first level-one heading ({@code # Title} or a {@code ===} underline) outside code, else the file name. */
+    static String derivedTitle(String body, String path) {
+        String[] lines = body.split("\n", -1);
+        boolean inFence = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (FENCE.matcher(line).matches()) {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence) {
+                continue;
+            }
+            var atx = ATX_H1.matcher(line);
+            if (atx.matches()) {
+                return cleanTitle(atx.group(1), path);
+            }
+            if (i + 1 < lines.length
+                    && !line.isBlank()
+                    && !line.startsWith("    ")
+                    && SETEXT_H1.matcher(lines[i + 1]).matches()) {
+                return cleanTitle(line, path);
+            }
+        }
+        return titleFromPath(path);
+    }
+
+    private static String cleanTitle(String raw, String path) {
+        String title = raw.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+        if (title.isEmpty()) {
+            return titleFromPath(path);
+        }
+        return title.length() > ArticleService.MAX_TITLE
+                ? title.substring(0, ArticleService.MAX_TITLE).strip()
+                : title;
+    }
+
+    /** {@code docs/getting-started.md} gives "getting started"; a README or index takes its folder's name. */
+    static String titleFromPath(String path) {
+        String[] parts = path.split("/");
+        String name = parts[parts.length - 1].replaceFirst("(?i)\\.(md|markdown)$", "");
+        if ((name.equalsIgnoreCase("readme") || name.equalsIgnoreCase("index")) && parts.length > 1) {
+            name = parts[parts.length - 2];
+        }
+        String title = name.replace('-', ' ').replace('_', ' ').strip();
+        return cleanTitle(title.isEmpty() ? name : title, "untitled");
+    }
+
+    static String firstLine(String message) {
+        String line = message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse("");
+        return line.length() > MAX_MESSAGE ? line.substring(0, MAX_MESSAGE - 1) + "…" : line;
+    }
+
+    private static Identity identity(PersonIdent author) {
+        return new Identity(author.getName(), author.getEmailAddress());
+    }
+
+    private static int indexOf(List<RevCommit> chain, String commitId) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (chain.get(i).name().equals(commitId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
