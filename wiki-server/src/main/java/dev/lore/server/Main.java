@@ -156,12 +156,7 @@ public final class Main {
     }
 
     private static void evalSciFact(Path dir, PrintStream out) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("lore-scifact-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path scratch = Scratch.create("lore-scifact-");
         Config config = Config.fromEnvironment(System.getenv()).withSeed(false).withDataDir(scratch);
         try (Lore lore = open(config)) {
             var eval = new SciFactEval(

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public final class ExpertBenchmark {
 
     public static void run(int people, int skills, int articles, int requests, Config base, PrintStream out)
             throws Exception {
-        Path scratch = Files.createTempDirectory("lore-bench-experts-");
+        Path scratch = dev.lore.server.Scratch.create("lore-bench-experts-");
         var random = new Random(42);
         var corpus = new SyntheticCorpus(20_000, 1.07, 7);
         var skillNames = new ArrayList<String>();

@@ -6,10 +6,7 @@ import dev.lore.server.Lore;
 import dev.lore.server.gitimport.GitImport;
 import dev.lore.server.seed.ConsoleProgress;
 import dev.lore.server.seed.Progress;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -22,12 +19,7 @@ public final class GitImportBenchmark {
     private GitImportBenchmark() {}
 
     public static void run(int commits, int files, int authors, Config base, PrintStream out) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("lore-bench-git-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path scratch = dev.lore.server.Scratch.create("lore-bench-git-");
         Path repository = scratch.resolve("docs.git");
         long generateStart = System.nanoTime();
         var stats = SyntheticGitRepository.generate(repository, commits, files, authors, 42);

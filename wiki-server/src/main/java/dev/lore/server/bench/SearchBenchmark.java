@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ public final class SearchBenchmark {
     record Latency(double p50Millis, double p99Millis, double perSecond) {}
 
     public static void run(int articles, int requestsPerLevel, Config base, PrintStream out) throws Exception {
-        Path scratch = Files.createTempDirectory("lore-bench-");
+        Path scratch = dev.lore.server.Scratch.create("lore-bench-");
         var corpus = new SyntheticCorpus(50_000, 1.07, 42);
         var random = new Random(7);
         var queries = new ArrayList<String>();
