@@ -145,7 +145,13 @@ public final class ExpertService implements AutoCloseable {
         if (scores.isEmpty()) {
             return List.of();
         }
-        Map<String, PersonInfo> people = store.people(scores.keySet(), now);
+        // only the strongest few need their availability and names looked up
+        var shortlist = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(Math.max(50, limit * 5L))
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, PersonInfo> people = store.people(shortlist, now);
         return scores.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .filter(e -> people.containsKey(e.getKey()))
@@ -251,6 +257,12 @@ public final class ExpertService implements AutoCloseable {
     /** Suggestions were made to a learner this long ago or less: the expert's current load. */
     static final Duration LOAD_WINDOW = Duration.ofDays(30);
 
+    /**
+     * Candidates weighed for closeness and load: the strongest by expertise alone. Closeness and
+     * load can lift a candidate by at most 1.75x and lower one by load, so 40 is a wide margin.
+     */
+    static final int CANDIDATES = 40;
+
     private final Map<String, Object> suggestionLocks = new ConcurrentHashMap<>();
 
     /**
@@ -286,6 +298,19 @@ public final class ExpertService implements AutoCloseable {
         if (expertise.isEmpty()) {
             return List.of();
         }
+        // closeness and load only for the strongest candidates: a popular skill has thousands
+        var strongest = expertise.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Map<String, Double>> e) ->
+                                e.getValue().entrySet().stream()
+                                        .mapToDouble(x -> x.getValue()
+                                                * byKey.get(x.getKey()).weight())
+                                        .max()
+                                        .orElse(0))
+                        .reversed())
+                .limit(CANDIDATES)
+                .map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+        expertise.keySet().retainAll(strongest);
         Map<String, PersonInfo> people = store.people(expertise.keySet(), now);
         expertise
                 .keySet()
