@@ -9,7 +9,9 @@ import org.jsoup.safety.Safelist;
 /**
  * Makes rendered HTML safe to show: an explicit jsoup {@link Safelist} keeps structure, tables,
  * code, images over http(s), and links over http(s), mailto or relative paths; scripts, event
- * handlers, styles, iframes, forms and {@code javascript:} URLs are removed. Thread-safe.
+ * handlers, styles, iframes, forms and {@code javascript:} URLs are removed. After cleaning, code
+ * blocks and tables (wrapped in a scroll container) become focusable, so a keyboard can scroll them.
+ * Thread-safe.
  */
 public final class HtmlSanitizer {
     private static final String BASE = "https://lore.invalid/";
@@ -53,6 +55,13 @@ public final class HtmlSanitizer {
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 link.attr("rel", "nofollow noopener noreferrer");
             }
+        }
+        // Code blocks and tables may scroll sideways; keyboard users must be able to reach them.
+        for (Element pre : clean.select("pre")) {
+            pre.attr("tabindex", "0");
+        }
+        for (Element table : clean.select("table")) {
+            table.wrap("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
         }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
