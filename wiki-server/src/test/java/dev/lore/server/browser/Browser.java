@@ -71,6 +71,7 @@ public final class Browser implements AutoCloseable {
                     "--disable-component-update",
                     "--disable-sync",
                     "--disable-dev-shm-usage",
+                    "--hide-scrollbars",
                     "--user-data-dir=" + profile,
                     "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
                     "--lang=en-US");
@@ -105,6 +106,7 @@ public final class Browser implements AutoCloseable {
         driver.get("about:blank");
         cdp("Network.enable", Map.of());
         cdp("Network.clearBrowserCookies", Map.of());
+        javaScript(true);
         darkMode(false);
         desktop();
     }
@@ -161,6 +163,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks something that loads a new page and waits until it has. */
     public Browser clickAndWait(WebElement element) {
         WebElement html = find("html");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
         waitUntil(ExpectedConditions.stalenessOf(html));
         waitUntil(d -> "complete".equals(driver.executeScript("return document.readyState")));
@@ -203,6 +206,19 @@ public final class Browser implements AutoCloseable {
                 "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
         return this;
+    }
+
+    /** Turns the page's own scripts off (as for a person without JavaScript) or back on. */
+    public Browser javaScript(boolean enabled) {
+        cdp("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
+        return this;
+    }
+
+    /** Whether the page is wider than the viewport, so a person would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        Object overflow = driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        return Boolean.TRUE.equals(overflow);
     }
 
     /** Saves what the viewport shows as {@code target/screenshots/NAME.png}. */
