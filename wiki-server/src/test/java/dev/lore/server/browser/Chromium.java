@@ -37,7 +37,8 @@ final class Chromium {
         if (absent.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.join(" and ", absent) + " not found; install them with `" + INSTALL_HINT + "`");
+        return Optional.of(String.join(" and ", absent) + " not found; install Chromium and its driver with `"
+                + INSTALL_HINT + "`");
     }
 
     static boolean required() {
