@@ -45,6 +45,7 @@ class BrowserAccessibilityIT {
     private List<Visit> visits() {
         var visits = new ArrayList<Visit>();
         visits.add(anonymous("home", "/", true));
+        visits.add(new Visit("home-suggestions", Optional.empty(), this::suggestions, false));
         visits.add(anonymous("search", "/search?q=kafka", true));
         visits.add(anonymous("search-filtered", "/search?q=kafka&tag=messaging", false));
         visits.add(anonymous("search-typo", "/search?q=kafak+consumr", false));
@@ -72,6 +73,13 @@ class BrowserAccessibilityIT {
 
     private Visit signedIn(String name, String path) {
         return new Visit(name, Optional.of(CONTRIBUTOR), () -> browser.open(path), false);
+    }
+
+    /** Types into the home page's search box until suggestions show. */
+    private void suggestions() {
+        browser.open("/");
+        browser.find("#hero-q").sendKeys("kafka");
+        browser.waitFor("#hero-q-suggestions .suggestion");
     }
 
     /** Opens the editor, lets someone else save meanwhile, then saves: the conflict page. */
