@@ -15,6 +15,7 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlSanitizer {
     private static final String BASE = "https://lore.invalid/";
+    private static final int MAX_LABEL = 120;
     private final Cleaner cleaner;
 
     public HtmlSanitizer() {
@@ -48,6 +49,7 @@ public final class HtmlSanitizer {
                 input.remove();
             } else {
                 input.attr("disabled", "");
+                labelByItem(input);
             }
         }
         for (Element link : clean.select("a[href]")) {
@@ -56,14 +58,42 @@ public final class HtmlSanitizer {
                 link.attr("rel", "nofollow noopener noreferrer");
             }
         }
-        // Code blocks and tables may scroll sideways; keyboard users must be able to reach them.
-        for (Element pre : clean.select("pre")) {
-            pre.attr("tabindex", "0");
-        }
-        for (Element table : clean.select("table")) {
-            table.wrap("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
-        }
+        makeScrollersFocusable(clean);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
+    }
+
+    /** A task-list checkbox is named by the text of its item, without nested lists. */
+    private static void labelByItem(Element checkbox) {
+        Element item = checkbox.parent();
+        if (item == null || !item.nameIs("li")) {
+            return;
+        }
+        Element text = item.clone();
+        text.select("ul, ol").remove();
+        String label = text.text().strip();
+        if (!label.isEmpty()) {
+            checkbox.attr("aria-label", label.length() > MAX_LABEL ? label.substring(0, MAX_LABEL) + "…" : label);
+        }
+    }
+
+    /**
+     * Code blocks and tables may scroll sideways, so keyboards must reach them: blocks get a tab
+     * stop, tables a focusable region named after their column headings.
+     */
+    private static void makeScrollersFocusable(Document doc) {
+        for (Element pre : doc.select("pre")) {
+            pre.attr("tabindex", "0");
+        }
+        int n = 0;
+        for (Element table : doc.select("table")) {
+            String headings = String.join(", ", table.select("thead th").eachText());
+            String label = "Table " + ++n + (headings.isBlank() ? "" : ": " + headings);
+            if (label.length() > MAX_LABEL) {
+                label = label.substring(0, MAX_LABEL) + "…";
+            }
+            table.wrap("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\"></div>");
+            table.parent().attr("aria-label", label);
+        }
     }
 }

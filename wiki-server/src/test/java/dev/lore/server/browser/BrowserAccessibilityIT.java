@@ -51,6 +51,7 @@ class BrowserAccessibilityIT {
         visits.add(anonymous("search-typo", "/search?q=kafak+consumr", false));
         visits.add(anonymous("search-empty", "/search?q=zzyzx+qqq", false));
         visits.add(anonymous("article", ARTICLE, true));
+        visits.add(anonymous("article-checklist", "/wiki/how-on-call-works", false));
         visits.add(anonymous("history", ARTICLE + "/history", false));
         visits.add(anonymous("revision", ARTICLE + "/revisions/1", false));
         visits.add(anonymous("diff", ARTICLE + "/diff?from=1&to=3", true));
