@@ -1,8 +1,154 @@
 // Small progressive enhancements; every page works without this file.
-document.addEventListener("submit", (event) => {
-  const form = event.target;
-  const question = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
-  if (question && !window.confirm(question)) {
-    event.preventDefault();
+(() => {
+  "use strict";
+
+  // Forms that do something drastic ask first.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    const question = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
+  // Suggestions as you type, for search boxes marked data-suggest: an ARIA combobox over
+  // /api/suggest. Arrow keys move, Enter opens the highlighted page, Escape closes; typing and
+  // pressing Enter without choosing still submits the search form as usual.
+  const KINDS = { article: "page", person: "person", skill: "skill", question: "question" };
+  const DELAY_MS = 150;
+
+  function attach(input, n) {
+    const id = `${input.id || "q" + n}-suggestions`;
+    const list = document.createElement("ul");
+    list.id = id;
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggestions");
+    list.hidden = true;
+    const status = document.createElement("span");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    input.form.append(list, status);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", id);
+
+    let items = [];
+    let active = -1;
+    let timer;
+    let request;
+    let shownFor = "";
+
+    const open = (isOpen) => {
+      list.hidden = !isOpen;
+      input.setAttribute("aria-expanded", String(isOpen));
+      if (!isOpen) {
+        highlight(-1);
+      }
+    };
+    const highlight = (index) => {
+      active = index;
+      [...list.children].forEach((li, i) => li.setAttribute("aria-selected", String(i === index)));
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", list.children[index].id);
+        list.children[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    };
+    const choose = (index) => window.location.assign(items[index].url);
+    const render = (suggestions, query) => {
+      items = suggestions;
+      shownFor = query;
+      list.replaceChildren(...suggestions.map((s, i) => {
+        const li = document.createElement("li");
+        li.id = `${id}-${i}`;
+        li.className = "suggestion";
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        const title = document.createElement("span");
+        title.textContent = s.title;
+        const kind = document.createElement("span");
+        kind.className = "kind";
+        kind.textContent = KINDS[s.type] || s.type;
+        li.append(title, kind);
+        // mousedown, not click: the input keeps focus, so blur does not close the list first.
+        li.addEventListener("mousedown", (event) => {
+          event.preventDefault();
+          choose(i);
+        });
+        return li;
+      }));
+      status.textContent = query.length < 2 ? "" : `${suggestions.length} suggestion${suggestions.length === 1 ? "" : "s"}`;
+      open(suggestions.length > 0);
+    };
+    const suggest = async () => {
+      const query = input.value.trim();
+      if (query.length < 2) {
+        render([], query);
+        return;
+      }
+      if (query === shownFor && items.length > 0) {
+        open(true);
+        return;
+      }
+      request?.abort();
+      request = new AbortController();
+      try {
+        const response = await fetch(`/api/suggest?limit=8&q=${encodeURIComponent(query)}`, {
+          signal: request.signal,
+          headers: { Accept: "application/json" },
+        });
+        if (response.ok && input.value.trim() === query) {
+          render((await response.json()).suggestions || [], query);
+        }
+      } catch (error) {
+        if (error.name !== "AbortError") {
+          open(false);
+        }
+      }
+    };
+
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, DELAY_MS);
+    });
+    input.addEventListener("keydown", (event) => {
+      if (list.hidden) {
+        if (event.key === "ArrowDown" && items.length > 0 && input.value.trim() === shownFor) {
+          open(true);
+          highlight(0);
+          event.preventDefault();
+        }
+        return;
+      }
+      if (event.key === "ArrowDown") {
+        highlight((active + 1) % items.length);
+      } else if (event.key === "ArrowUp") {
+        highlight(active <= 0 ? items.length - 1 : active - 1);
+      } else if (event.key === "Enter" && active >= 0) {
+        choose(active);
+      } else if (event.key === "Escape") {
+        open(false);
+      } else {
+        return;
+      }
+      event.preventDefault();
+    });
+    input.addEventListener("blur", () => open(false));
   }
-});
+
+  document.querySelectorAll("input[data-suggest]").forEach(attach);
+
+  // On narrow screens the search filters start folded, so the results come first.
+  const filters = document.querySelector(".facet-panel");
+  if (filters) {
+    const narrow = window.matchMedia("(max-width: 860px)");
+    const fit = () => {
+      filters.open = !narrow.matches;
+    };
+    fit();
+    narrow.addEventListener("change", fit);
+  }
+})();

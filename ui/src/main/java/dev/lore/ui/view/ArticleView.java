@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * An article page. {@code html} is sanitized HTML, safe to output unescaped; {@code toc} lists the
- * headings with their anchor ids.
+ * headings with their anchor ids. {@code updated} is relative ("3 days ago"), {@code updatedDate}
+ * a date and {@code updatedIso} the instant for {@code <time datetime>}.
  */
 public record ArticleView(
         String slug,
@@ -15,6 +16,9 @@ public record ArticleView(
         List<String> skills,
         int revision,
         String updated,
+        String updatedDate,
+        String updatedIso,
+        Optional<ContributorView> updatedBy,
         String created,
         Optional<String> owner,
         List<ContributorView> contributors,

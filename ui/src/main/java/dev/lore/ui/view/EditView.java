@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The editor, for a new article ({@code slug} empty) or an existing one. When a save hit a newer
  * revision, {@code conflict} carries that revision so the person can merge; their own text stays in
- * {@code markdown}.
+ * {@code markdown}. {@code previewHtml} is the server-rendered preview asked for without JavaScript.
  *
  * @param tags comma-separated
  * @param skills comma-separated
@@ -20,4 +20,5 @@ public record EditView(
         int baseRevision,
         String message,
         Optional<String> error,
-        Optional<ConflictView> conflict) {}
+        Optional<ConflictView> conflict,
+        Optional<String> previewHtml) {}

@@ -2,5 +2,13 @@ package dev.lore.ui.view;
 
 import java.util.List;
 
-/** The home page: recent articles and how much there is. */
-public record HomeView(List<ArticleItem> recent, long articleCount, long peopleCount) {}
+/**
+ * The home page: where newcomers should start ({@code startHere}, articles carrying
+ * {@code startHereTag}), what changed lately, and how much there is.
+ */
+public record HomeView(
+        List<FeaturedItem> startHere,
+        String startHereTag,
+        List<ArticleItem> recent,
+        long articleCount,
+        long peopleCount) {}

@@ -2,6 +2,7 @@ package dev.lore.server.article;
 
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleSummary;
+import dev.lore.graph.article.Contributor;
 import dev.lore.graph.article.Revision;
 import dev.lore.graph.article.StaleRevisionException;
 import dev.lore.server.auth.Role;
@@ -26,6 +27,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,11 +76,14 @@ public final class ArticlePages {
                 a.skills(),
                 a.revision(),
                 Pages.ago(a.updatedAt(), clock.instant()),
+                Pages.date(a.updatedAt()),
+                a.updatedAt().toString(),
+                page.contributors().stream()
+                        .max(Comparator.comparing(Contributor::lastAt))
+                        .map(ArticlePages::contributor),
                 Pages.date(a.createdAt()),
                 a.owner(),
-                page.contributors().stream()
-                        .map(c -> new ContributorView(c.id(), c.name(), (int) Math.round(c.share() * 100), c.edits()))
-                        .toList(),
+                page.contributors().stream().map(ArticlePages::contributor).toList(),
                 page.backlinks().stream()
                         .map(b -> new LinkView(b.slug(), b.title()))
                         .toList(),
@@ -89,10 +94,16 @@ public final class ArticlePages {
         pages.render(ctx, "article.jte", a.title(), view);
     }
 
+    /** A contributor with their share of the current text, measured in lines (see Attribution). */
+    private static ContributorView contributor(Contributor c) {
+        return new ContributorView(c.id(), c.name(), c.edits(), (int) Math.round(c.share() * 100));
+    }
+
     private void newForm(Context ctx) {
         CurrentUser.require(ctx, Role.CONTRIBUTOR);
         String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
-        var view = new EditView(true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty());
+        var view =
+                new EditView(true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty());
         pages.render(ctx, "edit.jte", "New page", view);
     }
 
@@ -100,6 +111,10 @@ public final class ArticlePages {
         var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
         Form form = Form.of(ctx);
         try {
+            if (form.wantsPreview()) {
+                pages.render(ctx, "edit.jte", "New page", form.previewing(true, "", 0, articles));
+                return;
+            }
             Article created = articles.create(form.input(), author.id());
             ctx.redirect("/wiki/" + created.slug(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | TooLargeException e) {
@@ -122,6 +137,7 @@ public final class ArticlePages {
                 a.revision(),
                 "",
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         pages.render(ctx, "edit.jte", "Editing " + a.title(), view);
     }
@@ -132,16 +148,22 @@ public final class ArticlePages {
         Form form = Form.of(ctx);
         int base = form.baseRevision();
         try {
+            if (form.wantsPreview()) {
+                pages.render(ctx, "edit.jte", "Editing " + form.title(), form.previewing(false, slug, base, articles));
+                return;
+            }
             Article saved = articles.update(slug, base, form.input(), author.id());
             ctx.redirect("/wiki/" + saved.slug(), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             Article current = articles.find(slug).article();
             Revision latest = articles.revision(current.slug(), current.revision());
+            List<DiffLine> changes = lines(LineDiff.between(current.markdown(), form.markdown()));
             var conflict = new ConflictView(
                     current.revision(),
                     current.title(),
                     current.markdown(),
-                    latest.author().name());
+                    latest.author().name(),
+                    changes);
             ctx.status(409);
             pages.render(
                     ctx,
@@ -217,14 +239,17 @@ public final class ArticlePages {
                 .check(v -> v >= 1, "must be 1 or more")
                 .getOrDefault(Math.max(1, to - 1));
         LineDiff.Result diff = articles.diff(a.slug(), from, to);
-        List<DiffLine> lines = diff.lines().stream()
-                .map(l -> new DiffLine(l.kind(), l.oldNumber(), l.newNumber(), l.text()))
-                .toList();
         pages.render(
                 ctx,
                 "diff.jte",
                 "Changes to " + a.title(),
-                new DiffView(a.slug(), a.title(), from, to, lines, diff.added(), diff.removed()));
+                new DiffView(a.slug(), a.title(), from, to, lines(diff), diff.added(), diff.removed()));
+    }
+
+    private static List<DiffLine> lines(LineDiff.Result diff) {
+        return diff.lines().stream()
+                .map(l -> new DiffLine(l.kind(), l.oldNumber(), l.newNumber(), l.text()))
+                .toList();
     }
 
     private void preview(Context ctx) {
@@ -237,9 +262,18 @@ public final class ArticlePages {
         return new ArticleItem(s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision());
     }
 
-    /** The editor's fields as submitted. */
+    /**
+     * The editor's fields as submitted. {@code preview} is set by the preview button that browsers
+     * without JavaScript see: show the rendered draft instead of saving.
+     */
     private record Form(
-            String title, String markdown, String tags, String skills, String message, String baseRevisionText) {
+            String title,
+            String markdown,
+            String tags,
+            String skills,
+            String message,
+            String baseRevisionText,
+            String preview) {
         static Form of(Context ctx) {
             return new Form(
                     param(ctx, "title"),
@@ -247,7 +281,28 @@ public final class ArticlePages {
                     param(ctx, "tags"),
                     param(ctx, "skills"),
                     param(ctx, "message"),
-                    param(ctx, "baseRevision"));
+                    param(ctx, "baseRevision"),
+                    param(ctx, "preview"));
+        }
+
+        boolean wantsPreview() {
+            return !preview.isBlank();
+        }
+
+        EditView previewing(boolean isNew, String slug, int base, ArticleService articles) {
+            String html = articles.preview(markdown).html();
+            return new EditView(
+                    isNew,
+                    slug,
+                    title,
+                    markdown,
+                    tags,
+                    skills,
+                    base,
+                    message,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(html));
         }
 
         ArticleInput input() {
@@ -269,7 +324,8 @@ public final class ArticlePages {
         }
 
         EditView edit(boolean isNew, String slug, int base, Optional<String> error, Optional<ConflictView> conflict) {
-            return new EditView(isNew, slug, title, markdown, tags, skills, base, message, error, conflict);
+            return new EditView(
+                    isNew, slug, title, markdown, tags, skills, base, message, error, conflict, Optional.empty());
         }
 
         private static String param(Context ctx, String name) {

@@ -2,10 +2,12 @@ package dev.lore.server.home;
 
 import dev.lore.graph.Graph;
 import dev.lore.indexer.LoreIndex;
+import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.view.ArticleItem;
+import dev.lore.ui.view.FeaturedItem;
 import dev.lore.ui.view.HomeView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,8 +15,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** The home page and {@code GET /api/health}. */
+/**
+ * The home page and {@code GET /api/health}. The home page's "Start here" block lists articles
+ * tagged {@value #START_HERE_TAG}, found through the index (no curation feature exists yet).
+ */
 public final class HomeRoutes {
+    public static final String START_HERE_TAG = "onboarding";
+    private static final int START_HERE_LIMIT = 6;
+    private static final int RECENT_LIMIT = 12;
+
     private final ArticleService articles;
     private final PersonService people;
     private final Graph graph;
@@ -38,11 +47,32 @@ public final class HomeRoutes {
     }
 
     private void home(Context ctx) {
-        List<ArticleItem> recent = articles.list(0, 20).stream()
+        List<ArticleItem> recent = articles.list(0, RECENT_LIMIT).stream()
                 .map(s -> new ArticleItem(
                         s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision()))
                 .toList();
-        pages.render(ctx, "home.jte", "Home", new HomeView(recent, articles.count(), people.count()));
+        pages.render(
+                ctx,
+                "home.jte",
+                "Home",
+                new HomeView(startHere(), START_HERE_TAG, recent, articles.count(), people.count()));
+    }
+
+    private List<FeaturedItem> startHere() {
+        var request = new SearchRequest(
+                "",
+                List.of("article"),
+                List.of(START_HERE_TAG),
+                List.of(),
+                List.of(),
+                "",
+                SearchRequest.Order.RELEVANCE,
+                clock.instant(),
+                0,
+                START_HERE_LIMIT);
+        return index.search(request).hits().stream()
+                .map(h -> new FeaturedItem(h.slug(), h.title(), h.snippet()))
+                .toList();
     }
 
     private void health(Context ctx) {

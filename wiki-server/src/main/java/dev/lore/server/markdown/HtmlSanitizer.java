@@ -9,10 +9,13 @@ import org.jsoup.safety.Safelist;
 /**
  * Makes rendered HTML safe to show: an explicit jsoup {@link Safelist} keeps structure, tables,
  * code, images over http(s), and links over http(s), mailto or relative paths; scripts, event
- * handlers, styles, iframes, forms and {@code javascript:} URLs are removed. Thread-safe.
+ * handlers, styles, iframes, forms and {@code javascript:} URLs are removed. After cleaning, code
+ * blocks and tables (wrapped in a scroll container) become focusable, so a keyboard can scroll them.
+ * Thread-safe.
  */
 public final class HtmlSanitizer {
     private static final String BASE = "https://lore.invalid/";
+    private static final int MAX_LABEL = 120;
     private final Cleaner cleaner;
 
     public HtmlSanitizer() {
@@ -46,6 +49,7 @@ public final class HtmlSanitizer {
                 input.remove();
             } else {
                 input.attr("disabled", "");
+                labelByItem(input);
             }
         }
         for (Element link : clean.select("a[href]")) {
@@ -54,7 +58,42 @@ public final class HtmlSanitizer {
                 link.attr("rel", "nofollow noopener noreferrer");
             }
         }
+        makeScrollersFocusable(clean);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
+    }
+
+    /** A task-list checkbox is named by the text of its item, without nested lists. */
+    private static void labelByItem(Element checkbox) {
+        Element item = checkbox.parent();
+        if (item == null || !item.nameIs("li")) {
+            return;
+        }
+        Element text = item.clone();
+        text.select("ul, ol").remove();
+        String label = text.text().strip();
+        if (!label.isEmpty()) {
+            checkbox.attr("aria-label", label.length() > MAX_LABEL ? label.substring(0, MAX_LABEL) + "…" : label);
+        }
+    }
+
+    /**
+     * Code blocks and tables may scroll sideways, so keyboards must reach them: blocks get a tab
+     * stop, tables a focusable region named after their column headings.
+     */
+    private static void makeScrollersFocusable(Document doc) {
+        for (Element pre : doc.select("pre")) {
+            pre.attr("tabindex", "0");
+        }
+        int n = 0;
+        for (Element table : doc.select("table")) {
+            String headings = String.join(", ", table.select("thead th").eachText());
+            String label = "Table " + ++n + (headings.isBlank() ? "" : ": " + headings);
+            if (label.length() > MAX_LABEL) {
+                label = label.substring(0, MAX_LABEL) + "…";
+            }
+            table.wrap("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\"></div>");
+            table.parent().attr("aria-label", label);
+        }
     }
 }

@@ -31,12 +31,30 @@ class MarkdownRendererTest {
         assertThat(html).contains("<h1 id=\"setup-guide\">Setup guide</h1>");
         assertThat(html).contains("<table>").contains("<td><code>make</code></td>");
         assertThat(html)
-                .contains("<input type=\"checkbox\" disabled checked>")
-                .contains("<input type=\"checkbox\" disabled>");
+                .contains("<input type=\"checkbox\" disabled checked aria-label=\"install JDK\">")
+                .contains("<input type=\"checkbox\" disabled aria-label=\"run tests\">");
         assertThat(html).contains("<del>old way</del>");
         assertThat(html)
                 .contains(
                         "<a href=\"https://example.com\" rel=\"nofollow noopener noreferrer\">https://example.com</a>");
+    }
+
+    @Test
+    void codeBlocksAndTablesCanBeScrolledFromTheKeyboard() {
+        String html = html("""
+                ```
+                a very long line
+                ```
+
+                | step | command |
+                |------|---------|
+                | 1    | `make`  |
+                """);
+        assertThat(html).contains("<pre tabindex=\"0\"><code>a very long line");
+        assertThat(html)
+                .contains(
+                        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1: step, command\">"
+                                + "<table>");
     }
 
     @Test

@@ -1,0 +1,279 @@
+package dev.lore.server.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium pointed at one Lore, with the few moves tests make: open a page, fill and
+ * submit forms, wait, switch between desktop and phone widths or light and dark, take screenshots
+ * and run axe-core. Not thread-safe: one test drives it at a time.
+ */
+public final class Browser implements AutoCloseable {
+    public static final int DESKTOP_WIDTH = 1280;
+    public static final int DESKTOP_HEIGHT = 900;
+    public static final int PHONE_WIDTH = 375;
+    public static final int PHONE_HEIGHT = 812;
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Set<String> SERIOUS = Set.of("serious", "critical");
+
+    private final ChromeDriver driver;
+    private final URI base;
+    private final Path profile;
+    private final Path screenshots;
+
+    private Browser(ChromeDriver driver, URI base, Path profile, Path screenshots) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+        this.screenshots = screenshots;
+    }
+
+    /** Starts Chromium with a fresh profile; the driver is the system one, never a download. */
+    static Browser start(URI base, Path screenshots) {
+        try {
+            Path profile = Files.createTempDirectory("lore-chromium-");
+            var options = new ChromeOptions();
+            options.setBinary(Chromium.binary().toFile());
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--hide-scrollbars",
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+                    "--lang=en-US");
+            var logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.SEVERE);
+            options.setCapability("goog:loggingPrefs", logs);
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Chromium.driver().toFile())
+                    .usingAnyFreePort()
+                    .withSilent(true)
+                    .build();
+            var driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            Files.createDirectories(screenshots);
+            return new Browser(driver, base, profile, screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Forgets cookies and emulation, and leaves the page, so each test starts as a new visitor. */
+    void reset() {
+        driver.get("about:blank");
+        cdp("Network.enable", Map.of());
+        cdp("Network.clearBrowserCookies", Map.of());
+        javaScript(true);
+        darkMode(false);
+        desktop();
+    }
+
+    public Browser open(String path) {
+        driver.get(base.resolve(path).toString());
+        return this;
+    }
+
+    /** The path and query of the current page, e.g. {@code /wiki/laptop-setup}. */
+    public String path() {
+        URI current = URI.create(driver.getCurrentUrl());
+        return current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery());
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public WebElement link(String text) {
+        return driver.findElement(By.linkText(text));
+    }
+
+    public WebElement waitFor(String css) {
+        return new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    }
+
+    /** The text of the page's main heading. */
+    public String heading() {
+        return find("h1").getText();
+    }
+
+    public String text() {
+        return find("body").getText();
+    }
+
+    /** Replaces the value of a field by typing, as a person would. */
+    public Browser fill(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks something that loads a new page and waits until it has. */
+    public Browser clickAndWait(WebElement element) {
+        WebElement html = find("html");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+        waitUntil(ExpectedConditions.stalenessOf(html));
+        waitUntil(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    public Browser signIn(String username, String password) {
+        open("/login");
+        fill("#username", username).fill("#password", password);
+        clickAndWait(find("form.stack button[type=submit]"));
+        if (path().startsWith("/login")) {
+            throw new AssertionError("sign-in as " + username + " failed: " + text());
+        }
+        return this;
+    }
+
+    public Browser signOut() {
+        return clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Sign out']")));
+    }
+
+    /** The viewport of a laptop: 1280 CSS pixels wide. */
+    public Browser desktop() {
+        cdp(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", DESKTOP_WIDTH, "height", DESKTOP_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+        return this;
+    }
+
+    /** The viewport of a small phone: 375 CSS pixels wide, at twice the pixel density. */
+    public Browser phone() {
+        cdp(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 2, "mobile", true));
+        return this;
+    }
+
+    /** Emulates {@code prefers-color-scheme: dark} (or light). */
+    public Browser darkMode(boolean dark) {
+        cdp(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        return this;
+    }
+
+    /** Turns the page's own scripts off (as for a person without JavaScript) or back on. */
+    public Browser javaScript(boolean enabled) {
+        cdp("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
+        return this;
+    }
+
+    /** Whether the page is wider than the viewport, so a person would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        Object overflow = driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        return Boolean.TRUE.equals(overflow);
+    }
+
+    /** Saves what the viewport shows as {@code target/screenshots/NAME.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path file = screenshots.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serious and critical axe-core violations on the current page, one line each; empty is good. */
+    public List<String> accessibilityProblems() {
+        Results results = new AxeBuilder().analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core failed on " + path() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(rule -> SERIOUS.contains(rule.getImpact()))
+                .map(Browser::describe)
+                .toList();
+    }
+
+    /** Errors the page logged (scripts, CSP), leaving out the status of the page itself. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("the server responded with a status of"))
+                .toList();
+    }
+
+    private static String describe(Rule rule) {
+        String nodes = rule.getNodes().stream()
+                .limit(4)
+                .map(n -> n.getTarget() + " (" + n.getFailureSummary().replace('\n', ' ') + ")")
+                .collect(Collectors.joining("; "));
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + nodes;
+    }
+
+    private void cdp(String command, Map<String, Object> params) {
+        driver.executeCdpCommand(command, params);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temp profile is harmless.
+            }
+        }
+    }
+}

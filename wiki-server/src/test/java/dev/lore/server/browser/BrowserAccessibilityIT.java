@@ -1,0 +1,145 @@
+package dev.lore.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.lore.server.Lore;
+import dev.lore.server.seed.Progress;
+import dev.lore.server.seed.SeedPack;
+import dev.lore.server.support.TestLore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every page, filled with the seed pack, checked by axe-core in light mode, dark mode and at phone
+ * width: no serious or critical violations. Each visit also saves desktop and phone screenshots to
+ * {@code target/screenshots}. The visits run in order in one browser, so the seed pack loads once.
+ */
+@ExtendWith({TestLore.class, BrowserExtension.class})
+class BrowserAccessibilityIT {
+    private static final String SLUG = "kafka-consumer-groups-in-practice";
+    private static final String ARTICLE = "/wiki/" + SLUG;
+    private static final String CONTRIBUTOR = "elena.petrova";
+
+    private TestLore.Running lore;
+    private Browser browser;
+    private Optional<String> signedIn = Optional.empty();
+
+    /** A page to check: who looks at it and how to get there. */
+    private record Visit(String name, Optional<String> user, Runnable go, boolean dark) {}
+
+    @TestFactory
+    Stream<DynamicTest> everyPageHasNoSeriousAccessibilityProblems(TestLore.Running lore, Browser browser) {
+        this.lore = lore;
+        this.browser = browser;
+        SeedPack.load(lore.lore().importer(), Lore.ADMIN_ID, Progress.NONE);
+        return visits().stream().map(v -> dynamicTest(v.name(), () -> check(v)));
+    }
+
+    private List<Visit> visits() {
+        var visits = new ArrayList<Visit>();
+        visits.add(anonymous("home", "/", true));
+        visits.add(new Visit("home-suggestions", Optional.empty(), this::suggestions, false));
+        visits.add(anonymous("search", "/search?q=kafka", true));
+        visits.add(anonymous("search-filtered", "/search?q=kafka&tag=messaging", false));
+        visits.add(anonymous("search-typo", "/search?q=kafak+consumr", false));
+        visits.add(anonymous("search-empty", "/search?q=zzyzx+qqq", false));
+        visits.add(anonymous("article", ARTICLE, true));
+        visits.add(anonymous("article-checklist", "/wiki/how-on-call-works", false));
+        visits.add(anonymous("history", ARTICLE + "/history", false));
+        visits.add(anonymous("revision", ARTICLE + "/revisions/1", false));
+        visits.add(anonymous("diff", ARTICLE + "/diff?from=1&to=3", true));
+        visits.add(anonymous("person", "/people/ana.silva", false));
+        visits.add(anonymous("people", "/people", false));
+        visits.add(anonymous("login", "/login", false));
+        visits.add(anonymous("not-found", "/wiki/no-such-page", false));
+        visits.add(anonymous("error", ARTICLE + "/revisions/0", false));
+        visits.add(new Visit("forbidden", Optional.of("rudi.reader"), () -> browser.open(ARTICLE + "/edit"), false));
+        visits.add(signedIn("article-signed-in", ARTICLE));
+        visits.add(signedIn("editor", ARTICLE + "/edit"));
+        visits.add(signedIn("new-page", "/new?title=Release+checklist"));
+        visits.add(new Visit("editor-conflict", Optional.of(CONTRIBUTOR), this::conflict, true));
+        return visits;
+    }
+
+    private Visit anonymous(String name, String path, boolean dark) {
+        return new Visit(name, Optional.empty(), () -> browser.open(path), dark);
+    }
+
+    private Visit signedIn(String name, String path) {
+        return new Visit(name, Optional.of(CONTRIBUTOR), () -> browser.open(path), false);
+    }
+
+    /** Types into the home page's search box until suggestions show. */
+    private void suggestions() {
+        browser.open("/");
+        browser.find("#hero-q").sendKeys("kafka");
+        browser.waitFor("#hero-q-suggestions .suggestion");
+    }
+
+    /** Opens the editor, lets someone else save meanwhile, then saves: the conflict page. */
+    private void conflict() {
+        browser.open(ARTICLE + "/edit");
+        browser.find("#markdown").sendKeys("\n\nOne more line from Elena.");
+        String token = lore.http().login("carla.contrib", TestLore.PASSWORD);
+        var current = lore.http().get("/api/articles/" + SLUG).json();
+        lore.http()
+                .put(
+                        "/api/articles/" + SLUG,
+                        Map.of(
+                                "markdown",
+                                current.get("markdown").asText() + "\n\nCarla's note on lag alerts.",
+                                "baseRevision",
+                                current.get("revision").asInt()),
+                        token);
+        browser.clickAndWait(browser.find("form.editor button[type=submit]"));
+        assertThat(browser.text()).contains("while you were editing");
+    }
+
+    private void check(Visit visit) {
+        if (!visit.user().equals(signedIn)) {
+            browser.reset();
+            visit.user()
+                    .ifPresent(u -> browser.signIn(
+                            u,
+                            u.contains(".contrib") || u.contains(".reader")
+                                    ? TestLore.PASSWORD
+                                    : SeedPack.DEMO_PASSWORD));
+            signedIn = visit.user();
+        }
+        visit.go().run();
+        assertThat(browser.accessibilityProblems())
+                .as("axe, light, on %s", browser.path())
+                .isEmpty();
+        browser.screenshot(visit.name());
+
+        browser.darkMode(true);
+        assertThat(browser.accessibilityProblems())
+                .as("axe, dark, on %s", browser.path())
+                .isEmpty();
+        if (visit.dark()) {
+            browser.screenshot(visit.name() + "-dark");
+        }
+        browser.darkMode(false);
+
+        browser.phone();
+        assertThat(browser.accessibilityProblems())
+                .as("axe, phone, on %s", browser.path())
+                .isEmpty();
+        assertThat(browser.scrollsSideways())
+                .as("%s scrolls sideways on a phone", browser.path())
+                .isFalse();
+        browser.screenshot(visit.name() + "-phone");
+        browser.desktop();
+
+        assertThat(browser.consoleErrors())
+                .as("console errors on %s", browser.path())
+                .isEmpty();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.lore.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lore.server.support.Http;
+import dev.lore.server.support.TestLore;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * What people do with Lore, end to end in a real browser against a real server: a new hire finds
+ * and follows pages, a contributor edits and merges a conflict, a reader is kept out of the editor,
+ * people sign in and out, and keyboard users get around.
+ */
+@ExtendWith({TestLore.class, BrowserExtension.class})
+class BrowserJourneysIT {
+    private static final CharSequence END = Keys.chord(Keys.CONTROL, Keys.END);
+    private Browser browser;
+    private Http http;
+    private String carla;
+
+    @BeforeEach
+    void setUp(Browser browser, Http http) {
+        this.browser = browser;
+        this.http = http;
+        this.carla = http.login("carla.contrib", TestLore.PASSWORD);
+        create(
+                "Your first week",
+                "Welcome!\n\n## Day one\n\nStart with [[Laptop setup]].\n\n"
+                        + "## Day two\n\nRead [[Deploying to production]] and ask in #help.",
+                List.of("onboarding"),
+                List.of());
+        create(
+                "Laptop setup",
+                "Install the JDK, Docker and the VPN client.",
+                List.of("onboarding", "tooling"),
+                List.of());
+        create(
+                "Kubernetes deployments",
+                "Every service ships to Kubernetes with a Helm chart and Argo CD.",
+                List.of("deployment"),
+                List.of("Kubernetes"));
+        create(
+                "Kubernetes resource limits",
+                "Set requests and limits for every Kubernetes container.",
+                List.of("reliability"),
+                List.of("Kubernetes"));
+    }
+
+    private void create(String title, String markdown, List<String> tags, List<String> skills) {
+        var r = http.post(
+                "/api/articles", Map.of("title", title, "markdown", markdown, "tags", tags, "skills", skills), carla);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    @Test
+    void newHireSearchesWithATypoFiltersByAFacetAndFollowsWikiLinksAndBacklinks() {
+        browser.open("/");
+        browser.fill("#hero-q", "kubernetse deploymnts");
+        browser.clickAndWait(browser.find(".hero-search button[type=submit]"));
+
+        assertThat(browser.path()).startsWith("/search?q=kubernetse");
+        assertThat(browser.text()).containsAnyOf("Did you mean", "showing close matches");
+        assertThat(hitTitles()).contains("Kubernetes deployments");
+
+        browser.clickAndWait(facet("deployment"));
+        assertThat(browser.path()).contains("tag=deployment");
+        assertThat(hitTitles()).containsExactly("Kubernetes deployments");
+        assertThat(facet("deployment").getAttribute("aria-current")).isEqualTo("true");
+
+        browser.clickAndWait(browser.link("Kubernetes deployments"));
+        assertThat(browser.heading()).isEqualTo("Kubernetes deployments");
+        assertThat(browser.find(".sidebar").getText()).contains("Kubernetes").contains("deployment");
+
+        browser.open("/wiki/laptop-setup");
+        WebElement backlink = browser.find("[aria-labelledby=backlinks-h]").findElement(By.linkText("Your first week"));
+        browser.clickAndWait(backlink);
+        assertThat(browser.heading()).isEqualTo("Your first week");
+
+        browser.clickAndWait(browser.find(".markdown").findElement(By.linkText("Laptop setup")));
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+        assertThat(browser.text()).contains("Install the JDK, Docker and the VPN client.");
+    }
+
+    @Test
+    void searchBoxSuggestsPagesAsYouTypeAndTheKeyboardOpensOne() {
+        browser.open("/wiki/your-first-week");
+        WebElement box = browser.find("#top-q");
+        box.sendKeys("lapt");
+        browser.waitFor("#top-q-suggestions .suggestion");
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(browser.find("#top-q-suggestions").getText()).contains("Laptop setup");
+
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("top-q-suggestions-0");
+        box.sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> !browser.path().startsWith("/wiki/your-first-week"));
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+    }
+
+    @Test
+    void contributorHitsAConflictAndMergesWithoutLosingEitherText() {
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/wiki/laptop-setup");
+        browser.clickAndWait(browser.link("Edit"));
+        browser.waitUntil(d -> browser.find("#preview").getText().contains("Install the JDK"));
+
+        WebElement editor = browser.find("#markdown");
+        editor.sendKeys(END, "\n\nCarla: also install kubectl.");
+        browser.waitUntil(d -> browser.find("#preview").getText().contains("Carla: also install kubectl."));
+        browser.fill("#message", "kubectl");
+
+        String admin = http.login("admin", TestLore.PASSWORD);
+        var theirs = http.put(
+                "/api/articles/laptop-setup",
+                Map.of(
+                        "markdown",
+                        "Install the JDK, Docker and the VPN client.\n\nAdmin: connect the VPN first.",
+                        "baseRevision",
+                        1),
+                admin);
+        assertThat(theirs.status()).isEqualTo(200);
+
+        browser.clickAndWait(browser.find("form.editor button.primary"));
+        assertThat(browser.find("#conflict-h").getText()).contains("saved revision 2 while you were editing");
+        assertThat(browser.find("#theirs").getDomProperty("value")).contains("Admin: connect the VPN first.");
+        String mine = browser.find("#markdown").getDomProperty("value");
+        assertThat(mine).contains("Carla: also install kubectl.").doesNotContain("Admin:");
+        assertThat(browser.find("#message").getDomProperty("value")).isEqualTo("kubectl");
+        assertThat(browser.find(".conflict .diff").getText())
+                .contains("Admin: connect the VPN first.")
+                .contains("Carla: also install kubectl.");
+
+        browser.find("#markdown").sendKeys(END, "\n\nAdmin: connect the VPN first.");
+        browser.clickAndWait(browser.find("form.editor button.primary"));
+
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+        assertThat(browser.find(".markdown").getText())
+                .contains("Carla: also install kubectl.")
+                .contains("Admin: connect the VPN first.");
+        var saved = http.get("/api/articles/laptop-setup").json();
+        assertThat(saved.get("revision").asInt()).isEqualTo(3);
+        assertThat(saved.get("markdown").asText())
+                .contains("Carla: also install kubectl.")
+                .contains("Admin: connect the VPN first.");
+    }
+
+    @Test
+    void contributorComparesRevisionsAndRestoresAnOldOne() {
+        http.put("/api/articles/laptop-setup", Map.of("markdown", "Just use the cloud IDE.", "baseRevision", 1), carla);
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/wiki/laptop-setup");
+        assertThat(browser.find(".article-head").getText()).contains("Updated just now by Carla Contributor");
+        browser.clickAndWait(browser.link("History (2 revisions)"));
+
+        browser.clickAndWait(browser.find("form.compare > button[type=submit]"));
+        assertThat(browser.path())
+                .startsWith("/wiki/laptop-setup/diff?")
+                .contains("from=1")
+                .contains("to=2");
+        assertThat(browser.find("tr.removed").getText()).contains("Install the JDK");
+        assertThat(browser.find("tr.added").getText()).contains("Just use the cloud IDE.");
+
+        browser.clickAndWait(browser.link("History"));
+        browser.clickAndWait(browser.find("button[form=restore-1]"));
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+        assertThat(browser.find(".markdown").getText()).contains("Install the JDK, Docker and the VPN client.");
+        assertThat(browser.find(".article-head").getText()).contains("History (3 revisions)");
+    }
+
+    @Test
+    void aLinkToAMissingPageOffersToCreateIt() {
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/wiki/your-first-week");
+        WebElement missing = browser.find("a.wiki-missing");
+        assertThat(missing.getText()).isEqualTo("Deploying to production");
+
+        browser.clickAndWait(missing);
+        assertThat(browser.heading()).isEqualTo("New page");
+        assertThat(browser.find("#title").getDomProperty("value")).isEqualTo("Deploying to production");
+        browser.find("#markdown").sendKeys("Merge to main; Argo CD does the rest.");
+        browser.clickAndWait(browser.find("form.editor button.primary"));
+
+        assertThat(browser.path()).isEqualTo("/wiki/deploying-to-production");
+        assertThat(browser.find("[aria-labelledby=backlinks-h]").getText()).contains("Your first week");
+        browser.open("/wiki/your-first-week");
+        assertThat(browser.findAll("a.wiki-missing")).isEmpty();
+    }
+
+    @Test
+    void theEditorWorksWithoutJavaScript() {
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.javaScript(false);
+        browser.open("/wiki/laptop-setup/edit");
+        assertThat(browser.find("#preview").getText()).isEmpty();
+
+        browser.find("#markdown").sendKeys(END, "\n\nA **bold** move.");
+        browser.clickAndWait(browser.find("button[name=preview]"));
+        assertThat(browser.find("#preview").getText()).contains("A bold move.");
+        assertThat(browser.find("#markdown").getDomProperty("value")).endsWith("A **bold** move.");
+
+        browser.clickAndWait(browser.find("form.editor button.primary"));
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+        assertThat(browser.find(".markdown strong").getText()).isEqualTo("bold");
+    }
+
+    @Test
+    void aReaderSeesNoEditButtonAndTheEditorAddressSaysNotAllowed() {
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/wiki/laptop-setup");
+        assertThat(browser.findAll("a[href='/wiki/laptop-setup/edit']")).isEmpty();
+        assertThat(browser.findAll("a[href='/new']")).isEmpty();
+
+        browser.open("/wiki/laptop-setup/edit");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+        assertThat(browser.text())
+                .contains("contributor role")
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.lore");
+        assertThat(browser.findAll("#markdown")).isEmpty();
+    }
+
+    @Test
+    void peopleSignInAndOut() {
+        browser.open("/wiki/laptop-setup");
+        browser.clickAndWait(browser.link("Sign in"));
+        browser.fill("#username", "carla.contrib").fill("#password", "wrong password");
+        browser.clickAndWait(browser.find("form.stack button[type=submit]"));
+        assertThat(browser.find("[role=alert]").getText()).isNotBlank();
+        assertThat(browser.find("#username").getDomProperty("value")).isEqualTo("carla.contrib");
+
+        browser.fill("#password", TestLore.PASSWORD);
+        browser.clickAndWait(browser.find("form.stack button[type=submit]"));
+        assertThat(browser.find(".top-nav").getText())
+                .contains("Carla Contributor")
+                .contains("Sign out");
+
+        browser.signOut();
+        assertThat(browser.find(".top-nav").getText()).contains("Sign in").doesNotContain("Carla Contributor");
+        browser.open("/new");
+        assertThat(browser.path()).startsWith("/login?next=");
+    }
+
+    @Test
+    void keyboardUsersSkipToTheContentAndSeeWhereFocusIs() {
+        browser.open("/wiki/your-first-week");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.driver().switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("Skip to content");
+        assertThat(skip.getCssValue("outline-style")).isNotEqualTo("none");
+        assertThat(skip.getRect().getX()).isGreaterThanOrEqualTo(0);
+
+        skip.sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("main");
+    }
+
+    private List<String> hitTitles() {
+        return browser.findAll(".hit-title").stream().map(WebElement::getText).toList();
+    }
+
+    private WebElement facet(String value) {
+        return browser.findAll(".facet-value").stream()
+                .filter(a -> a.getText().endsWith(value))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no facet value " + value + " in " + browser.text()));
+    }
+}
