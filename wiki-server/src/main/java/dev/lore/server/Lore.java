@@ -158,8 +158,19 @@ public final class Lore implements AutoCloseable {
                 List.of(
                         new HomeRoutes(articles, people, graph, index, pages, clock)::register,
                         new ArticleApi(articles)::register,
-                        new ArticlePages(articles, pages, clock)::register,
-                        new SearchRoutes(search, pages, clock)::register,
+                        new ArticlePages(
+                                        articles,
+                                        pages,
+                                        clock,
+                                        (article, reader) -> ExpertPages.panel(
+                                                () -> experts.askAbout(article.title(), article.skills(), reader, 3)))
+                                ::register,
+                        new SearchRoutes(
+                                        search,
+                                        pages,
+                                        clock,
+                                        text -> ExpertPages.panel(
+                                                () -> experts.experts(text, 3, false, java.util.Set.of())))::register,
                         new AuthRoutes(auth, security, pages)::register,
                         new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
                         expertRoutes::register,

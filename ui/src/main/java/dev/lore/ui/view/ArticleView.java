@@ -24,4 +24,5 @@ public record ArticleView(
         List<ContributorView> contributors,
         List<LinkView> backlinks,
         List<HeadingView> toc,
-        Optional<String> redirectedFrom) {}
+        Optional<String> redirectedFrom,
+        List<ExpertView> askExperts) {}

@@ -8,6 +8,7 @@ import java.util.Optional;
  * a spelling suggestion, cards for people and skills the query names, and pagination links.
  *
  * @param fuzzy the hits come from the typo-tolerant fallback
+ * @param experts who knows most about the query (the "experts on this" panel)
  * @param recentUrl, relevanceUrl the same search in the other order
  */
 public record SearchView(
@@ -26,4 +27,5 @@ public record SearchView(
         String relevanceUrl,
         String recentUrl,
         String previousUrl,
-        String nextUrl) {}
+        String nextUrl,
+        List<ExpertView> experts) {}

@@ -41,10 +41,19 @@ public final class ArticlePages {
     private final Pages pages;
     private final Clock clock;
 
-    public ArticlePages(ArticleService articles, Pages pages, Clock clock) {
+    private final AskAnExpert askAnExpert;
+
+    /** The best available experts on an article's topics for its reader (the "ask an expert" panel). */
+    @FunctionalInterface
+    public interface AskAnExpert {
+        List<dev.lore.ui.view.ExpertView> find(Article article, Optional<String> readerId);
+    }
+
+    public ArticlePages(ArticleService articles, Pages pages, Clock clock, AskAnExpert askAnExpert) {
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
+        this.askAnExpert = askAnExpert;
     }
 
     public void register(RoutesConfig routes) {
@@ -90,7 +99,8 @@ public final class ArticlePages {
                 page.rendered().headings().stream()
                         .map(h -> new HeadingView(h.level(), h.anchor(), h.text()))
                         .toList(),
-                Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()));
+                Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()),
+                askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())));
         pages.render(ctx, "article.jte", a.title(), view);
     }
 

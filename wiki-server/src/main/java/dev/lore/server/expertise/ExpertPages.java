@@ -56,6 +56,20 @@ public final class ExpertPages {
         routes.get("/experts", this::find);
     }
 
+    /**
+     * The experts for a side panel (search results, an article): a failure is logged and shows an
+     * empty panel, never an error page in place of the page the panel sits on.
+     */
+    public static List<ExpertView> panel(java.util.function.Supplier<List<ExpertService.Expert>> find) {
+        try {
+            return views(find.get());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ExpertPages.class)
+                    .warn("Could not find experts for a panel: {}", e.toString());
+            return List.of();
+        }
+    }
+
     /** Experts as the pages show them, with up to three articles behind each. */
     public static List<ExpertView> views(List<ExpertService.Expert> found) {
         return found.stream()

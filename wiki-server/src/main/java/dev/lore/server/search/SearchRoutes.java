@@ -40,11 +40,18 @@ public final class SearchRoutes {
     private final SearchService search;
     private final Pages pages;
     private final Clock clock;
+    private final java.util.function.Function<String, List<dev.lore.ui.view.ExpertView>> experts;
 
-    public SearchRoutes(SearchService search, Pages pages, Clock clock) {
+    /** @param experts the few people who know most about a query, for the "experts on this" panel */
+    public SearchRoutes(
+            SearchService search,
+            Pages pages,
+            Clock clock,
+            java.util.function.Function<String, List<dev.lore.ui.view.ExpertView>> experts) {
         this.search = search;
         this.pages = pages;
         this.clock = clock;
+        this.experts = experts;
     }
 
     /** A click on a result. */
@@ -179,7 +186,10 @@ public final class SearchRoutes {
                 current.without("sort").url(),
                 current.with("sort", "recent").url(),
                 current.with("page", Integer.toString(q.page() - 1)).url(),
-                current.with("page", Integer.toString(q.page() + 1)).url());
+                current.with("page", Integer.toString(q.page() + 1)).url(),
+                q.page() == 1 && !q.text().isBlank() && q.text().length() <= 1_000
+                        ? experts.apply(q.text())
+                        : List.of());
         pages.render(ctx, "search.jte", q.text().isBlank() ? "Search" : q.text(), view);
     }
 
