@@ -116,6 +116,10 @@ final class GitHistory implements AutoCloseable {
         return location;
     }
 
+    Repository repository() {
+        return repository;
+    }
+
     /** The branch HEAD points at (for messages), or the commit id when detached. */
     String branch() {
         try {
