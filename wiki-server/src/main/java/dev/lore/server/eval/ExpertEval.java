@@ -72,13 +72,24 @@ public final class ExpertEval {
 
     /** Imports {@code repository} (up to {@code maxCommits} first-parent commits) into {@code lore} and measures. */
     public static Result run(Lore lore, Path repository, int maxCommits, Progress progress, PrintStream log) {
-        log.println("Blaming the Markdown files (the truth) ...");
-        FolderBlame.Snapshot snapshot = FolderBlame.blame(repository, maxCommits, progress);
-        log.printf("%nImporting %d commits with the Git import ...%n", snapshot.commits());
+        // The blame (CPU) runs next to the import (mostly Neo4j); they read the repository separately.
+        log.println("Blaming the Markdown files (the truth) in the background; importing with the Git import ...");
+        long started = System.nanoTime();
+        var blame = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            FolderBlame.Snapshot s = FolderBlame.blame(repository, maxCommits, Progress.NONE);
+            log.printf("%nBlamed %d folders in %.0f s%n", s.folders().size(), (System.nanoTime() - started) / 1e9);
+            return s;
+        });
         var store = new GitImportStore(lore.graph());
         GitImport.Result imported = new GitImport(lore.articles(), lore.people(), store, Clock.systemUTC())
                 .importRepository(repository, progress, maxCommits);
-        log.printf("%n%s%n", imported.summary());
+        log.printf("%n%s (%.0f s)%n", imported.summary(), (System.nanoTime() - started) / 1e9);
+        FolderBlame.Snapshot snapshot;
+        try {
+            snapshot = blame.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         lore.sync().catchUp();
         return measure(lore, snapshot, store.identities(), imported.revisions(), imported.people());
     }
