@@ -145,7 +145,7 @@ public final class ExpertEval {
     }
 
     /** A folder's words: path segments without generic ones, split on {@code / - _ .}. */
-    static String query(String folder) {
+    public static String query(String folder) {
         return Arrays.stream(folder.split("/"))
                 .filter(s -> !GENERIC.contains(s.toLowerCase(Locale.ROOT)))
                 .flatMap(s -> Arrays.stream(s.split("[-_.]")))
@@ -195,7 +195,7 @@ public final class ExpertEval {
     }
 
     /** nDCG with graded gains (the truth share); the ideal ranking is the truth sorted. */
-    static double ndcgAt(List<String> ranked, Map<String, Double> truth, int k) {
+    public static double ndcgAt(List<String> ranked, Map<String, Double> truth, int k) {
         double dcg = 0;
         for (int i = 0; i < Math.min(k, ranked.size()); i++) {
             dcg += truth.getOrDefault(ranked.get(i), 0.0) / log2(i + 2);
@@ -212,7 +212,7 @@ public final class ExpertEval {
     }
 
     /** Of the first {@code k} (always divided by k), how many have a truth share of at least {@value #RELEVANT_SHARE}. */
-    static double precisionAt(List<String> ranked, Map<String, Double> truth, int k) {
+    public static double precisionAt(List<String> ranked, Map<String, Double> truth, int k) {
         long relevant = ranked.stream()
                 .limit(k)
                 .filter(p -> truth.getOrDefault(p, 0.0) >= RELEVANT_SHARE)
