@@ -60,6 +60,8 @@ public final class FolderBlame {
                     }
                 }
             }
+            // blame's rename detection reads diff.renameLimit; the import's limit, in memory only
+            history.repository().getConfig().setInt("diff", null, "renameLimit", GitHistory.RENAME_LIMIT);
             var folders = new TreeMap<String, Map<Identity, Integer>>();
             var counts = new HashMap<String, Integer>();
             for (int i = 0; i < files.size(); i++) {
