@@ -41,6 +41,13 @@ public final class Main {
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
+              eval-experts REPO [--max-commits N] [--verbose]
+                             measure expert finding on a Git repository in a scratch data
+                             directory: folders with 5+ Markdown files and 5+ authors are
+                             topics, git blame's line shares the truth; prints nDCG@10 and P@5
+                             of Lore and of two baselines (most active authors, authors of the
+                             best-matching article). --max-commits imports only the first N
+                             first-parent commits and measures there
               --help         show this help
 
             Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
@@ -99,6 +106,7 @@ public final class Main {
                 }
                 evalSciFact(Path.of(args[1]), out);
             }
+            case "eval-experts" -> evalExperts(args, out);
             case "bench-search" -> {
                 int articles = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
                 int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
@@ -178,6 +186,51 @@ public final class Main {
                     r.importSeconds(),
                     r.searchMillisPerQuery());
         }
+    }
+
+    private static void evalExperts(String[] args, PrintStream out) {
+        Path repository = null;
+        int maxCommits = Integer.MAX_VALUE;
+        boolean verbose = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--max-commits" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
+                        fail("--max-commits needs a positive number");
+                    }
+                    maxCommits = Integer.parseInt(args[++i]);
+                }
+                case "--verbose", "-v" -> verbose = true;
+                default -> {
+                    if (repository != null) {
+                        fail("eval-experts takes one repository; unexpected: " + args[i]);
+                    }
+                    repository = Path.of(args[i]);
+                }
+            }
+        }
+        if (repository == null) {
+            fail("eval-experts needs a Git repository: java -jar lore.jar eval-experts REPO [--max-commits N]");
+        }
+        try {
+            GitImport.requireRepository(repository);
+        } catch (GitImportException e) {
+            fail(e.getMessage());
+        }
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("lore-eval-experts-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Config config = Config.fromEnvironment(System.getenv()).withSeed(false).withDataDir(scratch);
+        long start = System.nanoTime();
+        try (Lore lore = open(config)) {
+            var result =
+                    dev.lore.server.eval.ExpertEval.run(lore, repository, maxCommits, new ConsoleProgress(out), out);
+            dev.lore.server.eval.ExpertEval.print(result, repository.toString(), verbose, out);
+        }
+        out.printf("%nTook %.1f min (scratch data directory %s)%n", (System.nanoTime() - start) / 6e10, scratch);
     }
 
     private static void serve() throws InterruptedException {

@@ -131,7 +131,7 @@ public final class AuthorIdentities {
     }
 
     /** The keys two identities must share one of to be the same person. */
-    static List<String> keys(Identity identity) {
+    public static List<String> keys(Identity identity) {
         var keys = new ArrayList<String>(2);
         if (!identity.email().isBlank()) {
             keys.add(emailKey(identity.email()));

@@ -40,6 +40,13 @@ final class GitHistory implements AutoCloseable {
     /** Larger files are not read; Lore takes at most 1 MiB of Markdown per article. */
     static final int MAX_BYTES = 1 << 20;
 
+    /**
+     * Rename detection compares up to this many added x deleted files per commit. Git's default
+     * (400) is too small for a docs tree moved with edits (hugoDocs moved 1,000+ pages at once):
+     * beyond it only exact renames are found and every moved page looks deleted and re-created.
+     */
+    static final int RENAME_LIMIT = 5_000;
+
     private final Repository repository;
     private final ObjectReader reader;
     private final RevWalk walk;
@@ -114,6 +121,10 @@ final class GitHistory implements AutoCloseable {
 
     Path location() {
         return location;
+    }
+
+    Repository repository() {
+        return repository;
     }
 
     /** The branch HEAD points at (for messages), or the commit id when detached. */
@@ -203,6 +214,7 @@ final class GitHistory implements AutoCloseable {
             }
             if (!markdown.isEmpty()) {
                 var renames = new RenameDetector(reader, diffConfig);
+                renames.setRenameLimit(RENAME_LIMIT);
                 renames.addAll(markdown);
                 for (DiffEntry e : renames.compute()) {
                     changes.add(

@@ -138,8 +138,17 @@ public final class GitImport {
      *     no longer contains the last imported commit
      */
     public Result importRepository(java.nio.file.Path path, Progress progress) {
+        return importRepository(path, progress, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #importRepository(java.nio.file.Path, Progress)}, but stops after the first
+     * {@code maxCommits} commits of the first-parent chain (oldest first): the repository as it was
+     * at that commit. Used by the expert-finding evaluation to measure on a prefix of a long history.
+     */
+    public Result importRepository(java.nio.file.Path path, Progress progress, int maxCommits) {
         try (GitHistory history = GitHistory.open(path)) {
-            return new Run(history).run(progress);
+            return new Run(history, maxCommits).run(progress);
         }
     }
 
@@ -195,12 +204,18 @@ public final class GitImport {
         private String repositoryKey;
         private Map<Identity, String> authors;
 
-        Run(GitHistory history) {
+        private final int maxCommits;
+
+        Run(GitHistory history, int maxCommits) {
             this.history = history;
+            this.maxCommits = maxCommits;
         }
 
         Result run(Progress progress) {
             List<RevCommit> chain = history.firstParentChain();
+            if (chain.size() > maxCommits) {
+                chain = chain.subList(0, Math.max(1, maxCommits));
+            }
             repositoryKey = chain.getFirst().name();
             Optional<String> last = store.lastCommit(repositoryKey);
             int start = 0;
