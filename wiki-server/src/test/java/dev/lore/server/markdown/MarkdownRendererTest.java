@@ -52,8 +52,9 @@ class MarkdownRendererTest {
                 """);
         assertThat(html).contains("<pre tabindex=\"0\"><code>a very long line");
         assertThat(html)
-                .contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1: step, command\">"
-                        + "<table>");
+                .contains(
+                        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1: step, command\">"
+                                + "<table>");
     }
 
     @Test
