@@ -60,6 +60,10 @@ class BrowserAccessibilityIT {
         visits.add(anonymous("diff", ARTICLE + "/diff?from=1&to=3", true));
         visits.add(anonymous("person", "/people/ana.silva", false));
         visits.add(anonymous("people", "/people", false));
+        visits.add(anonymous("skill", "/skills/Kafka", true));
+        visits.add(anonymous("experts", "/experts?topic=kafka+consumer+lag", false));
+        visits.add(signedIn("person-colleague", "/people/ana.silva"));
+        visits.add(signedIn("person-own", "/people/" + CONTRIBUTOR));
         visits.add(anonymous("login", "/login", false));
         visits.add(anonymous("not-found", "/wiki/no-such-page", false));
         visits.add(anonymous("error", ARTICLE + "/revisions/0", false));

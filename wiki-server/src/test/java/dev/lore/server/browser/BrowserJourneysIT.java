@@ -90,6 +90,34 @@ class BrowserJourneysIT {
     }
 
     @Test
+    void employeeFindsAnExpertForAFreeTextTopicOpensTheProfileAndEndorsesThem() {
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.link("Experts"));
+        browser.fill("#topic", "helm charts for shipping a service");
+        browser.clickAndWait(browser.find(".hero-search button[type=submit]"));
+        assertThat(browser.path()).startsWith("/experts?topic=");
+        WebElement expert = browser.find("ol.experts li");
+        assertThat(expert.getText()).contains("Carla Contributor").contains("Wrote 100% of 'Kubernetes deployments'");
+
+        browser.clickAndWait(expert.findElement(By.linkText("Carla Contributor")));
+        assertThat(browser.heading()).isEqualTo("Carla Contributor");
+        WebElement row = browser.find("table.evidence tbody tr");
+        assertThat(row.getText()).contains("Kubernetes").contains("0 colleagues");
+        browser.clickAndWait(row.findElement(By.cssSelector("button")));
+        assertThat(browser.find("table.evidence tbody tr").getText())
+                .contains("1 colleague")
+                .contains("Endorsed ✓");
+        assertThat(http.get("/api/people/carla.contrib")
+                        .json()
+                        .get("endorsements")
+                        .get(0)
+                        .get("fromId")
+                        .asText())
+                .isEqualTo("rudi.reader");
+    }
+
+    @Test
     void searchBoxSuggestsPagesAsYouTypeAndTheKeyboardOpensOne() {
         browser.open("/wiki/your-first-week");
         WebElement box = browser.find("#top-q");
