@@ -1,7 +1,9 @@
 package dev.lore.server;
 
 import dev.lore.graph.gitimport.GitImportStore;
+import dev.lore.server.eval.ExpertEval;
 import dev.lore.server.eval.SciFactEval;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.gitimport.GitImport;
 import dev.lore.server.gitimport.GitImportException;
 import dev.lore.server.search.SearchService;
@@ -41,13 +43,14 @@ public final class Main {
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
-              eval-experts REPO [--max-commits N] [--verbose]
+              eval-experts REPO [--max-commits N] [--verbose] [--sweep]
                              measure expert finding on a Git repository in a scratch data
                              directory: folders with 5+ Markdown files and 5+ authors are
                              topics, git blame's line shares the truth; prints nDCG@10 and P@5
                              of Lore and of two baselines (most active authors, authors of the
                              best-matching article). --max-commits imports only the first N
-                             first-parent commits and measures there
+                             first-parent commits and measures there; --sweep also measures
+                             variants of the ranking constants on the same import
               --help         show this help
 
             Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
@@ -192,6 +195,7 @@ public final class Main {
         Path repository = null;
         int maxCommits = Integer.MAX_VALUE;
         boolean verbose = false;
+        boolean sweep = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--max-commits" -> {
@@ -201,6 +205,7 @@ public final class Main {
                     maxCommits = Integer.parseInt(args[++i]);
                 }
                 case "--verbose", "-v" -> verbose = true;
+                case "--sweep" -> sweep = true;
                 default -> {
                     if (repository != null) {
                         fail("eval-experts takes one repository; unexpected: " + args[i]);
@@ -226,9 +231,12 @@ public final class Main {
         Config config = Config.fromEnvironment(System.getenv()).withSeed(false).withDataDir(scratch);
         long start = System.nanoTime();
         try (Lore lore = open(config)) {
-            var result =
-                    dev.lore.server.eval.ExpertEval.run(lore, repository, maxCommits, new ConsoleProgress(out), out);
-            dev.lore.server.eval.ExpertEval.print(result, repository.toString(), verbose, out);
+            var rankings = sweep ? ExpertEval.sweep() : List.of(ExpertService.Ranking.DEFAULT);
+            var results = ExpertEval.run(lore, repository, maxCommits, new ConsoleProgress(out), out, rankings);
+            ExpertEval.print(results.getFirst(), repository.toString(), verbose, out);
+            if (sweep) {
+                ExpertEval.printSweep(rankings, results, out);
+            }
         }
         out.printf("%nTook %.1f min (scratch data directory %s)%n", (System.nanoTime() - start) / 6e10, scratch);
     }

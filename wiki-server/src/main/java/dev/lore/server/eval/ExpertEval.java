@@ -4,6 +4,7 @@ import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.article.Contributor;
 import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.Lore;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.gitimport.AuthorIdentities;
 import dev.lore.server.gitimport.FolderBlame;
 import dev.lore.server.gitimport.GitImport;
@@ -72,6 +73,21 @@ public final class ExpertEval {
 
     /** Imports {@code repository} (up to {@code maxCommits} first-parent commits) into {@code lore} and measures. */
     public static Result run(Lore lore, Path repository, int maxCommits, Progress progress, PrintStream log) {
+        return run(lore, repository, maxCommits, progress, log, List.of(ExpertService.Ranking.DEFAULT))
+                .getFirst();
+    }
+
+    /**
+     * Imports once and measures each of {@code rankings} on the same data (one result per ranking,
+     * in order): the way to compare ranking constants without paying for an import each.
+     */
+    public static List<Result> run(
+            Lore lore,
+            Path repository,
+            int maxCommits,
+            Progress progress,
+            PrintStream log,
+            List<ExpertService.Ranking> rankings) {
         // The blame (CPU) runs next to the import (mostly Neo4j); they read the repository separately.
         log.println("Blaming the Markdown files (the truth) in the background; importing with the Git import ...");
         long started = System.nanoTime();
@@ -91,11 +107,19 @@ public final class ExpertEval {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         lore.sync().catchUp();
-        return measure(lore, snapshot, store.identities(), imported.revisions(), imported.people());
+        Map<String, String> identities = store.identities();
+        return rankings.stream()
+                .map(r -> measure(lore, snapshot, identities, imported.revisions(), imported.people(), r))
+                .toList();
     }
 
     static Result measure(
-            Lore lore, FolderBlame.Snapshot snapshot, Map<String, String> identities, int revisions, int people) {
+            Lore lore,
+            FolderBlame.Snapshot snapshot,
+            Map<String, String> identities,
+            int revisions,
+            int people,
+            ExpertService.Ranking ranking) {
         var articles = new ArticleStore(lore.graph());
         List<String> active = mostActive(lore, 10);
         var topics = new ArrayList<Topic>();
@@ -108,7 +132,7 @@ public final class ExpertEval {
             if (truth.size() < MIN_AUTHORS) {
                 continue;
             }
-            List<String> byLore = lore.experts().experts(query, 10, true, Set.of()).stream()
+            List<String> byLore = lore.experts().experts(query, 10, true, Set.of(), ranking).stream()
                     .map(e -> e.person().id())
                     .toList();
             List<String> byArticle = lore.index().topDocuments(query, List.of("article"), 1).stream()
@@ -222,6 +246,40 @@ public final class ExpertEval {
 
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
+    }
+
+    /** The variants {@code --sweep} measures: the shipped constants first, then one grid around them. */
+    public static List<ExpertService.Ranking> sweep() {
+        var out = new ArrayList<ExpertService.Ranking>();
+        out.add(ExpertService.Ranking.DEFAULT);
+        for (boolean byTopic : new boolean[] {false, true}) {
+            for (int halfLife : new int[] {730, 1460}) {
+                for (double power : new double[] {1, 2}) {
+                    for (double presence : new double[] {0, 0.02, 0.05}) {
+                        var r = new ExpertService.Ranking(100, power, presence, halfLife, byTopic);
+                        if (!r.equals(ExpertService.Ranking.DEFAULT)) {
+                            out.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One line per ranking variant: Lore's nDCG@10 and P@5 on the same topics. */
+    public static void printSweep(List<ExpertService.Ranking> rankings, List<Result> results, PrintStream out) {
+        out.println();
+        out.println("| Lore ranking variant | nDCG@10 | P@5 |");
+        out.println("|---|---|---|");
+        for (int i = 0; i < rankings.size(); i++) {
+            out.printf(
+                    "| %s%s | %.3f | %.3f |%n",
+                    rankings.get(i),
+                    i == 0 ? " (shipped)" : "",
+                    results.get(i).ndcg()[0],
+                    results.get(i).precision()[0]);
+        }
     }
 
     /** The table (and with {@code verbose} one line per topic). */

@@ -30,14 +30,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * evidence that produced it. Thread-safe.
  */
 public final class ExpertService implements AutoCloseable {
-    /** Documents taken from the index per topic. */
-    static final int DOCUMENTS = 100;
     /** Evidence loses half its weight over this time. */
     static final Duration HALF_LIFE = Duration.ofDays(730);
     /** Weight of skill evidence next to writing: one matching expert declaration ~ a top article. */
     static final double SKILL_WEIGHT = 1.0;
-    /** A contributor whose lines were all rewritten still worked on the page. */
-    static final double PRESENCE = 0.05;
+
+    /**
+     * The constants of the document model. {@link #DEFAULT} is what Lore ships; {@code
+     * eval-experts --sweep} measures variants of it on an imported repository.
+     *
+     * @param documents documents taken from the index per topic
+     * @param relevancePower a document's relevance is its score relative to the best, to this power
+     *     (higher trusts the top matches more)
+     * @param presence credit added to the share of everyone who edited a document, so a contributor
+     *     whose lines were all rewritten still counts a little
+     * @param writingHalfLifeDays writing evidence loses half its weight over this many days
+     * @param decayByTopic when true, a person's writing on the topic decays with their latest work
+     *     on any of the matched documents (someone still working on the topic keeps the credit for
+     *     what they wrote years ago); when false, each document decays with their last edit of it
+     */
+    public record Ranking(
+            int documents, double relevancePower, double presence, int writingHalfLifeDays, boolean decayByTopic) {
+        public static final Ranking DEFAULT = new Ranking(100, 2, 0.05, 730, false);
+
+        public Ranking {
+            if (documents < 1 || relevancePower <= 0 || presence < 0 || writingHalfLifeDays < 1) {
+                throw new IllegalArgumentException("bad ranking constants: " + documents + ", " + relevancePower + ", "
+                        + presence + ", " + writingHalfLifeDays);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "documents=" + documents + " power=" + relevancePower + " presence=" + presence + " half-life="
+                    + writingHalfLifeDays + "d decay=" + (decayByTopic ? "topic" : "article");
+        }
+    }
 
     static final int MAX_TOPIC = 1_000;
 
@@ -77,22 +105,37 @@ public final class ExpertService implements AutoCloseable {
      * {@code includeUnavailable}; {@code exclude} are never returned (the reader, say).
      */
     public List<Expert> experts(String rawTopic, int limit, boolean includeUnavailable, Set<String> exclude) {
+        return experts(rawTopic, limit, includeUnavailable, exclude, Ranking.DEFAULT);
+    }
+
+    /** As {@link #experts(String, int, boolean, Set)}, with other ranking constants. */
+    public List<Expert> experts(
+            String rawTopic, int limit, boolean includeUnavailable, Set<String> exclude, Ranking ranking) {
         String topic = topic(rawTopic);
         Instant now = clock.instant();
         var scores = new HashMap<String, Double>();
         var evidence = new HashMap<String, List<Evidence>>();
 
         // 1. documents relevant to the topic, spread to their contributors by share
-        List<LoreIndex.Scored> docs = index.topDocuments(topic, List.of("article", "question"), DOCUMENTS);
+        List<LoreIndex.Scored> docs = index.topDocuments(topic, List.of("article", "question"), ranking.documents());
         if (!docs.isEmpty()) {
             double best = docs.getFirst().score();
             var relevance = new LinkedHashMap<String, Double>();
             for (var d : docs) {
                 double r = d.score() / best;
-                relevance.put(d.id().substring(d.id().indexOf(':') + 1), r * r); // index ids are "type:id"
+                // index ids are "type:id"
+                relevance.put(d.id().substring(d.id().indexOf(':') + 1), Math.pow(r, ranking.relevancePower()));
             }
-            for (Authorship a : store.authorship(relevance.keySet())) {
-                double w = relevance.get(a.articleId()) * (a.share() + PRESENCE) * decay(a.lastAt(), now);
+            List<Authorship> authorship = store.authorship(relevance.keySet());
+            var latest = new HashMap<String, Instant>(); // each person's latest work on the topic
+            for (Authorship a : authorship) {
+                latest.merge(a.personId(), a.lastAt(), (x, y) -> x.isAfter(y) ? x : y);
+            }
+            Duration halfLife = Duration.ofDays(ranking.writingHalfLifeDays());
+            for (Authorship a : authorship) {
+                Instant dated = ranking.decayByTopic() ? latest.get(a.personId()) : a.lastAt();
+                double w =
+                        relevance.get(a.articleId()) * (a.share() + ranking.presence()) * decay(dated, now, halfLife);
                 scores.merge(a.personId(), w, Double::sum);
                 evidence.computeIfAbsent(a.personId(), k -> new ArrayList<>())
                         .add(new Evidence("article", a.title(), a.slug(), null, a.share(), a.edits(), w, a.lastAt()));
@@ -180,8 +223,12 @@ public final class ExpertService implements AutoCloseable {
     }
 
     static double decay(Instant at, Instant now) {
+        return decay(at, now, HALF_LIFE);
+    }
+
+    static double decay(Instant at, Instant now, Duration halfLife) {
         double age = Math.max(0, Duration.between(at, now).toDays());
-        return Math.pow(0.5, age / HALF_LIFE.toDays());
+        return Math.pow(0.5, age / halfLife.toDays());
     }
 
     private static double log2(double x) {
