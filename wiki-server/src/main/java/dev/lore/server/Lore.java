@@ -5,7 +5,9 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
@@ -18,6 +20,8 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
+import dev.lore.server.curation.VerificationRoutes;
+import dev.lore.server.curation.VerificationService;
 import dev.lore.server.expertise.ExpertPages;
 import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
@@ -97,10 +101,11 @@ public final class Lore implements AutoCloseable {
             articles = new ArticleService(articleStore, markdown, sync, clock);
             people = new PersonService(personStore, passwords, sync, clock);
             auth = new AuthService(personStore, passwords, tokens, clock);
-            importer = new MarkdownImport(articles, people, clock);
+            var expertise = new ExpertiseStore(graph);
+            importer = new MarkdownImport(articles, people, expertise, clock);
             search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
             closeInReverse.add(search);
-            experts = new ExpertService(index, new ExpertiseStore(graph), clock);
+            experts = new ExpertService(index, expertise, clock);
             closeInReverse.add(experts);
         } catch (RuntimeException e) {
             close();
@@ -151,20 +156,25 @@ public final class Lore implements AutoCloseable {
         var pages = new Pages(new Ui());
         var security = new Security(auth, tokens, config.secureCookies());
         var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
+        var verificationRoutes = new VerificationRoutes(
+                new VerificationService(new VerificationStore(graph), clock),
+                pages,
+                id -> people.find(id).map(Person::name).orElse(id));
         web = WebServer.start(
                 config.port(),
                 security,
                 new ErrorMapping(pages),
                 List.of(
-                        new HomeRoutes(articles, people, graph, index, pages, clock)::register,
+                        new HomeRoutes(articles, people, graph, experts.store(), index, pages, clock)::register,
                         new ArticleApi(articles)::register,
                         new ArticlePages(
-                                        articles,
-                                        pages,
-                                        clock,
-                                        (article, reader) -> ExpertPages.panel(
-                                                () -> experts.askAbout(article.title(), article.skills(), reader, 3)))
-                                ::register,
+                                articles,
+                                pages,
+                                clock,
+                                (article, reader) -> ExpertPages.panel(
+                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                (article, reader) -> verificationRoutes.view(article.slug(), reader))::register,
+                        verificationRoutes::register,
                         new SearchRoutes(
                                         search,
                                         pages,

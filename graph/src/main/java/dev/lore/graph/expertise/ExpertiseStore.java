@@ -488,6 +488,27 @@ public final class ExpertiseStore {
                 .consume());
     }
 
+    /** A live article and how many different people read it in a period. */
+    public record Popular(String slug, String title, int readers) {}
+
+    /**
+     * The live articles read by the most different signed-in people since {@code since} (a
+     * person's reads count once; ties go to the most recently updated page).
+     */
+    public List<Popular> popular(Instant since, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (:Person)-[r:READ]->(a:Article {status: 'active'})
+                        WHERE r.lastAt >= $since
+                        WITH a, count(r) AS readers
+                        RETURN a.slug AS slug, a.title AS title, readers
+                        ORDER BY readers DESC, a.updatedAt DESC LIMIT $limit
+                        """, Map.of("since", datetime(since), "limit", limit))
+                .list(r -> new Popular(
+                        r.get("slug").asString(),
+                        r.get("title").asString(),
+                        r.get("readers").asInt())));
+    }
+
     // ---- closeness and load -------------------------------------------------------------------
 
     /** How close {@code personId} is to each candidate: same team, articles written together. */
@@ -554,9 +575,41 @@ public final class ExpertiseStore {
 
     // ---- skill pages --------------------------------------------------------------------------
 
-    /** A skill's live articles (most recently updated first) and the skills seen with it most. */
+    /**
+     * A skill's description (empty until someone writes one), live articles (most recently updated
+     * first) and the skills seen with it most.
+     */
     public record SkillOverview(
-            SkillNames.Skill skill, List<String> aliases, List<ArticleRef> articles, List<Related> related) {}
+            SkillNames.Skill skill,
+            String description,
+            List<String> aliases,
+            List<ArticleRef> articles,
+            List<Related> related) {}
+
+    /**
+     * Sets what a skill is about, in a sentence or two (blank clears it). The skill is created when
+     * it does not exist yet, so a seed pack can describe skills before any page uses them. Returns
+     * the skill.
+     */
+    public SkillNames.Skill describe(String skillName, String description) {
+        var wanted = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            var skill = resolve(tx, List.of(wanted.key())).stream().findFirst().orElse(wanted);
+            tx.run(
+                            """
+                            MERGE (s:Skill {key: $key}) ON CREATE SET s.name = $name
+                            SET s.description = $description, s.seq = $seq
+                            """,
+                            Map.of(
+                                    "key", skill.key(),
+                                    "name", skill.name(),
+                                    "description", description.strip(),
+                                    "seq", seq))
+                    .consume();
+            return skill;
+        });
+    }
 
     public record ArticleRef(String id, String slug, String title, Instant updatedAt) {}
 
@@ -570,6 +623,10 @@ public final class ExpertiseStore {
             }
             var skill = found.getFirst();
             var params = Map.<String, Object>of("key", skill.key(), "limit", articleLimit, "related", relatedLimit);
+            String description = tx.run("MATCH (s:Skill {key: $key}) RETURN coalesce(s.description, '') AS d", params)
+                    .single()
+                    .get("d")
+                    .asString();
             List<String> aliases = tx.run(
                             "MATCH (a:SkillAlias)-[:ALIAS_OF]->(:Skill {key: $key}) RETURN a.key AS k ORDER BY k",
                             params)
@@ -600,7 +657,7 @@ public final class ExpertiseStore {
                             r.get("key").asString(),
                             r.get("name").asString(),
                             r.get("together").asInt()));
-            return Optional.of(new SkillOverview(skill, aliases, articles, related));
+            return Optional.of(new SkillOverview(skill, description, aliases, articles, related));
         });
     }
 

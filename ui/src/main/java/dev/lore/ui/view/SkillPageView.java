@@ -2,6 +2,15 @@ package dev.lore.ui.view;
 
 import java.util.List;
 
-/** A skill's page: experts, articles, related skills and other names. */
+/**
+ * A skill's page: what it is, experts, articles, related skills and other names. {@code
+ * canDescribe} shows the description form (champions).
+ */
 public record SkillPageView(
-        String name, List<String> aliases, List<ExpertView> experts, List<LinkView> articles, List<LinkView> related) {}
+        String name,
+        String description,
+        boolean canDescribe,
+        List<String> aliases,
+        List<ExpertView> experts,
+        List<LinkView> articles,
+        List<LinkView> related) {}

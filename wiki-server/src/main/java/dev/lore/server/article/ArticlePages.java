@@ -5,6 +5,7 @@ import dev.lore.graph.article.ArticleSummary;
 import dev.lore.graph.article.Contributor;
 import dev.lore.graph.article.Revision;
 import dev.lore.graph.article.StaleRevisionException;
+import dev.lore.graph.person.Person;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.TooLargeException;
@@ -22,6 +23,7 @@ import dev.lore.ui.view.HistoryView;
 import dev.lore.ui.view.LinkView;
 import dev.lore.ui.view.RevisionRow;
 import dev.lore.ui.view.RevisionView;
+import dev.lore.ui.view.VerificationView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -42,6 +44,7 @@ public final class ArticlePages {
     private final Clock clock;
 
     private final AskAnExpert askAnExpert;
+    private final Verification verification;
 
     /** The best available experts on an article's topics for its reader (the "ask an expert" panel). */
     @FunctionalInterface
@@ -49,11 +52,19 @@ public final class ArticlePages {
         List<dev.lore.ui.view.ExpertView> find(Article article, Optional<String> readerId);
     }
 
-    public ArticlePages(ArticleService articles, Pages pages, Clock clock, AskAnExpert askAnExpert) {
+    /** An article's verification line for its reader (see the curation package). */
+    @FunctionalInterface
+    public interface Verification {
+        Optional<VerificationView> of(Article article, Optional<Person> reader);
+    }
+
+    public ArticlePages(
+            ArticleService articles, Pages pages, Clock clock, AskAnExpert askAnExpert, Verification verification) {
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
         this.askAnExpert = askAnExpert;
+        this.verification = verification;
     }
 
     public void register(RoutesConfig routes) {
@@ -100,7 +111,8 @@ public final class ArticlePages {
                         .map(h -> new HeadingView(h.level(), h.anchor(), h.text()))
                         .toList(),
                 Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()),
-                askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())));
+                askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())),
+                verification.of(a, CurrentUser.of(ctx)));
         pages.render(ctx, "article.jte", a.title(), view);
     }
 

@@ -53,6 +53,7 @@ public final class ExpertPages {
         routes.post("/people/{id}/wants", this::wants);
         routes.post("/people/{id}/availability", this::availability);
         routes.get("/skills/{name}", this::skill);
+        routes.post("/skills/{name}/description", this::describe);
         routes.get("/experts", this::find);
     }
 
@@ -198,6 +199,10 @@ public final class ExpertPages {
                 overview.skill().name(),
                 new SkillPageView(
                         overview.skill().name(),
+                        overview.description(),
+                        CurrentUser.of(ctx)
+                                .map(me -> AuthService.roleOf(me).atLeast(Role.CHAMPION))
+                                .orElse(false),
                         overview.aliases(),
                         views(experts.experts(overview.skill().name(), 5, false, Set.of())),
                         overview.articles().stream()
@@ -206,6 +211,14 @@ public final class ExpertPages {
                         overview.related().stream()
                                 .map(r -> new LinkView(r.key(), r.name()))
                                 .toList()));
+    }
+
+    private void describe(Context ctx) {
+        CurrentUser.require(ctx, Role.CHAMPION);
+        String name = ctx.pathParam("name");
+        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        store.describe(skill.name(), ExpertRoutes.requireDescription(ctx.formParam("description")));
+        ctx.redirect("/skills/" + Urls.encode(skill.name()), HttpStatus.SEE_OTHER);
     }
 
     private void find(Context ctx) {

@@ -67,6 +67,7 @@ public final class ExpertRoutes {
         routes.get("/api/articles/{slug}/experts", this::askAnExpert);
         routes.get("/api/skills/{name}", this::skill);
         routes.post("/api/skills/{name}/aliases", this::alias);
+        routes.put("/api/skills/{name}", this::describe);
     }
 
     private void experts(Context ctx) {
@@ -314,6 +315,7 @@ public final class ExpertRoutes {
         var json = new LinkedHashMap<String, Object>();
         json.put("name", overview.skill().name());
         json.put("key", overview.skill().key());
+        json.put("description", overview.description());
         json.put("aliases", overview.aliases());
         json.put("articles", overview.articles());
         json.put(
@@ -332,6 +334,33 @@ public final class ExpertRoutes {
         var skill = store.addAlias(ctx.pathParam("name"), alias);
         experts.skillsChanged();
         ctx.json(Map.of("name", skill.name(), "key", skill.key(), "alias", alias));
+    }
+
+    private void describe(Context ctx) {
+        CurrentUser.require(ctx, Role.CHAMPION);
+        String name = ctx.pathParam("name");
+        DescriptionRequest body = Requests.body(ctx, DescriptionRequest.class);
+        String description = requireDescription(body.description());
+        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        store.describe(skill.name(), description);
+        skill(ctx);
+    }
+
+    record DescriptionRequest(String description) {}
+
+    static final int MAX_DESCRIPTION = 1_000;
+
+    /** A skill description: plain text, at most {@value #MAX_DESCRIPTION} characters; blank clears it. */
+    static String requireDescription(String description) {
+        if (description == null) {
+            throw new InvalidInputException("description is required (an empty one clears it)");
+        }
+        String d = description.strip();
+        if (d.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException(
+                    "description must be at most " + MAX_DESCRIPTION + " characters, was " + d.length());
+        }
+        return d;
     }
 
     private static String requireSkillName(String name) {

@@ -1,6 +1,7 @@
 package dev.lore.server.home;
 
 import dev.lore.graph.Graph;
+import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
@@ -9,9 +10,11 @@ import dev.lore.server.web.Pages;
 import dev.lore.ui.view.ArticleItem;
 import dev.lore.ui.view.FeaturedItem;
 import dev.lore.ui.view.HomeView;
+import dev.lore.ui.view.PopularItem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -23,19 +26,28 @@ public final class HomeRoutes {
     public static final String START_HERE_TAG = "onboarding";
     private static final int START_HERE_LIMIT = 6;
     private static final int RECENT_LIMIT = 12;
+    private static final int POPULAR_LIMIT = 5;
 
     private final ArticleService articles;
     private final PersonService people;
     private final Graph graph;
+    private final ExpertiseStore reads;
     private final LoreIndex index;
     private final Pages pages;
     private final Clock clock;
 
     public HomeRoutes(
-            ArticleService articles, PersonService people, Graph graph, LoreIndex index, Pages pages, Clock clock) {
+            ArticleService articles,
+            PersonService people,
+            Graph graph,
+            ExpertiseStore reads,
+            LoreIndex index,
+            Pages pages,
+            Clock clock) {
         this.articles = articles;
         this.people = people;
         this.graph = graph;
+        this.reads = reads;
         this.index = index;
         this.pages = pages;
         this.clock = clock;
@@ -55,7 +67,14 @@ public final class HomeRoutes {
                 ctx,
                 "home.jte",
                 "Home",
-                new HomeView(startHere(), START_HERE_TAG, recent, articles.count(), people.count()));
+                new HomeView(startHere(), START_HERE_TAG, recent, popular(), articles.count(), people.count()));
+    }
+
+    /** Read by the most colleagues in the last seven days (signed-in reads; a person counts once). */
+    private List<PopularItem> popular() {
+        return reads.popular(clock.instant().minus(Duration.ofDays(7)), POPULAR_LIMIT).stream()
+                .map(p -> new PopularItem(p.slug(), p.title(), p.readers()))
+                .toList();
     }
 
     private List<FeaturedItem> startHere() {

@@ -77,6 +77,22 @@ public final class Http {
         return r.json().get("token").asText();
     }
 
+    /** Signs in through the form and returns the cookie header a browser would send. */
+    public String browserSession(String username, String password) {
+        String csrf = get("/login").cookie("lore_csrf");
+        Response login =
+                form("/login", Map.of("username", username, "password", password, "_csrf", csrf), "lore_csrf=" + csrf);
+        if (login.status() != 303) {
+            throw new AssertionError("form sign-in failed: " + login.status() + " " + login.body());
+        }
+        return "lore_csrf=" + csrf + "; lore_session=" + login.cookie("lore_session");
+    }
+
+    /** The CSRF token inside a cookie header made by {@link #browserSession}. */
+    public static String csrfOf(String cookies) {
+        return cookies.substring("lore_csrf=".length(), cookies.indexOf(';'));
+    }
+
     public Response get(String path) {
         return send("GET", path, null, null, Map.of());
     }

@@ -39,18 +39,12 @@ class PagesIT {
                 carlaToken);
     }
 
-    /** Signs in through the form and returns the cookie header a browser would send. */
     private String browserSession(String user) {
-        var first = http.get("/login");
-        String csrf = first.cookie("lore_csrf");
-        var login = http.form(
-                "/login", Map.of("username", user, "password", TestLore.PASSWORD, "_csrf", csrf), "lore_csrf=" + csrf);
-        assertThat(login.status()).isEqualTo(303);
-        return "lore_csrf=" + csrf + "; lore_session=" + login.cookie("lore_session");
+        return http.browserSession(user, TestLore.PASSWORD);
     }
 
     private static String csrfOf(String cookies) {
-        return cookies.substring("lore_csrf=".length(), cookies.indexOf(';'));
+        return Http.csrfOf(cookies);
     }
 
     @Test
