@@ -51,7 +51,7 @@ public final class ExpertService implements AutoCloseable {
      */
     public record Ranking(
             int documents, double relevancePower, double presence, int writingHalfLifeDays, boolean decayByTopic) {
-        public static final Ranking DEFAULT = new Ranking(100, 2, 0.05, 730, false);
+        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 1460, false);
 
         public Ranking {
             if (documents < 1 || relevancePower <= 0 || presence < 0 || writingHalfLifeDays < 1) {
