@@ -7,6 +7,7 @@ import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
 import dev.lore.indexer.LoreIndex;
@@ -26,6 +27,9 @@ import dev.lore.server.markdown.HtmlSanitizer;
 import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
+import dev.lore.server.question.QuestionPages;
+import dev.lore.server.question.QuestionRoutes;
+import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
 import dev.lore.server.search.SearchRoutes;
 import dev.lore.server.search.SearchService;
@@ -62,6 +66,7 @@ public final class Lore implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Graph graph;
     private final ArticleStore articleStore;
+    private final QuestionStore questionStore;
     private final LoreIndex index;
     private final IndexSync sync;
     private final ArticleService articles;
@@ -71,6 +76,7 @@ public final class Lore implements AutoCloseable {
     private final MarkdownImport importer;
     private final SearchService search;
     private final ExpertService experts;
+    private final QuestionService questions;
     private WebServer web;
     private boolean closed;
 
@@ -92,7 +98,8 @@ public final class Lore implements AutoCloseable {
             index = LoreIndex.open(config.indexDir());
             closeInReverse.add(index);
             var markdown = new MarkdownRenderer(new HtmlSanitizer());
-            sync = new IndexSync(articleStore, personStore, index, markdown);
+            questionStore = new QuestionStore(graph);
+            sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
             closeInReverse.add(sync);
             articles = new ArticleService(articleStore, markdown, sync, clock);
             people = new PersonService(personStore, passwords, sync, clock);
@@ -102,6 +109,7 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(search);
             experts = new ExpertService(index, new ExpertiseStore(graph), clock);
             closeInReverse.add(experts);
+            questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -151,6 +159,7 @@ public final class Lore implements AutoCloseable {
         var pages = new Pages(new Ui());
         var security = new Security(auth, tokens, config.secureCookies());
         var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
+        var questionPages = new QuestionPages(questions, pages, clock);
         web = WebServer.start(
                 config.port(),
                 security,
@@ -159,12 +168,12 @@ public final class Lore implements AutoCloseable {
                         new HomeRoutes(articles, people, graph, index, pages, clock)::register,
                         new ArticleApi(articles)::register,
                         new ArticlePages(
-                                        articles,
-                                        pages,
-                                        clock,
-                                        (article, reader) -> ExpertPages.panel(
-                                                () -> experts.askAbout(article.title(), article.skills(), reader, 3)))
-                                ::register,
+                                articles,
+                                pages,
+                                clock,
+                                (article, reader) -> ExpertPages.panel(
+                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                questionPages::feedback)::register,
                         new SearchRoutes(
                                         search,
                                         pages,
@@ -174,7 +183,9 @@ public final class Lore implements AutoCloseable {
                         new AuthRoutes(auth, security, pages)::register,
                         new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
                         expertRoutes::register,
-                        new ExpertPages(experts, people, pages, clock)::register));
+                        new ExpertPages(experts, people, pages, clock, questionPages::taught)::register,
+                        new QuestionRoutes(questions)::register,
+                        questionPages::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;
@@ -240,6 +251,10 @@ public final class Lore implements AutoCloseable {
 
     public ExpertService experts() {
         return experts;
+    }
+
+    public QuestionService questions() {
+        return questions;
     }
 
     public SearchService search() {

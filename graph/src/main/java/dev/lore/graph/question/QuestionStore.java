@@ -370,7 +370,7 @@ public final class QuestionStore {
                         """
                         MATCH (asker:Person)-[:ASKED]->(q:Question)
                         WHERE NOT $unanswered OR NOT EXISTS { (:Answer)-[:ANSWERS]->(q) }
-                        RETURN """ + SUMMARY_COLUMNS + """
+                        """ + "RETURN " + SUMMARY_COLUMNS + """
                         ORDER BY q.askedAt DESC, q.id SKIP $offset LIMIT $limit
                         """,
                         Map.of("unanswered", unansweredOnly, "offset", offset, "limit", limit))
@@ -381,7 +381,7 @@ public final class QuestionStore {
     public List<QuestionSummary> askedOf(String personId, int limit) {
         return graph.read(tx -> tx.run("""
                         MATCH (asker:Person)-[:ASKED]->(q:Question)-[:ASKED_OF]->(:Person {id: $id})
-                        RETURN """ + SUMMARY_COLUMNS + """
+                        """ + "RETURN " + SUMMARY_COLUMNS + """
                         ORDER BY q.askedAt DESC, q.id LIMIT $limit
                         """, Map.of("id", personId, "limit", limit))
                 .list(QuestionStore::toSummary));

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * An article page. {@code html} is sanitized HTML, safe to output unescaped; {@code toc} lists the
  * headings with their anchor ids. {@code updated} is relative ("3 days ago"), {@code updatedDate}
- * a date and {@code updatedIso} the instant for {@code <time datetime>}.
+ * a date and {@code updatedIso} the instant for {@code <time datetime>}. {@code feedback} holds the
+ * comments and whom the reader can thank.
  */
 public record ArticleView(
         String slug,
@@ -25,4 +26,5 @@ public record ArticleView(
         List<LinkView> backlinks,
         List<HeadingView> toc,
         Optional<String> redirectedFrom,
-        List<ExpertView> askExperts) {}
+        List<ExpertView> askExperts,
+        FeedbackView feedback) {}

@@ -49,7 +49,16 @@ public final class ArticlePages {
         List<dev.lore.ui.view.ExpertView> find(Article article, Optional<String> readerId);
     }
 
-    public ArticlePages(ArticleService articles, Pages pages, Clock clock, AskAnExpert askAnExpert) {
+    /** Comments on an article and whom its reader can thank (the "comments and kudos" section). */
+    @FunctionalInterface
+    public interface Feedback {
+        dev.lore.ui.view.FeedbackView find(Article article, List<Contributor> contributors, Optional<String> readerId);
+    }
+
+    private final Feedback feedback;
+
+    public ArticlePages(ArticleService articles, Pages pages, Clock clock, AskAnExpert askAnExpert, Feedback feedback) {
+        this.feedback = feedback;
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
@@ -100,7 +109,8 @@ public final class ArticlePages {
                         .map(h -> new HeadingView(h.level(), h.anchor(), h.text()))
                         .toList(),
                 Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()),
-                askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())));
+                askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())),
+                feedback.find(a, page.contributors(), CurrentUser.of(ctx).map(p -> p.id())));
         pages.render(ctx, "article.jte", a.title(), view);
     }
 
