@@ -22,7 +22,14 @@ public final class Schema {
             "CREATE CONSTRAINT search_event_id IF NOT EXISTS FOR (s:SearchEvent) REQUIRE s.id IS UNIQUE",
             "CREATE INDEX search_event_at IF NOT EXISTS FOR (s:SearchEvent) ON (s.at)",
             "CREATE INDEX search_event_person IF NOT EXISTS FOR (s:SearchEvent) ON (s.person)",
-            "CREATE CONSTRAINT skill_alias_key IF NOT EXISTS FOR (a:SkillAlias) REQUIRE a.key IS UNIQUE");
+            "CREATE CONSTRAINT skill_alias_key IF NOT EXISTS FOR (a:SkillAlias) REQUIRE a.key IS UNIQUE",
+            "CREATE CONSTRAINT question_id IF NOT EXISTS FOR (q:Question) REQUIRE q.id IS UNIQUE",
+            "CREATE CONSTRAINT answer_id IF NOT EXISTS FOR (a:Answer) REQUIRE a.id IS UNIQUE",
+            "CREATE CONSTRAINT comment_id IF NOT EXISTS FOR (c:Comment) REQUIRE c.id IS UNIQUE",
+            "CREATE CONSTRAINT kudos_id IF NOT EXISTS FOR (k:Kudos) REQUIRE k.id IS UNIQUE",
+            "CREATE INDEX question_seq IF NOT EXISTS FOR (q:Question) ON (q.seq)",
+            "CREATE INDEX question_asked_at IF NOT EXISTS FOR (q:Question) ON (q.askedAt)",
+            "CREATE INDEX comment_question IF NOT EXISTS FOR (c:Comment) ON (c.questionId)");
 
     private Schema() {}
 
@@ -34,7 +41,10 @@ public final class Schema {
                 .consume());
     }
 
-    /** Deletes every node and relationship, then re-creates the counter. For tests and resets. */
+    /**
+     * Deletes every node and relationship (articles, people, questions, answers, comments, kudos:
+     * everything), then re-creates the counter. For tests and resets.
+     */
     public static void wipe(Graph graph) {
         graph.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
         apply(graph);

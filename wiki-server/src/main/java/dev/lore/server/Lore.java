@@ -9,6 +9,7 @@ import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
 import dev.lore.indexer.LoreIndex;
@@ -30,6 +31,9 @@ import dev.lore.server.markdown.HtmlSanitizer;
 import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
+import dev.lore.server.question.QuestionPages;
+import dev.lore.server.question.QuestionRoutes;
+import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
 import dev.lore.server.search.SearchRoutes;
 import dev.lore.server.search.SearchService;
@@ -66,6 +70,7 @@ public final class Lore implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Graph graph;
     private final ArticleStore articleStore;
+    private final QuestionStore questionStore;
     private final LoreIndex index;
     private final IndexSync sync;
     private final ArticleService articles;
@@ -75,6 +80,7 @@ public final class Lore implements AutoCloseable {
     private final MarkdownImport importer;
     private final SearchService search;
     private final ExpertService experts;
+    private final QuestionService questions;
     private WebServer web;
     private boolean closed;
 
@@ -96,7 +102,8 @@ public final class Lore implements AutoCloseable {
             index = LoreIndex.open(config.indexDir());
             closeInReverse.add(index);
             var markdown = new MarkdownRenderer(new HtmlSanitizer());
-            sync = new IndexSync(articleStore, personStore, index, markdown);
+            questionStore = new QuestionStore(graph);
+            sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
             closeInReverse.add(sync);
             articles = new ArticleService(articleStore, markdown, sync, clock);
             people = new PersonService(personStore, passwords, sync, clock);
@@ -107,6 +114,7 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(search);
             experts = new ExpertService(index, expertise, clock);
             closeInReverse.add(experts);
+            questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -160,6 +168,7 @@ public final class Lore implements AutoCloseable {
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
                 id -> people.find(id).map(Person::name).orElse(id));
+        var questionPages = new QuestionPages(questions, pages, clock);
         web = WebServer.start(
                 config.port(),
                 security,
@@ -173,6 +182,7 @@ public final class Lore implements AutoCloseable {
                                 clock,
                                 (article, reader) -> ExpertPages.panel(
                                         () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                questionPages::feedback,
                                 (article, reader) -> verificationRoutes.view(article.slug(), reader))::register,
                         verificationRoutes::register,
                         new SearchRoutes(
@@ -184,7 +194,9 @@ public final class Lore implements AutoCloseable {
                         new AuthRoutes(auth, security, pages)::register,
                         new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
                         expertRoutes::register,
-                        new ExpertPages(experts, people, pages, clock)::register));
+                        new ExpertPages(experts, people, pages, clock, questionPages::taught)::register,
+                        new QuestionRoutes(questions)::register,
+                        questionPages::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;
@@ -250,6 +262,10 @@ public final class Lore implements AutoCloseable {
 
     public ExpertService experts() {
         return experts;
+    }
+
+    public QuestionService questions() {
+        return questions;
     }
 
     public SearchService search() {

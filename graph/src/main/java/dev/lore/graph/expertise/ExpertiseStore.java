@@ -327,6 +327,31 @@ public final class ExpertiseStore {
                         """, Map.of("ids", List.copyOf(articleIds))).list(ExpertiseStore::toAuthorship));
     }
 
+    /**
+     * An answer as evidence: who wrote it, to which question, whether the asker accepted it and how
+     * many people found it helpful.
+     */
+    public record AnswerAuthorship(
+            String personId, String questionId, String title, boolean accepted, int helpful, Instant at) {}
+
+    /** The answers to questions, by question id. */
+    public List<AnswerAuthorship> answerAuthorship(Collection<String> questionIds) {
+        return graph.read(tx -> tx.run("""
+                        UNWIND $ids AS qid
+                        MATCH (p:Person)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(q:Question {id: qid})
+                        RETURN p.id AS person, q.id AS question, q.title AS title,
+                               coalesce(a.accepted, false) AS accepted, COUNT { (:Person)-[:VOTED]->(a) } AS helpful,
+                               a.at AS at
+                        """, Map.of("ids", List.copyOf(questionIds)))
+                .list(r -> new AnswerAuthorship(
+                        r.get("person").asString(),
+                        r.get("question").asString(),
+                        r.get("title").asString(),
+                        r.get("accepted").asBoolean(),
+                        r.get("helpful").asInt(),
+                        instant(r.get("at")))));
+    }
+
     /** What a person wrote, largest share first. */
     public List<Authorship> contributions(String personId, int limit) {
         return graph.read(

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * An article page. {@code html} is sanitized HTML, safe to output unescaped; {@code toc} lists the
  * headings with their anchor ids. {@code updated} is relative ("3 days ago"), {@code updatedDate}
- * a date and {@code updatedIso} the instant for {@code <time datetime>}. {@code verification} is
- * empty when it could not be looked up (the page still shows).
+ * a date and {@code updatedIso} the instant for {@code <time datetime>}. {@code feedback} holds the
+ * comments and whom the reader can thank. {@code verification} is empty when it could not be
+ * looked up (the page still shows).
  */
 public record ArticleView(
         String slug,
@@ -27,4 +28,5 @@ public record ArticleView(
         List<HeadingView> toc,
         Optional<String> redirectedFrom,
         List<ExpertView> askExperts,
+        FeedbackView feedback,
         Optional<VerificationView> verification) {}

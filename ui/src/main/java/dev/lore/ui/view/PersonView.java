@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param self the viewer is this person (they may edit wishes and availability)
  * @param canEndorse the viewer is signed in and is someone else
+ * @param taught answers accepted, kudos and people helped, and the questions asked of them
  */
 public record PersonView(
         String id,
@@ -21,4 +22,5 @@ public record PersonView(
         List<String> wantsToLearn,
         List<SuggestionView> learnFrom,
         boolean self,
-        boolean canEndorse) {}
+        boolean canEndorse,
+        TaughtView taught) {}

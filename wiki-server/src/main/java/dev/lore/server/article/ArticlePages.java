@@ -58,8 +58,22 @@ public final class ArticlePages {
         Optional<VerificationView> of(Article article, Optional<Person> reader);
     }
 
+    /** Comments on an article and whom its reader can thank (the "comments and kudos" section). */
+    @FunctionalInterface
+    public interface Feedback {
+        dev.lore.ui.view.FeedbackView find(Article article, List<Contributor> contributors, Optional<String> readerId);
+    }
+
+    private final Feedback feedback;
+
     public ArticlePages(
-            ArticleService articles, Pages pages, Clock clock, AskAnExpert askAnExpert, Verification verification) {
+            ArticleService articles,
+            Pages pages,
+            Clock clock,
+            AskAnExpert askAnExpert,
+            Feedback feedback,
+            Verification verification) {
+        this.feedback = feedback;
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
@@ -112,6 +126,7 @@ public final class ArticlePages {
                         .toList(),
                 Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()),
                 askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())),
+                feedback.find(a, page.contributors(), CurrentUser.of(ctx).map(p -> p.id())),
                 verification.of(a, CurrentUser.of(ctx)));
         pages.render(ctx, "article.jte", a.title(), view);
     }

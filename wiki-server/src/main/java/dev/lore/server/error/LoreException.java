@@ -5,7 +5,12 @@ package dev.lore.server.error;
  * JSON body or an error page in one place, {@code web.ErrorMapping}.
  */
 public abstract sealed class LoreException extends RuntimeException
-        permits InvalidInputException, NotFoundException, TooLargeException, ForbiddenException, UnauthorizedException {
+        permits InvalidInputException,
+                NotFoundException,
+                TooLargeException,
+                ForbiddenException,
+                UnauthorizedException,
+                ConflictException {
     private final int status;
     private final String code;
 

@@ -38,9 +38,20 @@ public final class ExpertPages {
     private final PersonService people;
     private final Pages pages;
     private final Clock clock;
+    private final java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught;
 
-    public ExpertPages(ExpertService experts, PersonService people, Pages pages, Clock clock) {
+    /**
+     * @param taught what a person taught others and the questions asked of them, by id (from the
+     *     question feature), shown on their page
+     */
+    public ExpertPages(
+            ExpertService experts,
+            PersonService people,
+            Pages pages,
+            Clock clock,
+            java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught) {
         this.experts = experts;
+        this.taught = taught;
         this.store = experts.store();
         this.people = people;
         this.pages = pages;
@@ -142,7 +153,8 @@ public final class ExpertPages {
                         store.wantsToLearn(p.id()).stream().map(s -> s.name()).toList(),
                         learnFrom,
                         self,
-                        canEndorse));
+                        canEndorse,
+                        taught.apply(p.id())));
     }
 
     private void endorse(Context ctx) {

@@ -122,6 +122,9 @@ public final class ExpertRoutes {
         if (e.count() > 0) {
             json.put(e.kind().equals("article") ? "edits" : "count", e.count());
         }
+        if (e.kind().equals("answer")) {
+            json.put("accepted", e.share() > 0);
+        }
         json.put("weight", Math.round(e.weight() * 10_000) / 10_000.0);
         json.put("at", e.at());
         return json;

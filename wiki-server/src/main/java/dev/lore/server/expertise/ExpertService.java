@@ -140,6 +140,8 @@ public final class ExpertService implements AutoCloseable {
                 evidence.computeIfAbsent(a.personId(), k -> new ArrayList<>())
                         .add(new Evidence("article", a.title(), a.slug(), null, a.share(), a.edits(), w, a.lastAt()));
             }
+            // relevant questions pass their relevance to whoever answered them
+            AnswerEvidence.add(store.answerAuthorship(relevance.keySet()), relevance, now, scores, evidence);
         }
 
         // 2. skills the topic names: declared level, endorsements

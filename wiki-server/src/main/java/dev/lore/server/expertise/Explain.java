@@ -27,6 +27,12 @@ final class Explain {
             }
             parts.add(first);
         }
+        var answers = evidence.stream().filter(e -> e.kind().equals("answer")).toList();
+        if (!answers.isEmpty()) {
+            long accepted = answers.stream().filter(e -> e.share() > 0).count();
+            parts.add("answered " + count(answers.size(), "question", "questions") + " on this"
+                    + (accepted > 0 ? " (" + accepted + " accepted)" : ""));
+        }
         for (Evidence e : evidence) {
             if (e.kind().equals("skill")) {
                 parts.add("lists " + e.skill() + " as a skill");

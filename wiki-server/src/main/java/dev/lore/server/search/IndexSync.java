@@ -4,6 +4,8 @@ import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.IndexedQuestion;
+import dev.lore.graph.question.QuestionStore;
 import dev.lore.indexer.IndexDoc;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.markdown.MarkdownRenderer;
@@ -27,13 +29,20 @@ public final class IndexSync implements AutoCloseable {
 
     private final ArticleStore articles;
     private final PersonStore people;
+    private final QuestionStore questions;
     private final LoreIndex index;
     private final MarkdownRenderer markdown;
     private ScheduledExecutorService timer;
 
-    public IndexSync(ArticleStore articles, PersonStore people, LoreIndex index, MarkdownRenderer markdown) {
+    public IndexSync(
+            ArticleStore articles,
+            PersonStore people,
+            QuestionStore questions,
+            LoreIndex index,
+            MarkdownRenderer markdown) {
         this.articles = articles;
         this.people = people;
+        this.questions = questions;
         this.index = index;
         this.markdown = markdown;
     }
@@ -58,7 +67,11 @@ public final class IndexSync implements AutoCloseable {
             List<Article> changedArticles = articles.changesSince(since, BATCH);
             List<PersonStore.IndexedPerson> changedPeople = people.changesSince(since, BATCH);
             List<ArticleStore.IndexedSkill> changedSkills = articles.skillChangesSince(since, BATCH);
-            if (changedArticles.isEmpty() && changedPeople.isEmpty() && changedSkills.isEmpty()) {
+            List<IndexedQuestion> changedQuestions = questions.changesSince(since, BATCH);
+            if (changedArticles.isEmpty()
+                    && changedPeople.isEmpty()
+                    && changedSkills.isEmpty()
+                    && changedQuestions.isEmpty()) {
                 return applied;
             }
             // Each kind comes in seq order, BATCH at a time: apply only up to the lowest seq that a
@@ -68,7 +81,8 @@ public final class IndexSync implements AutoCloseable {
             for (List<Long> seqs : List.of(
                     changedArticles.stream().map(Article::seq).toList(),
                     changedPeople.stream().map(PersonStore.IndexedPerson::seq).toList(),
-                    changedSkills.stream().map(ArticleStore.IndexedSkill::seq).toList())) {
+                    changedSkills.stream().map(ArticleStore.IndexedSkill::seq).toList(),
+                    changedQuestions.stream().map(IndexedQuestion::seq).toList())) {
                 if (!seqs.isEmpty()) {
                     highest = Math.max(highest, seqs.getLast());
                     if (seqs.size() == BATCH) {
@@ -106,6 +120,12 @@ public final class IndexSync implements AutoCloseable {
                     upserts.add(toDoc(skill));
                 }
                 applied++;
+            }
+            for (IndexedQuestion question : changedQuestions) {
+                if (question.seq() <= limit) {
+                    upserts.add(toDoc(question));
+                    applied++;
+                }
             }
             index.apply(upserts, deletes, limit);
         }
@@ -189,6 +209,27 @@ public final class IndexSync implements AutoCloseable {
                 article.contributors(),
                 article.updatedAt(),
                 text.headings());
+    }
+
+    /** A question with its answers and comments as one document: what it asked and what was said. */
+    private IndexDoc toDoc(IndexedQuestion q) {
+        var body = new StringBuilder(markdown.plainText(q.markdown()));
+        for (String answer : q.answers()) {
+            body.append("\n\n").append(markdown.plainText(answer));
+        }
+        for (String comment : q.comments()) {
+            body.append("\n\n").append(markdown.plainText(comment));
+        }
+        return new IndexDoc(
+                "question:" + q.id(),
+                "question",
+                q.id(),
+                q.title(),
+                body.toString(),
+                List.of(),
+                q.skills(),
+                q.authors(),
+                q.updatedAt());
     }
 
     private static String docId(Article article) {

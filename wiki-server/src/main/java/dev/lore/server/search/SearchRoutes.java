@@ -71,6 +71,7 @@ public final class SearchRoutes {
         return switch (type) {
             case "person" -> "/people/" + Urls.encode(slug);
             case "skill" -> "/search?q=" + Urls.encode("skill:\"" + slug + "\"");
+            case "question" -> "/questions/" + Urls.encode(slug);
             default -> "/wiki/" + slug;
         };
     }
@@ -130,7 +131,10 @@ public final class SearchRoutes {
 
     private void go(Context ctx) {
         String to = Optional.ofNullable(ctx.queryParam("to")).orElse("/");
-        boolean local = to.startsWith("/wiki/") || to.startsWith("/people/") || to.startsWith("/search?");
+        boolean local = to.startsWith("/wiki/")
+                || to.startsWith("/questions/")
+                || to.startsWith("/people/")
+                || to.startsWith("/search?");
         if (!local || to.contains("//") || to.contains("\\")) {
             throw new InvalidInputException("to must be a page of this wiki");
         }
@@ -156,8 +160,8 @@ public final class SearchRoutes {
         for (int i = 0; i < results.hits().size(); i++) {
             SearchHit h = results.hits().get(i);
             int position = (q.page() - 1) * q.size() + i + 1;
-            String url =
-                    "/search/go?s=" + outcome.searchId() + "&p=" + position + "&to=" + Urls.encode("/wiki/" + h.slug());
+            String url = "/search/go?s=" + outcome.searchId() + "&p=" + position + "&to="
+                    + Urls.encode(urlFor(h.type(), h.slug()));
             hits.add(new HitView(
                     h.slug(), h.title(), h.snippet(), h.tags(), Pages.ago(h.updatedAt(), clock.instant()), url));
         }

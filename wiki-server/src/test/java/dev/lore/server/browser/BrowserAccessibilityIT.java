@@ -72,6 +72,11 @@ class BrowserAccessibilityIT {
         visits.add(signedIn("editor", ARTICLE + "/edit"));
         visits.add(signedIn("new-page", "/new?title=Release+checklist"));
         visits.add(new Visit("editor-conflict", Optional.of(CONTRIBUTOR), this::conflict, true));
+        visits.add(new Visit("question", Optional.empty(), this::question, true));
+        visits.add(anonymous("questions", "/questions", false));
+        visits.add(new Visit("question-signed-in", Optional.of(CONTRIBUTOR), () -> browser.open(questionPath), false));
+        visits.add(signedIn("ask", "/questions/new?title=How+do+I+reset+consumer+offsets"));
+        visits.add(new Visit("ask-similar", Optional.of(CONTRIBUTOR), this::askSimilar, false));
         return visits;
     }
 
@@ -109,6 +114,43 @@ class BrowserAccessibilityIT {
                         token);
         browser.clickAndWait(browser.find("form.editor button[type=submit]"));
         assertThat(browser.text()).contains("while you were editing");
+    }
+
+    private String questionPath = "/questions";
+
+    /** Asks a question with an answer and a comment over the API, then opens its page. */
+    private void question() {
+        String carla = lore.http().login("carla.contrib", TestLore.PASSWORD);
+        String rudi = lore.http().login("rudi.reader", TestLore.PASSWORD);
+        var asked = lore.http()
+                .post(
+                        "/api/questions",
+                        Map.of(
+                                "title", "How far behind may a Kafka consumer fall?",
+                                "markdown", "Our lag alert fires at *10,000* messages.",
+                                "skills", java.util.List.of("Kafka")),
+                        carla);
+        String id = asked.json().get("id").asText();
+        var answered = lore.http()
+                .post("/api/questions/" + id + "/answers", Map.of("markdown", "Alert on **time** lag instead."), rudi);
+        lore.http()
+                .post(
+                        "/api/comments",
+                        Map.of(
+                                "targetKind", "answer",
+                                "targetId", answered.json().get("id").asText(),
+                                "markdown", "Which exporter gives time lag?"),
+                        carla);
+        questionPath = "/questions/" + id;
+        browser.open(questionPath);
+    }
+
+    /** Types a question and asks for similar content first (the no-JavaScript path). */
+    private void askSimilar() {
+        browser.open("/questions/new");
+        browser.fill("#title", "kafka consumer lag");
+        browser.clickAndWait(browser.find("button[value=similar]"));
+        assertThat(browser.text()).contains("Already in Lore");
     }
 
     private void check(Visit visit) {

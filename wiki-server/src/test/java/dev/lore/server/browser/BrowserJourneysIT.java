@@ -118,6 +118,48 @@ class BrowserJourneysIT {
     }
 
     @Test
+    void newHireAsksAQuestionAColleagueAnswersAndTheAskerAcceptsIt() {
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Questions")));
+        browser.clickAndWait(browser.link("Ask a question"));
+        browser.fill("#title", "Which VPN client does the laptop setup need?");
+        browser.fill("#markdown", "The *setup page* lists several.");
+        browser.fill("#skills", "tooling");
+        browser.clickAndWait(browser.find("button[value=similar]"));
+        assertThat(browser.find(".similar").getText())
+                .contains("Already in Lore")
+                .contains("Laptop setup");
+        assertThat(browser.find("#title").getAttribute("value"))
+                .isEqualTo("Which VPN client does the laptop setup need?");
+
+        browser.clickAndWait(browser.find("button[value=post]"));
+        assertThat(browser.path()).startsWith("/questions/");
+        String question = browser.path();
+        assertThat(browser.heading()).isEqualTo("Which VPN client does the laptop setup need?");
+        assertThat(browser.text()).contains("No answers yet.");
+
+        browser.signOut();
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open(question);
+        browser.fill("#answer", "Use **WireGuard**; the IT portal has the config.");
+        browser.clickAndWait(browser.find("form[action$='/answers'] button[type=submit]"));
+        WebElement answer = browser.find("article.answer");
+        assertThat(answer.getText()).contains("WireGuard").contains("Rudi Reader");
+        assertThat(browser.findAll("button")).noneMatch(b -> b.getText().equals("Accept this answer"));
+
+        browser.signOut();
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open(question);
+        browser.clickAndWait(browser.find("article.answer").findElement(By.xpath(".//button[.='Accept this answer']")));
+        assertThat(browser.find("article.answer").getText()).contains("Accepted answer");
+        assertThat(browser.find("article.answer").getAttribute("class")).contains("accepted");
+        String id = question.substring("/questions/".length());
+        assertThat(http.get("/api/questions/" + id).json().get("acceptedAnswer").isNull())
+                .isFalse();
+    }
+
+    @Test
     void searchBoxSuggestsPagesAsYouTypeAndTheKeyboardOpensOne() {
         browser.open("/wiki/your-first-week");
         WebElement box = browser.find("#top-q");

@@ -1,0 +1,505 @@
+package dev.lore.graph.question;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+import static dev.lore.graph.internal.Values.optionalString;
+import static dev.lore.graph.internal.Values.strings;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.PersonRef;
+import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.internal.ChangeSequence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * Questions, answers, helpful votes, comments and kudos in the graph:
+ *
+ * <pre>
+ * (:Person)-[:ASKED]->(:Question)-[:ABOUT]->(:Skill)   (:Question)-[:ASKED_OF {at}]->(:Person)
+ * (:Person)-[:ANSWERED]->(:Answer)-[:ANSWERS]->(:Question)   (:Person)-[:VOTED {at}]->(:Answer)
+ * (:Person)-[:WROTE]->(:Comment)-[:ON]->(:Question|:Answer|:Article)
+ * (:Person)-[:GAVE]->(:Kudos)-[:TO]->(:Person), (:Kudos)-[:FOR]->(:Article|:Answer)
+ * </pre>
+ *
+ * Every write takes the next change sequence number first, like articles, and stamps it on the
+ * question it changes, so the search index catches up with questions in sequence order. The rules
+ * that need a person (only the asker accepts, one vote each, no self-kudos) are the caller's; this
+ * store reports what it needs to decide them ({@link #answer(String)}, {@link #vote}). Thread-safe.
+ */
+public final class QuestionStore {
+    private static final String SUMMARY_COLUMNS = """
+            q.id AS id, q.title AS title, q.askedAt AS askedAt, asker.id AS askerId, asker.name AS askerName,
+            [(q)-[:ABOUT]->(s:Skill) | s.name] AS skills,
+            COUNT { (:Answer)-[:ANSWERS]->(q) } AS answers, q.acceptedAnswer IS NOT NULL AS accepted
+            """;
+
+    private final Graph graph;
+
+    public QuestionStore(Graph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph must not be null");
+    }
+
+    /** A new question, with the people it is routed to. */
+    public record NewQuestion(
+            String title, String markdown, List<String> skills, String askerId, List<String> askedOf, Instant at) {}
+
+    /** Saves a question, links its skills and routes it to {@code askedOf}. */
+    public Question ask(NewQuestion q) {
+        String id = UUID.randomUUID().toString();
+        graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            requirePerson(tx, q.askerId());
+            var params = new HashMap<String, Object>();
+            params.put("id", id);
+            params.put("title", q.title());
+            params.put("markdown", q.markdown());
+            params.put("asker", q.askerId());
+            params.put("at", datetime(q.at()));
+            params.put("seq", seq);
+            params.put("skills", SkillNames.params(q.skills()));
+            params.put("askedOf", q.askedOf());
+            tx.run("""
+                            MATCH (p:Person {id: $asker})
+                            CREATE (p)-[:ASKED]->(:Question {id: $id, title: $title, markdown: $markdown,
+                                askedAt: $at, updatedAt: $at, seq: $seq})
+                            """, params).consume();
+            tx.run("""
+                            MATCH (q:Question {id: $id})
+                            UNWIND $skills AS skill
+                            OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
+                            WITH q, skill, coalesce(target.key, skill.key) AS key
+                            MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
+                            MERGE (q)-[:ABOUT]->(s)
+                            """, params).consume();
+            tx.run("""
+                            MATCH (q:Question {id: $id})
+                            UNWIND $askedOf AS expert
+                            MATCH (p:Person {id: expert})
+                            MERGE (q)-[r:ASKED_OF]->(p) ON CREATE SET r.at = $at
+                            """, params).consume();
+            return null;
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** Adds an answer; the question's index document is refreshed with it. */
+    public Answer answer(String questionId, String authorId, String markdown, Instant at) {
+        String id = UUID.randomUUID().toString();
+        graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            requirePerson(tx, authorId);
+            var created = tx.run(
+                            """
+                            MATCH (q:Question {id: $question}), (p:Person {id: $author})
+                            CREATE (p)-[:ANSWERED]->(:Answer {id: $id, markdown: $markdown, at: $at, accepted: false})
+                                -[:ANSWERS]->(q)
+                            SET q.seq = $seq, q.updatedAt = $at
+                            RETURN count(*) AS n
+                            """,
+                            Map.of(
+                                    "question", questionId,
+                                    "author", authorId,
+                                    "id", id,
+                                    "markdown", markdown,
+                                    "at", datetime(at),
+                                    "seq", seq))
+                    .single()
+                    .get("n")
+                    .asLong();
+            if (created == 0) {
+                throw new NoSuchEntityException("question", questionId);
+            }
+            return null;
+        });
+        return find(questionId).orElseThrow().answers().stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Who wrote an answer and who asked its question. */
+    public Optional<AnswerRef> answer(String answerId) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (author:Person)-[:ANSWERED]->(a:Answer {id: $id})-[:ANSWERS]->(q:Question)<-[:ASKED]-(asker:Person)
+                        RETURN a.id AS id, q.id AS question, q.title AS title, author.id AS author, asker.id AS asker
+                        """, Map.of("id", answerId)).list().stream()
+                .findFirst()
+                .map(r -> new AnswerRef(
+                        r.get("id").asString(),
+                        r.get("question").asString(),
+                        r.get("title").asString(),
+                        r.get("author").asString(),
+                        r.get("asker").asString())));
+    }
+
+    /**
+     * Records that {@code personId} found an answer helpful. Returns false, and changes nothing, when
+     * they already had: one vote per person and answer.
+     */
+    public boolean vote(String answerId, String personId, Instant at) {
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            requirePerson(tx, personId);
+            var r = tx.run("""
+                            MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question), (p:Person {id: $person})
+                            OPTIONAL MATCH (p)-[v:VOTED]->(a)
+                            RETURN v IS NOT NULL AS voted
+                            """, Map.of("answer", answerId, "person", personId)).list();
+            if (r.isEmpty()) {
+                throw new NoSuchEntityException("answer", answerId);
+            }
+            if (r.getFirst().get("voted").asBoolean()) {
+                return false;
+            }
+            tx.run("""
+                            MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question), (p:Person {id: $person})
+                            CREATE (p)-[:VOTED {at: $at}]->(a)
+                            SET q.seq = $seq
+                            """, Map.of("answer", answerId, "person", personId, "at", datetime(at), "seq", seq))
+                    .consume();
+            return true;
+        });
+    }
+
+    /** Marks an answer accepted; another answer to the same question that was accepted no longer is. */
+    public void accept(String answerId, Instant at) {
+        graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            long n = tx.run("""
+                            MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question)
+                            WITH a, q, [(o:Answer)-[:ANSWERS]->(q) | o] AS all
+                            FOREACH (o IN all | SET o.accepted = false)
+                            SET a.accepted = true, a.acceptedAt = $at, q.acceptedAnswer = a.id, q.seq = $seq
+                            RETURN count(*) AS n
+                            """, Map.of("answer", answerId, "at", datetime(at), "seq", seq))
+                    .single()
+                    .get("n")
+                    .asLong();
+            if (n == 0) {
+                throw new NoSuchEntityException("answer", answerId);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Comments on a question, an answer or an article. {@code targetKey} is the question's or
+     * answer's id, or the article's slug.
+     */
+    public Comment comment(String targetKind, String targetKey, String authorId, String markdown, Instant at) {
+        String id = UUID.randomUUID().toString();
+        String match = switch (targetKind) {
+            case "question" -> "MATCH (t:Question {id: $key}) WITH t, t.id AS question";
+            case "answer" -> "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WITH t, q.id AS question";
+            case "article" -> "MATCH (t:Article {slug: $key, status: 'active'}) WITH t, null AS question";
+            default -> throw new IllegalArgumentException("targetKind must be question, answer or article");
+        };
+        return graph.write(tx -> {
+            long seq = ChangeSequence.next(tx);
+            requirePerson(tx, authorId);
+            var rows = tx.run(
+                            match + """
+
+                            MATCH (p:Person {id: $author})
+                            CREATE (p)-[:WROTE]->(c:Comment {id: $id, targetKind: $kind, targetId: t.id, questionId: question,
+                                markdown: $markdown, at: $at})-[:ON]->(t)
+                            WITH c, p, question
+                            OPTIONAL MATCH (q:Question {id: question})
+                            SET q.seq = $seq
+                            RETURN c.targetId AS targetId, p.name AS name
+                            """,
+                            Map.of(
+                                    "key", targetKey,
+                                    "author", authorId,
+                                    "id", id,
+                                    "kind", targetKind,
+                                    "markdown", markdown,
+                                    "at", datetime(at),
+                                    "seq", seq))
+                    .list();
+            if (rows.isEmpty()) {
+                throw new NoSuchEntityException(targetKind, targetKey);
+            }
+            return new Comment(
+                    id,
+                    targetKind,
+                    rows.getFirst().get("targetId").asString(),
+                    markdown,
+                    new PersonRef(authorId, rows.getFirst().get("name").asString()),
+                    at);
+        });
+    }
+
+    /** Comments on an article, oldest first. */
+    public List<Comment> articleComments(String slug) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (p:Person)-[:WROTE]->(c:Comment)-[:ON]->(:Article {slug: $slug})
+                        RETURN c.id AS id, c.targetKind AS kind, c.targetId AS target, c.markdown AS markdown,
+                               c.at AS at, p.id AS personId, p.name AS personName
+                        ORDER BY c.at
+                        """, Map.of("slug", slug)).list(QuestionStore::toComment));
+    }
+
+    /** Thanks {@code toId} for an article (by slug) or an answer (by id). */
+    public Kudos kudos(String fromId, String toId, String kind, String targetKey, String note, Instant at) {
+        String id = UUID.randomUUID().toString();
+        String match = switch (kind) {
+            case "article" ->
+                "MATCH (t:Article {slug: $key, status: 'active'}) WITH t, t.slug AS link, t.title AS title";
+            case "answer" ->
+                "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WITH t, q.id AS link, q.title AS title";
+            default -> throw new IllegalArgumentException("kind must be article or answer");
+        };
+        return graph.write(tx -> {
+            ChangeSequence.next(tx);
+            requirePerson(tx, fromId);
+            requirePerson(tx, toId);
+            var rows = tx.run(
+                            match + """
+
+                            MATCH (from:Person {id: $from}), (to:Person {id: $to})
+                            CREATE (from)-[:GAVE]->(k:Kudos {id: $id, kind: $kind, targetKey: link, title: title,
+                                note: $note, at: $at})-[:TO]->(to)
+                            CREATE (k)-[:FOR]->(t)
+                            RETURN link, title, from.name AS fromName, to.name AS toName
+                            """,
+                            Map.of(
+                                    "key", targetKey,
+                                    "from", fromId,
+                                    "to", toId,
+                                    "id", id,
+                                    "kind", kind,
+                                    "note", note,
+                                    "at", datetime(at)))
+                    .list();
+            if (rows.isEmpty()) {
+                throw new NoSuchEntityException(kind, targetKey);
+            }
+            Record r = rows.getFirst();
+            return new Kudos(
+                    id,
+                    new PersonRef(fromId, r.get("fromName").asString()),
+                    new PersonRef(toId, r.get("toName").asString()),
+                    kind,
+                    r.get("link").asString(),
+                    r.get("title").asString(),
+                    note,
+                    at);
+        });
+    }
+
+    /** The question with its answers and comments. */
+    public Optional<Question> find(String id) {
+        return graph.read(tx -> {
+            var rows = tx.run("""
+                            MATCH (asker:Person)-[:ASKED]->(q:Question {id: $id})
+                            RETURN q.id AS id, q.title AS title, q.markdown AS markdown, q.askedAt AS askedAt,
+                                   q.updatedAt AS updatedAt, q.acceptedAnswer AS accepted, q.seq AS seq,
+                                   asker.id AS askerId, asker.name AS askerName,
+                                   [(q)-[:ABOUT]->(s:Skill) | s.name] AS skills,
+                                   [(q)-[:ASKED_OF]->(p:Person) | {id: p.id, name: p.name}] AS askedOf
+                            """, Map.of("id", id)).list();
+            if (rows.isEmpty()) {
+                return Optional.<Question>empty();
+            }
+            Record q = rows.getFirst();
+            List<Comment> comments = tx.run("""
+                            MATCH (p:Person)-[:WROTE]->(c:Comment {questionId: $id})
+                            RETURN c.id AS id, c.targetKind AS kind, c.targetId AS target, c.markdown AS markdown,
+                                   c.at AS at, p.id AS personId, p.name AS personName
+                            ORDER BY c.at
+                            """, Map.of("id", id)).list(QuestionStore::toComment);
+            var answers = tx.run("""
+                            MATCH (p:Person)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question {id: $id})
+                            RETURN a.id AS id, a.markdown AS markdown, a.at AS at, coalesce(a.accepted, false) AS accepted,
+                                   p.id AS personId, p.name AS personName, [(v:Person)-[:VOTED]->(a) | v.id] AS voters
+                            """, Map.of("id", id))
+                    .list(r -> new Answer(
+                            r.get("id").asString(),
+                            id,
+                            r.get("markdown").asString(),
+                            new PersonRef(
+                                    r.get("personId").asString(),
+                                    r.get("personName").asString()),
+                            instant(r.get("at")),
+                            r.get("accepted").asBoolean(),
+                            strings(r.get("voters")),
+                            comments.stream()
+                                    .filter(c -> c.targetKind().equals("answer")
+                                            && c.targetId().equals(r.get("id").asString()))
+                                    .toList()));
+            var sorted = new ArrayList<>(answers);
+            sorted.sort(Comparator.comparing((Answer a) -> !a.accepted())
+                    .thenComparing(Comparator.comparingInt(Answer::helpful).reversed())
+                    .thenComparing(Answer::at));
+            return Optional.of(new Question(
+                    q.get("id").asString(),
+                    q.get("title").asString(),
+                    q.get("markdown").asString(),
+                    strings(q.get("skills")),
+                    new PersonRef(
+                            q.get("askerId").asString(), q.get("askerName").asString()),
+                    instant(q.get("askedAt")),
+                    instant(q.get("updatedAt")),
+                    optionalString(q.get("accepted")),
+                    sorted,
+                    comments.stream()
+                            .filter(c -> c.targetKind().equals("question"))
+                            .toList(),
+                    q.get("askedOf").asList(QuestionStore::toPersonRef),
+                    q.get("seq").asLong()));
+        });
+    }
+
+    /** Questions, newest first; {@code unansweredOnly} keeps those without any answer. */
+    public List<QuestionSummary> list(boolean unansweredOnly, int offset, int limit) {
+        return graph.read(tx -> tx.run(
+                        """
+                        MATCH (asker:Person)-[:ASKED]->(q:Question)
+                        WHERE NOT $unanswered OR NOT EXISTS { (:Answer)-[:ANSWERS]->(q) }
+                        """ + "RETURN " + SUMMARY_COLUMNS + """
+                        ORDER BY q.askedAt DESC, q.id SKIP $offset LIMIT $limit
+                        """,
+                        Map.of("unanswered", unansweredOnly, "offset", offset, "limit", limit))
+                .list(QuestionStore::toSummary));
+    }
+
+    /** Questions routed to a person, newest first. */
+    public List<QuestionSummary> askedOf(String personId, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (asker:Person)-[:ASKED]->(q:Question)-[:ASKED_OF]->(:Person {id: $id})
+                        """ + "RETURN " + SUMMARY_COLUMNS + """
+                        ORDER BY q.askedAt DESC, q.id LIMIT $limit
+                        """, Map.of("id", personId, "limit", limit))
+                .list(QuestionStore::toSummary));
+    }
+
+    /** What a person taught others. */
+    public Recognition recognition(String personId, int recentKudos) {
+        return graph.read(tx -> {
+            var r = tx.run("""
+                            MATCH (p:Person {id: $id})
+                            RETURN COUNT { (p)-[:ANSWERED]->(:Answer {accepted: true}) } AS accepted,
+                                   COUNT { (:Kudos)-[:TO]->(p) } AS kudos,
+                                   [(p)-[:ANSWERED]->(:Answer {accepted: true})-[:ANSWERS]->(:Question)<-[:ASKED]-(h:Person) | h.id]
+                                   + [(p)-[:ANSWERED]->(:Answer)<-[:VOTED]-(h:Person) | h.id]
+                                   + [(h:Person)-[:GAVE]->(:Kudos)-[:TO]->(p) | h.id] AS helped
+                            """, Map.of("id", personId)).list();
+            if (r.isEmpty()) {
+                throw new NoSuchEntityException("person", personId);
+            }
+            var helped = new LinkedHashSet<>(strings(r.getFirst().get("helped")));
+            helped.remove(personId);
+            List<Kudos> kudos = tx.run("""
+                            MATCH (from:Person)-[:GAVE]->(k:Kudos)-[:TO]->(to:Person {id: $id})
+                            RETURN k.id AS id, k.kind AS kind, k.targetKey AS targetKey, k.title AS title, k.note AS note,
+                                   k.at AS at, from.id AS fromId, from.name AS fromName, to.id AS toId, to.name AS toName
+                            ORDER BY k.at DESC LIMIT $limit
+                            """, Map.of("id", personId, "limit", recentKudos))
+                    .list(k -> new Kudos(
+                            k.get("id").asString(),
+                            new PersonRef(
+                                    k.get("fromId").asString(),
+                                    k.get("fromName").asString()),
+                            new PersonRef(
+                                    k.get("toId").asString(), k.get("toName").asString()),
+                            k.get("kind").asString(),
+                            k.get("targetKey").asString(),
+                            k.get("title").asString(),
+                            k.get("note").asString(),
+                            instant(k.get("at"))));
+            return new Recognition(
+                    r.getFirst().get("accepted").asInt(),
+                    r.getFirst().get("kudos").asInt(),
+                    helped.size(),
+                    kudos);
+        });
+    }
+
+    /** Questions changed after {@code sinceSeq} (asked, answered, commented, voted on), in sequence order. */
+    public List<IndexedQuestion> changesSince(long sinceSeq, int limit) {
+        return graph.read(tx -> {
+            List<String> ids = ChangeSequence.keysChangedSince(tx, "Question", "id", sinceSeq, limit);
+            if (ids.isEmpty()) {
+                return List.<IndexedQuestion>of();
+            }
+            return tx
+                    .run("""
+                            UNWIND $ids AS qid
+                            MATCH (asker:Person)-[:ASKED]->(q:Question {id: qid})
+                            RETURN q.id AS id, q.title AS title, q.markdown AS markdown, q.updatedAt AS updatedAt,
+                                   q.seq AS seq, asker.name AS askerName,
+                                   [(q)-[:ABOUT]->(s:Skill) | s.name] AS skills,
+                                   [(a:Answer)-[:ANSWERS]->(q) | a.markdown] AS answers,
+                                   [(p:Person)-[:ANSWERED]->(:Answer)-[:ANSWERS]->(q) | p.name] AS answerers,
+                                   COLLECT { MATCH (c:Comment {questionId: q.id}) RETURN c.markdown } AS comments
+                            """, Map.of("ids", ids))
+                    .list(r -> {
+                        var authors = new LinkedHashSet<String>();
+                        authors.add(r.get("askerName").asString());
+                        authors.addAll(strings(r.get("answerers")));
+                        return new IndexedQuestion(
+                                r.get("id").asString(),
+                                r.get("title").asString(),
+                                r.get("markdown").asString(),
+                                strings(r.get("answers")),
+                                strings(r.get("comments")),
+                                strings(r.get("skills")),
+                                List.copyOf(authors),
+                                instant(r.get("updatedAt")),
+                                r.get("seq").asLong());
+                    })
+                    .stream()
+                    .sorted(Comparator.comparingLong(IndexedQuestion::seq))
+                    .toList();
+        });
+    }
+
+    private static void requirePerson(TransactionContext tx, String personId) {
+        boolean exists = tx.run("MATCH (p:Person {id: $id}) RETURN count(p) > 0 AS exists", Map.of("id", personId))
+                .single()
+                .get("exists")
+                .asBoolean();
+        if (!exists) {
+            throw new NoSuchEntityException("person", personId);
+        }
+    }
+
+    private static PersonRef toPersonRef(Value v) {
+        return new PersonRef(v.get("id").asString(), v.get("name").asString());
+    }
+
+    private static Comment toComment(Record r) {
+        return new Comment(
+                r.get("id").asString(),
+                r.get("kind").asString(),
+                r.get("target").asString(),
+                r.get("markdown").asString(),
+                new PersonRef(r.get("personId").asString(), r.get("personName").asString()),
+                instant(r.get("at")));
+    }
+
+    private static QuestionSummary toSummary(Record r) {
+        return new QuestionSummary(
+                r.get("id").asString(),
+                r.get("title").asString(),
+                strings(r.get("skills")),
+                new PersonRef(r.get("askerId").asString(), r.get("askerName").asString()),
+                instant(r.get("askedAt")),
+                r.get("answers").asInt(),
+                r.get("accepted").asBoolean());
+    }
+}

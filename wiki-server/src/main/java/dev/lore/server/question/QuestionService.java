@@ -1,0 +1,303 @@
+package dev.lore.server.question;
+
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.article.Contributor;
+import dev.lore.graph.question.Answer;
+import dev.lore.graph.question.AnswerRef;
+import dev.lore.graph.question.Comment;
+import dev.lore.graph.question.Kudos;
+import dev.lore.graph.question.Question;
+import dev.lore.graph.question.QuestionStore;
+import dev.lore.graph.question.QuestionSummary;
+import dev.lore.graph.question.Recognition;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.server.article.ArticlePage;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.error.ConflictException;
+import dev.lore.server.error.ForbiddenException;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.NotFoundException;
+import dev.lore.server.error.TooLargeException;
+import dev.lore.server.expertise.ExpertService;
+import dev.lore.server.markdown.Rendered;
+import dev.lore.server.search.IndexSync;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Asking and answering: validation, routing a new question to the best available experts, the
+ * rules (one helpful vote per person and answer, only the asker accepts, nobody thanks themselves),
+ * and similar content shown before a question is posted. Every write goes to the graph, then to the
+ * index before returning, as articles do. Thread-safe.
+ */
+public final class QuestionService {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_MARKDOWN_BYTES = ArticleService.MAX_MARKDOWN_BYTES;
+    public static final int MAX_NOTE = 500;
+    /** How many experts a new question is routed to. */
+    public static final int ROUTE_TO = 3;
+
+    private static final int MAX_SKILLS = 30;
+    private static final int MAX_SIMILAR_TEXT = 1_000;
+    private static final int MAX_SKILL_LENGTH = 60;
+
+    private final QuestionStore store;
+    private final ArticleService articles;
+    private final ExpertService experts;
+    private final LoreIndex index;
+    private final IndexSync sync;
+    private final Clock clock;
+
+    public QuestionService(
+            QuestionStore store,
+            ArticleService articles,
+            ExpertService experts,
+            LoreIndex index,
+            IndexSync sync,
+            Clock clock) {
+        this.store = store;
+        this.articles = articles;
+        this.experts = experts;
+        this.index = index;
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    /** An existing article or question that may already answer what someone is about to ask. */
+    public record Similar(String type, String key, String title, String url) {}
+
+    /**
+     * Asks a question and routes it to the {@value #ROUTE_TO} best available experts on its title
+     * and skills, the asker left out.
+     */
+    public Question ask(String rawTitle, String rawMarkdown, List<String> rawSkills, String askerId) {
+        String title = title(rawTitle);
+        String markdown = markdown(rawMarkdown, "body", false);
+        List<String> skills = skills(rawSkills);
+        List<String> routed = experts.askAbout(title, skills, Optional.of(askerId), ROUTE_TO).stream()
+                .map(e -> e.person().id())
+                .toList();
+        Question asked =
+                store.ask(new QuestionStore.NewQuestion(title, markdown, skills, askerId, routed, clock.instant()));
+        sync.catchUp();
+        return asked;
+    }
+
+    public Answer answer(String questionId, String rawMarkdown, String authorId) {
+        String markdown = markdown(rawMarkdown, "markdown", true);
+        try {
+            Answer answer = store.answer(questionId, authorId, markdown, clock.instant());
+            sync.catchUp();
+            return answer;
+        } catch (NoSuchEntityException e) {
+            throw new NotFoundException("no question '" + questionId + "'");
+        }
+    }
+
+    /**
+     * Marks an answer helpful for {@code personId}, once.
+     *
+     * @throws ConflictException on a second vote by the same person (409: nothing changed)
+     */
+    public int vote(String answerId, String personId) {
+        AnswerRef ref = answerRef(answerId);
+        if (ref.authorId().equals(personId)) {
+            throw new InvalidInputException("you cannot vote for your own answer");
+        }
+        if (!store.vote(answerId, personId, clock.instant())) {
+            throw new ConflictException("you already marked this answer helpful; one vote per person and answer");
+        }
+        sync.catchUp();
+        return helpful(ref.questionId(), answerId);
+    }
+
+    /** Accepts an answer; only the person who asked the question may. Accepting again changes nothing. */
+    public Question accept(String answerId, String personId) {
+        AnswerRef ref = answerRef(answerId);
+        if (!ref.askerId().equals(personId)) {
+            throw new ForbiddenException("only the person who asked the question can accept an answer");
+        }
+        store.accept(answerId, clock.instant());
+        sync.catchUp();
+        return get(ref.questionId());
+    }
+
+    /** Comments on a question or answer (by id) or an article (by slug). */
+    public Comment comment(String rawKind, String targetKey, String rawMarkdown, String authorId) {
+        String kind = rawKind == null ? "" : rawKind.strip().toLowerCase(Locale.ROOT);
+        if (!Set.of("question", "answer", "article").contains(kind)) {
+            throw new InvalidInputException(
+                    "targetKind must be question, answer or article, was '" + (rawKind == null ? "" : rawKind) + "'");
+        }
+        if (targetKey == null || targetKey.isBlank()) {
+            throw new InvalidInputException("targetId is required: the question or answer id, or the article slug");
+        }
+        String markdown = markdown(rawMarkdown, "markdown", true);
+        String key = kind.equals("article")
+                ? articles.find(targetKey.strip()).article().slug()
+                : targetKey.strip();
+        try {
+            Comment comment = store.comment(kind, key, authorId, markdown, clock.instant());
+            sync.catchUp();
+            return comment;
+        } catch (NoSuchEntityException e) {
+            throw new NotFoundException("no " + kind + " '" + targetKey + "'");
+        }
+    }
+
+    /**
+     * Thanks someone for an article or an answer. For an answer the person thanked is its author; for
+     * an article, {@code toId} (one of its contributors), or its largest contributor when absent.
+     */
+    public Kudos kudos(String rawKind, String targetKey, Optional<String> toId, String rawNote, String fromId) {
+        String kind = rawKind == null ? "" : rawKind.strip().toLowerCase(Locale.ROOT);
+        String note = rawNote == null ? "" : rawNote.strip();
+        if (note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note must be at most " + MAX_NOTE + " characters, was " + note.length());
+        }
+        if (targetKey == null || targetKey.isBlank()) {
+            throw new InvalidInputException("target is required: the article slug or the answer id");
+        }
+        String to;
+        String key;
+        switch (kind) {
+            case "answer" -> {
+                AnswerRef ref = answerRef(targetKey.strip());
+                if (toId.isPresent() && !toId.get().equals(ref.authorId())) {
+                    throw new InvalidInputException("kudos for an answer go to its author, '" + ref.authorId() + "'");
+                }
+                to = ref.authorId();
+                key = ref.answerId();
+            }
+            case "article" -> {
+                ArticlePage page = articles.page(targetKey.strip());
+                List<String> contributors =
+                        page.contributors().stream().map(Contributor::id).toList();
+                to = toId.orElseGet(() -> contributors.isEmpty() ? "" : contributors.getFirst());
+                if (!contributors.contains(to)) {
+                    throw new InvalidInputException("'" + to + "' did not write '"
+                            + page.article().title() + "'; thank one of its contributors");
+                }
+                key = page.article().slug();
+            }
+            default ->
+                throw new InvalidInputException(
+                        "kind must be article or answer, was '" + (rawKind == null ? "" : rawKind) + "'");
+        }
+        if (to.equals(fromId)) {
+            throw new InvalidInputException("you cannot give kudos to yourself; thank a colleague instead");
+        }
+        return store.kudos(fromId, to, kind, key, note, clock.instant());
+    }
+
+    public Question get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no question '" + id + "'"));
+    }
+
+    public List<QuestionSummary> list(boolean unansweredOnly, int offset, int limit) {
+        return store.list(unansweredOnly, offset, limit);
+    }
+
+    /** Questions routed to a person. */
+    public List<QuestionSummary> askedOf(String personId, int limit) {
+        return store.askedOf(personId, limit);
+    }
+
+    /** What a person taught others: accepted answers, kudos, people helped. */
+    public Recognition recognition(String personId) {
+        try {
+            return store.recognition(personId, 10);
+        } catch (NoSuchEntityException e) {
+            throw new NotFoundException("no person '" + personId + "'");
+        }
+    }
+
+    public List<Comment> articleComments(String slug) {
+        return store.articleComments(slug);
+    }
+
+    /** Articles and questions that may already answer a question with this title (and skills). */
+    public List<Similar> similar(String rawTitle, List<String> skills, int limit) {
+        String text = ((rawTitle == null ? "" : rawTitle) + " " + String.join(" ", skills)).strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (text.length() > MAX_SIMILAR_TEXT) {
+            text = text.substring(0, MAX_SIMILAR_TEXT);
+        }
+        var out = new LinkedHashMap<String, Similar>();
+        for (var d : index.topDocuments(text, List.of("article", "question"), limit)) {
+            String url = d.type().equals("question") ? "/questions/" + d.slug() : "/wiki/" + d.slug();
+            out.putIfAbsent(d.id(), new Similar(d.type(), d.slug(), d.title(), url));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Markdown rendered and sanitized, wiki links resolved. */
+    public Rendered render(String markdown) {
+        return articles.render(markdown);
+    }
+
+    /** The id of the question an answer answers. */
+    public String answerQuestion(String answerId) {
+        return answerRef(answerId).questionId();
+    }
+
+    private int helpful(String questionId, String answerId) {
+        return get(questionId).answers().stream()
+                .filter(a -> a.id().equals(answerId))
+                .mapToInt(Answer::helpful)
+                .findFirst()
+                .orElse(0);
+    }
+
+    private AnswerRef answerRef(String answerId) {
+        return store.answer(answerId).orElseThrow(() -> new NotFoundException("no answer '" + answerId + "'"));
+    }
+
+    static String title(String raw) {
+        String title = raw == null ? "" : raw.strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
+        }
+        return title;
+    }
+
+    static String markdown(String raw, String name, boolean required) {
+        String text = raw == null ? "" : raw;
+        if (required && text.isBlank()) {
+            throw new InvalidInputException(name + " is required");
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_MARKDOWN_BYTES) {
+            throw new TooLargeException(
+                    name + " is " + bytes + " bytes of Markdown; the limit is " + MAX_MARKDOWN_BYTES + " (1 MiB)");
+        }
+        return text;
+    }
+
+    static List<String> skills(List<String> raw) {
+        List<String> skills = raw == null
+                ? List.of()
+                : raw.stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
+        if (skills.size() > MAX_SKILLS) {
+            throw new InvalidInputException("at most " + MAX_SKILLS + " skills, was " + skills.size());
+        }
+        for (String s : skills) {
+            if (s.length() > MAX_SKILL_LENGTH) {
+                throw new InvalidInputException(
+                        "a skill must be at most " + MAX_SKILL_LENGTH + " characters, was " + s.length());
+            }
+        }
+        return skills;
+    }
+}
