@@ -174,7 +174,8 @@ public final class Lore implements AutoCloseable {
                 security,
                 new ErrorMapping(pages),
                 List.of(
-                        new HomeRoutes(articles, people, graph, experts.store(), index, pages, clock)::register,
+                        new HomeRoutes(articles, people, graph, experts.store(), questions, index, pages, clock)
+                                ::register,
                         new ArticleApi(articles)::register,
                         new ArticlePages(
                                 articles,

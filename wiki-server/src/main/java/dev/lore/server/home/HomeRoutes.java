@@ -6,11 +6,14 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.person.PersonService;
+import dev.lore.server.question.QuestionPages;
+import dev.lore.server.question.QuestionService;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.view.ArticleItem;
 import dev.lore.ui.view.FeaturedItem;
 import dev.lore.ui.view.HomeView;
 import dev.lore.ui.view.PopularItem;
+import dev.lore.ui.view.QuestionRowView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,11 +30,13 @@ public final class HomeRoutes {
     private static final int START_HERE_LIMIT = 6;
     private static final int RECENT_LIMIT = 12;
     private static final int POPULAR_LIMIT = 5;
+    private static final int WAITING_LIMIT = 5;
 
     private final ArticleService articles;
     private final PersonService people;
     private final Graph graph;
     private final ExpertiseStore reads;
+    private final QuestionService questions;
     private final LoreIndex index;
     private final Pages pages;
     private final Clock clock;
@@ -41,6 +46,7 @@ public final class HomeRoutes {
             PersonService people,
             Graph graph,
             ExpertiseStore reads,
+            QuestionService questions,
             LoreIndex index,
             Pages pages,
             Clock clock) {
@@ -48,6 +54,7 @@ public final class HomeRoutes {
         this.people = people;
         this.graph = graph;
         this.reads = reads;
+        this.questions = questions;
         this.index = index;
         this.pages = pages;
         this.clock = clock;
@@ -67,7 +74,16 @@ public final class HomeRoutes {
                 ctx,
                 "home.jte",
                 "Home",
-                new HomeView(startHere(), START_HERE_TAG, recent, popular(), articles.count(), people.count()));
+                new HomeView(
+                        startHere(), START_HERE_TAG, recent, popular(), waiting(), articles.count(), people.count()));
+    }
+
+    /** Questions nobody has answered yet, newest first: a reason to stop by and help. */
+    private List<QuestionRowView> waiting() {
+        var now = clock.instant();
+        return questions.list(true, 0, WAITING_LIMIT).stream()
+                .map(q -> QuestionPages.row(q, now))
+                .toList();
     }
 
     /** Read by the most colleagues in the last seven days (signed-in reads; a person counts once). */

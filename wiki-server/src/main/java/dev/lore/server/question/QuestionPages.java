@@ -229,12 +229,17 @@ public final class QuestionPages {
     }
 
     private QuestionRowView row(QuestionSummary q) {
+        return row(q, clock.instant());
+    }
+
+    /** A question as a line in a list (the questions page, the home page). */
+    public static QuestionRowView row(QuestionSummary q, java.time.Instant now) {
         return new QuestionRowView(
                 q.id(),
                 q.title(),
                 q.skills(),
                 q.asker().name(),
-                Pages.ago(q.askedAt(), clock.instant()),
+                Pages.ago(q.askedAt(), now),
                 q.answers(),
                 q.accepted());
     }

@@ -48,6 +48,22 @@ class PagesIT {
     }
 
     @Test
+    void homeListsQuestionsWaitingForAnAnswerUntilSomeoneAnswers() {
+        var asked = http.post("/api/questions", Map.of("title", "Where is the VPN config?"), carlaToken);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String id = asked.json().get("id").asText();
+
+        String before = http.get("/").body();
+        assertThat(before).contains("Waiting for an answer").contains("href=\"/questions/" + id + "\"");
+
+        String rudi = http.login("rudi.reader", TestLore.PASSWORD);
+        assertThat(http.post("/api/questions/" + id + "/answers", Map.of("markdown", "In the IT portal."), rudi)
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.get("/").body()).doesNotContain("Waiting for an answer");
+    }
+
+    @Test
     void homeListsRecentArticles() {
         var home = http.get("/");
         assertThat(home.status()).isEqualTo(200);
