@@ -34,9 +34,10 @@ public final class Main {
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
-              bench-experts [PEOPLE] [SKILLS] [ARTICLES] [REQUESTS]
+              bench-experts [PEOPLE] [SKILLS] [ARTICLES] [REQUESTS] [--data DIR]
                              expertise benchmark on a synthetic organisation (default 10000
-                             people, 2000 skills, 100000 articles, 1000 requests per level)
+                             people, 2000 skills, 100000 articles, 1000 requests per level);
+                             --data keeps the organisation in DIR and reuses it next time
               bench-git-import [COMMITS] [FILES] [AUTHORS]
                              Git import benchmark on a synthetic repository (default 10000
                              commits, 1000 Markdown files, 50 authors) in a scratch directory
@@ -121,13 +122,23 @@ public final class Main {
                 }
             }
             case "bench-experts" -> {
-                int people = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-                int skills = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-                int articles = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
-                int requests = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
+                // --data DIR keeps the generated organisation there and reuses it on the next run
+                var positional = new java.util.ArrayList<String>();
+                Optional<Path> data = Optional.empty();
+                for (int i = 1; i < args.length; i++) {
+                    if (args[i].equals("--data") && i + 1 < args.length) {
+                        data = Optional.of(Path.of(args[++i]));
+                    } else {
+                        positional.add(args[i]);
+                    }
+                }
+                int people = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 10_000;
+                int skills = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 2_000;
+                int articles = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 100_000;
+                int requests = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 1_000;
                 try {
                     dev.lore.server.bench.ExpertBenchmark.run(
-                            people, skills, articles, requests, Config.fromEnvironment(System.getenv()), out);
+                            people, skills, articles, requests, Config.fromEnvironment(System.getenv()), out, data);
                 } catch (Exception e) {
                     throw new IllegalStateException("benchmark failed", e);
                 }

@@ -40,7 +40,26 @@ public final class ExpertBenchmark {
 
     public static void run(int people, int skills, int articles, int requests, Config base, PrintStream out)
             throws Exception {
-        Path scratch = dev.lore.server.Scratch.create("lore-bench-experts-");
+        run(people, skills, articles, requests, base, out, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(int, int, int, int, Config, PrintStream)}; with a {@code dataDir}, the
+     * organisation is written there once and kept, and a later run with the same sizes measures it
+     * again without rebuilding it (a quiet machine can then re-measure in minutes).
+     */
+    public static void run(
+            int people, int skills, int articles, int requests, Config base, PrintStream out, Optional<Path> dataDir)
+            throws Exception {
+        Path scratch = dataDir.orElseGet(() -> dev.lore.server.Scratch.create("lore-bench-experts-"));
+        Path marker = scratch.resolve("bench-experts.done");
+        String sizes = people + " " + skills + " " + articles;
+        boolean reuse = java.nio.file.Files.isRegularFile(marker)
+                && java.nio.file.Files.readString(marker).strip().equals(sizes);
+        if (dataDir.isPresent() && !reuse && java.nio.file.Files.isDirectory(scratch.resolve("lore"))) {
+            throw new IllegalStateException(scratch + " holds another benchmark's data (" + marker.getFileName()
+                    + " does not say " + sizes + "); give an empty or new folder");
+        }
         var random = new Random(42);
         var corpus = new SyntheticCorpus(20_000, 1.07, 7);
         var skillNames = new ArrayList<String>();
@@ -51,6 +70,27 @@ public final class ExpertBenchmark {
         Config config =
                 base.withDataDir(scratch.resolve("lore")).withSeed(false).withPort(0);
         try (Lore lore = Lore.open(config)) {
+            if (reuse) {
+                out.printf("reusing the organisation in %s%n", scratch);
+            } else {
+                generate(lore, people, articles, skillNames, skillPick, corpus, random, out);
+                java.nio.file.Files.writeString(marker, sizes);
+            }
+            measure(lore, requests, skillNames, skillPick, corpus, people, skills, articles, out);
+        }
+    }
+
+    private static void generate(
+            Lore lore,
+            int people,
+            int articles,
+            List<String> skillNames,
+            Zipf skillPick,
+            SyntheticCorpus corpus,
+            Random random,
+            PrintStream out) {
+        {
+            // the organisation, written in bulk
             long start = System.nanoTime();
             // The organisation is written in bulk (the benchmark measures queries, not sign-ups).
             var declared = new HashMap<Integer, List<String>>(); // skill index -> people who have it
@@ -174,22 +214,20 @@ public final class ExpertBenchmark {
                     }
                 }
             }
-            // a second author on one article in ten: shares below 100%
-            for (String slug : slugsForEdit) {
-                var article = lore.articles().find(slug).article();
-                lore.articles()
-                        .update(
-                                slug,
-                                article.revision(),
-                                new ArticleInput(
-                                        Optional.of(article.title()),
-                                        article.markdown() + "\n" + corpus.word(random) + " " + corpus.word(random)
-                                                + " added by a colleague.",
-                                        Optional.of(article.tags()),
-                                        Optional.of(article.skills()),
-                                        Optional.empty(),
-                                        Optional.of("benchmark edit")),
-                                "p" + random.nextInt(people));
+            // a second author on one article in ten: shares below 100% (BATCH edits per transaction)
+            for (int i = 0; i < slugsForEdit.size(); i += BATCH) {
+                var edits = slugsForEdit.subList(i, Math.min(slugsForEdit.size(), i + BATCH));
+                var editors =
+                        edits.stream().map(x -> "p" + random.nextInt(people)).toList();
+                var words = edits.stream()
+                        .map(x -> corpus.word(random) + " " + corpus.word(random))
+                        .toList();
+                lore.articles().inOneTransaction(() -> {
+                    for (int e = 0; e < edits.size(); e++) {
+                        edit(lore, edits.get(e), words.get(e), editors.get(e));
+                    }
+                    return null;
+                });
             }
             lore.index().commit();
             out.printf(
@@ -197,6 +235,34 @@ public final class ExpertBenchmark {
                     articles, (System.nanoTime() - articlesStart) / 1e9, slugsForEdit.size());
 
             lore.people().create("bench.champion", "Bench Champion", "", "", "", Role.CHAMPION, Optional.of(PASSWORD));
+        }
+    }
+
+    private static void edit(Lore lore, String slug, String words, String editor) {
+        var article = lore.articles().find(slug).article();
+        var input = new ArticleInput(
+                Optional.of(article.title()),
+                article.markdown() + "\n" + words + " added by a colleague.",
+                Optional.of(article.tags()),
+                Optional.of(article.skills()),
+                Optional.empty(),
+                Optional.of("benchmark edit"));
+        lore.articles().update(slug, article.revision(), input, editor);
+    }
+
+    private static void measure(
+            Lore lore,
+            int requests,
+            List<String> skillNames,
+            Zipf skillPick,
+            SyntheticCorpus corpus,
+            int people,
+            int skills,
+            int articles,
+            PrintStream out)
+            throws Exception {
+        {
+            var random = new Random(4242); // the same topics and learners whether generated now or reused
             var web = lore.serve();
             var http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
