@@ -29,7 +29,12 @@ public final class Schema {
             "CREATE CONSTRAINT kudos_id IF NOT EXISTS FOR (k:Kudos) REQUIRE k.id IS UNIQUE",
             "CREATE INDEX question_seq IF NOT EXISTS FOR (q:Question) ON (q.seq)",
             "CREATE INDEX question_asked_at IF NOT EXISTS FOR (q:Question) ON (q.askedAt)",
-            "CREATE INDEX comment_question IF NOT EXISTS FOR (c:Comment) ON (c.questionId)");
+            "CREATE INDEX comment_question IF NOT EXISTS FOR (c:Comment) ON (c.questionId)",
+            "CREATE CONSTRAINT path_id IF NOT EXISTS FOR (p:Path) REQUIRE p.id IS UNIQUE",
+            "CREATE CONSTRAINT path_step_id IF NOT EXISTS FOR (s:PathStep) REQUIRE s.id IS UNIQUE",
+            "CREATE INDEX path_created_at IF NOT EXISTS FOR (p:Path) ON (p.createdAt)",
+            "CREATE CONSTRAINT collection_id IF NOT EXISTS FOR (c:Collection) REQUIRE c.id IS UNIQUE",
+            "CREATE INDEX collection_skill IF NOT EXISTS FOR (c:Collection) ON (c.skillKey)");
 
     private Schema() {}
 

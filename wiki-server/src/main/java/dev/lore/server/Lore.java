@@ -7,6 +7,8 @@ import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.path.CollectionStore;
+import dev.lore.graph.path.PathStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.QuestionStore;
@@ -29,6 +31,10 @@ import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
 import dev.lore.server.markdown.HtmlSanitizer;
 import dev.lore.server.markdown.MarkdownRenderer;
+import dev.lore.server.path.CollectionService;
+import dev.lore.server.path.PathPages;
+import dev.lore.server.path.PathRoutes;
+import dev.lore.server.path.PathService;
 import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionPages;
@@ -81,6 +87,8 @@ public final class Lore implements AutoCloseable {
     private final SearchService search;
     private final ExpertService experts;
     private final QuestionService questions;
+    private final PathService paths;
+    private final CollectionService collections;
     private WebServer web;
     private boolean closed;
 
@@ -109,7 +117,9 @@ public final class Lore implements AutoCloseable {
             people = new PersonService(personStore, passwords, sync, clock);
             auth = new AuthService(personStore, passwords, tokens, clock);
             var expertise = new ExpertiseStore(graph);
-            importer = new MarkdownImport(articles, people, expertise, clock);
+            paths = new PathService(new PathStore(graph), clock);
+            collections = new CollectionService(new CollectionStore(graph), clock);
+            importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
             search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
             closeInReverse.add(search);
             experts = new ExpertService(index, expertise, clock);
@@ -169,13 +179,22 @@ public final class Lore implements AutoCloseable {
                 pages,
                 id -> people.find(id).map(Person::name).orElse(id));
         var questionPages = new QuestionPages(questions, pages, clock);
+        var pathPages = new PathPages(paths, collections, pages, clock);
         web = WebServer.start(
                 config.port(),
                 security,
                 new ErrorMapping(pages),
                 List.of(
-                        new HomeRoutes(articles, people, graph, experts.store(), questions, index, pages, clock)
-                                ::register,
+                        new HomeRoutes(
+                                        articles,
+                                        people,
+                                        graph,
+                                        experts.store(),
+                                        questions,
+                                        pathPages,
+                                        index,
+                                        pages,
+                                        clock)::register,
                         new ArticleApi(articles)::register,
                         new ArticlePages(
                                 articles,
@@ -195,9 +214,17 @@ public final class Lore implements AutoCloseable {
                         new AuthRoutes(auth, security, pages)::register,
                         new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
                         expertRoutes::register,
-                        new ExpertPages(experts, people, pages, clock, questionPages::taught)::register,
+                        new ExpertPages(
+                                        experts,
+                                        people,
+                                        pages,
+                                        clock,
+                                        questionPages::taught,
+                                        pathPages::skillCollections)::register,
                         new QuestionRoutes(questions)::register,
-                        questionPages::register));
+                        questionPages::register,
+                        new PathRoutes(paths, collections)::register,
+                        pathPages::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;
@@ -267,6 +294,14 @@ public final class Lore implements AutoCloseable {
 
     public QuestionService questions() {
         return questions;
+    }
+
+    public PathService paths() {
+        return paths;
+    }
+
+    public CollectionService collections() {
+        return collections;
     }
 
     public SearchService search() {

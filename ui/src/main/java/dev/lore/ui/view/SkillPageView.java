@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A skill's page: what it is, experts, articles, related skills and other names. {@code
- * canDescribe} shows the description form (champions).
+ * canDescribe} shows the description form (champions); {@code collections} are the featured
+ * collections about the skill.
  */
 public record SkillPageView(
         String name,
@@ -13,4 +14,5 @@ public record SkillPageView(
         List<String> aliases,
         List<ExpertView> experts,
         List<LinkView> articles,
-        List<LinkView> related) {}
+        List<LinkView> related,
+        List<CollectionView> collections) {}

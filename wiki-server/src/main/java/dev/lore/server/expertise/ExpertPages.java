@@ -39,18 +39,23 @@ public final class ExpertPages {
     private final Pages pages;
     private final Clock clock;
     private final java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught;
+    private final java.util.function.Function<String, List<dev.lore.ui.view.CollectionView>> collections;
 
     /**
      * @param taught what a person taught others and the questions asked of them, by id (from the
      *     question feature), shown on their page
+     * @param collections the featured collections about a skill, by its name (from the path
+     *     feature), shown on the skill's page
      */
     public ExpertPages(
             ExpertService experts,
             PersonService people,
             Pages pages,
             Clock clock,
-            java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught) {
+            java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught,
+            java.util.function.Function<String, List<dev.lore.ui.view.CollectionView>> collections) {
         this.experts = experts;
+        this.collections = collections;
         this.taught = taught;
         this.store = experts.store();
         this.people = people;
@@ -222,7 +227,8 @@ public final class ExpertPages {
                                 .toList(),
                         overview.related().stream()
                                 .map(r -> new LinkView(r.key(), r.name()))
-                                .toList()));
+                                .toList(),
+                        collections.apply(overview.skill().name())));
     }
 
     private void describe(Context ctx) {

@@ -5,9 +5,11 @@ import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.path.PathPages;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionService;
+import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.view.ArticleItem;
 import dev.lore.ui.view.FeaturedItem;
@@ -37,6 +39,7 @@ public final class HomeRoutes {
     private final Graph graph;
     private final ExpertiseStore reads;
     private final QuestionService questions;
+    private final PathPages paths;
     private final LoreIndex index;
     private final Pages pages;
     private final Clock clock;
@@ -47,6 +50,7 @@ public final class HomeRoutes {
             Graph graph,
             ExpertiseStore reads,
             QuestionService questions,
+            PathPages paths,
             LoreIndex index,
             Pages pages,
             Clock clock) {
@@ -55,6 +59,7 @@ public final class HomeRoutes {
         this.graph = graph;
         this.reads = reads;
         this.questions = questions;
+        this.paths = paths;
         this.index = index;
         this.pages = pages;
         this.clock = clock;
@@ -75,7 +80,15 @@ public final class HomeRoutes {
                 "home.jte",
                 "Home",
                 new HomeView(
-                        startHere(), START_HERE_TAG, recent, popular(), waiting(), articles.count(), people.count()));
+                        paths.onboarding(CurrentUser.of(ctx)),
+                        paths.homeCollections(),
+                        startHere(),
+                        START_HERE_TAG,
+                        recent,
+                        popular(),
+                        waiting(),
+                        articles.count(),
+                        people.count()));
     }
 
     /** Questions nobody has answered yet, newest first: a reason to stop by and help. */

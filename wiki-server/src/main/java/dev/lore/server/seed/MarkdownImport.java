@@ -8,9 +8,12 @@ import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
 import dev.lore.server.markdown.FrontMatter;
 import dev.lore.server.markdown.Slugs;
+import dev.lore.server.path.CollectionService;
+import dev.lore.server.path.PathService;
 import dev.lore.server.person.PersonService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * a folder holding only {@code 001.md}, {@code 002.md}, ... is one article whose files are its
  * successive revisions, each with its own {@code author}, {@code date} and {@code message}. An
  * optional {@code people.json} creates the people first, and an optional {@code skills.json} ({@code
- * [{name, description, aliases}]}) describes skills and names their aliases. Re-importing updates articles (matched by
+ * [{name, description, aliases}]}) describes skills and names their aliases. After the articles,
+ * an optional {@code paths.json} ({@code [{title, description, level, skill, steps:[{kind, ref,
+ * prompt}]}]}) adds learning paths and {@code collections.json} ({@code [{title, skill, onHome,
+ * articles:[slug]}]}) featured collections, matched by title when re-imported. Re-importing updates articles (matched by
  * slug) instead of duplicating them, and saves nothing when the text is unchanged.
  */
 public final class MarkdownImport {
@@ -46,11 +52,21 @@ public final class MarkdownImport {
     private final ArticleService articles;
     private final PersonService people;
     private final ExpertiseStore skills;
+    private final PathService paths;
+    private final CollectionService collections;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public MarkdownImport(ArticleService articles, PersonService people, ExpertiseStore skills, Clock clock) {
+    public MarkdownImport(
+            ArticleService articles,
+            PersonService people,
+            ExpertiseStore skills,
+            PathService paths,
+            CollectionService collections,
+            Clock clock) {
         this.articles = articles;
+        this.paths = paths;
+        this.collections = collections;
         this.people = people;
         this.skills = skills;
         this.clock = clock;
@@ -91,6 +107,9 @@ public final class MarkdownImport {
             }
             progress.update(i + batch.size(), units.size(), "articles");
         }
+        // after the articles: paths and collections name them by slug
+        importPaths(root.resolve("paths.json"), importerId);
+        importCollections(root.resolve("collections.json"), importerId);
         LOG.info(
                 "Imported {}: {} people, {} articles created, {} updated, {} unchanged",
                 root,
@@ -204,6 +223,43 @@ public final class MarkdownImport {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return created;
+    }
+
+    private void importPaths(Path file, String importerId) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            for (JsonNode p : json.readTree(Files.readString(file, StandardCharsets.UTF_8))) {
+                var request = json.treeToValue(p, PathService.PathRequest.class);
+                try {
+                    paths.importPath(request, importerId);
+                } catch (InvalidInputException e) {
+                    throw new IllegalArgumentException(file + ": path '" + request.title() + "': " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void importCollections(Path file, String importerId) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            for (JsonNode c : json.readTree(Files.readString(file, StandardCharsets.UTF_8))) {
+                var request = json.treeToValue(c, CollectionService.CollectionRequest.class);
+                try {
+                    collections.importCollection(request, importerId);
+                } catch (InvalidInputException e) {
+                    throw new IllegalArgumentException(
+                            file + ": collection '" + request.title() + "': " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private void importSkills(Path file) {

@@ -28,6 +28,7 @@ class BrowserAccessibilityIT {
     private static final String ARTICLE = "/wiki/" + SLUG;
     private static final String CONTRIBUTOR = "elena.petrova";
     private static final String READER = "rudi.reader";
+    private static final String CHAMPION = "ana.silva";
 
     private TestLore.Running lore;
     private Browser browser;
@@ -77,7 +78,25 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("question-signed-in", Optional.of(CONTRIBUTOR), () -> browser.open(questionPath), false));
         visits.add(signedIn("ask", "/questions/new?title=How+do+I+reset+consumer+offsets"));
         visits.add(new Visit("ask-similar", Optional.of(CONTRIBUTOR), this::askSimilar, false));
+        visits.add(anonymous("paths", "/paths", false));
+        visits.add(new Visit("path", Optional.empty(), () -> browser.open(seedPath()), true));
+        visits.add(new Visit("path-signed-in", Optional.of(CONTRIBUTOR), this::pathWithProgress, false));
+        visits.add(signedIn("home-signed-in", "/"));
+        visits.add(new Visit("path-new", Optional.of(CHAMPION), () -> browser.open("/paths/new"), false));
         return visits;
+    }
+
+    private String seedPath() {
+        return "/paths/" + lore.lore().paths().list(Optional.empty()).getFirst().id();
+    }
+
+    /** The seed onboarding path with the first step done and a shared reflection on it. */
+    private void pathWithProgress() {
+        browser.open(seedPath());
+        browser.find("#done-1").click();
+        browser.fill("#reflection-1", "The checklist helped me plan my week.");
+        browser.find("#shared-1").click();
+        browser.clickAndWait(browser.find("#step-1 button[type=submit]"));
     }
 
     private Visit anonymous(String name, String path, boolean dark) {

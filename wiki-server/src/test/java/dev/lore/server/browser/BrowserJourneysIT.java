@@ -332,6 +332,69 @@ class BrowserJourneysIT {
                 .isEqualTo("main");
     }
 
+    @Test
+    void aNewHireFollowsTheirOnboardingPathAndMarksAStepDoneWithAReflection() {
+        TestLore.get()
+                .lore()
+                .people()
+                .create(
+                        "cora.champion",
+                        "Cora Champion",
+                        "cora@example.test",
+                        "Enablement",
+                        "Community lead",
+                        dev.lore.server.auth.Role.CHAMPION,
+                        java.util.Optional.of(TestLore.PASSWORD));
+        String cora = http.login("cora.champion", TestLore.PASSWORD);
+        var built = http.post(
+                "/api/paths",
+                Map.of(
+                        "title",
+                        "Welcome to the team",
+                        "level",
+                        "newcomer",
+                        "steps",
+                        List.of(
+                                Map.of(
+                                        "kind",
+                                        "article",
+                                        "ref",
+                                        "your-first-week",
+                                        "prompt",
+                                        "What will you do first?"),
+                                Map.of("kind", "article", "ref", "laptop-setup"))),
+                cora);
+        assertThat(built.status()).as(built.body()).isEqualTo(201);
+
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/");
+        assertThat(browser.find(".onboarding").getText())
+                .contains("Welcome to the team")
+                .contains("0 of 2 steps done");
+        browser.clickAndWait(browser.link("Welcome to the team"));
+
+        assertThat(browser.heading()).isEqualTo("Welcome to the team");
+        assertThat(browser.find("#step-1").getText())
+                .contains("Your first week")
+                .contains("What will you do first?");
+        browser.find("#done-1").click();
+        browser.fill("#reflection-1", "Set up my laptop, then read the on-call page.");
+        browser.clickAndWait(browser.find("#step-1 button[type=submit]"));
+
+        assertThat(browser.path()).startsWith("/paths/");
+        assertThat(browser.find("#progress-text").getText()).contains("1 of 2 steps done");
+        assertThat(browser.find("#done-1").isSelected()).isTrue();
+        assertThat(browser.find("#reflection-1").getAttribute("value"))
+                .isEqualTo("Set up my laptop, then read the on-call page.");
+        assertThat(browser.find("#shared-1").isSelected()).isFalse();
+        assertThat(browser.findAll(".shared-reflections")).isEmpty();
+
+        browser.open("/");
+        assertThat(browser.find(".onboarding").getText())
+                .contains("1 of 2 steps done")
+                .contains("Laptop setup");
+    }
+
     private List<String> hitTitles() {
         return browser.findAll(".hit-title").stream().map(WebElement::getText).toList();
     }

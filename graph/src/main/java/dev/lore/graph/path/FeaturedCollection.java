@@ -1,0 +1,16 @@
+package dev.lore.graph.path;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A featured collection: articles a champion picked, in order, shown on the home page ({@code
+ * onHome}) and on the page of its {@code skill}. Deleted articles drop out of {@code articles}.
+ */
+public record FeaturedCollection(
+        String id, String title, Optional<String> skill, boolean onHome, List<Featured> articles, Instant updatedAt) {
+
+    /** An article in a collection, by its current slug. */
+    public record Featured(String slug, String title) {}
+}

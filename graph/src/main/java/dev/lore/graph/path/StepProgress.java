@@ -1,0 +1,7 @@
+package dev.lore.graph.path;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** One step a learner marked done, with their reflection (private unless {@code shared}). */
+public record StepProgress(int n, Instant at, Optional<String> reflection, boolean shared) {}

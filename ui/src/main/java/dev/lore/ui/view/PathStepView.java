@@ -1,0 +1,19 @@
+package dev.lore.ui.view;
+
+import java.util.List;
+
+/**
+ * One step of a path as its page shows it: where it leads, its prompt, and for the viewer whether
+ * they did it and their own reflection; {@code shared} are everyone's shared reflections.
+ */
+public record PathStepView(
+        int n,
+        String kind,
+        String title,
+        String url,
+        boolean available,
+        String prompt,
+        boolean done,
+        String reflection,
+        boolean reflectionShared,
+        List<ReflectionView> shared) {}

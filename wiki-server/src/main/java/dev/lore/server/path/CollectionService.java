@@ -1,0 +1,99 @@
+package dev.lore.server.path;
+
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.path.CollectionStore;
+import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.person.Person;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.ForbiddenException;
+import dev.lore.server.error.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Featured collections: champions pick articles, in order, for the home page and for a skill's
+ * page. Thread-safe.
+ */
+public final class CollectionService {
+    static final int MAX_TITLE = 200;
+    static final int MAX_ARTICLES = 50;
+
+    private final CollectionStore store;
+    private final Clock clock;
+
+    public CollectionService(CollectionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A collection as asked for: {@code articles} are slugs, in order. */
+    public record CollectionRequest(String title, String skill, Boolean onHome, List<String> articles) {}
+
+    public FeaturedCollection create(CollectionRequest request, Person by) {
+        requireChampion(by);
+        return store.create(validate(request), by.id(), clock.instant());
+    }
+
+    public FeaturedCollection update(String id, CollectionRequest request, Person by) {
+        requireChampion(by);
+        get(id);
+        return store.update(id, validate(request), clock.instant());
+    }
+
+    public FeaturedCollection get(String id) {
+        return store.find(id).orElseThrow(() -> new NoSuchEntityException("collection", id));
+    }
+
+    public List<FeaturedCollection> all() {
+        return store.list(false, Optional.empty());
+    }
+
+    /** Collections shown on the home page. */
+    public List<FeaturedCollection> onHome() {
+        return store.list(true, Optional.empty());
+    }
+
+    /** Collections about {@code skill}, any spelling Lore folds to the same skill. */
+    public List<FeaturedCollection> forSkill(String skill) {
+        String key = SkillNames.key(skill);
+        return key.isEmpty() ? List.of() : store.list(false, Optional.of(key));
+    }
+
+    /** Creates a collection from a seed pack, or updates the one with the same title. */
+    public FeaturedCollection importCollection(CollectionRequest request, String byId) {
+        CollectionStore.CollectionInput input = validate(request);
+        return store.idByTitle(input.title())
+                .map(id -> store.update(id, input, clock.instant()))
+                .orElseGet(() -> store.create(input, byId, clock.instant()));
+    }
+
+    private static void requireChampion(Person person) {
+        if (!AuthService.roleOf(person).atLeast(Role.CHAMPION)) {
+            throw new ForbiddenException("only champions curate featured collections");
+        }
+    }
+
+    private CollectionStore.CollectionInput validate(CollectionRequest r) {
+        String title = Optional.ofNullable(r.title()).map(String::strip).orElse("");
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
+        }
+        Optional<String> skill =
+                Optional.ofNullable(r.skill()).map(String::strip).filter(s -> !s.isEmpty());
+        List<String> slugs = Optional.ofNullable(r.articles()).orElse(List.of()).stream()
+                .map(s -> s == null ? "" : s.strip())
+                .distinct()
+                .toList();
+        if (slugs.isEmpty() || slugs.size() > MAX_ARTICLES) {
+            throw new InvalidInputException("a collection needs 1-" + MAX_ARTICLES + " articles, was " + slugs.size());
+        }
+        List<String> missing = store.unresolved(slugs);
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("no live article '" + missing.getFirst() + "'");
+        }
+        return new CollectionStore.CollectionInput(title, skill, Boolean.TRUE.equals(r.onHome()), slugs);
+    }
+}

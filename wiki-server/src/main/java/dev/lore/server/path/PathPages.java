@@ -1,0 +1,290 @@
+package dev.lore.server.path;
+
+import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.path.LearningPath;
+import dev.lore.graph.path.PathStep;
+import dev.lore.graph.path.StepProgress;
+import dev.lore.graph.person.Person;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
+import dev.lore.ui.Urls;
+import dev.lore.ui.view.CollectionView;
+import dev.lore.ui.view.LinkView;
+import dev.lore.ui.view.OnboardingView;
+import dev.lore.ui.view.PathFormView;
+import dev.lore.ui.view.PathListView;
+import dev.lore.ui.view.PathRowView;
+import dev.lore.ui.view.PathStepView;
+import dev.lore.ui.view.PathView;
+import dev.lore.ui.view.PersonLinkView;
+import dev.lore.ui.view.ReflectionView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Learning paths in the browser: the list, a path with a form per step (done, reflection, share),
+ * and the champions' form that builds or edits one, with one step per line ({@code article: slug |
+ * prompt}). Everything works without JavaScript: forms post and redirect back. Also the path and
+ * collection parts of the home and skill pages ({@link #onboarding}, {@link #homeCollections},
+ * {@link #skillCollections}).
+ */
+public final class PathPages {
+    private static final Logger LOG = LoggerFactory.getLogger(PathPages.class);
+
+    private final PathService paths;
+    private final CollectionService collections;
+    private final Pages pages;
+    private final Clock clock;
+
+    public PathPages(PathService paths, CollectionService collections, Pages pages, Clock clock) {
+        this.paths = paths;
+        this.collections = collections;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/paths", this::list);
+        routes.get("/paths/new", this::newForm);
+        routes.post("/paths", this::create);
+        routes.get("/paths/{id}", this::view);
+        routes.get("/paths/{id}/edit", this::editForm);
+        routes.post("/paths/{id}/edit", this::edit);
+        routes.post("/paths/{id}/steps/{n}", this::step);
+    }
+
+    private void list(Context ctx) {
+        Optional<Person> viewer = CurrentUser.of(ctx);
+        var rows = paths.list(viewer).stream()
+                .map(s -> new PathRowView(
+                        s.id(),
+                        s.title(),
+                        s.description(),
+                        s.level(),
+                        s.skill().orElse(""),
+                        s.steps(),
+                        s.done(),
+                        PathRoutes.percent(s.done(), s.steps()),
+                        s.following()))
+                .toList();
+        pages.render(
+                ctx,
+                "paths.jte",
+                "Learning paths",
+                new PathListView(
+                        rows,
+                        viewer.isPresent(),
+                        viewer.map(PathService::mayBuild).orElse(false)));
+    }
+
+    private void view(Context ctx) {
+        LearningPath path = paths.get(ctx.pathParam("id"));
+        Optional<Person> viewer = CurrentUser.of(ctx);
+        Map<Integer, StepProgress> mine = viewer.map(p -> paths.progress(path.id(), p)).orElse(List.of()).stream()
+                .collect(Collectors.toMap(StepProgress::n, Function.identity()));
+        var now = clock.instant();
+        var steps = path.steps().stream()
+                .map(s -> stepView(s, Optional.ofNullable(mine.get(s.n())), now))
+                .toList();
+        int total = path.steps().size();
+        pages.render(
+                ctx,
+                "path.jte",
+                path.title(),
+                new PathView(
+                        path.id(),
+                        path.title(),
+                        path.description(),
+                        path.level(),
+                        path.skill().orElse(""),
+                        new PersonLinkView(
+                                path.createdBy().id(), path.createdBy().name()),
+                        steps,
+                        viewer.isPresent(),
+                        mine.size(),
+                        total,
+                        PathRoutes.percent(mine.size(), total),
+                        viewer.map(PathService::mayBuild).orElse(false)));
+    }
+
+    private static PathStepView stepView(PathStep s, Optional<StepProgress> mine, java.time.Instant now) {
+        return new PathStepView(
+                s.n(),
+                s.kind(),
+                s.title(),
+                PathRoutes.url(s),
+                s.available(),
+                s.prompt().orElse(""),
+                mine.isPresent(),
+                mine.flatMap(StepProgress::reflection).orElse(""),
+                mine.map(StepProgress::shared).orElse(false),
+                s.shared().stream()
+                        .map(r -> new ReflectionView(r.by().id(), r.by().name(), r.text(), Pages.ago(r.at(), now)))
+                        .toList());
+    }
+
+    private void step(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        int n = dev.lore.server.web.Requests.intPath(ctx, "n", 1, PathService.MAX_STEPS);
+        boolean done = "true".equals(ctx.formParam("done"));
+        paths.mark(
+                id,
+                n,
+                me,
+                done,
+                Optional.of(Optional.ofNullable(ctx.formParam("reflection")).orElse("")),
+                Optional.of("true".equals(ctx.formParam("shared"))));
+        ctx.redirect("/paths/" + Urls.encode(id) + "#step-" + n, HttpStatus.SEE_OTHER);
+    }
+
+    private void newForm(Context ctx) {
+        requireBuilder(ctx);
+        pages.render(
+                ctx,
+                "pathform.jte",
+                "Build a learning path",
+                new PathFormView("Build a learning path", "/paths", "", "", "newcomer", "", "", Optional.empty()));
+    }
+
+    private void editForm(Context ctx) {
+        requireBuilder(ctx);
+        LearningPath path = paths.get(ctx.pathParam("id"));
+        String steps = path.steps().stream()
+                .map(s -> s.kind() + ": " + s.ref()
+                        + s.prompt().map(p -> " | " + p).orElse(""))
+                .collect(Collectors.joining("\n"));
+        pages.render(
+                ctx,
+                "pathform.jte",
+                "Edit " + path.title(),
+                new PathFormView(
+                        "Edit learning path",
+                        "/paths/" + Urls.encode(path.id()) + "/edit",
+                        path.title(),
+                        path.description(),
+                        path.level(),
+                        path.skill().orElse(""),
+                        steps,
+                        Optional.empty()));
+    }
+
+    private void create(Context ctx) {
+        Person me = requireBuilder(ctx);
+        save(ctx, "Build a learning path", "/paths", request -> paths.create(request, me));
+    }
+
+    private void edit(Context ctx) {
+        Person me = requireBuilder(ctx);
+        String id = ctx.pathParam("id");
+        paths.get(id);
+        save(
+                ctx,
+                "Edit learning path",
+                "/paths/" + Urls.encode(id) + "/edit",
+                request -> paths.update(id, request, me));
+    }
+
+    /** Saves the form; a refused form comes back with everything typed and the reason. */
+    private void save(
+            Context ctx, String heading, String action, Function<PathService.PathRequest, LearningPath> save) {
+        String title = form(ctx, "title");
+        String description = form(ctx, "description");
+        String level = form(ctx, "level");
+        String skill = form(ctx, "skill");
+        String steps = form(ctx, "steps");
+        try {
+            LearningPath path =
+                    save.apply(new PathService.PathRequest(title, description, level, skill, StepLines.parse(steps)));
+            ctx.redirect("/paths/" + Urls.encode(path.id()), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            pages.render(
+                    ctx,
+                    "pathform.jte",
+                    heading,
+                    new PathFormView(
+                            heading, action, title, description, level, skill, steps, Optional.of(e.getMessage())));
+        }
+    }
+
+    private static String form(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+
+    private static Person requireBuilder(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.CHAMPION);
+        return me;
+    }
+
+    /**
+     * The home page's onboarding path for {@code person}, with their progress; empty for nobody,
+     * when there is no newcomer path, or (logged) when it cannot be looked up.
+     */
+    public Optional<OnboardingView> onboarding(Optional<Person> person) {
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return paths.onboarding(person.get()).map(summary -> {
+                LearningPath path = paths.get(summary.id());
+                var done = paths.progress(path.id(), person.get()).stream()
+                        .map(StepProgress::n)
+                        .collect(Collectors.toSet());
+                Optional<PathStep> next =
+                        path.steps().stream().filter(s -> !done.contains(s.n())).findFirst();
+                int total = path.steps().size();
+                return new OnboardingView(
+                        path.id(),
+                        path.title(),
+                        done.size(),
+                        total,
+                        PathRoutes.percent(done.size(), total),
+                        next.map(PathStep::title).orElse(""),
+                        next.map(s -> "/paths/" + Urls.encode(path.id()) + "#step-" + s.n())
+                                .orElse(""));
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look up the onboarding path: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The featured collections on the home page; empty (and logged) if they cannot be looked up. */
+    public List<CollectionView> homeCollections() {
+        return views(collections::onHome);
+    }
+
+    /** The featured collections about {@code skill}, for its page. */
+    public List<CollectionView> skillCollections(String skill) {
+        return views(() -> collections.forSkill(skill));
+    }
+
+    private static List<CollectionView> views(java.util.function.Supplier<List<FeaturedCollection>> find) {
+        try {
+            return find.get().stream()
+                    .filter(c -> !c.articles().isEmpty())
+                    .map(c -> new CollectionView(
+                            c.title(),
+                            c.skill().orElse(""),
+                            c.articles().stream()
+                                    .map(a -> new LinkView(a.slug(), a.title()))
+                                    .toList()))
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look up featured collections: {}", e.toString());
+            return List.of();
+        }
+    }
+}

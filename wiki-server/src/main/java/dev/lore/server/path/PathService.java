@@ -1,0 +1,190 @@
+package dev.lore.server.path;
+
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.path.LearningPath;
+import dev.lore.graph.path.PathStore;
+import dev.lore.graph.path.PathSummary;
+import dev.lore.graph.path.StepInput;
+import dev.lore.graph.path.StepProgress;
+import dev.lore.graph.person.Person;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.ForbiddenException;
+import dev.lore.server.error.InvalidInputException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Learning paths: champions build them (an ordered series of articles and questions, each with an
+ * optional reflection prompt, for a level); anyone signed in follows one by marking steps done and
+ * writing reflections, private unless shared. Thread-safe.
+ */
+public final class PathService {
+    public static final String NEWCOMER = "newcomer";
+    public static final List<String> LEVELS = List.of(NEWCOMER, "practitioner");
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 2_000;
+    static final int MAX_STEPS = 50;
+    static final int MAX_PROMPT = 500;
+    static final int MAX_REF = 500;
+    public static final int MAX_REFLECTION = 2_000;
+
+    private final PathStore store;
+    private final Clock clock;
+
+    public PathService(PathStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A step as asked for: {@code kind} article or question, {@code ref} a slug or question id. */
+    public record StepRequest(String kind, String ref, String prompt) {}
+
+    /** A path as asked for; {@code description} and {@code skill} may be absent. */
+    public record PathRequest(String title, String description, String level, String skill, List<StepRequest> steps) {}
+
+    public static boolean mayBuild(Person person) {
+        return AuthService.roleOf(person).atLeast(Role.CHAMPION);
+    }
+
+    public LearningPath create(PathRequest request, Person by) {
+        requireBuilder(by);
+        return store.create(validate(request), by.id(), clock.instant());
+    }
+
+    public LearningPath update(String id, PathRequest request, Person by) {
+        requireBuilder(by);
+        get(id);
+        return store.update(id, validate(request), clock.instant());
+    }
+
+    public LearningPath get(String id) {
+        return store.find(id).orElseThrow(() -> new NoSuchEntityException("path", id));
+    }
+
+    /** Every path, newest first, with {@code viewer}'s progress. */
+    public List<PathSummary> list(Optional<Person> viewer) {
+        return store.list(viewer.map(Person::id), Optional.empty());
+    }
+
+    /**
+     * The onboarding path to show {@code person} on the home page: the newest newcomer path they
+     * follow, else the newest newcomer path.
+     */
+    public Optional<PathSummary> onboarding(Person person) {
+        List<PathSummary> newcomer = store.list(Optional.of(person.id()), Optional.of(NEWCOMER));
+        return newcomer.stream()
+                .filter(PathSummary::following)
+                .max(Comparator.comparing(PathSummary::createdAt))
+                .or(() -> newcomer.stream().max(Comparator.comparing(PathSummary::createdAt)));
+    }
+
+    public List<StepProgress> progress(String id, Person learner) {
+        get(id);
+        return store.progress(id, learner.id());
+    }
+
+    /**
+     * {@code learner} marks step {@code n} done or not done. A reflection (up to {@value
+     * #MAX_REFLECTION} characters) stays private unless {@code shared}; absent values keep what was
+     * there. Not done removes the step's progress, reflection included.
+     */
+    public List<StepProgress> mark(
+            String id, int n, Person learner, boolean done, Optional<String> reflection, Optional<Boolean> shared) {
+        LearningPath path = get(id);
+        if (n < 1 || n > path.steps().size()) {
+            throw new InvalidInputException("step must be 1-" + path.steps().size() + ", was " + n);
+        }
+        Optional<String> text = reflection.map(String::strip);
+        text.ifPresent(t -> {
+            if (t.length() > MAX_REFLECTION) {
+                throw new InvalidInputException(
+                        "reflection must be at most " + MAX_REFLECTION + " characters, was " + t.length());
+            }
+        });
+        if (done) {
+            store.markDone(id, n, learner.id(), clock.instant(), text, shared);
+        } else {
+            store.markUndone(id, n, learner.id());
+        }
+        return store.progress(id, learner.id());
+    }
+
+    /**
+     * Creates a path from a seed pack, credited to {@code byId}, or updates the one with the same
+     * title, so loading a pack twice does not duplicate it.
+     */
+    public LearningPath importPath(PathRequest request, String byId) {
+        PathStore.PathInput input = validate(request);
+        return store.idByTitle(input.title())
+                .map(id -> store.update(id, input, clock.instant()))
+                .orElseGet(() -> store.create(input, byId, clock.instant()));
+    }
+
+    private static void requireBuilder(Person person) {
+        if (!mayBuild(person)) {
+            throw new ForbiddenException("only champions build learning paths");
+        }
+    }
+
+    private PathStore.PathInput validate(PathRequest r) {
+        String title = Optional.ofNullable(r.title()).map(String::strip).orElse("");
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
+        }
+        String description =
+                Optional.ofNullable(r.description()).map(String::strip).orElse("");
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException(
+                    "description must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
+        }
+        String level = Optional.ofNullable(r.level()).map(String::strip).orElse("");
+        if (!LEVELS.contains(level)) {
+            throw new InvalidInputException("level must be newcomer or practitioner, was '" + level + "'");
+        }
+        Optional<String> skill =
+                Optional.ofNullable(r.skill()).map(String::strip).filter(s -> !s.isEmpty());
+        if (skill.isPresent() && skill.get().length() > 100) {
+            throw new InvalidInputException("skill must be at most 100 characters");
+        }
+        List<StepRequest> requested = Optional.ofNullable(r.steps()).orElse(List.of());
+        if (requested.isEmpty() || requested.size() > MAX_STEPS) {
+            throw new InvalidInputException("a path needs 1-" + MAX_STEPS + " steps, was " + requested.size());
+        }
+        var steps = new ArrayList<StepInput>();
+        for (int i = 0; i < requested.size(); i++) {
+            steps.add(step(i + 1, requested.get(i)));
+        }
+        List<Integer> missing = store.unresolved(steps);
+        if (!missing.isEmpty()) {
+            StepInput first = steps.get(missing.getFirst() - 1);
+            throw new InvalidInputException("step " + missing.getFirst() + ": no "
+                    + (first.kind().equals(StepInput.ARTICLE) ? "live article" : "question") + " '" + first.ref()
+                    + "'");
+        }
+        return new PathStore.PathInput(title, description, level, skill, steps);
+    }
+
+    private static StepInput step(int n, StepRequest s) {
+        if (s == null) {
+            throw new InvalidInputException("step " + n + " is empty");
+        }
+        String kind = Optional.ofNullable(s.kind()).map(String::strip).orElse("");
+        if (!kind.equals(StepInput.ARTICLE) && !kind.equals(StepInput.QUESTION)) {
+            throw new InvalidInputException("step " + n + ": kind must be article or question, was '" + kind + "'");
+        }
+        String ref = Optional.ofNullable(s.ref()).map(String::strip).orElse("");
+        if (ref.isEmpty() || ref.length() > MAX_REF) {
+            throw new InvalidInputException("step " + n + ": ref must be 1-" + MAX_REF + " characters");
+        }
+        Optional<String> prompt =
+                Optional.ofNullable(s.prompt()).map(String::strip).filter(p -> !p.isEmpty());
+        if (prompt.isPresent() && prompt.get().length() > MAX_PROMPT) {
+            throw new InvalidInputException("step " + n + ": prompt must be at most " + MAX_PROMPT + " characters");
+        }
+        return new StepInput(kind, ref, prompt);
+    }
+}
