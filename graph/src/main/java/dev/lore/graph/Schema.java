@@ -29,7 +29,11 @@ public final class Schema {
             "CREATE CONSTRAINT kudos_id IF NOT EXISTS FOR (k:Kudos) REQUIRE k.id IS UNIQUE",
             "CREATE INDEX question_seq IF NOT EXISTS FOR (q:Question) ON (q.seq)",
             "CREATE INDEX question_asked_at IF NOT EXISTS FOR (q:Question) ON (q.askedAt)",
-            "CREATE INDEX comment_question IF NOT EXISTS FOR (c:Comment) ON (c.questionId)");
+            "CREATE INDEX comment_question IF NOT EXISTS FOR (c:Comment) ON (c.questionId)",
+            "CREATE CONSTRAINT flag_id IF NOT EXISTS FOR (f:Flag) REQUIRE f.id IS UNIQUE",
+            "CREATE INDEX flag_status IF NOT EXISTS FOR (f:Flag) ON (f.status)",
+            "CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE",
+            "CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:AuditEvent) ON (e.at)");
 
     private Schema() {}
 
