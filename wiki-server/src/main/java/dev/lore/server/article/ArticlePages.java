@@ -137,7 +137,7 @@ public final class ArticlePages {
                 Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()),
                 askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())),
                 feedback.find(a, page.contributors(), CurrentUser.of(ctx).map(p -> p.id())),
-                verification.of(a, CurrentUser.of(ctx)),
+                a.hidden() ? Optional.empty() : verification.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? moderation.hidden(a) : Optional.empty());
         pages.render(ctx, "article.jte", a.title(), view);
     }

@@ -28,6 +28,7 @@ class BrowserAccessibilityIT {
     private static final String ARTICLE = "/wiki/" + SLUG;
     private static final String CONTRIBUTOR = "elena.petrova";
     private static final String READER = "rudi.reader";
+    private static final String CHAMPION = "ana.silva";
 
     private TestLore.Running lore;
     private Browser browser;
@@ -77,6 +78,9 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("question-signed-in", Optional.of(CONTRIBUTOR), () -> browser.open(questionPath), false));
         visits.add(signedIn("ask", "/questions/new?title=How+do+I+reset+consumer+offsets"));
         visits.add(new Visit("ask-similar", Optional.of(CONTRIBUTOR), this::askSimilar, false));
+        visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
+        visits.add(new Visit("article-hidden", Optional.of(CHAMPION), () -> browser.open(HIDDEN), false));
+        visits.add(new Visit("gaps", Optional.of(CHAMPION), () -> browser.open("/curation/gaps"), true));
         return visits;
     }
 
@@ -143,6 +147,38 @@ class BrowserAccessibilityIT {
                         carla);
         questionPath = "/questions/" + id;
         browser.open(questionPath);
+    }
+
+    private static final String HIDDEN = "/wiki/how-on-call-works";
+
+    /** Flags two pages as a reader, hides one as a champion, then opens the review queue. */
+    private void moderation() {
+        String rudi = lore.http().login(READER, TestLore.PASSWORD);
+        String ana = lore.http().login(CHAMPION, SeedPack.DEMO_PASSWORD);
+        lore.http()
+                .post(
+                        "/api/flags",
+                        Map.of(
+                                "targetKind",
+                                "article",
+                                "target",
+                                SLUG,
+                                "reason",
+                                "outdated",
+                                "note",
+                                "Old broker names"),
+                        rudi);
+        lore.http()
+                .post(
+                        "/api/flags",
+                        Map.of("targetKind", "article", "target", HIDDEN.substring(6), "reason", "wrong"),
+                        rudi);
+        lore.http()
+                .post(
+                        "/api/moderation/article/" + HIDDEN.substring(6) + "/hide",
+                        Map.of("reason", "Being rewritten"),
+                        ana);
+        browser.open("/moderation");
     }
 
     /** Types a question and asks for similar content first (the no-JavaScript path). */
