@@ -34,7 +34,11 @@ public final class Schema {
             "CREATE CONSTRAINT path_step_id IF NOT EXISTS FOR (s:PathStep) REQUIRE s.id IS UNIQUE",
             "CREATE INDEX path_created_at IF NOT EXISTS FOR (p:Path) ON (p.createdAt)",
             "CREATE CONSTRAINT collection_id IF NOT EXISTS FOR (c:Collection) REQUIRE c.id IS UNIQUE",
-            "CREATE INDEX collection_skill IF NOT EXISTS FOR (c:Collection) ON (c.skillKey)");
+            "CREATE INDEX collection_skill IF NOT EXISTS FOR (c:Collection) ON (c.skillKey)",
+            "CREATE CONSTRAINT flag_id IF NOT EXISTS FOR (f:Flag) REQUIRE f.id IS UNIQUE",
+            "CREATE INDEX flag_status IF NOT EXISTS FOR (f:Flag) ON (f.status)",
+            "CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE",
+            "CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:AuditEvent) ON (e.at)");
 
     private Schema() {}
 

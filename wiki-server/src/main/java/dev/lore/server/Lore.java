@@ -5,10 +5,12 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
+import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.QuestionStore;
@@ -23,6 +25,8 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
+import dev.lore.server.curation.GapsRoutes;
+import dev.lore.server.curation.GapsService;
 import dev.lore.server.curation.VerificationRoutes;
 import dev.lore.server.curation.VerificationService;
 import dev.lore.server.expertise.ExpertPages;
@@ -35,6 +39,9 @@ import dev.lore.server.path.CollectionService;
 import dev.lore.server.path.PathPages;
 import dev.lore.server.path.PathRoutes;
 import dev.lore.server.path.PathService;
+import dev.lore.server.moderation.ModerationPages;
+import dev.lore.server.moderation.ModerationRoutes;
+import dev.lore.server.moderation.ModerationService;
 import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionPages;
@@ -89,6 +96,7 @@ public final class Lore implements AutoCloseable {
     private final QuestionService questions;
     private final PathService paths;
     private final CollectionService collections;
+    private final ModerationService moderation;
     private WebServer web;
     private boolean closed;
 
@@ -125,6 +133,7 @@ public final class Lore implements AutoCloseable {
             experts = new ExpertService(index, expertise, clock);
             closeInReverse.add(experts);
             questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
+            moderation = new ModerationService(new ModerationStore(graph), sync, clock);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -180,6 +189,7 @@ public final class Lore implements AutoCloseable {
                 id -> people.find(id).map(Person::name).orElse(id));
         var questionPages = new QuestionPages(questions, pages, clock);
         var pathPages = new PathPages(paths, collections, pages, clock);
+        var moderationPages = new ModerationPages(moderation, pages, clock);
         web = WebServer.start(
                 config.port(),
                 security,
@@ -203,8 +213,13 @@ public final class Lore implements AutoCloseable {
                                 (article, reader) -> ExpertPages.panel(
                                         () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
                                 questionPages::feedback,
-                                (article, reader) -> verificationRoutes.view(article.slug(), reader))::register,
+                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
+                                moderationPages::hidden)::register,
                         verificationRoutes::register,
+                        new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)
+                                ::register,
+                        new ModerationRoutes(moderation)::register,
+                        moderationPages::register,
                         new SearchRoutes(
                                         search,
                                         pages,
@@ -302,6 +317,10 @@ public final class Lore implements AutoCloseable {
 
     public CollectionService collections() {
         return collections;
+    }
+
+    public ModerationService moderation() {
+        return moderation;
     }
 
     public SearchService search() {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** An article as it stands now: its current revision's content plus its metadata. */
+/**
+ * An article as it stands now: its current revision's content plus its metadata. A {@code hidden}
+ * article was hidden by a champion: out of lists and search, shown only to champions.
+ */
 public record Article(
         String id,
         String slug,
@@ -18,4 +21,5 @@ public record Article(
         List<String> contributors,
         Instant createdAt,
         Instant updatedAt,
-        long seq) {}
+        long seq,
+        boolean hidden) {}

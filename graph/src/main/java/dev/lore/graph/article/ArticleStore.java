@@ -275,6 +275,19 @@ public final class ArticleStore {
                 .map(ArticleStore::toArticle));
     }
 
+    /** The article with this slug, live or hidden by a moderator (for champions, who still see it). */
+    public Optional<Article> findIncludingHidden(String slug) {
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (a:Article {slug: $slug}) WHERE a.status IN ['active', 'hidden'] RETURN "
+                                + ARTICLE_COLUMNS,
+                        Map.of("slug", slug))
+                .list()
+                .stream()
+                .findFirst()
+                .map(ArticleStore::toArticle));
+    }
+
     /** Where an old slug now points, if it is a redirect to a live article. */
     public Optional<String> redirectTarget(String slug) {
         return graph.read(tx -> tx
@@ -632,7 +645,8 @@ public final class ArticleStore {
                 strings(r.get("contributors")),
                 instant(r.get("createdAt")),
                 instant(r.get("updatedAt")),
-                r.get("seq").asLong());
+                r.get("seq").asLong(),
+                "hidden".equals(r.get("status").asString()));
     }
 
     /** Reads the columns slug, title, tags, revision and updatedAt. */

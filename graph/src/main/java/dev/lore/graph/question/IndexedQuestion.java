@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A question as the search index needs it: its own Markdown and that of its answers and comments,
- * and everyone who wrote any of it.
+ * and everyone who wrote any of it (hidden answers left out). A {@code hidden} question is to be
+ * removed from the index.
  */
 public record IndexedQuestion(
         String id,
@@ -16,7 +17,8 @@ public record IndexedQuestion(
         List<String> skills,
         List<String> authors,
         Instant updatedAt,
-        long seq) {
+        long seq,
+        boolean hidden) {
     public IndexedQuestion {
         answers = List.copyOf(answers);
         comments = List.copyOf(comments);

@@ -43,7 +43,7 @@ public final class QuestionStore {
     private static final String SUMMARY_COLUMNS = """
             q.id AS id, q.title AS title, q.askedAt AS askedAt, asker.id AS askerId, asker.name AS askerName,
             [(q)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-            COUNT { (:Answer)-[:ANSWERS]->(q) } AS answers, q.acceptedAnswer IS NOT NULL AS accepted
+            COUNT { (x:Answer)-[:ANSWERS]->(q) WHERE NOT coalesce(x.hidden, false) } AS answers, q.acceptedAnswer IS NOT NULL AS accepted
             """;
 
     private final Graph graph;
@@ -306,6 +306,7 @@ public final class QuestionStore {
         return graph.read(tx -> {
             var rows = tx.run("""
                             MATCH (asker:Person)-[:ASKED]->(q:Question {id: $id})
+                            WHERE NOT coalesce(q.hidden, false)
                             RETURN q.id AS id, q.title AS title, q.markdown AS markdown, q.askedAt AS askedAt,
                                    q.updatedAt AS updatedAt, q.acceptedAnswer AS accepted, q.seq AS seq,
                                    asker.id AS askerId, asker.name AS askerName,
@@ -324,6 +325,7 @@ public final class QuestionStore {
                             """, Map.of("id", id)).list(QuestionStore::toComment);
             var answers = tx.run("""
                             MATCH (p:Person)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question {id: $id})
+                            WHERE NOT coalesce(a.hidden, false)
                             RETURN a.id AS id, a.markdown AS markdown, a.at AS at, coalesce(a.accepted, false) AS accepted,
                                    p.id AS personId, p.name AS personName, [(v:Person)-[:VOTED]->(a) | v.id] AS voters
                             """, Map.of("id", id))
@@ -369,7 +371,8 @@ public final class QuestionStore {
         return graph.read(tx -> tx.run(
                         """
                         MATCH (asker:Person)-[:ASKED]->(q:Question)
-                        WHERE NOT $unanswered OR NOT EXISTS { (:Answer)-[:ANSWERS]->(q) }
+                        WHERE NOT coalesce(q.hidden, false)
+                          AND (NOT $unanswered OR NOT EXISTS { (x:Answer)-[:ANSWERS]->(q) WHERE NOT coalesce(x.hidden, false) })
                         """ + "RETURN " + SUMMARY_COLUMNS + """
                         ORDER BY q.askedAt DESC, q.id SKIP $offset LIMIT $limit
                         """,
@@ -381,6 +384,7 @@ public final class QuestionStore {
     public List<QuestionSummary> askedOf(String personId, int limit) {
         return graph.read(tx -> tx.run("""
                         MATCH (asker:Person)-[:ASKED]->(q:Question)-[:ASKED_OF]->(:Person {id: $id})
+                        WHERE NOT coalesce(q.hidden, false)
                         """ + "RETURN " + SUMMARY_COLUMNS + """
                         ORDER BY q.askedAt DESC, q.id LIMIT $limit
                         """, Map.of("id", personId, "limit", limit))
@@ -441,10 +445,10 @@ public final class QuestionStore {
                             UNWIND $ids AS qid
                             MATCH (asker:Person)-[:ASKED]->(q:Question {id: qid})
                             RETURN q.id AS id, q.title AS title, q.markdown AS markdown, q.updatedAt AS updatedAt,
-                                   q.seq AS seq, asker.name AS askerName,
+                                   q.seq AS seq, asker.name AS askerName, coalesce(q.hidden, false) AS hidden,
                                    [(q)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-                                   [(a:Answer)-[:ANSWERS]->(q) | a.markdown] AS answers,
-                                   [(p:Person)-[:ANSWERED]->(:Answer)-[:ANSWERS]->(q) | p.name] AS answerers,
+                                   [(a:Answer)-[:ANSWERS]->(q) WHERE NOT coalesce(a.hidden, false) | a.markdown] AS answers,
+                                   [(p:Person)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(q) WHERE NOT coalesce(a.hidden, false) | p.name] AS answerers,
                                    COLLECT { MATCH (c:Comment {questionId: q.id}) RETURN c.markdown } AS comments
                             """, Map.of("ids", ids))
                     .list(r -> {
@@ -460,7 +464,8 @@ public final class QuestionStore {
                                 strings(r.get("skills")),
                                 List.copyOf(authors),
                                 instant(r.get("updatedAt")),
-                                r.get("seq").asLong());
+                                r.get("seq").asLong(),
+                                r.get("hidden").asBoolean());
                     })
                     .stream()
                     .sorted(Comparator.comparingLong(IndexedQuestion::seq))

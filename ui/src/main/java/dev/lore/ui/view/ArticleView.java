@@ -8,7 +8,8 @@ import java.util.Optional;
  * headings with their anchor ids. {@code updated} is relative ("3 days ago"), {@code updatedDate}
  * a date and {@code updatedIso} the instant for {@code <time datetime>}. {@code feedback} holds the
  * comments and whom the reader can thank. {@code verification} is empty when it could not be
- * looked up (the page still shows).
+ * looked up (the page still shows). {@code hidden} is present when a champion views a page a
+ * moderator hid.
  */
 public record ArticleView(
         String slug,
@@ -29,4 +30,5 @@ public record ArticleView(
         Optional<String> redirectedFrom,
         List<ExpertView> askExperts,
         FeedbackView feedback,
-        Optional<VerificationView> verification) {}
+        Optional<VerificationView> verification,
+        Optional<HiddenView> hidden) {}

@@ -73,7 +73,7 @@ public final class ArticleApi {
     }
 
     private void get(Context ctx) {
-        ctx.json(toJson(articles.page(ctx.pathParam("slug"))));
+        ctx.json(toJson(articles.page(ctx.pathParam("slug"), CurrentUser.atLeast(ctx, Role.CHAMPION))));
     }
 
     private void update(Context ctx) {
@@ -100,9 +100,10 @@ public final class ArticleApi {
     }
 
     private void revisions(Context ctx) {
-        List<Map<String, Object>> list = articles.revisions(ctx.pathParam("slug")).stream()
-                .map(r -> revisionJson(r, false))
-                .toList();
+        List<Map<String, Object>> list =
+                articles.revisions(ctx.pathParam("slug"), CurrentUser.atLeast(ctx, Role.CHAMPION)).stream()
+                        .map(r -> revisionJson(r, false))
+                        .toList();
         ctx.json(Map.of("revisions", list));
     }
 
@@ -165,6 +166,7 @@ public final class ArticleApi {
         json.put("skills", a.skills());
         json.put("owner", a.owner().orElse(null));
         json.put("revision", a.revision());
+        json.put("hidden", a.hidden());
         json.put("createdAt", a.createdAt());
         json.put("updatedAt", a.updatedAt());
         json.put(

@@ -64,7 +64,14 @@ public final class ArticlePages {
         dev.lore.ui.view.FeedbackView find(Article article, List<Contributor> contributors, Optional<String> readerId);
     }
 
+    /** Who hid a page and why, for the champion who still sees it (see the moderation package). */
+    @FunctionalInterface
+    public interface Moderation {
+        Optional<dev.lore.ui.view.HiddenView> hidden(Article article);
+    }
+
     private final Feedback feedback;
+    private final Moderation moderation;
 
     public ArticlePages(
             ArticleService articles,
@@ -72,8 +79,10 @@ public final class ArticlePages {
             Clock clock,
             AskAnExpert askAnExpert,
             Feedback feedback,
-            Verification verification) {
+            Verification verification,
+            Moderation moderation) {
         this.feedback = feedback;
+        this.moderation = moderation;
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
@@ -96,7 +105,8 @@ public final class ArticlePages {
     }
 
     private void view(Context ctx) {
-        ArticlePage page = articles.page(ctx.pathParam("slug"));
+        // Champions still see a hidden page (with a banner); everyone else gets a 404.
+        ArticlePage page = articles.page(ctx.pathParam("slug"), CurrentUser.atLeast(ctx, Role.CHAMPION));
         Article a = page.article();
         if (page.redirectedFrom().isPresent()) {
             ctx.redirect("/wiki/" + a.slug() + "?from=" + page.redirectedFrom().get(), HttpStatus.MOVED_PERMANENTLY);
@@ -127,7 +137,8 @@ public final class ArticlePages {
                 Optional.ofNullable(ctx.queryParam("from")).filter(s -> !s.isBlank()),
                 askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())),
                 feedback.find(a, page.contributors(), CurrentUser.of(ctx).map(p -> p.id())),
-                verification.of(a, CurrentUser.of(ctx)));
+                a.hidden() ? Optional.empty() : verification.of(a, CurrentUser.of(ctx)),
+                a.hidden() ? moderation.hidden(a) : Optional.empty());
         pages.render(ctx, "article.jte", a.title(), view);
     }
 
@@ -224,8 +235,9 @@ public final class ArticlePages {
     }
 
     private void history(Context ctx) {
-        Article a = articles.find(ctx.pathParam("slug")).article();
-        List<RevisionRow> rows = articles.revisions(a.slug()).stream()
+        boolean champion = CurrentUser.atLeast(ctx, Role.CHAMPION);
+        Article a = articles.find(ctx.pathParam("slug"), champion).article();
+        List<RevisionRow> rows = articles.revisions(a.slug(), champion).stream()
                 .map(r -> new RevisionRow(
                         r.number(),
                         r.message(),

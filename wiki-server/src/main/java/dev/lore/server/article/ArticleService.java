@@ -145,6 +145,20 @@ public final class ArticleService {
         index.catchUp();
     }
 
+    /**
+     * The article at {@code slug}; with {@code includeHidden} (for champions) also one a moderator
+     * hid.
+     */
+    public Found find(String slug, boolean includeHidden) {
+        if (includeHidden) {
+            Optional<Article> any = store.findIncludingHidden(slug);
+            if (any.isPresent()) {
+                return new Found(any.get(), Optional.empty());
+            }
+        }
+        return find(slug);
+    }
+
     /** The article at {@code slug}, following a redirect left by a rename. */
     public Found find(String slug) {
         Optional<Article> direct = store.find(slug);
@@ -157,7 +171,12 @@ public final class ArticleService {
     }
 
     public ArticlePage page(String slug) {
-        Found found = find(slug);
+        return page(slug, false);
+    }
+
+    /** The page at {@code slug}; with {@code includeHidden}, also a hidden one (for champions). */
+    public ArticlePage page(String slug, boolean includeHidden) {
+        Found found = find(slug, includeHidden);
         Article article = found.article();
         return new ArticlePage(
                 article,
@@ -176,7 +195,12 @@ public final class ArticleService {
     }
 
     public List<Revision> revisions(String slug) {
-        return store.revisions(find(slug).article().slug());
+        return revisions(slug, false);
+    }
+
+    /** All revisions, newest first; with {@code includeHidden}, also of a hidden page (its history is kept). */
+    public List<Revision> revisions(String slug, boolean includeHidden) {
+        return store.revisions(find(slug, includeHidden).article().slug());
     }
 
     public Revision revision(String slug, int number) {

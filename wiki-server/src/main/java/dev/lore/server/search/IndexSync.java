@@ -97,7 +97,7 @@ public final class IndexSync implements AutoCloseable {
                 if (article.seq() > limit) {
                     continue;
                 }
-                if (article.deleted()) {
+                if (article.deleted() || article.hidden()) {
                     deletes.add(docId(article));
                 } else {
                     upserts.add(toDoc(article));
@@ -122,10 +122,15 @@ public final class IndexSync implements AutoCloseable {
                 applied++;
             }
             for (IndexedQuestion question : changedQuestions) {
-                if (question.seq() <= limit) {
-                    upserts.add(toDoc(question));
-                    applied++;
+                if (question.seq() > limit) {
+                    continue;
                 }
+                if (question.hidden()) {
+                    deletes.add("question:" + question.id());
+                } else {
+                    upserts.add(toDoc(question));
+                }
+                applied++;
             }
             index.apply(upserts, deletes, limit);
         }

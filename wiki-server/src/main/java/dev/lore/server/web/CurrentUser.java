@@ -17,6 +17,11 @@ public final class CurrentUser {
         return Optional.ofNullable(person);
     }
 
+    /** Whether someone with at least {@code role} is signed in. */
+    public static boolean atLeast(Context ctx, Role role) {
+        return of(ctx).map(p -> AuthService.roleOf(p).atLeast(role)).orElse(false);
+    }
+
     /** The signed-in person with at least {@code role}; 401 or 403 otherwise. */
     public static Person require(Context ctx, Role role) {
         return AuthService.require(of(ctx), role);

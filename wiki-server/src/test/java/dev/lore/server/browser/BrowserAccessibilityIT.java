@@ -83,6 +83,9 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("path-signed-in", Optional.of(CONTRIBUTOR), this::pathWithProgress, false));
         visits.add(signedIn("home-signed-in", "/"));
         visits.add(new Visit("path-new", Optional.of(CHAMPION), () -> browser.open("/paths/new"), false));
+        visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
+        visits.add(new Visit("article-hidden", Optional.of(CHAMPION), () -> browser.open(HIDDEN), false));
+        visits.add(new Visit("gaps", Optional.of(CHAMPION), () -> browser.open("/curation/gaps"), true));
         return visits;
     }
 
@@ -162,6 +165,38 @@ class BrowserAccessibilityIT {
                         carla);
         questionPath = "/questions/" + id;
         browser.open(questionPath);
+    }
+
+    private static final String HIDDEN = "/wiki/how-on-call-works";
+
+    /** Flags two pages as a reader, hides one as a champion, then opens the review queue. */
+    private void moderation() {
+        String rudi = lore.http().login(READER, TestLore.PASSWORD);
+        String ana = lore.http().login(CHAMPION, SeedPack.DEMO_PASSWORD);
+        lore.http()
+                .post(
+                        "/api/flags",
+                        Map.of(
+                                "targetKind",
+                                "article",
+                                "target",
+                                SLUG,
+                                "reason",
+                                "outdated",
+                                "note",
+                                "Old broker names"),
+                        rudi);
+        lore.http()
+                .post(
+                        "/api/flags",
+                        Map.of("targetKind", "article", "target", HIDDEN.substring(6), "reason", "wrong"),
+                        rudi);
+        lore.http()
+                .post(
+                        "/api/moderation/article/" + HIDDEN.substring(6) + "/hide",
+                        Map.of("reason", "Being rewritten"),
+                        ana);
+        browser.open("/moderation");
     }
 
     /** Types a question and asks for similar content first (the no-JavaScript path). */

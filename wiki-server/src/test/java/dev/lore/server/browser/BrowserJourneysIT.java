@@ -405,4 +405,42 @@ class BrowserJourneysIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no facet value " + value + " in " + browser.text()));
     }
+
+    @Test
+    void aReaderFlagsAPageAChampionHidesItFromTheQueueAndReadersNoLongerFindIt() {
+        http.post(
+                "/api/articles",
+                Map.of("title", "Free zorblax vouchers", "markdown", "Click here for zorblax."),
+                carla);
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/wiki/free-zorblax-vouchers");
+        browser.find("details.flag summary").click();
+        browser.find("details.flag input[value=spam]").click();
+        browser.fill("details.flag textarea", "An advert, not a page");
+        browser.clickAndWait(browser.find("details.flag button[type=submit]"));
+        assertThat(browser.path()).isEqualTo("/wiki/free-zorblax-vouchers");
+
+        browser.signOut();
+        browser.signIn("admin", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Review")));
+        WebElement item = browser.find("article.flagged");
+        assertThat(item.getText())
+                .contains("Free zorblax vouchers")
+                .contains("spam")
+                .contains("An advert, not a page");
+        item.findElement(By.cssSelector("input[name=reason]")).sendKeys("Advertising");
+        browser.clickAndWait(item.findElement(By.cssSelector("button.danger")));
+        assertThat(browser.path()).isEqualTo("/moderation");
+        assertThat(browser.text()).contains("Nothing is flagged.").contains("Advertising");
+        browser.open("/wiki/free-zorblax-vouchers");
+        assertThat(browser.text()).contains("Hidden by Administrator: Advertising");
+
+        browser.signOut();
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/search?q=zorblax");
+        assertThat(browser.text()).doesNotContain("Free zorblax vouchers");
+        browser.open("/wiki/free-zorblax-vouchers");
+        assertThat(browser.text()).doesNotContain("Click here for zorblax.");
+    }
 }

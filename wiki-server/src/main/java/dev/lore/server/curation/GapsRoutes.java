@@ -1,0 +1,95 @@
+package dev.lore.server.curation;
+
+import dev.lore.server.auth.Role;
+import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
+import dev.lore.server.web.Requests;
+import dev.lore.ui.view.GapsView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Gaps for champions: {@code GET /api/curation/gaps?days=&unansweredDays=} and the page at {@code /curation/gaps}. */
+public final class GapsRoutes {
+    private final GapsService gaps;
+    private final Pages pages;
+    private final Clock clock;
+
+    public GapsRoutes(GapsService gaps, Pages pages, Clock clock) {
+        this.gaps = gaps;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/curation/gaps", this::api);
+        routes.get("/curation/gaps", this::page);
+    }
+
+    private GapsService.Gaps find(Context ctx) {
+        CurrentUser.require(ctx, Role.CHAMPION);
+        return gaps.gaps(
+                Requests.intQuery(ctx, "days", 30, 1, 365), Requests.intQuery(ctx, "unansweredDays", 7, 0, 365));
+    }
+
+    private void api(Context ctx) {
+        GapsService.Gaps g = find(ctx);
+        var json = new LinkedHashMap<String, Object>();
+        json.put(
+                "searchesWithoutResults",
+                g.searches().stream()
+                        .map(s -> Map.of(
+                                "query", s.query(), "times", s.times(), "lastAt", s.lastAt(), "action", s.action()))
+                        .toList());
+        json.put(
+                "unansweredQuestions",
+                g.questions().stream()
+                        .map(q -> Map.of(
+                                "id", q.id(),
+                                "title", q.title(),
+                                "askedAt", q.askedAt(),
+                                "days", q.days(),
+                                "action", q.action()))
+                        .toList());
+        json.put(
+                "skillsWithoutExperts",
+                g.skills().stream()
+                        .map(k -> Map.of(
+                                "skill",
+                                k.skill(),
+                                "demand",
+                                Map.of(
+                                        "searches", k.demand().searches(),
+                                        "questions", k.demand().questions(),
+                                        "wantsToLearn", k.demand().wantsToLearn()),
+                                "action",
+                                k.action()))
+                        .toList());
+        ctx.json(json);
+    }
+
+    private void page(Context ctx) {
+        GapsService.Gaps g = find(ctx);
+        var now = clock.instant();
+        var view = new GapsView(
+                Requests.intQuery(ctx, "days", 30, 1, 365),
+                Requests.intQuery(ctx, "unansweredDays", 7, 0, 365),
+                g.searches().stream()
+                        .map(s -> new GapsView.Search(s.query(), s.times(), Pages.ago(s.lastAt(), now), s.action()))
+                        .toList(),
+                g.questions().stream()
+                        .map(q -> new GapsView.Question(q.title(), Pages.ago(q.askedAt(), now), q.days(), q.action()))
+                        .toList(),
+                g.skills().stream()
+                        .map(k -> new GapsView.Skill(
+                                k.skill(),
+                                k.demand().searches(),
+                                k.demand().questions(),
+                                k.demand().wantsToLearn(),
+                                k.action()))
+                        .toList());
+        pages.render(ctx, "gaps.jte", "Gaps", view);
+    }
+}
