@@ -100,15 +100,7 @@ public final class CollectionStore {
     private static HashMap<String, Object> params(CollectionInput input, Instant at) {
         var params = new HashMap<String, Object>();
         params.put("title", input.title());
-        params.put(
-                "skill",
-                input.skill()
-                        .flatMap(SkillNames::of)
-                        .map(SkillNames.Skill::name)
-                        .orElse(null));
-        params.put(
-                "skillKey",
-                input.skill().map(SkillNames::key).filter(k -> !k.isEmpty()).orElse(null));
+        SkillParams.put(params, input.skill());
         params.put("onHome", input.onHome());
         params.put("slugs", input.slugs());
         params.put("at", datetime(at));

@@ -7,7 +7,6 @@ import static dev.lore.graph.internal.Values.optionalString;
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.PersonRef;
-import dev.lore.graph.expertise.SkillNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,15 +104,7 @@ public final class PathStore {
         params.put("title", input.title());
         params.put("description", input.description());
         params.put("level", input.level());
-        params.put(
-                "skill",
-                input.skill()
-                        .flatMap(SkillNames::of)
-                        .map(SkillNames.Skill::name)
-                        .orElse(null));
-        params.put(
-                "skillKey",
-                input.skill().map(SkillNames::key).filter(k -> !k.isEmpty()).orElse(null));
+        SkillParams.put(params, input.skill());
         params.put("at", datetime(at));
         return params;
     }
