@@ -150,17 +150,7 @@ class CurationIT {
                 "/api/articles",
                 Map.of("title", "Kafka basics", "markdown", "Topics.", "skills", List.of("Kafka")),
                 carla);
-        lore.lore()
-                .people()
-                .create(
-                        "cham",
-                        "Cham Pion",
-                        "cham@example.test",
-                        "Platform",
-                        "Lead",
-                        Role.CHAMPION,
-                        Optional.of(TestLore.PASSWORD));
-        String champion = http.login("cham", TestLore.PASSWORD);
+        String champion = lore.person("cham", "Cham Pion", "Platform", Role.CHAMPION);
         String text = "The event streaming platform behind our pipelines.";
 
         assertThat(http.put("/api/skills/kafka", Map.of("description", text), carla)

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,17 +32,7 @@ class ExpertiseIT {
     }
 
     private void person(String id, String name, String team) {
-        lore.lore()
-                .people()
-                .create(
-                        id,
-                        name,
-                        id + "@example.test",
-                        team,
-                        "Engineer",
-                        Role.CONTRIBUTOR,
-                        Optional.of(TestLore.PASSWORD));
-        tokens.put(id, http.login(id, TestLore.PASSWORD));
+        tokens.put(id, lore.person(id, name, team, Role.CONTRIBUTOR));
     }
 
     private String create(String who, String title, String markdown, List<String> skills) {

@@ -28,7 +28,16 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
     private static Running running;
 
     /** The running instance and a client for it. */
-    public record Running(Lore lore, Http http, Path dataDir) {}
+    public record Running(Lore lore, Http http, Path dataDir) {
+        /**
+         * Creates a person (email {@code id@example.test}, title Engineer, password {@link
+         * #PASSWORD}) and returns a bearer token for them.
+         */
+        public String person(String id, String name, String team, Role role) {
+            lore.people().create(id, name, id + "@example.test", team, "Engineer", role, Optional.of(PASSWORD));
+            return http.login(id, PASSWORD);
+        }
+    }
 
     public static synchronized Running get() {
         if (running == null) {
