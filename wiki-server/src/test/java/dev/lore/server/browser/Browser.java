@@ -165,9 +165,28 @@ public final class Browser implements AutoCloseable {
         WebElement html = find("html");
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
-        waitUntil(ExpectedConditions.stalenessOf(html));
+        waitUntil(d -> isGone(html));
         waitUntil(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the page that held {@code element} has been replaced. Mid-navigation Chromium may
+     * answer "Node with given id does not belong to the document" instead of a stale-element
+     * error; both mean the old document is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Browser signIn(String username, String password) {
