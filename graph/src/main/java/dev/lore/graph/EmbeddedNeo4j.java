@@ -42,6 +42,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @param boltPort the loopback port for Bolt, or 0 for any free port
      */
     public static EmbeddedNeo4j start(Path storeDir, int boltPort) {
+        return start(storeDir, boltPort, 128L << 20);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with a page cache of {@code pageCacheBytes}: the store pages
+     * kept in memory (a store larger than its page cache reads from disk on every query).
+     */
+    public static EmbeddedNeo4j start(Path storeDir, int boltPort, long pageCacheBytes) {
         Objects.requireNonNull(storeDir, "storeDir must not be null");
         if (boltPort < 0 || boltPort > 65535) {
             throw new IllegalArgumentException("boltPort must be 0-65535, was " + boltPort);
@@ -54,16 +62,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L << 20)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 // Without these two, shutdown waits 10 s for idle Bolt threads.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .build();
         var uri = URI.create("bolt://localhost:" + port);
         LOG.info(
-                "Embedded Neo4j started in {} ms, store {}, Bolt {}",
+                "Embedded Neo4j started in {} ms, store {}, page cache {} MiB, Bolt {}",
                 (System.nanoTime() - started) / 1_000_000,
                 storeDir,
+                pageCacheBytes >> 20,
                 uri);
         return new EmbeddedNeo4j(dbms, uri);
     }

@@ -17,6 +17,8 @@ public final class Schema {
             "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",
             "CREATE INDEX person_seq IF NOT EXISTS FOR (p:Person) ON (p.seq)",
             "CREATE INDEX skill_seq IF NOT EXISTS FOR (s:Skill) ON (s.seq)",
+            // skill evidence finds a skill's endorsements by this property; without it, a scan of all
+            "CREATE INDEX endorsed_skill IF NOT EXISTS FOR ()-[e:ENDORSED]-() ON (e.skill)",
             "CREATE INDEX article_title_lower IF NOT EXISTS FOR (a:Article) ON (a.titleKey)",
             "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)",
             "CREATE CONSTRAINT search_event_id IF NOT EXISTS FOR (s:SearchEvent) REQUIRE s.id IS UNIQUE",

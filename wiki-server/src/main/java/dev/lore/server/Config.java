@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param adminPassword first admin's password ({@code LORE_ADMIN_PASSWORD}); empty means generate one
  * @param seed load the bundled seed pack into an empty store ({@code LORE_SEED}, default true)
  * @param secureCookies mark cookies Secure, for deployments behind HTTPS ({@code LORE_SECURE_COOKIES})
+ * @param pageCacheBytes the embedded Neo4j's page cache ({@code LORE_NEO4J_PAGECACHE}, e.g. {@code
+ *     512m} or {@code 2g}; default {@value #DEFAULT_PAGE_CACHE_MIB} MiB): the store pages kept in
+ *     memory. Give it about the size of {@code data/neo4j/data/databases} for a large wiki.
  */
 public record Config(
         int port,
@@ -23,7 +26,32 @@ public record Config(
         String neo4jPassword,
         Optional<String> adminPassword,
         boolean seed,
-        boolean secureCookies) {
+        boolean secureCookies,
+        long pageCacheBytes) {
+
+    static final int DEFAULT_PAGE_CACHE_MIB = 512;
+
+    /** As the full constructor, with the default page cache. */
+    public Config(
+            int port,
+            Path dataDir,
+            Optional<URI> neo4jUri,
+            String neo4jUser,
+            String neo4jPassword,
+            Optional<String> adminPassword,
+            boolean seed,
+            boolean secureCookies) {
+        this(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                (long) DEFAULT_PAGE_CACHE_MIB << 20);
+    }
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
@@ -36,7 +64,8 @@ public record Config(
                 !"false".equalsIgnoreCase(env.getOrDefault("LORE_SEED", "true").strip()),
                 "true"
                         .equalsIgnoreCase(
-                                env.getOrDefault("LORE_SECURE_COOKIES", "false").strip()));
+                                env.getOrDefault("LORE_SECURE_COOKIES", "false").strip()),
+                parseSize(env.getOrDefault("LORE_NEO4J_PAGECACHE", DEFAULT_PAGE_CACHE_MIB + "m")));
     }
 
     public Path storeDir() {
@@ -48,15 +77,42 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, seed, secureCookies);
+        return new Config(
+                newPort,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, seed, secureCookies);
+        return new Config(
+                port,
+                newDataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes);
     }
 
     public Config withSeed(boolean newSeed) {
-        return new Config(port, dataDir, neo4jUri, neo4jUser, neo4jPassword, adminPassword, newSeed, secureCookies);
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                newSeed,
+                secureCookies,
+                pageCacheBytes);
     }
 
     private static int parsePort(String raw) {
@@ -69,6 +125,27 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("LORE_PORT must be a number, was '" + raw + "'", e);
         }
+    }
+
+    /** A size like {@code 512m}, {@code 2g} or {@code 268435456} (bytes); at least 8 MiB. */
+    static long parseSize(String raw) {
+        var m = java.util.regex.Pattern.compile("(?i)\\s*(\\d{1,12})\\s*([kmg]?)i?b?\\s*")
+                .matcher(raw);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "LORE_NEO4J_PAGECACHE must be a size such as 512m or 2g, was '" + raw + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        long bytes = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+        if (bytes < 8L << 20) {
+            throw new IllegalArgumentException("LORE_NEO4J_PAGECACHE must be at least 8m, was '" + raw + "'");
+        }
+        return bytes;
     }
 
     private static URI parseUri(String raw) {

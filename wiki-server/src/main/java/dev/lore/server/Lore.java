@@ -107,7 +107,7 @@ public final class Lore implements AutoCloseable {
                 graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
                 LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
             } else {
-                EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0);
+                EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
                 closeInReverse.add(embedded);
                 graph = Graph.connect(embedded.boltUri(), null, null);
             }

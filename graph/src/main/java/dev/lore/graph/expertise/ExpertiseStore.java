@@ -24,9 +24,19 @@ import org.neo4j.driver.Value;
  */
 public final class ExpertiseStore {
     private final Graph graph;
+    private final java.util.concurrent.atomic.AtomicLong evidenceWrites = new java.util.concurrent.atomic.AtomicLong();
 
     public ExpertiseStore(Graph graph) {
         this.graph = graph;
+    }
+
+    /**
+     * A number that moves after every change this store makes to skills, endorsements, aliases or
+     * availability, so callers can cache what they read until the next one (changes to articles
+     * and declared skills move the search index's generation instead).
+     */
+    public long evidenceWrites() {
+        return evidenceWrites.get();
     }
 
     // ---- people -------------------------------------------------------------------------------
@@ -87,25 +97,30 @@ public final class ExpertiseStore {
      * cannot sign in, never suggested).
      */
     public void setAvailability(String personId, String status, Optional<Instant> until) {
-        var params = new HashMap<String, Object>();
-        params.put("id", personId);
-        params.put("status", status);
-        params.put("until", until.map(u -> (Object) datetime(u)).orElse(null));
-        graph.write(tx -> {
-            params.put("seq", ChangeSequence.next(tx));
-            int n = tx.run("""
-                            MATCH (p:Person {id: $id})
-                            SET p.active = ($status <> 'inactive'),
-                                p.availability = CASE $status WHEN 'unavailable' THEN 'unavailable' ELSE 'available' END,
-                                p.unavailableUntil = CASE $status WHEN 'unavailable' THEN $until ELSE null END,
-                                p.seq = $seq
-                            RETURN count(p) AS n
-                            """, params).single().get("n").asInt();
-            if (n == 0) {
-                throw new NoSuchEntityException("person", personId);
-            }
-            return null;
-        });
+        try {
+            var params = new HashMap<String, Object>();
+            params.put("id", personId);
+            params.put("status", status);
+            params.put("until", until.map(u -> (Object) datetime(u)).orElse(null));
+            graph.write(tx -> {
+                params.put("seq", ChangeSequence.next(tx));
+                int n = tx.run("""
+                                MATCH (p:Person {id: $id})
+                                SET p.active = ($status <> 'inactive'),
+                                    p.availability = CASE $status WHEN 'unavailable' THEN 'unavailable' ELSE 'available' END,
+                                    p.unavailableUntil = CASE $status WHEN 'unavailable' THEN $until ELSE null END,
+                                    p.seq = $seq
+                                RETURN count(p) AS n
+                                """, params).single().get("n").asInt();
+                if (n == 0) {
+                    throw new NoSuchEntityException("person", personId);
+                }
+                return null;
+            });
+
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
     }
 
     // ---- skills -------------------------------------------------------------------------------
@@ -160,127 +175,149 @@ public final class ExpertiseStore {
      * uses of the alias land on the skill. Returns the skill.
      */
     public SkillNames.Skill addAlias(String skillName, String alias) {
-        var target = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
-        var aliasKey = SkillNames.key(alias);
-        if (aliasKey.isEmpty()) {
-            throw new IllegalArgumentException("alias is blank");
-        }
-        return graph.write(tx -> {
-            long seq = ChangeSequence.next(tx);
-            var resolved = resolve(tx, List.of(target.key()));
-            if (resolved.isEmpty()) {
-                throw new NoSuchEntityException("skill", skillName);
+        try {
+            var target =
+                    SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+            var aliasKey = SkillNames.key(alias);
+            if (aliasKey.isEmpty()) {
+                throw new IllegalArgumentException("alias is blank");
             }
-            var skill = resolved.getFirst();
-            if (aliasKey.equals(skill.key())) {
+            return graph.write(tx -> {
+                long seq = ChangeSequence.next(tx);
+                var resolved = resolve(tx, List.of(target.key()));
+                if (resolved.isEmpty()) {
+                    throw new NoSuchEntityException("skill", skillName);
+                }
+                var skill = resolved.getFirst();
+                if (aliasKey.equals(skill.key())) {
+                    return skill;
+                }
+                var params = Map.<String, Object>of("key", skill.key(), "alias", aliasKey, "seq", seq);
+                tx.run("""
+                                MATCH (s:Skill {key: $key})
+                                MERGE (a:SkillAlias {key: $alias})
+                                WITH s, a
+                                OPTIONAL MATCH (a)-[old:ALIAS_OF]->()
+                                DELETE old
+                                MERGE (a)-[:ALIAS_OF]->(s)
+                                """, params).consume();
+                tx.run("""
+                                MATCH (old:Skill {key: $alias}), (s:Skill {key: $key})
+                                CALL (old, s) {
+                                  MATCH (a:Article)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
+                                }
+                                CALL (old, s) {
+                                  MATCH (p:Person)-[r:HAS_SKILL]->(old)
+                                  MERGE (p)-[h:HAS_SKILL]->(s)
+                                    ON CREATE SET h.level = r.level, h.declaredAt = r.declaredAt
+                                  SET p.seq = $seq
+                                  DELETE r
+                                }
+                                CALL (old, s) {
+                                  MATCH (p:Person)-[r:WANTS_TO_LEARN]->(old) MERGE (p)-[:WANTS_TO_LEARN]->(s) DELETE r
+                                }
+                                CALL (old, s) {
+                                  MATCH (:SkillAlias)-[r:ALIAS_OF]->(old)
+                                  WITH r, startNode(r) AS a MERGE (a)-[:ALIAS_OF]->(s) DELETE r
+                                }
+                                DETACH DELETE old
+                                SET s.seq = $seq
+                                """, params).consume();
+                tx.run("""
+                                MATCH ()-[e:ENDORSED {skill: $alias}]->()
+                                SET e.skill = $key
+                                """, params).consume();
+                List<String> moved = tx.run(
+                                "MATCH (a:Article)-[:ABOUT]->(:Skill {key: $key}) RETURN a.id AS id", params)
+                        .list(r -> r.get("id").asString());
+                WrittenAbout.refresh(tx, moved, List.of(skill.key()));
                 return skill;
-            }
-            var params = Map.<String, Object>of("key", skill.key(), "alias", aliasKey, "seq", seq);
-            tx.run("""
-                            MATCH (s:Skill {key: $key})
-                            MERGE (a:SkillAlias {key: $alias})
-                            WITH s, a
-                            OPTIONAL MATCH (a)-[old:ALIAS_OF]->()
-                            DELETE old
-                            MERGE (a)-[:ALIAS_OF]->(s)
-                            """, params).consume();
-            tx.run("""
-                            MATCH (old:Skill {key: $alias}), (s:Skill {key: $key})
-                            CALL (old, s) {
-                              MATCH (a:Article)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
-                            }
-                            CALL (old, s) {
-                              MATCH (p:Person)-[r:HAS_SKILL]->(old)
-                              MERGE (p)-[h:HAS_SKILL]->(s)
-                                ON CREATE SET h.level = r.level, h.declaredAt = r.declaredAt
-                              SET p.seq = $seq
-                              DELETE r
-                            }
-                            CALL (old, s) {
-                              MATCH (p:Person)-[r:WANTS_TO_LEARN]->(old) MERGE (p)-[:WANTS_TO_LEARN]->(s) DELETE r
-                            }
-                            CALL (old, s) {
-                              MATCH (:SkillAlias)-[r:ALIAS_OF]->(old)
-                              WITH r, startNode(r) AS a MERGE (a)-[:ALIAS_OF]->(s) DELETE r
-                            }
-                            DETACH DELETE old
-                            SET s.seq = $seq
-                            """, params).consume();
-            tx.run("""
-                            MATCH ()-[e:ENDORSED {skill: $alias}]->()
-                            SET e.skill = $key
-                            """, params).consume();
-            List<String> moved = tx.run("MATCH (a:Article)-[:ABOUT]->(:Skill {key: $key}) RETURN a.id AS id", params)
-                    .list(r -> r.get("id").asString());
-            WrittenAbout.refresh(tx, moved, List.of(skill.key()));
-            return skill;
-        });
+            });
+
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
     }
 
     // ---- endorsements and wishes --------------------------------------------------------------
 
     /** Records that {@code from} endorses {@code to} for a skill; false when they already had. */
     public boolean endorse(String from, String to, String skillName, Instant at) {
-        var skill = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
-        return graph.write(tx -> {
-            requirePeople(tx, from, to);
-            long seq = ChangeSequence.next(tx);
-            String key = mergeSkill(tx, skill, seq);
-            return tx.run("""
-                            MATCH (a:Person {id: $from}), (b:Person {id: $to})
-                            OPTIONAL MATCH (a)-[existing:ENDORSED {skill: $key}]->(b)
-                            WITH a, b, existing
-                            CALL (a, b, existing) {
-                              WITH a, b, existing WHERE existing IS NULL
-                              CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b)
-                              SET b.seq = $seq
-                            }
-                            RETURN existing IS NULL AS created
-                            """, Map.of("from", from, "to", to, "key", key, "at", datetime(at), "seq", seq))
-                    .single()
-                    .get("created")
-                    .asBoolean();
-        });
+        try {
+            var skill = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+            return graph.write(tx -> {
+                requirePeople(tx, from, to);
+                long seq = ChangeSequence.next(tx);
+                String key = mergeSkill(tx, skill, seq);
+                return tx.run("""
+                                MATCH (a:Person {id: $from}), (b:Person {id: $to})
+                                OPTIONAL MATCH (a)-[existing:ENDORSED {skill: $key}]->(b)
+                                WITH a, b, existing
+                                CALL (a, b, existing) {
+                                  WITH a, b, existing WHERE existing IS NULL
+                                  CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b)
+                                  SET b.seq = $seq
+                                }
+                                RETURN existing IS NULL AS created
+                                """, Map.of("from", from, "to", to, "key", key, "at", datetime(at), "seq", seq))
+                        .single()
+                        .get("created")
+                        .asBoolean();
+            });
+
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
     }
 
     /** Withdraws an endorsement; false when there was none. */
     public boolean revokeEndorsement(String from, String to, String skillName) {
-        String key = SkillNames.key(skillName);
-        return graph.write(tx -> {
-            requirePeople(tx, from, to);
-            long seq = ChangeSequence.next(tx);
-            return tx.run("""
-                            OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(t:Skill)
-                            WITH coalesce(t.key, $key) AS key
-                            MATCH (:Person {id: $from})-[e:ENDORSED {skill: key}]->(b:Person {id: $to})
-                            DELETE e
-                            SET b.seq = $seq
-                            RETURN count(*) AS n
-                            """, Map.of("from", from, "to", to, "key", key, "seq", seq))
-                            .single()
-                            .get("n")
-                            .asInt()
-                    > 0;
-        });
+        try {
+            String key = SkillNames.key(skillName);
+            return graph.write(tx -> {
+                requirePeople(tx, from, to);
+                long seq = ChangeSequence.next(tx);
+                return tx.run("""
+                                OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(t:Skill)
+                                WITH coalesce(t.key, $key) AS key
+                                MATCH (:Person {id: $from})-[e:ENDORSED {skill: key}]->(b:Person {id: $to})
+                                DELETE e
+                                SET b.seq = $seq
+                                RETURN count(*) AS n
+                                """, Map.of("from", from, "to", to, "key", key, "seq", seq))
+                                .single()
+                                .get("n")
+                                .asInt()
+                        > 0;
+            });
+
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
     }
 
     /** Replaces the skills a person wants to learn. */
     public void setWantsToLearn(String personId, List<String> names) {
-        graph.write(tx -> {
-            requirePeople(tx, personId);
-            long seq = ChangeSequence.next(tx);
-            tx.run("MATCH (:Person {id: $id})-[w:WANTS_TO_LEARN]->() DELETE w", Map.of("id", personId))
-                    .consume();
-            for (var skill : SkillNames.params(names)) {
-                String key = mergeSkill(
-                        tx, new SkillNames.Skill((String) skill.get("key"), (String) skill.get("name")), seq);
-                tx.run("""
-                                MATCH (p:Person {id: $id}), (s:Skill {key: $key})
-                                MERGE (p)-[:WANTS_TO_LEARN]->(s)
-                                """, Map.of("id", personId, "key", key)).consume();
-            }
-            return null;
-        });
+        try {
+            graph.write(tx -> {
+                requirePeople(tx, personId);
+                long seq = ChangeSequence.next(tx);
+                tx.run("MATCH (:Person {id: $id})-[w:WANTS_TO_LEARN]->() DELETE w", Map.of("id", personId))
+                        .consume();
+                for (var skill : SkillNames.params(names)) {
+                    String key = mergeSkill(
+                            tx, new SkillNames.Skill((String) skill.get("key"), (String) skill.get("name")), seq);
+                    tx.run("""
+                                    MATCH (p:Person {id: $id}), (s:Skill {key: $key})
+                                    MERGE (p)-[:WANTS_TO_LEARN]->(s)
+                                    """, Map.of("id", personId, "key", key)).consume();
+                }
+                return null;
+            });
+
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
     }
 
     /** Creates the skill if new (following aliases) and returns its stored key. */
@@ -388,50 +425,129 @@ public final class ExpertiseStore {
             Optional<Instant> lastWrittenAt) {}
 
     /**
-     * Declared levels, endorsements and writing (sum of line shares over live articles about the
-     * skill) for everyone with any evidence on these skills.
+     * How {@link #strongest} orders the holders of a skill: the weight of each declared level, of
+     * endorsements (times log2 of one plus their number), of writing (line share plus {@code
+     * perArticle} for each article, at most {@code writingCap}), all halved every {@code
+     * halfLifeDays}. The server's ranking uses the same numbers, so the strongest by this order are
+     * the ones it would rank first.
      */
-    public List<SkillEvidence> skillEvidence(Collection<String> skillKeys) {
-        return evidence(skillKeys, null);
+    public record Strength(
+            double expert,
+            double practising,
+            double learning,
+            double endorsement,
+            double perArticle,
+            double writingCap,
+            int halfLifeDays) {}
+
+    private static final String DECAY = "(0.5 ^ (CASE WHEN %1$s IS NULL THEN 0 ELSE"
+            + " CASE WHEN duration.inDays(%1$s, $now).days < 0 THEN 0 ELSE duration.inDays(%1$s, $now).days END"
+            + " END / toFloat($w.halfLifeDays)))";
+
+    private static final String STRONGEST = """
+            UNWIND $keys AS k
+            MATCH (s:Skill {key: k})
+            CALL (s) {
+              CALL (s) {
+                MATCH (p:Person)-[h:HAS_SKILL]->(s)
+                RETURN p, h.level AS level, h.declaredAt AS declaredAt, null AS endorser, null AS endorsedAt,
+                       0.0 AS share, 0 AS articles, null AS writtenAt
+                UNION ALL
+                MATCH (e:Person)-[en:ENDORSED {skill: s.key}]->(p:Person)
+                RETURN p, null AS level, null AS declaredAt, e AS endorser, en.at AS endorsedAt,
+                       0.0 AS share, 0 AS articles, null AS writtenAt
+                %s
+              }
+              WITH p, collect(level)[0] AS level, collect(declaredAt)[0] AS declaredAt,
+                   collect(endorser) AS endorsers, max(endorsedAt) AS lastEndorsedAt,
+                   sum(share) AS share, sum(articles) AS articles, max(writtenAt) AS lastWrittenAt
+              WITH *,
+                   CASE level WHEN 'expert' THEN $w.expert WHEN 'practising' THEN $w.practising
+                     WHEN 'learning' THEN $w.learning ELSE 0.0 END * %s
+                   + CASE size(endorsers) WHEN 0 THEN 0.0
+                     ELSE $w.endorsement * log(1 + size(endorsers)) / log(2) * %s END
+                   + CASE articles WHEN 0 THEN 0.0
+                     ELSE CASE WHEN share + $w.perArticle * articles > $w.writingCap THEN $w.writingCap
+                       ELSE share + $w.perArticle * articles END * %s END AS strength
+              ORDER BY strength DESC, p.id
+              LIMIT $perSkill
+              RETURN p, level, declaredAt, [x IN endorsers | x.name] AS endorsers, lastEndorsedAt,
+                     share, articles, lastWrittenAt
+            }
+            RETURN p.id AS person, s.key AS key, s.name AS name, level, declaredAt, endorsers,
+                   lastEndorsedAt, share, articles, lastWrittenAt
+            """.formatted(
+            "%s", DECAY.formatted("declaredAt"), DECAY.formatted("lastEndorsedAt"), DECAY.formatted("lastWrittenAt"));
+
+    private static final String WRITING_BRANCH = """
+            UNION ALL
+                MATCH (p:Person)-[w:WROTE_ABOUT]->(s)
+                RETURN p, null AS level, null AS declaredAt, null AS endorser, null AS endorsedAt,
+                       w.share AS share, w.articles AS articles, w.lastAt AS writtenAt""";
+
+    /**
+     * The {@code perSkill} strongest holders of each skill by {@code strength} as of {@code now}:
+     * declared levels, endorsements and, with {@code writing}, writing (sum of line shares over
+     * live articles about the skill). A popular skill has thousands of holders; the database sorts
+     * them and only the strongest travel.
+     */
+    public List<SkillEvidence> strongest(
+            Collection<String> skillKeys, int perSkill, boolean writing, Strength strength, Instant now) {
+        var w = new HashMap<String, Object>();
+        w.put("expert", strength.expert());
+        w.put("practising", strength.practising());
+        w.put("learning", strength.learning());
+        w.put("endorsement", strength.endorsement());
+        w.put("perArticle", strength.perArticle());
+        w.put("writingCap", strength.writingCap());
+        w.put("halfLifeDays", strength.halfLifeDays());
+        String query = STRONGEST.formatted(writing ? WRITING_BRANCH : "");
+        return graph.read(tx -> tx.run(
+                        query,
+                        Map.of("keys", List.copyOf(skillKeys), "perSkill", perSkill, "w", w, "now", datetime(now)))
+                .list(ExpertiseStore::toSkillEvidence));
     }
 
-    private List<SkillEvidence> evidence(Collection<String> skillKeys, String personId) {
-        var params = new HashMap<String, Object>();
-        params.put("keys", List.copyOf(skillKeys));
-        params.put("person", personId); // null: everyone
+    /**
+     * The evidence of these people on these skills (declared level, endorsements, writing), read
+     * from each person rather than from each skill: cheap however popular the skill. People with no
+     * evidence on a skill have no row for it.
+     */
+    public List<SkillEvidence> evidenceOf(Collection<String> skillKeys, Collection<String> personIds) {
+        if (skillKeys.isEmpty() || personIds.isEmpty()) {
+            return List.of();
+        }
         return graph.read(tx -> tx.run("""
+                        UNWIND $people AS pid
+                        MATCH (p:Person {id: pid})
                         UNWIND $keys AS k
                         MATCH (s:Skill {key: k})
-                        CALL (s) {
-                          MATCH (p:Person)-[h:HAS_SKILL]->(s) WHERE $person IS NULL OR p.id = $person
-                          RETURN p, h.level AS level, h.declaredAt AS declaredAt,
-                                 null AS endorser, null AS endorsedAt, 0.0 AS share, 0 AS articles, null AS writtenAt
-                          UNION ALL
-                          MATCH (e:Person)-[en:ENDORSED {skill: s.key}]->(p:Person) WHERE $person IS NULL OR p.id = $person
-                          RETURN p, null AS level, null AS declaredAt, e.name AS endorser, en.at AS endorsedAt,
-                                 0.0 AS share, 0 AS articles, null AS writtenAt
-                          UNION ALL
-                          MATCH (p:Person)-[w:WROTE_ABOUT]->(s) WHERE $person IS NULL OR p.id = $person
-                          RETURN p, null AS level, null AS declaredAt, null AS endorser, null AS endorsedAt,
-                                 w.share AS share, w.articles AS articles, w.lastAt AS writtenAt
-                        }
-                        WITH s, p, collect(level)[0] AS level, collect(declaredAt)[0] AS declaredAt,
-                             collect(endorser) AS endorsers, max(endorsedAt) AS lastEndorsedAt,
-                             sum(share) AS share, sum(articles) AS articles, max(writtenAt) AS lastWrittenAt
-                        RETURN p.id AS person, s.key AS key, s.name AS name, level, declaredAt, endorsers,
-                               lastEndorsedAt, share, articles, lastWrittenAt
-                        """, params)
-                .list(r -> new SkillEvidence(
-                        r.get("person").asString(),
-                        r.get("key").asString(),
-                        r.get("name").asString(),
-                        optionalString(r.get("level")),
-                        optionalInstant(r.get("declaredAt")),
-                        r.get("endorsers").asList(Value::asString),
-                        optionalInstant(r.get("lastEndorsedAt")),
-                        r.get("share").asDouble(),
-                        r.get("articles").asInt(),
-                        optionalInstant(r.get("lastWrittenAt")))));
+                        OPTIONAL MATCH (p)-[h:HAS_SKILL]->(s)
+                        OPTIONAL MATCH (p)-[w:WROTE_ABOUT]->(s)
+                        WITH p, s, h, w, [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill = k | [e.name, en.at]] AS ens
+                        WHERE h IS NOT NULL OR w IS NOT NULL OR size(ens) > 0
+                        RETURN p.id AS person, s.key AS key, s.name AS name, h.level AS level,
+                               h.declaredAt AS declaredAt, [x IN ens | x[0]] AS endorsers,
+                               reduce(m = null, x IN ens | CASE WHEN m IS NULL OR x[1] > m THEN x[1] ELSE m END)
+                                 AS lastEndorsedAt,
+                               coalesce(w.share, 0.0) AS share, coalesce(w.articles, 0) AS articles,
+                               w.lastAt AS lastWrittenAt
+                        """, Map.of("people", List.copyOf(personIds), "keys", List.copyOf(skillKeys)))
+                .list(ExpertiseStore::toSkillEvidence));
+    }
+
+    private static SkillEvidence toSkillEvidence(Record r) {
+        return new SkillEvidence(
+                r.get("person").asString(),
+                r.get("key").asString(),
+                r.get("name").asString(),
+                optionalString(r.get("level")),
+                optionalInstant(r.get("declaredAt")),
+                r.get("endorsers").asList(Value::asString),
+                optionalInstant(r.get("lastEndorsedAt")),
+                r.get("share").asDouble(),
+                r.get("articles").asInt(),
+                optionalInstant(r.get("lastWrittenAt")));
     }
 
     /** All skill evidence about one person, for their profile. */
@@ -448,7 +564,7 @@ public final class ExpertiseStore {
                         }
                         RETURN DISTINCT s.key AS key
                         """, Map.of("id", personId)).list(r -> r.get("key").asString()));
-        return evidence(keys, personId);
+        return evidenceOf(keys, List.of(personId));
     }
 
     /** Endorsements a person received: who, for what, when; newest first. */
@@ -617,23 +733,30 @@ public final class ExpertiseStore {
      * the skill.
      */
     public SkillNames.Skill describe(String skillName, String description) {
-        var wanted = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
-        return graph.write(tx -> {
-            long seq = ChangeSequence.next(tx);
-            var skill = resolve(tx, List.of(wanted.key())).stream().findFirst().orElse(wanted);
-            tx.run(
-                            """
-                            MERGE (s:Skill {key: $key}) ON CREATE SET s.name = $name
-                            SET s.description = $description, s.seq = $seq
-                            """,
-                            Map.of(
-                                    "key", skill.key(),
-                                    "name", skill.name(),
-                                    "description", description.strip(),
-                                    "seq", seq))
-                    .consume();
-            return skill;
-        });
+        try {
+            var wanted =
+                    SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+            return graph.write(tx -> {
+                long seq = ChangeSequence.next(tx);
+                var skill =
+                        resolve(tx, List.of(wanted.key())).stream().findFirst().orElse(wanted);
+                tx.run(
+                                """
+                                MERGE (s:Skill {key: $key}) ON CREATE SET s.name = $name
+                                SET s.description = $description, s.seq = $seq
+                                """,
+                                Map.of(
+                                        "key", skill.key(),
+                                        "name", skill.name(),
+                                        "description", description.strip(),
+                                        "seq", seq))
+                        .consume();
+                return skill;
+            });
+
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
     }
 
     public record ArticleRef(String id, String slug, String title, Instant updatedAt) {}

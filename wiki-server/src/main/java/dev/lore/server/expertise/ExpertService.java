@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,22 @@ public final class ExpertService implements AutoCloseable {
     static final Duration HALF_LIFE = Duration.ofDays(730);
     /** Weight of skill evidence next to writing: one matching expert declaration ~ a top article. */
     static final double SKILL_WEIGHT = 1.0;
+
+    /**
+     * The weights of skill evidence: declared levels, endorsements, writing about a skill, and
+     * their half-life. The store orders a skill's holders by the same numbers.
+     */
+    static final ExpertiseStore.Strength STRENGTH =
+            new ExpertiseStore.Strength(1.0, 0.5, 0.1, 0.3, 0.05, 1.5, (int) HALF_LIFE.toDays());
+
+    /**
+     * Holders of a named skill read per skill for {@code experts}: the strongest by declared level
+     * and endorsements. Everyone the documents found is read too, whatever their rank.
+     */
+    static final int SKILL_HOLDERS = 100;
+
+    /** The strongest holders of a skill are kept this long, or until the index next changes. */
+    static final Duration HOLDERS_TTL = Duration.ofMinutes(1);
 
     /**
      * The constants of the document model. {@link #DEFAULT} is what Lore ships; {@code
@@ -147,7 +164,15 @@ public final class ExpertService implements AutoCloseable {
         // 2. skills the topic names: declared level, endorsements
         Map<String, Double> skills = matchSkills(topic);
         if (!skills.isEmpty()) {
-            for (SkillEvidence e : store.skillEvidence(skills.keySet())) {
+            // the strongest holders of each skill, and whatever the documents' contributors have
+            var rows = new LinkedHashMap<String, SkillEvidence>();
+            for (SkillEvidence e : strongest(skills.keySet(), Math.max(SKILL_HOLDERS, limit * 5), false, now)) {
+                rows.put(e.personId() + "|" + e.skillKey(), e);
+            }
+            for (SkillEvidence e : store.evidenceOf(skills.keySet(), Set.copyOf(scores.keySet()))) {
+                rows.putIfAbsent(e.personId() + "|" + e.skillKey(), e);
+            }
+            for (SkillEvidence e : rows.values()) {
                 double match = skills.getOrDefault(e.skillKey(), 0.0);
                 var list = evidence.computeIfAbsent(e.personId(), k -> new ArrayList<>());
                 double declared = e.level()
@@ -169,7 +194,7 @@ public final class ExpertService implements AutoCloseable {
                 if (!e.endorsers().isEmpty()) {
                     double w = SKILL_WEIGHT
                             * match
-                            * 0.3
+                            * STRENGTH.endorsement()
                             * log2(1 + e.endorsers().size())
                             * decay(e.lastEndorsedAt().orElse(now), now);
                     scores.merge(e.personId(), w, Double::sum);
@@ -218,10 +243,53 @@ public final class ExpertService implements AutoCloseable {
 
     static double levelWeight(String level) {
         return switch (level) {
-            case "expert" -> 1.0;
-            case "practising" -> 0.5;
-            default -> 0.1;
+            case "expert" -> STRENGTH.expert();
+            case "practising" -> STRENGTH.practising();
+            default -> STRENGTH.learning();
         };
+    }
+
+    private record Holders(long generation, long writes, Instant at, List<SkillEvidence> evidence) {}
+
+    private final Map<String, Holders> holders = new ConcurrentHashMap<>();
+
+    /**
+     * The {@code perSkill} strongest holders of each skill, from the store or from what it said
+     * less than {@link #HOLDERS_TTL} ago with nothing changed since (articles and declared skills
+     * move the index's generation, endorsements and aliases the store's count of writes). Popular
+     * skills have thousands of holders, and the same skills are asked about again and again.
+     */
+    List<SkillEvidence> strongest(Collection<String> keys, int perSkill, boolean writing, Instant now) {
+        long generation = index.generation();
+        long writes = store.evidenceWrites();
+        var out = new ArrayList<SkillEvidence>();
+        var missing = new ArrayList<String>();
+        for (String key : keys) {
+            Holders h = holders.get(key + "|" + perSkill + "|" + writing);
+            if (h != null
+                    && h.generation() == generation
+                    && h.writes() == writes
+                    && h.at().plus(HOLDERS_TTL).isAfter(now)) {
+                out.addAll(h.evidence());
+            } else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            if (holders.size() > 10_000) {
+                holders.clear();
+            }
+            var byKey = new HashMap<String, List<SkillEvidence>>();
+            for (SkillEvidence e : store.strongest(missing, perSkill, writing, STRENGTH, now)) {
+                byKey.computeIfAbsent(e.skillKey(), k -> new ArrayList<>()).add(e);
+            }
+            for (String key : missing) {
+                var list = List.copyOf(byKey.getOrDefault(key, List.of()));
+                holders.put(key + "|" + perSkill + "|" + writing, new Holders(generation, writes, now, list));
+                out.addAll(list);
+            }
+        }
+        return out;
     }
 
     static double decay(Instant at, Instant now) {
@@ -327,7 +395,8 @@ public final class ExpertService implements AutoCloseable {
         }
         var byKey = new LinkedHashMap<String, Need>();
         needs.forEach(n -> byKey.put(n.skill().key(), n));
-        List<SkillEvidence> evidence = store.skillEvidence(byKey.keySet());
+        // per skill, one more than the candidates (the learner may be among them) and a margin
+        List<SkillEvidence> evidence = strongest(byKey.keySet(), CANDIDATES + 10, true, now);
         // expertise of each candidate in each needed skill
         var expertise = new HashMap<String, Map<String, Double>>();
         var evidenceOf = new HashMap<String, List<Evidence>>();
@@ -407,9 +476,12 @@ public final class ExpertService implements AutoCloseable {
         // the first suggestion is whom the learner is sent to; that is the load others should feel
         var shown = top.stream().limit(1).map(s -> s.person().id()).toList();
         if (!shown.isEmpty()) {
-            synchronized (suggestionLocks.computeIfAbsent(personId, k -> new Object())) {
-                store.recordSuggested(personId, shown, now);
-            }
+            // in the background: the learner need not wait for Lore's bookkeeping
+            background(() -> {
+                synchronized (suggestionLocks.computeIfAbsent(personId, k -> new Object())) {
+                    store.recordSuggested(personId, shown, now);
+                }
+            });
         }
         return top;
     }
@@ -421,12 +493,12 @@ public final class ExpertService implements AutoCloseable {
                 .orElse(0.0);
         double endorsed = e.endorsers().isEmpty()
                 ? 0
-                : 0.3
+                : STRENGTH.endorsement()
                         * log2(1 + e.endorsers().size())
                         * decay(e.lastEndorsedAt().orElse(now), now);
         double written = e.articles() == 0
                 ? 0
-                : Math.min(1.5, e.writtenShare() + 0.05 * e.articles())
+                : Math.min(STRENGTH.writingCap(), e.writtenShare() + STRENGTH.perArticle() * e.articles())
                         * decay(e.lastWrittenAt().orElse(now), now);
         return declared + endorsed + written;
     }
@@ -441,7 +513,7 @@ public final class ExpertService implements AutoCloseable {
                     e.skillName(),
                     e.writtenShare(),
                     e.articles(),
-                    round(Math.min(1.5, e.writtenShare() + 0.05 * e.articles())),
+                    round(Math.min(STRENGTH.writingCap(), e.writtenShare() + STRENGTH.perArticle() * e.articles())),
                     e.lastWrittenAt().orElse(null)));
         }
         e.level()
@@ -462,7 +534,7 @@ public final class ExpertService implements AutoCloseable {
                     e.skillName(),
                     0,
                     e.endorsers().size(),
-                    round(0.3 * log2(1 + e.endorsers().size())),
+                    round(STRENGTH.endorsement() * log2(1 + e.endorsers().size())),
                     e.lastEndorsedAt().orElse(null)));
         }
         return out;
@@ -543,20 +615,27 @@ public final class ExpertService implements AutoCloseable {
      */
     public void recordRead(String personId, String slug) {
         Instant at = clock.instant();
+        background(() -> store.recordRead(personId, slug, at));
+    }
+
+    private void background(Runnable write) {
         pendingReads.incrementAndGet();
         reads.execute(() -> {
             try {
-                store.recordRead(personId, slug, at);
+                write.run();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(ExpertService.class)
-                        .warn("Could not record a read: {}", e.toString());
+                        .warn("Could not record a read or a suggestion: {}", e.toString());
             } finally {
                 pendingReads.decrementAndGet();
             }
         });
     }
 
-    /** Waits (up to five seconds) until every read recorded so far is written. */
+    /**
+     * Waits (up to five seconds) until every read and every suggestion recorded so far is
+     * written.
+     */
     public void awaitReads() {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (pendingReads.get() > 0 && System.nanoTime() < deadline) {

@@ -291,6 +291,7 @@ class ExpertiseIT {
                     .get("person")
                     .get("id")
                     .asText());
+            lore.lore().experts().awaitReads(); // suggestions are recorded in the background
         }
         assertThat(firstChoices).contains("ana", "cleo");
 
@@ -354,6 +355,63 @@ class ExpertiseIT {
                                 tokens.get("dan"))
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theStrongestHoldersOfASkillComeFromTheDatabaseInTheOrderTheRankingUses() {
+        declare("ana", "Terraform", "expert"); // 1.0
+        declare("ben", "Terraform", "practising"); // 0.5 + two endorsements: 0.3 * log2(3) = 0.975
+        declare("cleo", "Terraform", "learning"); // 0.1
+        for (String from : List.of("cleo", "dan")) {
+            var r = http.post("/api/people/ben/endorsements", Map.of("skill", "Terraform"), tokens.get(from));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        // dan wrote two articles about it: shares 2 + 0.05 * 2, capped at 1.5
+        create("dan", "Terraform state", "Keep state remote and locked.", List.of("Terraform"));
+        create("dan", "Terraform modules", "Version every module.", List.of("Terraform"));
+
+        var store = lore.lore().experts().store();
+        var now = java.time.Instant.now();
+        var key = List.of("terraform");
+        var writing = store.strongest(key, 2, true, ExpertService.STRENGTH, now);
+        assertThat(writing).extracting(e -> e.personId()).containsExactly("dan", "ana");
+        var declaredOnly = store.strongest(key, 2, false, ExpertService.STRENGTH, now);
+        assertThat(declaredOnly).extracting(e -> e.personId()).containsExactly("ana", "ben");
+        assertThat(declaredOnly.get(1).endorsers()).containsExactlyInAnyOrder("Cleo Park", "Dan Ruiz");
+
+        // the database's order is the ranking's own order, for everyone
+        var all = store.strongest(key, 10, true, ExpertService.STRENGTH, now);
+        assertThat(all).extracting(e -> e.personId()).containsExactly("dan", "ana", "ben", "cleo");
+        var byJava = all.stream()
+                .sorted(java.util.Comparator.comparingDouble(
+                                (dev.lore.graph.expertise.ExpertiseStore.SkillEvidence e) ->
+                                        ExpertService.skillExpertise(e, now))
+                        .reversed())
+                .map(e -> e.personId())
+                .toList();
+        assertThat(byJava).containsExactly("dan", "ana", "ben", "cleo");
+
+        // read from the people instead: the same evidence, and nothing for people without any
+        var ofPeople = store.evidenceOf(key, List.of("ben", "erin"));
+        assertThat(ofPeople).singleElement().satisfies(e -> {
+            assertThat(e.personId()).isEqualTo("ben");
+            assertThat(e.level()).contains("practising");
+            assertThat(e.endorsers()).hasSize(2);
+            assertThat(e.lastEndorsedAt()).isPresent();
+        });
+
+        // a new declaration is seen at once, though the holders were just read (and kept)
+        assertThat(ids(http.get("/api/experts?topic=terraform").json())).doesNotContain("erin");
+        declare("erin", "Terraform", "expert");
+        assertThat(ids(http.get("/api/experts?topic=terraform").json())).contains("erin");
+    }
+
+    private void declare(String who, String skill, String level) {
+        var r = http.put(
+                "/api/people/" + who + "/skills",
+                Map.of("skills", List.of(Map.of("name", skill, "level", level))),
+                tokens.get(who));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     private static JsonNode find(JsonNode experts, String id) {

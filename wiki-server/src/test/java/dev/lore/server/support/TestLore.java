@@ -45,7 +45,15 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
                 Path dir = Files.createTempDirectory("lore-test-");
                 Optional<URI> external = Neo4jForTests.externalUri();
                 var config = new Config(
-                        0, dir, external, "neo4j", Neo4jForTests.PASSWORD, Optional.of(PASSWORD), false, false);
+                        0,
+                        dir,
+                        external,
+                        "neo4j",
+                        Neo4jForTests.PASSWORD,
+                        Optional.of(PASSWORD),
+                        false,
+                        false,
+                        128L << 20); // the test store is small
                 Lore lore = LoreAccess.open(config, new Passwords(1024, 1));
                 lore.serve();
                 running = new Running(lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir);
