@@ -466,12 +466,74 @@ public final class LoreIndex implements AutoCloseable {
     /** A document found for a topic, with its relevance score. */
     public record Scored(String id, String type, String slug, String title, float score) {}
 
+    /** A document found for a topic, by its id alone (the part after {@code type:}). */
+    public record Ranked(String id, float score) {}
+
     /**
      * The {@code n} documents of the given types most relevant to free text, ranked as search ranks
-     * them but without facets, snippets or spelling help: the first step of expert finding. Falls
-     * back to fuzzy matching when the exact words match nothing.
+     * them but without facets, snippets or spelling help. Falls back to fuzzy matching when the
+     * exact words match nothing.
      */
     public List<Scored> topDocuments(String text, List<String> types, int n) {
+        return top(text, types, n, (searcher, top) -> {
+            var storedFields = searcher.storedFields();
+            var out = new ArrayList<Scored>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = storedFields.document(sd.doc, SCORED_FIELDS);
+                out.add(new Scored(
+                        d.get(Fields.ID), d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), sd.score));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * As {@link #topDocuments}, the ids only, read from doc values: the first step of expert
+     * finding, which asks the graph for the rest. Stored fields would decompress each document
+     * (bodies included) to read its id.
+     */
+    public List<Ranked> topIds(String text, List<String> types, int n) {
+        return top(text, types, n, (searcher, top) -> {
+            var ids = new String[top.scoreDocs.length];
+            // doc values are read forwards: visit the hits in document order, answer in rank order
+            Integer[] byDoc = new Integer[top.scoreDocs.length];
+            for (int i = 0; i < byDoc.length; i++) {
+                byDoc[i] = i;
+            }
+            java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top.scoreDocs[i].doc));
+            var leaves = searcher.getIndexReader().leaves();
+            int leafIndex = -1;
+            org.apache.lucene.index.SortedSetDocValues values = null;
+            int docBase = 0;
+            for (int i : byDoc) {
+                int doc = top.scoreDocs[i].doc;
+                int leaf = org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves);
+                if (leaf != leafIndex) {
+                    leafIndex = leaf;
+                    docBase = leaves.get(leaf).docBase;
+                    values = org.apache.lucene.index.DocValues.getSortedSet(
+                            leaves.get(leaf).reader(), Fields.ID_DV);
+                }
+                if (values.advanceExact(doc - docBase)) {
+                    String id = values.lookupOrd(values.nextOrd()).utf8ToString();
+                    ids[i] = id.substring(id.indexOf(':') + 1);
+                }
+            }
+            var out = new ArrayList<Ranked>(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i] != null) {
+                    out.add(new Ranked(ids[i], top.scoreDocs[i].score));
+                }
+            }
+            return out;
+        });
+    }
+
+    private interface Hits<T> {
+        List<T> read(IndexSearcher searcher, TopDocs top) throws IOException;
+    }
+
+    private <T> List<T> top(String text, List<String> types, int n, Hits<T> hits) {
         UserQuery parsed = UserQuery.parse(text);
         if (!parsed.hasPositiveText()) {
             return List.of();
@@ -496,18 +558,7 @@ public final class LoreIndex implements AutoCloseable {
                     if (top.scoreDocs.length == 0 && !fuzzy && !parsed.words().isEmpty()) {
                         continue;
                     }
-                    var storedFields = searcher.storedFields();
-                    var out = new ArrayList<Scored>(top.scoreDocs.length);
-                    for (ScoreDoc sd : top.scoreDocs) {
-                        Document d = storedFields.document(sd.doc, SCORED_FIELDS);
-                        out.add(new Scored(
-                                d.get(Fields.ID),
-                                d.get(Fields.TYPE),
-                                d.get(Fields.SLUG),
-                                d.get(Fields.TITLE),
-                                sd.score));
-                    }
-                    return out;
+                    return hits.read(searcher, top);
                 }
                 return List.of();
             } finally {

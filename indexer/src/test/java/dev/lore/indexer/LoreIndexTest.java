@@ -113,4 +113,33 @@ class LoreIndexTest {
             }
         }
     }
+
+    @Test
+    void topIdsRanksLikeTopDocumentsAcrossSegmentsAndDeletions() {
+        try (var index = LoreIndex.open(dir)) {
+            // several applies make several segments; one document is replaced, one deleted
+            index.apply(List.of(doc("a", "Kafka consumers", "kafka kafka kafka offsets")), List.of(), 1);
+            index.apply(List.of(doc("b", "Kafka topics", "kafka partitions")), List.of(), 2);
+            index.commit();
+            index.apply(List.of(doc("c", "Streams", "kafka streams joins kafka")), List.of(), 3);
+            index.apply(List.of(doc("d", "Old", "kafka")), List.of(), 4);
+            index.apply(List.of(doc("b", "Kafka topics", "kafka partitions and kafka retention")), List.of(), 5);
+            index.apply(List.of(), List.of("article:d"), 6);
+
+            var documents = index.topDocuments("kafka", List.of("article"), 10);
+            var ids = index.topIds("kafka", List.of("article"), 10);
+
+            assertThat(ids)
+                    .extracting(LoreIndex.Ranked::id)
+                    .containsExactlyElementsOf(
+                            documents.stream().map(LoreIndex.Scored::slug).toList())
+                    .containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(ids)
+                    .extracting(LoreIndex.Ranked::score)
+                    .containsExactlyElementsOf(
+                            documents.stream().map(LoreIndex.Scored::score).toList());
+            assertThat(index.topIds("kafka", List.of("question"), 10)).isEmpty();
+            assertThat(index.topIds("   ", List.of("article"), 10)).isEmpty();
+        }
+    }
 }

@@ -134,14 +134,12 @@ public final class ExpertService implements AutoCloseable {
         var evidence = new HashMap<String, List<Evidence>>();
 
         // 1. documents relevant to the topic, spread to their contributors by share
-        List<LoreIndex.Scored> docs = index.topDocuments(topic, List.of("article", "question"), ranking.documents());
+        List<LoreIndex.Ranked> docs = index.topIds(topic, List.of("article", "question"), ranking.documents());
         if (!docs.isEmpty()) {
             double best = docs.getFirst().score();
             var relevance = new LinkedHashMap<String, Double>();
             for (var d : docs) {
-                double r = d.score() / best;
-                // index ids are "type:id"
-                relevance.put(d.id().substring(d.id().indexOf(':') + 1), Math.pow(r, ranking.relevancePower()));
+                relevance.put(d.id(), Math.pow(d.score() / best, ranking.relevancePower()));
             }
             List<Authorship> authorship = store.authorship(relevance.keySet());
             var latest = new HashMap<String, Instant>(); // each person's latest work on the topic
