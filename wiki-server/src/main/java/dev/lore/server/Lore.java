@@ -16,6 +16,7 @@ import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
+import dev.lore.graph.seed.PackStore;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
@@ -38,6 +39,7 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.path.CollectionPages;
 import dev.lore.server.path.CollectionService;
 import dev.lore.server.path.PathPages;
 import dev.lore.server.path.PathRoutes;
@@ -53,6 +55,8 @@ import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
 import dev.lore.server.seed.Progress;
 import dev.lore.server.seed.SeedPack;
+import dev.lore.server.seed.SeedPackRoutes;
+import dev.lore.server.seed.SeedPacks;
 import dev.lore.server.web.ErrorMapping;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Security;
@@ -190,6 +194,7 @@ public final class Lore implements AutoCloseable {
         var questionPages = new QuestionPages(questions, pages, clock);
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
+        var packStore = new PackStore(graph);
         web = WebServer.start(
                 config.port(),
                 security,
@@ -239,7 +244,14 @@ public final class Lore implements AutoCloseable {
                         new QuestionRoutes(questions)::register,
                         questionPages::register,
                         new PathRoutes(paths, collections)::register,
-                        pathPages::register));
+                        pathPages::register,
+                        new CollectionPages(collections, articles, packStore, pages)::register,
+                        new SeedPackRoutes(
+                                new SeedPacks(importer, articles, collections, people, experts.store(), packStore),
+                                collections,
+                                packStore,
+                                pages,
+                                clock)::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;

@@ -18,13 +18,13 @@ import org.neo4j.driver.Record;
 
 /**
  * Featured collections in the graph:
- * {@code (:Collection {id, title, skill?, skillKey?, onHome, createdBy, createdAt, updatedAt})
+ * {@code (:Collection {id, title, description, skill?, skillKey?, onHome, createdBy, createdAt, updatedAt})
  * -[:FEATURES {n}]->(:Article)}. Articles are linked as nodes, so a renamed article stays in its
  * collections; a deleted one drops out of what {@link #list} and {@link #find} return. Thread-safe.
  */
 public final class CollectionStore {
     private static final String COLUMNS = """
-            c.id AS id, c.title AS title, c.skill AS skill, c.onHome AS onHome, c.updatedAt AS updatedAt,
+            c.id AS id, c.title AS title, coalesce(c.description, '') AS description, c.skill AS skill, c.onHome AS onHome, c.updatedAt AS updatedAt,
             COLLECT {
               MATCH (c)-[f:FEATURES]->(a:Article {status: 'active'})
               RETURN {slug: a.slug, title: a.title} AS item ORDER BY f.n
@@ -38,7 +38,8 @@ public final class CollectionStore {
     }
 
     /** A collection to save: its articles by slug, in order, all live ({@link #unresolved}). */
-    public record CollectionInput(String title, Optional<String> skill, boolean onHome, List<String> slugs) {}
+    public record CollectionInput(
+            String title, String description, Optional<String> skill, boolean onHome, List<String> slugs) {}
 
     /** The slugs among {@code slugs} that name no live article. */
     public List<String> unresolved(List<String> slugs) {
@@ -79,7 +80,7 @@ public final class CollectionStore {
     private static void write(org.neo4j.driver.TransactionContext tx, Map<String, Object> params) {
         long found = tx.run("""
                         MATCH (c:Collection {id: $id})
-                        SET c.title = $title, c.skill = $skill, c.skillKey = $skillKey, c.onHome = $onHome,
+                        SET c.title = $title, c.description = $description, c.skill = $skill, c.skillKey = $skillKey, c.onHome = $onHome,
                             c.updatedAt = $at
                         WITH c
                         OPTIONAL MATCH (c)-[old:FEATURES]->()
@@ -100,11 +101,21 @@ public final class CollectionStore {
     private static HashMap<String, Object> params(CollectionInput input, Instant at) {
         var params = new HashMap<String, Object>();
         params.put("title", input.title());
+        params.put("description", input.description());
         SkillParams.put(params, input.skill());
         params.put("onHome", input.onHome());
         params.put("slugs", input.slugs());
         params.put("at", datetime(at));
         return params;
+    }
+
+    /** Deletes a collection (the articles stay). Returns whether there was one. */
+    public boolean delete(String id) {
+        return graph.write(tx -> tx.run("""
+                        MATCH (c:Collection {id: $id})
+                        DETACH DELETE c
+                        RETURN count(*) AS n
+                        """, Map.of("id", id)).single().get("n").asLong() > 0);
     }
 
     public Optional<FeaturedCollection> find(String id) {
@@ -145,6 +156,7 @@ public final class CollectionStore {
         return new FeaturedCollection(
                 r.get("id").asString(),
                 r.get("title").asString(),
+                r.get("description").asString(),
                 optionalString(r.get("skill")),
                 r.get("onHome").asBoolean(false),
                 r.get("articles")

@@ -53,6 +53,31 @@ public record FrontMatter(
                 markdown.substring(matcher.end()));
     }
 
+    /**
+     * Why the front matter block of {@code markdown} cannot be read (bad YAML, or YAML that is not
+     * a mapping of keys); empty when there is no block or it is fine. {@link #parse} ignores such a
+     * block; importers that must not lose keys silently ask this first.
+     */
+    public static Optional<String> problem(String markdown) {
+        var matcher = BLOCK.matcher(markdown);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(matcher.group(1));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            return Optional.of(e.getOriginalMessage().lines().findFirst().orElse("not YAML"));
+        } catch (Exception e) {
+            return Optional.of("not YAML");
+        }
+        if (root != null && !root.isObject() && !root.isMissingNode()) {
+            return Optional.of("expected key: value lines, found "
+                    + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
     private static FrontMatter none(String markdown) {
         return new FrontMatter(
                 Optional.empty(),

@@ -12,14 +12,18 @@ import dev.lore.server.error.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Featured collections: champions pick articles, in order, for the home page and for a skill's
  * page. Thread-safe.
  */
 public final class CollectionService {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionService.class);
     static final int MAX_TITLE = 200;
-    static final int MAX_ARTICLES = 50;
+    public static final int MAX_ARTICLES = 50;
+    static final int MAX_DESCRIPTION = 1000;
 
     private final CollectionStore store;
     private final Clock clock;
@@ -29,8 +33,9 @@ public final class CollectionService {
         this.clock = clock;
     }
 
-    /** A collection as asked for: {@code articles} are slugs, in order. */
-    public record CollectionRequest(String title, String skill, Boolean onHome, List<String> articles) {}
+    /** A collection as asked for: {@code articles} are slugs, in order; {@code description} is optional. */
+    public record CollectionRequest(
+            String title, String description, String skill, Boolean onHome, List<String> articles) {}
 
     public FeaturedCollection create(CollectionRequest request, Person by) {
         requireChampion(by);
@@ -41,6 +46,15 @@ public final class CollectionService {
         requireChampion(by);
         get(id);
         return store.update(id, validate(request), clock.instant());
+    }
+
+    /** Deletes a collection; its articles stay. */
+    public void delete(String id, Person by) {
+        requireChampion(by);
+        if (!store.delete(id)) {
+            throw new NoSuchEntityException("collection", id);
+        }
+        LOG.info("{} deleted the featured collection {}", by.id(), id);
     }
 
     public FeaturedCollection get(String id) {
@@ -81,6 +95,12 @@ public final class CollectionService {
         if (title.isEmpty() || title.length() > MAX_TITLE) {
             throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
         }
+        String description =
+                Optional.ofNullable(r.description()).map(String::strip).orElse("");
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException(
+                    "description must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
+        }
         Optional<String> skill =
                 Optional.ofNullable(r.skill()).map(String::strip).filter(s -> !s.isEmpty());
         List<String> slugs = Optional.ofNullable(r.articles()).orElse(List.of()).stream()
@@ -94,6 +114,6 @@ public final class CollectionService {
         if (!missing.isEmpty()) {
             throw new InvalidInputException("no live article '" + missing.getFirst() + "'");
         }
-        return new CollectionStore.CollectionInput(title, skill, Boolean.TRUE.equals(r.onHome()), slugs);
+        return new CollectionStore.CollectionInput(title, description, skill, Boolean.TRUE.equals(r.onHome()), slugs);
     }
 }

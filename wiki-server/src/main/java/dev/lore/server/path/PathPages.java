@@ -271,13 +271,16 @@ public final class PathPages {
         return views(() -> collections.forSkill(skill));
     }
 
-    private static List<CollectionView> views(java.util.function.Supplier<List<FeaturedCollection>> find) {
+    static List<CollectionView> views(java.util.function.Supplier<List<FeaturedCollection>> find) {
         try {
             return find.get().stream()
                     .filter(c -> !c.articles().isEmpty())
                     .map(c -> new CollectionView(
+                            c.id(),
                             c.title(),
+                            c.description(),
                             c.skill().orElse(""),
+                            c.onHome(),
                             c.articles().stream()
                                     .map(a -> new LinkView(a.slug(), a.title()))
                                     .toList()))

@@ -47,6 +47,10 @@ public final class PathRoutes {
         routes.post("/api/collections", this::createCollection);
         routes.get("/api/collections/{id}", ctx -> ctx.json(collectionJson(collections.get(ctx.pathParam("id")))));
         routes.put("/api/collections/{id}", this::updateCollection);
+        routes.delete("/api/collections/{id}", ctx -> {
+            collections.delete(ctx.pathParam("id"), CurrentUser.require(ctx, Role.READER));
+            ctx.status(204);
+        });
     }
 
     private void list(Context ctx) {
@@ -238,6 +242,7 @@ public final class PathRoutes {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", c.id());
         json.put("title", c.title());
+        json.put("description", c.description());
         json.put("skill", c.skill().orElse(null));
         json.put("onHome", c.onHome());
         json.put(

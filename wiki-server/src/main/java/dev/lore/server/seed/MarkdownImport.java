@@ -1,5 +1,6 @@
 package dev.lore.server.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lore.graph.article.Article;
@@ -10,6 +11,7 @@ import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
+import dev.lore.server.error.TooLargeException;
 import dev.lore.server.markdown.FrontMatter;
 import dev.lore.server.markdown.Slugs;
 import dev.lore.server.path.CollectionService;
@@ -44,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class MarkdownImport {
     private static final Logger LOG = LoggerFactory.getLogger(MarkdownImport.class);
     private static final int UNITS_PER_TRANSACTION = 10;
+    /** The largest file a pack may hold: the largest article ({@link ArticleService#MAX_MARKDOWN_BYTES}). */
+    public static final int MAX_FILE_BYTES = ArticleService.MAX_MARKDOWN_BYTES;
+
     private static final Pattern REVISION_FILE = Pattern.compile("\\d+\\.md");
     private static final Pattern FRONT_MATTER =
             Pattern.compile("\\A---[ \\t]*\\n(.*?)\\n---[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
@@ -72,22 +77,43 @@ public final class MarkdownImport {
         this.clock = clock;
     }
 
-    /** What an import did. */
-    public record Result(int people, int created, int updated, int unchanged) {}
+    /** The JSON files a pack may hold besides its Markdown. */
+    public static final List<String> PACK_FILES =
+            List.of("people.json", "skills.json", "paths.json", "collections.json");
 
     /**
-     * Imports {@code root}.
+     * What an import did: people created, articles created, updated and unchanged, paths and
+     * collections created or updated, and the files it left alone with the reason.
+     */
+    public record Result(
+            int people, int created, int updated, int unchanged, int paths, int collections, List<Skipped> skipped) {}
+
+    /** A file of the pack that was not imported, and why. */
+    public record Skipped(String file, String reason) {}
+
+    /** Imports {@code root}, with people's roles as the files say. */
+    public Result importFolder(Path root, String importerId, Optional<String> password, Progress progress) {
+        return importFolder(root, importerId, password, Role.ADMIN, progress);
+    }
+
+    /**
+     * Imports {@code root}. Every Markdown file's front matter, every JSON file and every file's
+     * size is checked before anything is written, so a malformed pack changes nothing; a problem
+     * is an {@link InvalidInputException} (or {@link TooLargeException}) naming the file.
      *
      * @param importerId who is credited where a file names no author
      * @param password the password given to imported people (none if empty)
+     * @param maxRole the highest role a {@code people.json} entry gets (higher ones are lowered)
      */
-    public Result importFolder(Path root, String importerId, Optional<String> password, Progress progress) {
+    public Result importFolder(
+            Path root, String importerId, Optional<String> password, Role maxRole, Progress progress) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a folder: " + root);
         }
-        int peopleCreated = importPeople(root.resolve("people.json"), password);
-        importSkills(root.resolve("skills.json"));
         List<List<Path>> units = units(root);
+        List<Skipped> skipped = check(root, units);
+        int peopleCreated = importPeople(root, root.resolve("people.json"), password, maxRole);
+        importSkills(root, root.resolve("skills.json"));
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -96,8 +122,9 @@ public final class MarkdownImport {
         for (int i = 0; i < units.size(); i += UNITS_PER_TRANSACTION) {
             var batch = units.subList(i, Math.min(units.size(), i + UNITS_PER_TRANSACTION));
             // the work may be retried with the transaction, so it returns its outcomes
-            List<Outcome> outcomes = articles.inOneTransaction(() ->
-                    batch.stream().map(unit -> importUnit(unit, importerId)).toList());
+            List<Outcome> outcomes = articles.inOneTransaction(() -> batch.stream()
+                    .map(unit -> importUnit(root, unit, importerId))
+                    .toList());
             for (Outcome outcome : outcomes) {
                 switch (outcome) {
                     case CREATED -> created++;
@@ -108,8 +135,8 @@ public final class MarkdownImport {
             progress.update(i + batch.size(), units.size(), "articles");
         }
         // after the articles: paths and collections name them by slug
-        importPaths(root.resolve("paths.json"), importerId);
-        importCollections(root.resolve("collections.json"), importerId);
+        int pathCount = importPaths(root, root.resolve("paths.json"), importerId);
+        int collectionCount = importCollections(root, root.resolve("collections.json"), importerId);
         LOG.info(
                 "Imported {}: {} people, {} articles created, {} updated, {} unchanged",
                 root,
@@ -117,13 +144,90 @@ public final class MarkdownImport {
                 created,
                 updated,
                 unchanged);
-        return new Result(peopleCreated, created, updated, unchanged);
+        return new Result(peopleCreated, created, updated, unchanged, pathCount, collectionCount, skipped);
+    }
+
+    /**
+     * Checks the whole pack before anything is written: the front matter of every Markdown file,
+     * the size of every file and the JSON files' syntax. Returns the files that will be left alone.
+     */
+    private List<Skipped> check(Path root, List<List<Path>> units) {
+        var used = new java.util.HashSet<Path>();
+        for (List<Path> unit : units) {
+            for (Path file : unit) {
+                used.add(file);
+                requireSize(root, file);
+                FrontMatter.problem(read(file)).ifPresent(problem -> {
+                    throw new InvalidInputException(name(root, file) + ": malformed front matter: " + problem);
+                });
+            }
+        }
+        for (String name : PACK_FILES) {
+            Path file = root.resolve(name);
+            if (Files.isRegularFile(file)) {
+                used.add(file);
+                requireSize(root, file);
+                JsonNode list = readJson(root, file);
+                if (!list.isArray()) {
+                    throw new InvalidInputException(name + ": must be a JSON array, was " + list.getNodeType());
+                }
+            }
+        }
+        var skipped = new ArrayList<Skipped>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(f -> !used.contains(f))
+                    .sorted()
+                    .forEach(f -> skipped.add(new Skipped(
+                            name(root, f),
+                            f.getFileName().toString().endsWith(".md")
+                                    ? "hidden: its name or a folder's starts with a dot"
+                                    : "not Markdown (.md) nor one of " + String.join(", ", PACK_FILES))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root, e);
+        }
+        return skipped;
+    }
+
+    private static void requireSize(Path root, Path file) {
+        try {
+            long bytes = Files.size(file);
+            if (bytes > MAX_FILE_BYTES) {
+                throw new TooLargeException(name(root, file) + ": files must be at most " + MAX_FILE_BYTES
+                        + " bytes (1 MiB), was " + bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private JsonNode readJson(Path root, Path file) {
+        try {
+            return json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(name(root, file) + ": malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A file's name in messages: its path inside the pack, with forward slashes. */
+    private static String name(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     private enum Outcome {
         CREATED,
         UPDATED,
         UNCHANGED
+    }
+
+    private Outcome importUnit(Path root, List<Path> revisions, String importerId) {
+        try {
+            return importUnit(revisions, importerId);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(name(root, revisions.getFirst()) + ": " + e.getMessage());
+        }
     }
 
     private Outcome importUnit(List<Path> revisions, String importerId) {
@@ -191,22 +295,23 @@ public final class MarkdownImport {
         return id;
     }
 
-    private int importPeople(Path file, Optional<String> password) {
+    private int importPeople(Path root, Path file, Optional<String> password, Role maxRole) {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
         int created = 0;
         try {
-            JsonNode list = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode list = readJson(root, file);
             for (JsonNode p : list) {
                 String id = p.path("id").asText();
+                Role role = Role.parse(p.path("role").asText("contributor"));
                 boolean isNew = people.create(
                         id,
                         p.path("name").asText(),
                         p.path("email").asText(""),
                         p.path("team").asText(""),
                         p.path("title").asText(""),
-                        Role.parse(p.path("role").asText("contributor")),
+                        role.atLeast(maxRole) ? maxRole : role,
                         password);
                 if (isNew) {
                     created++;
@@ -219,66 +324,73 @@ public final class MarkdownImport {
                     people.declareSkills(id, skills, wants);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(name(root, file) + ": " + e.getMessage());
         }
         return created;
     }
 
-    private void importPaths(Path file, String importerId) {
+    private int importPaths(Path root, Path file, String importerId) {
         if (!Files.isRegularFile(file)) {
-            return;
+            return 0;
         }
-        try {
-            for (JsonNode p : json.readTree(Files.readString(file, StandardCharsets.UTF_8))) {
-                var request = json.treeToValue(p, PathService.PathRequest.class);
-                try {
-                    paths.importPath(request, importerId);
-                } catch (InvalidInputException e) {
-                    throw new IllegalArgumentException(file + ": path '" + request.title() + "': " + e.getMessage(), e);
-                }
+        int count = 0;
+        for (JsonNode p : readJson(root, file)) {
+            var request = as(root, file, p, PathService.PathRequest.class);
+            try {
+                paths.importPath(request, importerId);
+                count++;
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(
+                        name(root, file) + ": path '" + request.title() + "': " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return count;
+    }
+
+    private int importCollections(Path root, Path file, String importerId) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        int count = 0;
+        for (JsonNode c : readJson(root, file)) {
+            var request = as(root, file, c, CollectionService.CollectionRequest.class);
+            try {
+                collections.importCollection(request, importerId);
+                count++;
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(
+                        name(root, file) + ": collection '" + request.title() + "': " + e.getMessage());
+            }
+        }
+        return count;
+    }
+
+    private <T> T as(Path root, Path file, JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(name(root, file) + ": " + e.getOriginalMessage());
         }
     }
 
-    private void importCollections(Path file, String importerId) {
+    private void importSkills(Path root, Path file) {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try {
-            for (JsonNode c : json.readTree(Files.readString(file, StandardCharsets.UTF_8))) {
-                var request = json.treeToValue(c, CollectionService.CollectionRequest.class);
-                try {
-                    collections.importCollection(request, importerId);
-                } catch (InvalidInputException e) {
-                    throw new IllegalArgumentException(
-                            file + ": collection '" + request.title() + "': " + e.getMessage(), e);
-                }
+        for (JsonNode s : readJson(root, file)) {
+            String name = s.path("name").asText("").strip();
+            if (name.isEmpty()) {
+                throw new InvalidInputException(name(root, file) + ": every skill needs a name");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private void importSkills(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            for (JsonNode s : json.readTree(Files.readString(file, StandardCharsets.UTF_8))) {
-                String name = s.path("name").asText("").strip();
-                if (name.isEmpty()) {
-                    throw new IllegalArgumentException(file + ": every skill needs a name");
-                }
+            try {
                 skills.describe(name, s.path("description").asText(""));
                 for (JsonNode alias : s.path("aliases")) {
                     skills.addAlias(name, alias.asText());
                 }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(name(root, file) + ": skill '" + name + "': " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -286,7 +398,7 @@ public final class MarkdownImport {
     private static List<List<Path>> units(Path root) {
         var units = new ArrayList<List<Path>>();
         try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> all = walk.sorted().toList();
+            List<Path> all = walk.filter(p -> !hidden(root, p)).sorted().toList();
             for (Path path : all) {
                 if (Files.isDirectory(path) && !path.equals(root) && isRevisionFolder(path)) {
                     try (Stream<Path> files = Files.list(path)) {
@@ -303,6 +415,16 @@ public final class MarkdownImport {
             throw new UncheckedIOException("cannot read " + root, e);
         }
         return units;
+    }
+
+    /** Files and folders whose name starts with a dot ({@code .git}, {@code .DS_Store}) are not content. */
+    private static boolean hidden(Path root, Path path) {
+        for (Path part : root.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRevisionFolder(Path dir) {

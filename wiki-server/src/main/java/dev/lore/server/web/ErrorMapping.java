@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,17 @@ public final class ErrorMapping {
             JacksonException json = jsonCause(e);
             if (json != null) {
                 respond(ctx, 400, "bad_request", "malformed JSON: " + json.getOriginalMessage(), Map.of());
+                return;
+            }
+            BadMessageException bad = badMessageCause(e);
+            if (bad != null) { // Jetty refused the request itself, e.g. a broken multipart body
+                int status = bad.getCode() == 413 ? 413 : 400;
+                respond(
+                        ctx,
+                        status,
+                        status == 413 ? "too_large" : "bad_request",
+                        "malformed request: " + bad.getReason(),
+                        Map.of());
                 return;
             }
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -110,6 +122,15 @@ public final class ErrorMapping {
             case 413 -> "Too large";
             default -> "Something went wrong";
         };
+    }
+
+    private static BadMessageException badMessageCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException b) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private static JacksonException jsonCause(Throwable e) {

@@ -86,6 +86,9 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
         visits.add(new Visit("article-hidden", Optional.of(CHAMPION), () -> browser.open(HIDDEN), false));
         visits.add(new Visit("gaps", Optional.of(CHAMPION), () -> browser.open("/curation/gaps"), true));
+        visits.add(new Visit("seed-packs", Optional.of(CHAMPION), () -> browser.open("/curation/seed-packs"), true));
+        visits.add(new Visit("collections", Optional.of(CHAMPION), () -> browser.open("/collections"), false));
+        visits.add(new Visit("collection-edit", Optional.of(CHAMPION), this::collectionEditor, true));
         return visits;
     }
 
@@ -108,6 +111,14 @@ class BrowserAccessibilityIT {
 
     private Visit signedIn(String name, String path) {
         return new Visit(name, Optional.of(CONTRIBUTOR), () -> browser.open(path), false);
+    }
+
+    /** The editor of the seed collection, with title search candidates and an unsaved change. */
+    private void collectionEditor() {
+        String id = lore.lore().collections().all().getFirst().id();
+        browser.open("/collections/" + id + "/edit");
+        browser.fill("#collection-add", "kafka");
+        browser.clickAndWait(browser.find("button[value=add]"));
     }
 
     /** Types into the home page's search box until suggestions show. */

@@ -443,4 +443,67 @@ class BrowserJourneysIT {
         browser.open("/wiki/free-zorblax-vouchers");
         assertThat(browser.text()).doesNotContain("Click here for zorblax.");
     }
+
+    @Test
+    void aChampionUploadsASeedPackAsAZipAndAsAFolder() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("journey-pack-");
+        java.nio.file.Path zip = dir.resolve("pack.zip");
+        java.nio.file.Files.write(
+                zip,
+                dev.lore.server.seed.PackFiles.zip(Map.of(
+                        "pack/on-call-basics.md",
+                        "---\ntitle: On-call basics\ntags: [oncall]\n---\nPage the secondary.\n")));
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("team-pack"));
+        java.nio.file.Files.writeString(
+                folder.resolve("release-train.md"), "---\ntitle: Release train\n---\nEvery Tuesday.\n");
+        java.nio.file.Files.writeString(folder.resolve("notes.txt"), "not a page");
+
+        browser.signIn("admin", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.link("Seed packs"));
+        browser.find("#pack-zip").sendKeys(zip.toString());
+        browser.clickAndWait(browser.find("#zip-form button[type=submit]"));
+        assertThat(browser.find("#import-summary").getText()).startsWith("1 article created, 0 updated");
+
+        browser.find("#pack-folder").sendKeys(folder.toString());
+        browser.clickAndWait(browser.find("#folder-form button[type=submit]"));
+        assertThat(browser.find("#import-summary").getText()).startsWith("1 article created");
+        assertThat(browser.find(".skipped").getText()).contains("notes.txt");
+
+        browser.open("/wiki/release-train");
+        assertThat(browser.heading()).isEqualTo("Release train");
+        browser.open("/wiki/on-call-basics");
+        assertThat(browser.heading()).isEqualTo("On-call basics");
+    }
+
+    @Test
+    void aChampionBuildsAndReordersACollectionWithoutJavaScript() {
+        browser.javaScript(false);
+        browser.signIn("admin", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.link("New collection"));
+        browser.fill("#collection-title", "Ship it");
+        browser.fill("#collection-add", "laptop-setup");
+        browser.clickAndWait(browser.find("button[value=add]"));
+        browser.fill("#collection-add", "Kubernetes");
+        browser.clickAndWait(browser.find("button[value=add]"));
+        browser.clickAndWait(browser.find("button[value='add:kubernetes-deployments']"));
+        assertThat(browser.find(".collection-articles").getText())
+                .containsSubsequence("Laptop setup", "Kubernetes deployments");
+        browser.clickAndWait(browser.find("#item-2 button[value='up:1']"));
+        assertThat(browser.text()).contains("not saved yet");
+        browser.clickAndWait(browser.find("button[value=save]"));
+
+        assertThat(browser.path()).isEqualTo("/collections");
+        browser.open("/");
+        assertThat(browser.find(".featured").getText())
+                .contains("Ship it")
+                .containsSubsequence("Kubernetes deployments", "Laptop setup");
+        browser.clickAndWait(browser.find(".featured").findElement(By.partialLinkText("Edit")));
+        browser.find("details.danger-zone summary").click();
+        browser.clickAndWait(browser.find("details.danger-zone button.danger"));
+        browser.open("/");
+        assertThat(browser.text()).doesNotContain("Ship it");
+        browser.javaScript(true);
+    }
 }

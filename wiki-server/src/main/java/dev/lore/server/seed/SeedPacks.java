@@ -1,0 +1,208 @@
+package dev.lore.server.seed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.article.Article;
+import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.person.Person;
+import dev.lore.graph.seed.PackStore;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Role;
+import dev.lore.server.error.ForbiddenException;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.NotFoundException;
+import dev.lore.server.path.CollectionService;
+import dev.lore.server.person.PersonService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Seed packs over HTTP: a champion imports an uploaded pack through the same {@link MarkdownImport}
+ * as the command line, and exports any set of articles as a zip in the same layout ({@code
+ * slug.md} with front matter, {@code people.json} for the pages' owners, {@code collections.json}
+ * for the chosen collections), which imports back. One import runs at a time. Thread-safe.
+ */
+public final class SeedPacks {
+    private final MarkdownImport importer;
+    private final ArticleService articles;
+    private final CollectionService collections;
+    private final PersonService people;
+    private final ExpertiseStore skills;
+    private final PackStore store;
+    private final ReentrantLock importing = new ReentrantLock();
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public SeedPacks(
+            MarkdownImport importer,
+            ArticleService articles,
+            CollectionService collections,
+            PersonService people,
+            ExpertiseStore skills,
+            PackStore store) {
+        this.importer = importer;
+        this.articles = articles;
+        this.collections = collections;
+        this.people = people;
+        this.skills = skills;
+        this.store = store;
+    }
+
+    /** Whether {@code person} may import and export packs. */
+    public static boolean mayCurate(Person person) {
+        return AuthService.roleOf(person).atLeast(Role.CHAMPION);
+    }
+
+    /**
+     * Imports an unpacked upload, credited to {@code by}. Imported people get no password and at
+     * most {@code by}'s own role. The result's {@code skipped} includes what the upload left out.
+     */
+    public MarkdownImport.Result importPack(PackUpload upload, Person by) {
+        requireChampion(by);
+        importing.lock();
+        try {
+            MarkdownImport.Result r = importer.importFolder(
+                    upload.root(), by.id(), Optional.empty(), AuthService.roleOf(by), Progress.NONE);
+            var skipped = new ArrayList<>(upload.skipped());
+            skipped.addAll(r.skipped());
+            return new MarkdownImport.Result(
+                    r.people(), r.created(), r.updated(), r.unchanged(), r.paths(), r.collections(), skipped);
+        } finally {
+            importing.unlock();
+        }
+    }
+
+    /** What to export: articles by slug, by skill and by collection; nothing chosen means everything. */
+    public record Selection(List<String> slugs, List<String> skills, List<String> collections) {
+        public boolean everything() {
+            return slugs.isEmpty() && skills.isEmpty() && collections.isEmpty();
+        }
+    }
+
+    /** The export as a zip, and how many articles it holds. */
+    public record Pack(byte[] zip, int articles) {}
+
+    public Pack export(Selection selection, Person by) {
+        requireChampion(by);
+        var slugs = new LinkedHashSet<String>();
+        var chosenCollections = new ArrayList<FeaturedCollection>();
+        if (selection.everything()) {
+            slugs.addAll(store.allSlugs());
+            chosenCollections.addAll(collections.all());
+        }
+        for (String raw : selection.slugs()) {
+            String slug = raw.strip();
+            if (slug.isEmpty()) {
+                continue;
+            }
+            try {
+                slugs.add(articles.find(slug).article().slug());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("no article '" + slug + "'");
+            }
+        }
+        for (String name : selection.skills()) {
+            if (name.isBlank()) {
+                continue;
+            }
+            var skill = skills.findSkill(name)
+                    .orElseThrow(() -> new InvalidInputException("no skill '" + name.strip() + "'"));
+            slugs.addAll(store.slugsAbout(skill.key()));
+        }
+        for (String id : selection.collections()) {
+            if (id.isBlank()) {
+                continue;
+            }
+            FeaturedCollection c;
+            try {
+                c = collections.get(id.strip());
+            } catch (NoSuchEntityException e) {
+                throw new InvalidInputException("no collection '" + id.strip() + "'");
+            }
+            chosenCollections.add(c);
+            c.articles().forEach(a -> slugs.add(a.slug()));
+        }
+        if (slugs.isEmpty()) {
+            throw new InvalidInputException("nothing to export: the selection holds no articles");
+        }
+        return new Pack(zip(slugs, chosenCollections), slugs.size());
+    }
+
+    private byte[] zip(Set<String> slugs, List<FeaturedCollection> chosen) {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            var owners = new LinkedHashSet<String>();
+            for (String slug : slugs) {
+                Article a = articles.find(slug).article();
+                a.owner().ifPresent(owners::add);
+                put(zip, a.slug() + ".md", Export.toMarkdown(a));
+            }
+            var ownerPeople = new ArrayList<Map<String, Object>>();
+            for (String id : owners) {
+                people.find(id).ifPresent(p -> ownerPeople.add(personJson(p)));
+            }
+            if (!ownerPeople.isEmpty()) {
+                put(zip, "people.json", json.writeValueAsString(ownerPeople));
+            }
+            var collectionJson = new ArrayList<Map<String, Object>>();
+            for (FeaturedCollection c : chosen) {
+                List<String> inPack = c.articles().stream()
+                        .map(FeaturedCollection.Featured::slug)
+                        .filter(slugs::contains)
+                        .toList();
+                if (!inPack.isEmpty()) {
+                    var entry = new LinkedHashMap<String, Object>();
+                    entry.put("title", c.title());
+                    entry.put("description", c.description());
+                    entry.put("skill", c.skill().orElse(null));
+                    entry.put("onHome", c.onHome());
+                    entry.put("articles", inPack);
+                    collectionJson.add(entry);
+                }
+            }
+            if (!collectionJson.isEmpty()) {
+                put(zip, "collections.json", json.writeValueAsString(collectionJson));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A page's owner as people.json lists them: no role and no password travel with a pack. */
+    private static Map<String, Object> personJson(Person p) {
+        var entry = new LinkedHashMap<String, Object>();
+        entry.put("id", p.id());
+        entry.put("name", p.name());
+        entry.put("email", p.email());
+        entry.put("team", p.team());
+        entry.put("title", p.title());
+        return entry;
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static void requireChampion(Person person) {
+        if (!mayCurate(person)) {
+            throw new ForbiddenException("only champions import and export seed packs");
+        }
+    }
+}
