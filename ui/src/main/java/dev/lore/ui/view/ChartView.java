@@ -48,10 +48,10 @@ public record ChartView(
     /** One named series of values, one per category. */
     public record Series(String name, List<Double> values) {}
 
-    /** Bars, side by side per category. {@code percent} shows values (0-1) as percentages. */
+    /** Bars, side by side per category, on a scale from zero to a round number above the largest value. */
     public static ChartView bars(
             String id, String title, String description, List<String> categories, List<Series> series) {
-        double max = niceMax(series, false);
+        double max = niceMax(series);
         int n = Math.max(1, categories.size());
         double slot = (RIGHT - LEFT) / n;
         double group = slot * 0.7;
@@ -99,7 +99,7 @@ public record ChartView(
             List<String> categories,
             List<Series> series,
             boolean percent) {
-        double max = percent ? 1 : niceMax(series, false);
+        double max = percent ? 1 : niceMax(series);
         int n = Math.max(1, categories.size());
         double slot = (RIGHT - LEFT) / n;
         var lines = new ArrayList<Line>();
@@ -167,7 +167,7 @@ public record ChartView(
     }
 
     /** The smallest of 4, 8, 12, 20, 40, ... (times a power of ten) at or above every value. */
-    private static double niceMax(List<Series> series, boolean percent) {
+    private static double niceMax(List<Series> series) {
         double max = series.stream()
                 .flatMap(s -> s.values().stream())
                 .filter(v -> v != null)

@@ -86,6 +86,7 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
         visits.add(new Visit("article-hidden", Optional.of(CHAMPION), () -> browser.open(HIDDEN), false));
         visits.add(new Visit("gaps", Optional.of(CHAMPION), () -> browser.open("/curation/gaps"), true));
+        visits.add(new Visit("impact", Optional.of(CHAMPION), () -> browser.open("/impact"), true));
         return visits;
     }
 

@@ -443,4 +443,29 @@ class BrowserJourneysIT {
         browser.open("/wiki/free-zorblax-vouchers");
         assertThat(browser.text()).doesNotContain("Click here for zorblax.");
     }
+
+    @Test
+    void aChampionOpensImpactSeesChartsFiltersByTeamAndGetsTheCsvLink() {
+        http.post("/api/questions", Map.of("title", "Where is the VPN guide?", "markdown", "Anyone?"), carla);
+        browser.signIn("admin", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Impact")));
+        assertThat(browser.heading()).isEqualTo("Impact");
+        WebElement chart = browser.find("svg[role=img][aria-labelledby^=chart-active]");
+        assertThat(chart.findElements(By.cssSelector("rect"))).isNotEmpty();
+        assertThat(browser.find("#chart-active-title").getAttribute("textContent"))
+                .isEqualTo("Active contributors");
+        // totals: carla wrote the four pages and asked the question
+        assertThat(browser.findAll(".impact-table tfoot td").stream().limit(4).map(WebElement::getText))
+                .containsExactly("1", "4", "0", "1");
+
+        browser.fill("#impact-team", "Platform");
+        browser.clickAndWait(browser.find(".impact-filters button[type=submit]"));
+        assertThat(browser.path()).isEqualTo("/impact");
+        WebElement csv = browser.link("Download CSV");
+        assertThat(csv.getAttribute("href")).endsWith("/api/impact.csv?team=Platform");
+        assertThat(http.get("/api/impact.csv?team=Platform", http.login("admin", TestLore.PASSWORD))
+                        .body())
+                .startsWith("week,start,end,team,skill,");
+    }
 }
