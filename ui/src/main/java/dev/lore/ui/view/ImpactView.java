@@ -3,7 +3,7 @@ package dev.lore.ui.view;
 import java.util.List;
 
 /**
- * The impact dashboard: the filters as given (dates as {@code yyyy-MM-dd}, empty when unset), the
+ * The impact dashboard: the filters in effect (dates as {@code yyyy-MM-dd}, text empty when unset), the
  * charts, one table row per week plus the totals, notes on filters, the CSV link with the same
  * filters, and the month's top helpers.
  */

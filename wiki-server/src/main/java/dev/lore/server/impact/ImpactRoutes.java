@@ -213,8 +213,8 @@ public final class ImpactRoutes {
                 .map(w -> row(w.week(), DAY.format(w.start()) + " – " + DAY.format(w.end()), w.figures()))
                 .toList();
         var view = new ImpactView(
-                Optional.ofNullable(ctx.queryParam("from")).map(String::strip).orElse(""),
-                Optional.ofNullable(ctx.queryParam("to")).map(String::strip).orElse(""),
+                r.from().toString(),
+                r.to().toString(),
                 r.team().orElse(""),
                 r.skill().orElse(""),
                 "Showing " + span + " (" + r.from() + " to " + r.to() + ")"

@@ -108,7 +108,9 @@ class ImpactIT {
                                         "skill",
                                         "Kafka",
                                         "steps",
-                                        List.of(Map.of("kind", "article", "ref", article), Map.of("kind", "question", "ref", q1))),
+                                        List.of(
+                                                Map.of("kind", "article", "ref", article),
+                                                Map.of("kind", "question", "ref", q1))),
                                 champion),
                         201)
                 .get("id")
