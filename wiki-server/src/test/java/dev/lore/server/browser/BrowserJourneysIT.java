@@ -465,8 +465,7 @@ class BrowserJourneysIT {
         WebElement csv = browser.link("Download CSV");
         String href = csv.getAttribute("href");
         assertThat(href).contains("/api/impact.csv?from=").endsWith("&team=Platform");
-        var download = http.get(
-                href.substring(href.indexOf("/api/")), http.login("admin", TestLore.PASSWORD));
+        var download = http.get(href.substring(href.indexOf("/api/")), http.login("admin", TestLore.PASSWORD));
         assertThat(download.header("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(download.body()).startsWith("week,start,end,team,skill,").contains(",Platform,");
     }
