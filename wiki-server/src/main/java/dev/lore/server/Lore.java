@@ -8,6 +8,7 @@ import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
@@ -34,6 +35,8 @@ import dev.lore.server.expertise.ExpertPages;
 import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
+import dev.lore.server.impact.ImpactRoutes;
+import dev.lore.server.impact.ImpactService;
 import dev.lore.server.markdown.HtmlSanitizer;
 import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
@@ -84,7 +87,7 @@ public final class Lore implements AutoCloseable {
 
     private final Config config;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Graph graph;
     private final ArticleStore articleStore;
     private final QuestionStore questionStore;
@@ -104,8 +107,9 @@ public final class Lore implements AutoCloseable {
     private WebServer web;
     private boolean closed;
 
-    private Lore(Config config, Passwords passwords) {
+    private Lore(Config config, Passwords passwords, Clock clock) {
         this.config = config;
+        this.clock = clock;
         try {
             if (config.neo4jUri().isPresent()) {
                 graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
@@ -150,7 +154,12 @@ public final class Lore implements AutoCloseable {
     }
 
     static Lore open(Config config, Passwords passwords) {
-        var lore = new Lore(config, passwords);
+        return open(config, passwords, Clock.systemUTC());
+    }
+
+    /** With another clock: tests use one they can set, to do things at chosen times. */
+    static Lore open(Config config, Passwords passwords, Clock clock) {
+        var lore = new Lore(config, passwords, clock);
         try {
             int applied = lore.sync.catchUp();
             if (applied > 0) {
@@ -251,7 +260,8 @@ public final class Lore implements AutoCloseable {
                                 collections,
                                 packStore,
                                 pages,
-                                clock)::register));
+                                clock)::register,
+                        new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;

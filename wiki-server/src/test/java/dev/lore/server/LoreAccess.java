@@ -10,6 +10,10 @@ public final class LoreAccess {
         return Lore.open(config, passwords);
     }
 
+    public static Lore open(Config config, Passwords passwords, java.time.Clock clock) {
+        return Lore.open(config, passwords, clock);
+    }
+
     public static int port(Lore lore) {
         return lore.webPort();
     }

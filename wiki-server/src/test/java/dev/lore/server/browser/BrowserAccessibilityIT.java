@@ -89,6 +89,7 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("seed-packs", Optional.of(CHAMPION), () -> browser.open("/curation/seed-packs"), true));
         visits.add(new Visit("collections", Optional.of(CHAMPION), () -> browser.open("/collections"), false));
         visits.add(new Visit("collection-edit", Optional.of(CHAMPION), this::collectionEditor, true));
+        visits.add(new Visit("impact", Optional.of(CHAMPION), () -> browser.open("/impact"), true));
         return visits;
     }
 

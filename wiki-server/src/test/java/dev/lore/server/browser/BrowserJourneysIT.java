@@ -506,4 +506,30 @@ class BrowserJourneysIT {
         assertThat(browser.text()).doesNotContain("Ship it");
         browser.javaScript(true);
     }
+
+    @Test
+    void aChampionOpensImpactSeesChartsFiltersByTeamAndGetsTheCsvLink() {
+        http.post("/api/questions", Map.of("title", "Where is the VPN guide?", "markdown", "Anyone?"), carla);
+        browser.signIn("admin", TestLore.PASSWORD);
+        browser.open("/");
+        browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Impact")));
+        assertThat(browser.heading()).isEqualTo("Impact");
+        WebElement chart = browser.find("svg[role=img][aria-labelledby^=chart-active]");
+        assertThat(chart.findElements(By.cssSelector("rect"))).isNotEmpty();
+        assertThat(browser.find("#chart-active-title").getAttribute("textContent"))
+                .isEqualTo("Active contributors");
+        // totals: carla wrote the four pages and asked the question
+        assertThat(browser.findAll(".impact-table tfoot td").stream().limit(4).map(WebElement::getText))
+                .containsExactly("1", "4", "0", "1");
+
+        browser.fill("#impact-team", "Platform");
+        browser.clickAndWait(browser.find(".impact-filters button[type=submit]"));
+        assertThat(browser.path()).startsWith("/impact?");
+        WebElement csv = browser.link("Download CSV");
+        String href = csv.getAttribute("href");
+        assertThat(href).contains("/api/impact.csv?from=").endsWith("&team=Platform");
+        var download = http.get(href.substring(href.indexOf("/api/")), http.login("admin", TestLore.PASSWORD));
+        assertThat(download.header("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(download.body()).startsWith("week,start,end,team,skill,").contains(",Platform,");
+    }
 }

@@ -27,8 +27,8 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
     public static final String PASSWORD = "correct-horse-battery";
     private static Running running;
 
-    /** The running instance and a client for it. */
-    public record Running(Lore lore, Http http, Path dataDir) {
+    /** The running instance, a client for it, and the clock it runs on (settable, reset before each test). */
+    public record Running(Lore lore, Http http, Path dataDir, TestClock clock) {
         /**
          * Creates a person (email {@code id@example.test}, title Engineer, password {@link
          * #PASSWORD}) and returns a bearer token for them.
@@ -54,9 +54,11 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
                         false,
                         false,
                         128L << 20); // the test store is small
-                Lore lore = LoreAccess.open(config, new Passwords(1024, 1));
+                var clock = new TestClock();
+                Lore lore = LoreAccess.open(config, new Passwords(1024, 1), clock);
                 lore.serve();
-                running = new Running(lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir);
+                running = new Running(
+                        lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir, clock);
                 Runtime.getRuntime()
                         .addShutdownHook(
                                 Thread.ofPlatform().name("test-lore-shutdown").unstarted(lore::close));
@@ -70,6 +72,7 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
     @Override
     public void beforeEach(ExtensionContext context) {
         Running r = get();
+        r.clock().reset();
         // under the catch-up lock: a timer catch-up must not re-apply the previous test's changes
         r.lore().sync().resetWith(() -> Schema.wipe(r.lore().graph()));
         LoreAccess.ensureAdmin(r.lore());
