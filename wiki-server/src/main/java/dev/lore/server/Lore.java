@@ -14,6 +14,7 @@ import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.PromotionStore;
 import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
@@ -49,6 +50,7 @@ import dev.lore.server.path.PathRoutes;
 import dev.lore.server.path.PathService;
 import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
+import dev.lore.server.question.PromotionService;
 import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionRoutes;
 import dev.lore.server.question.QuestionService;
@@ -104,6 +106,7 @@ public final class Lore implements AutoCloseable {
     private final PathService paths;
     private final CollectionService collections;
     private final ModerationService moderation;
+    private final PromotionService promotions;
     private WebServer web;
     private boolean closed;
 
@@ -142,6 +145,7 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(experts);
             questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
             moderation = new ModerationService(new ModerationStore(graph), sync, clock);
+            promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -200,7 +204,7 @@ public final class Lore implements AutoCloseable {
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
                 id -> people.find(id).map(Person::name).orElse(id));
-        var questionPages = new QuestionPages(questions, pages, clock);
+        var questionPages = new QuestionPages(questions, promotions, pages, clock);
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
@@ -219,7 +223,10 @@ public final class Lore implements AutoCloseable {
                                         index,
                                         pages,
                                         clock)::register,
-                        new ArticleApi(articles)::register,
+                        new ArticleApi(
+                                        articles,
+                                        article -> promotions.origin(article).map(QuestionRoutes::originJson))
+                                ::register,
                         new ArticlePages(
                                 articles,
                                 pages,
@@ -228,7 +235,9 @@ public final class Lore implements AutoCloseable {
                                         () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
                                 questionPages::feedback,
                                 (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                                moderationPages::hidden)::register,
+                                moderationPages::hidden,
+                                article -> promotions.origin(article).map(QuestionPages::originView),
+                                pathPages::openSteps)::register,
                         verificationRoutes::register,
                         new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)
                                 ::register,
@@ -250,7 +259,7 @@ public final class Lore implements AutoCloseable {
                                         clock,
                                         questionPages::taught,
                                         pathPages::skillCollections)::register,
-                        new QuestionRoutes(questions)::register,
+                        new QuestionRoutes(questions, promotions)::register,
                         questionPages::register,
                         new PathRoutes(paths, collections)::register,
                         pathPages::register,

@@ -264,6 +264,49 @@ public final class ModerationStore {
                         instant(r.get("at")))));
     }
 
+    /**
+     * Hidden content, the most recently hidden first: articles, questions, and answers (of visible
+     * or hidden questions), each with a plain excerpt of its Markdown.
+     */
+    public List<HiddenItem> hiddenContent(int limit, int excerptChars) {
+        return graph.read(tx -> tx.run("""
+                        CALL () {
+                          MATCH (t:Article {status: 'hidden'})
+                          RETURN 'article' AS kind, t.slug AS target, t.title AS title,
+                                 head([(t)-[:HAS_REVISION]->(r:Revision) WHERE r.n = t.revision | r.markdown]) AS text,
+                                 '/wiki/' + t.slug AS link, t AS node
+                          UNION ALL
+                          MATCH (t:Question {hidden: true})
+                          RETURN 'question' AS kind, t.id AS target, t.title AS title, t.markdown AS text,
+                                 null AS link, t AS node
+                          UNION ALL
+                          MATCH (t:Answer {hidden: true})-[:ANSWERS]->(q:Question)
+                          RETURN 'answer' AS kind, t.id AS target, 'Answer to: ' + q.title AS title, t.markdown AS text,
+                                 CASE WHEN coalesce(q.hidden, false) THEN null ELSE '/questions/' + q.id END AS link,
+                                 t AS node
+                        }
+                        OPTIONAL MATCH (p:Person {id: node.hiddenBy})
+                        RETURN kind, target, title, left(coalesce(text, ''), $chars) AS excerpt, link,
+                               node.hiddenBy AS by, coalesce(p.name, node.hiddenBy) AS name,
+                               node.hiddenReason AS reason, node.hiddenAt AS at
+                        ORDER BY at DESC, target LIMIT $limit
+                        """, Map.of("limit", limit, "chars", excerptChars))
+                .list(r -> new HiddenItem(
+                        r.get("kind").asString(),
+                        r.get("target").asString(),
+                        r.get("title").isNull() ? "" : r.get("title").asString(),
+                        r.get("excerpt").asString(),
+                        optionalString(r.get("link")),
+                        new Hidden(
+                                new PersonRef(
+                                        r.get("by").isNull() ? "" : r.get("by").asString(),
+                                        r.get("name").isNull()
+                                                ? ""
+                                                : r.get("name").asString()),
+                                r.get("reason").isNull() ? "" : r.get("reason").asString(),
+                                instant(r.get("at"))))));
+    }
+
     /** Who hid this content and why; empty if it is visible or does not exist. */
     public Optional<Hidden> hidden(String kind, String target) {
         return graph.read(tx -> {

@@ -302,6 +302,25 @@ public final class PathStore {
                         """, Map.of("path", pathId, "n", n, "person", personId)).consume());
     }
 
+    /**
+     * The steps that point at the article (by its id) on paths {@code personId} follows and that
+     * they have not marked done, by path title then step number.
+     */
+    public List<OpenStep> openSteps(String articleId, String personId) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (me:Person {id: $person})-[:FOLLOWS]->(p:Path)-[:HAS_STEP]->(st:PathStep)
+                              -[:OF]->(:Article {id: $article})
+                        WHERE NOT EXISTS { (me)-[:DONE]->(st) }
+                        RETURN p.id AS id, p.title AS title, st.n AS n, COUNT { (p)-[:HAS_STEP]->() } AS steps
+                        ORDER BY title, id, n
+                        """, Map.of("article", articleId, "person", personId))
+                .list(r -> new OpenStep(
+                        r.get("id").asString(),
+                        r.get("title").asString(),
+                        r.get("n").asInt(),
+                        r.get("steps").asInt())));
+    }
+
     /** {@code personId}'s done steps on a path, by step number. */
     public List<StepProgress> progress(String pathId, String personId) {
         return graph.read(tx -> tx.run("""

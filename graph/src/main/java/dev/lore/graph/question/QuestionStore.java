@@ -104,6 +104,7 @@ public final class QuestionStore {
             var created = tx.run(
                             """
                             MATCH (q:Question {id: $question}), (p:Person {id: $author})
+                            WHERE NOT coalesce(q.hidden, false)
                             CREATE (p)-[:ANSWERED]->(:Answer {id: $id, markdown: $markdown, at: $at, accepted: false})
                                 -[:ANSWERS]->(q)
                             SET q.seq = $seq, q.updatedAt = $at
@@ -130,10 +131,11 @@ public final class QuestionStore {
                 .orElseThrow();
     }
 
-    /** Who wrote an answer and who asked its question. */
+    /** Who wrote an answer and who asked its question; empty if it or its question is hidden. */
     public Optional<AnswerRef> answer(String answerId) {
         return graph.read(tx -> tx.run("""
                         MATCH (author:Person)-[:ANSWERED]->(a:Answer {id: $id})-[:ANSWERS]->(q:Question)<-[:ASKED]-(asker:Person)
+                        WHERE NOT coalesce(a.hidden, false) AND NOT coalesce(q.hidden, false)
                         RETURN a.id AS id, q.id AS question, q.title AS title, author.id AS author, asker.id AS asker
                         """, Map.of("id", answerId)).list().stream()
                 .findFirst()
@@ -155,6 +157,7 @@ public final class QuestionStore {
             requirePerson(tx, personId);
             var r = tx.run("""
                             MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question), (p:Person {id: $person})
+                            WHERE NOT coalesce(a.hidden, false) AND NOT coalesce(q.hidden, false)
                             OPTIONAL MATCH (p)-[v:VOTED]->(a)
                             RETURN v IS NOT NULL AS voted
                             """, Map.of("answer", answerId, "person", personId)).list();
@@ -180,6 +183,7 @@ public final class QuestionStore {
             long seq = ChangeSequence.next(tx);
             long n = tx.run("""
                             MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question)
+                            WHERE NOT coalesce(a.hidden, false) AND NOT coalesce(q.hidden, false)
                             WITH a, q, [(o:Answer)-[:ANSWERS]->(q) | o] AS all
                             FOREACH (o IN all | SET o.accepted = false)
                             SET a.accepted = true, a.acceptedAt = $at, q.acceptedAnswer = a.id, q.seq = $seq
@@ -202,8 +206,11 @@ public final class QuestionStore {
     public Comment comment(String targetKind, String targetKey, String authorId, String markdown, Instant at) {
         String id = UUID.randomUUID().toString();
         String match = switch (targetKind) {
-            case "question" -> "MATCH (t:Question {id: $key}) WITH t, t.id AS question";
-            case "answer" -> "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WITH t, q.id AS question";
+            case "question" ->
+                "MATCH (t:Question {id: $key}) WHERE NOT coalesce(t.hidden, false) WITH t, t.id AS question";
+            case "answer" ->
+                "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WHERE NOT coalesce(t.hidden, false)"
+                        + " AND NOT coalesce(q.hidden, false) WITH t, q.id AS question";
             case "article" -> "MATCH (t:Article {slug: $key, status: 'active'}) WITH t, null AS question";
             default -> throw new IllegalArgumentException("targetKind must be question, answer or article");
         };
@@ -260,7 +267,8 @@ public final class QuestionStore {
             case "article" ->
                 "MATCH (t:Article {slug: $key, status: 'active'}) WITH t, t.slug AS link, t.title AS title";
             case "answer" ->
-                "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WITH t, q.id AS link, q.title AS title";
+                "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WHERE NOT coalesce(t.hidden, false)"
+                        + " AND NOT coalesce(q.hidden, false) WITH t, q.id AS link, q.title AS title";
             default -> throw new IllegalArgumentException("kind must be article or answer");
         };
         return graph.write(tx -> {

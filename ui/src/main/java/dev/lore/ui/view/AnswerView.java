@@ -9,6 +9,8 @@ import java.util.List;
  * @param voted the viewer already marked it helpful
  * @param canAccept the viewer asked the question and this answer is not the accepted one
  * @param canThank the viewer is signed in and did not write it
+ * @param canPromote the viewer is a champion, the answer is accepted and not yet an article
+ * @param promotedTo the live article this answer became, if any
  */
 public record AnswerView(
         String id,
@@ -22,4 +24,6 @@ public record AnswerView(
         boolean voted,
         boolean canAccept,
         boolean canThank,
-        List<CommentView> comments) {}
+        List<CommentView> comments,
+        boolean canPromote,
+        java.util.Optional<LinkView> promotedTo) {}

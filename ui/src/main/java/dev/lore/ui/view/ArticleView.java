@@ -9,7 +9,8 @@ import java.util.Optional;
  * a date and {@code updatedIso} the instant for {@code <time datetime>}. {@code feedback} holds the
  * comments and whom the reader can thank. {@code verification} is empty when it could not be
  * looked up (the page still shows). {@code hidden} is present when a champion views a page a
- * moderator hid.
+ * moderator hid. {@code origin} is present for an article promoted from an answer; {@code openSteps}
+ * lists the reader's not-yet-done path steps for this page (each with a "mark done" form).
  */
 public record ArticleView(
         String slug,
@@ -31,4 +32,6 @@ public record ArticleView(
         List<ExpertView> askExperts,
         FeedbackView feedback,
         Optional<VerificationView> verification,
-        Optional<HiddenView> hidden) {}
+        Optional<HiddenView> hidden,
+        Optional<OriginView> origin,
+        List<OpenStepView> openSteps) {}

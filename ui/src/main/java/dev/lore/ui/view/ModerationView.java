@@ -2,8 +2,11 @@ package dev.lore.ui.view;
 
 import java.util.List;
 
-/** The champions' review queue: flagged content with its flags, and the recent audit log. */
-public record ModerationView(List<Item> queue, List<Event> audit) {
+/**
+ * The champions' review queue: flagged content with its flags, the recent audit log, and what is
+ * hidden now (to restore).
+ */
+public record ModerationView(List<Item> queue, List<Event> audit, List<HiddenRow> hidden) {
     /** Flagged content; {@code reasons} reads like "spam ×2, wrong ×1". */
     public record Item(
             String kind,
@@ -28,4 +31,15 @@ public record ModerationView(List<Item> queue, List<Event> audit) {
             String reason,
             String when,
             String at) {}
+
+    /** Hidden content: {@code link} is present when a champion can open its page; {@code when} relative. */
+    public record HiddenRow(
+            String kind,
+            String target,
+            String title,
+            String excerpt,
+            java.util.Optional<String> link,
+            String byName,
+            String reason,
+            String when) {}
 }

@@ -16,9 +16,21 @@ import java.util.Optional;
 /** The JSON API for articles, their history and diffs. */
 public final class ArticleApi {
     private final ArticleService articles;
+    private final Origin origin;
+
+    /** Where an article came from, as JSON (an answer it was promoted from), if anywhere. */
+    @FunctionalInterface
+    public interface Origin {
+        Optional<Map<String, Object>> of(Article article);
+    }
 
     public ArticleApi(ArticleService articles) {
+        this(articles, article -> Optional.empty());
+    }
+
+    public ArticleApi(ArticleService articles, Origin origin) {
         this.articles = articles;
+        this.origin = origin;
     }
 
     /** A create request; title may instead come from the Markdown's front matter. */
@@ -73,7 +85,10 @@ public final class ArticleApi {
     }
 
     private void get(Context ctx) {
-        ctx.json(toJson(articles.page(ctx.pathParam("slug"), CurrentUser.atLeast(ctx, Role.CHAMPION))));
+        ArticlePage page = articles.page(ctx.pathParam("slug"), CurrentUser.atLeast(ctx, Role.CHAMPION));
+        Map<String, Object> json = toJson(page);
+        json.put("promotedFrom", origin.of(page.article()).orElse(null));
+        ctx.json(json);
     }
 
     private void update(Context ctx) {

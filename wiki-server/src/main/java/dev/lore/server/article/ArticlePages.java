@@ -70,8 +70,22 @@ public final class ArticlePages {
         Optional<dev.lore.ui.view.HiddenView> hidden(Article article);
     }
 
+    /** Where a page came from, if it was promoted from an answer (see the question package). */
+    @FunctionalInterface
+    public interface Origin {
+        Optional<dev.lore.ui.view.OriginView> of(Article article);
+    }
+
+    /** The reader's not-yet-done steps on followed paths that point at a page (see the path package). */
+    @FunctionalInterface
+    public interface OpenSteps {
+        List<dev.lore.ui.view.OpenStepView> of(Article article, Optional<Person> reader);
+    }
+
     private final Feedback feedback;
     private final Moderation moderation;
+    private final Origin origin;
+    private final OpenSteps openSteps;
 
     public ArticlePages(
             ArticleService articles,
@@ -80,7 +94,11 @@ public final class ArticlePages {
             AskAnExpert askAnExpert,
             Feedback feedback,
             Verification verification,
-            Moderation moderation) {
+            Moderation moderation,
+            Origin origin,
+            OpenSteps openSteps) {
+        this.origin = origin;
+        this.openSteps = openSteps;
         this.feedback = feedback;
         this.moderation = moderation;
         this.articles = articles;
@@ -138,7 +156,9 @@ public final class ArticlePages {
                 askAnExpert.find(a, CurrentUser.of(ctx).map(p -> p.id())),
                 feedback.find(a, page.contributors(), CurrentUser.of(ctx).map(p -> p.id())),
                 a.hidden() ? Optional.empty() : verification.of(a, CurrentUser.of(ctx)),
-                a.hidden() ? moderation.hidden(a) : Optional.empty());
+                a.hidden() ? moderation.hidden(a) : Optional.empty(),
+                origin.of(a),
+                a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)));
         pages.render(ctx, "article.jte", a.title(), view);
     }
 

@@ -5,8 +5,11 @@ import dev.lore.graph.moderation.AuditEvent;
 import dev.lore.graph.moderation.QueueItem;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.Role;
+import dev.lore.server.error.ConflictException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
+import dev.lore.ui.Urls;
+import dev.lore.ui.view.FlaggedView;
 import dev.lore.ui.view.HiddenView;
 import dev.lore.ui.view.ModerationView;
 import io.javalin.config.RoutesConfig;
@@ -35,6 +38,10 @@ public final class ModerationPages {
     public void register(RoutesConfig routes) {
         routes.post("/moderation/flag", this::flag);
         routes.get("/moderation", this::queue);
+        routes.get(
+                "/moderation/already-flagged",
+                ctx -> pages.render(
+                        ctx, "flagged.jte", "Already flagged", new FlaggedView(back(ctx.queryParam("back")))));
         routes.post("/moderation/flags/{id}/dismiss", ctx -> {
             Person me = CurrentUser.require(ctx, Role.CHAMPION);
             moderation.dismiss(me, ctx.pathParam("id"), Optional.ofNullable(ctx.formParam("reason")));
@@ -54,16 +61,27 @@ public final class ModerationPages {
 
     private void flag(Context ctx) {
         Person me = CurrentUser.require(ctx, Role.READER);
-        moderation.flag(
-                me,
-                ctx.formParam("targetKind"),
-                ctx.formParam("target"),
-                ctx.formParam("reason"),
-                Optional.ofNullable(ctx.formParam("note")));
-        String back = Optional.ofNullable(ctx.formParam("back"))
-                .filter(b -> b.startsWith("/") && !b.startsWith("//"))
-                .orElse("/");
+        String back = back(ctx.formParam("back"));
+        try {
+            moderation.flag(
+                    me,
+                    ctx.formParam("targetKind"),
+                    ctx.formParam("target"),
+                    ctx.formParam("reason"),
+                    Optional.ofNullable(ctx.formParam("note")));
+        } catch (ConflictException e) {
+            // a second flag on the same content from the form: say so kindly, the first one stands
+            ctx.redirect("/moderation/already-flagged?back=" + Urls.encode(back), HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    /** A local page to go back to: a path on this site, else the home page. */
+    private static String back(String raw) {
+        return Optional.ofNullable(raw)
+                .filter(b -> b.startsWith("/") && !b.startsWith("//") && !b.contains("\\"))
+                .orElse("/");
     }
 
     private void queue(Context ctx) {
@@ -71,7 +89,18 @@ public final class ModerationPages {
         var now = clock.instant();
         var items = moderation.queue(me).stream().map(q -> item(q, now)).toList();
         var audit = moderation.audit(me, 50).stream().map(e -> event(e, now)).toList();
-        pages.render(ctx, "moderation.jte", "Review", new ModerationView(items, audit));
+        var hidden = moderation.hiddenContent(me, 100).stream()
+                .map(h -> new ModerationView.HiddenRow(
+                        h.kind(),
+                        h.target(),
+                        h.title(),
+                        h.excerpt(),
+                        h.link(),
+                        h.hidden().by().name(),
+                        h.hidden().reason(),
+                        Pages.ago(h.hidden().at(), now)))
+                .toList();
+        pages.render(ctx, "moderation.jte", "Review", new ModerationView(items, audit, hidden));
     }
 
     /** The banner of a hidden article, for a champion; empty if it is not hidden. */

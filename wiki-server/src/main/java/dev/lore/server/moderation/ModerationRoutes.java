@@ -2,6 +2,7 @@ package dev.lore.server.moderation;
 
 import dev.lore.graph.moderation.AuditEvent;
 import dev.lore.graph.moderation.Flag;
+import dev.lore.graph.moderation.HiddenItem;
 import dev.lore.graph.moderation.QueueItem;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.Role;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Moderation over JSON: {@code POST /api/flags}, {@code GET /api/moderation/queue}, {@code POST
  * /api/moderation/{kind}/{target}/hide|restore} ({@code {reason}}), {@code POST
- * /api/moderation/flags/{id}/dismiss} and {@code GET /api/moderation/audit}.
+ * /api/moderation/flags/{id}/dismiss}, {@code GET /api/moderation/audit} and {@code GET
+ * /api/moderation/hidden} (what is hidden now, to restore).
  */
 public final class ModerationRoutes {
     private final ModerationService moderation;
@@ -33,6 +35,15 @@ public final class ModerationRoutes {
         routes.post("/api/flags", this::flag);
         routes.get("/api/moderation/queue", this::queue);
         routes.get("/api/moderation/audit", this::audit);
+        routes.get("/api/moderation/hidden", ctx -> {
+            Person me = CurrentUser.require(ctx, Role.CHAMPION);
+            int limit = Requests.intQuery(ctx, "limit", 100, 1, 500);
+            ctx.json(Map.of(
+                    "hidden",
+                    moderation.hiddenContent(me, limit).stream()
+                            .map(ModerationRoutes::json)
+                            .toList()));
+        });
         routes.post("/api/moderation/flags/{id}/dismiss", this::dismiss);
         routes.post("/api/moderation/{kind}/{target}/hide", ctx -> {
             Person me = CurrentUser.require(ctx, Role.CHAMPION);
@@ -108,6 +119,21 @@ public final class ModerationRoutes {
         json.put("reasons", q.reasons());
         json.put("lastAt", q.lastAt());
         json.put("flags", q.flags().stream().map(ModerationRoutes::json).toList());
+        return json;
+    }
+
+    static Map<String, Object> json(HiddenItem h) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("targetKind", h.kind());
+        json.put("target", h.target());
+        json.put("title", h.title());
+        json.put("excerpt", h.excerpt());
+        json.put("link", h.link().orElse(null));
+        json.put(
+                "hiddenBy",
+                Map.of("id", h.hidden().by().id(), "name", h.hidden().by().name()));
+        json.put("reason", h.hidden().reason());
+        json.put("at", h.hidden().at());
         return json;
     }
 

@@ -3,6 +3,7 @@ package dev.lore.server.moderation;
 import dev.lore.graph.moderation.AuditEvent;
 import dev.lore.graph.moderation.Flag;
 import dev.lore.graph.moderation.Hidden;
+import dev.lore.graph.moderation.HiddenItem;
 import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.moderation.QueueItem;
 import dev.lore.graph.person.Person;
@@ -84,6 +85,12 @@ public final class ModerationService {
         if (!store.dismiss(flagId, champion.id(), why, clock.instant())) {
             throw new ConflictException("flag " + flagId + " is already resolved");
         }
+    }
+
+    /** Hidden articles, questions and answers, the most recently hidden first, for champions to restore. */
+    public List<HiddenItem> hiddenContent(Person champion, int limit) {
+        requireChampion(champion);
+        return store.hiddenContent(limit, 280);
     }
 
     public List<AuditEvent> audit(Person champion, int limit) {

@@ -13,6 +13,7 @@ import dev.lore.ui.Urls;
 import dev.lore.ui.view.CollectionView;
 import dev.lore.ui.view.LinkView;
 import dev.lore.ui.view.OnboardingView;
+import dev.lore.ui.view.OpenStepView;
 import dev.lore.ui.view.PathFormView;
 import dev.lore.ui.view.PathListView;
 import dev.lore.ui.view.PathRowView;
@@ -62,6 +63,7 @@ public final class PathPages {
         routes.get("/paths/{id}/edit", this::editForm);
         routes.post("/paths/{id}/edit", this::edit);
         routes.post("/paths/{id}/steps/{n}", this::step);
+        routes.post("/paths/{id}/steps/{n}/done", this::stepDone);
     }
 
     private void list(Context ctx) {
@@ -147,6 +149,36 @@ public final class PathPages {
                 Optional.of(Optional.ofNullable(ctx.formParam("reflection")).orElse("")),
                 Optional.of("true".equals(ctx.formParam("shared"))));
         ctx.redirect("/paths/" + Urls.encode(id) + "#step-" + n, HttpStatus.SEE_OTHER);
+    }
+
+    /** The article page's "mark this step done": done, reflection and sharing kept; back to the page. */
+    private void stepDone(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        int n = dev.lore.server.web.Requests.intPath(ctx, "n", 1, PathService.MAX_STEPS);
+        paths.mark(id, n, me, true, Optional.empty(), Optional.empty());
+        String back = Optional.ofNullable(ctx.formParam("back"))
+                .filter(b -> b.startsWith("/") && !b.startsWith("//") && !b.contains("\\"))
+                .orElse("/paths/" + Urls.encode(id) + "#step-" + n);
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The not-yet-done steps on the reader's followed paths that point at this article, for its page;
+     * empty for anonymous readers or if the lookup fails (logged: the page still shows).
+     */
+    public List<OpenStepView> openSteps(dev.lore.graph.article.Article article, Optional<Person> reader) {
+        if (reader.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return paths.openSteps(article.id(), reader.get()).stream()
+                    .map(s -> new OpenStepView(s.pathId(), s.pathTitle(), s.n(), s.steps()))
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.warn("Open path steps for {} failed: {}", article.slug(), e.toString());
+            return List.of();
+        }
     }
 
     private void newForm(Context ctx) {

@@ -82,6 +82,11 @@ public final class PathService {
                 .or(() -> newcomer.stream().max(Comparator.comparing(PathSummary::createdAt)));
     }
 
+    /** Not-yet-done steps on paths {@code learner} follows that point at this article. */
+    public List<dev.lore.graph.path.OpenStep> openSteps(String articleId, Person learner) {
+        return store.openSteps(articleId, learner.id());
+    }
+
     public List<StepProgress> progress(String id, Person learner) {
         get(id);
         return store.progress(id, learner.id());

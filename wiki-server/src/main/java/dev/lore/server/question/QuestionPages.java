@@ -4,6 +4,7 @@ import dev.lore.graph.article.Article;
 import dev.lore.graph.article.Contributor;
 import dev.lore.graph.question.Answer;
 import dev.lore.graph.question.Comment;
+import dev.lore.graph.question.PromotionStore;
 import dev.lore.graph.question.Question;
 import dev.lore.graph.question.QuestionSummary;
 import dev.lore.graph.question.Recognition;
@@ -19,6 +20,8 @@ import dev.lore.ui.view.AskView;
 import dev.lore.ui.view.CommentView;
 import dev.lore.ui.view.FeedbackView;
 import dev.lore.ui.view.KudosView;
+import dev.lore.ui.view.LinkView;
+import dev.lore.ui.view.OriginView;
 import dev.lore.ui.view.PersonLinkView;
 import dev.lore.ui.view.QuestionListView;
 import dev.lore.ui.view.QuestionRowView;
@@ -40,11 +43,13 @@ import java.util.Optional;
  */
 public final class QuestionPages {
     private final QuestionService questions;
+    private final PromotionService promotions;
     private final Pages pages;
     private final Clock clock;
 
-    public QuestionPages(QuestionService questions, Pages pages, Clock clock) {
+    public QuestionPages(QuestionService questions, PromotionService promotions, Pages pages, Clock clock) {
         this.questions = questions;
+        this.promotions = promotions;
         this.pages = pages;
         this.clock = clock;
     }
@@ -57,6 +62,7 @@ public final class QuestionPages {
         routes.post("/questions/{id}/answers", this::answer);
         routes.post("/answers/{id}/votes", this::vote);
         routes.post("/answers/{id}/accept", this::accept);
+        routes.post("/answers/{id}/promote", this::promote);
         routes.post("/comments", this::comment);
         routes.post("/kudos", this::kudos);
     }
@@ -119,8 +125,12 @@ public final class QuestionPages {
         Question q = questions.get(ctx.pathParam("id"));
         Optional<String> viewer = CurrentUser.of(ctx).map(p -> p.id());
         boolean asker = viewer.map(v -> v.equals(q.asker().id())).orElse(false);
-        var answers =
-                q.answers().stream().map(a -> answerView(a, viewer, asker)).toList();
+        boolean champion = CurrentUser.atLeast(ctx, Role.CHAMPION);
+        var promoted = new java.util.HashMap<String, LinkView>();
+        promotions.targets(q.id()).forEach(t -> promoted.putIfAbsent(t.answerId(), new LinkView(t.slug(), t.title())));
+        var answers = q.answers().stream()
+                .map(a -> answerView(a, viewer, asker, champion, Optional.ofNullable(promoted.get(a.id()))))
+                .toList();
         var view = new QuestionView(
                 q.id(),
                 q.title(),
@@ -139,7 +149,8 @@ public final class QuestionPages {
         pages.render(ctx, "question.jte", q.title(), view);
     }
 
-    private AnswerView answerView(Answer a, Optional<String> viewer, boolean viewerAsked) {
+    private AnswerView answerView(
+            Answer a, Optional<String> viewer, boolean viewerAsked, boolean champion, Optional<LinkView> promotedTo) {
         boolean mine = viewer.map(v -> v.equals(a.author().id())).orElse(false);
         boolean voted = viewer.map(v -> a.voterIds().contains(v)).orElse(false);
         return new AnswerView(
@@ -154,7 +165,9 @@ public final class QuestionPages {
                 voted,
                 viewerAsked && !a.accepted(),
                 viewer.isPresent() && !mine,
-                comments(a.comments()));
+                comments(a.comments()),
+                champion && a.accepted() && promotedTo.isEmpty(),
+                promotedTo);
     }
 
     private List<CommentView> comments(List<Comment> comments) {
@@ -188,6 +201,12 @@ public final class QuestionPages {
         var asker = CurrentUser.require(ctx, Role.READER);
         Question q = questions.accept(ctx.pathParam("id"), asker.id());
         ctx.redirect(questionUrl(q.id()) + "#answer-" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
+    }
+
+    private void promote(Context ctx) {
+        var champion = CurrentUser.require(ctx, Role.CHAMPION);
+        Article article = promotions.promote(ctx.pathParam("id"), Optional.empty(), Optional.empty(), champion);
+        ctx.redirect("/wiki/" + Urls.encode(article.slug()), HttpStatus.SEE_OTHER);
     }
 
     private void comment(Context ctx) {
@@ -242,6 +261,12 @@ public final class QuestionPages {
                 Pages.ago(q.askedAt(), now),
                 q.answers(),
                 q.accepted());
+    }
+
+    /** The "from a question answered by ..." line of a promoted article. */
+    public static OriginView originView(PromotionStore.Origin o) {
+        return new OriginView(
+                o.questionId(), o.questionTitle(), o.author().id(), o.author().name(), o.by().name());
     }
 
     /** What a person taught others and the questions routed to them, for their page. */

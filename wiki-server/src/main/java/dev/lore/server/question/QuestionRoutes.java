@@ -1,9 +1,11 @@
 package dev.lore.server.question;
 
 import dev.lore.graph.PersonRef;
+import dev.lore.graph.article.Article;
 import dev.lore.graph.question.Answer;
 import dev.lore.graph.question.Comment;
 import dev.lore.graph.question.Kudos;
+import dev.lore.graph.question.PromotionStore;
 import dev.lore.graph.question.Question;
 import dev.lore.graph.question.QuestionSummary;
 import dev.lore.graph.question.Recognition;
@@ -20,10 +22,15 @@ import java.util.Optional;
 /** The JSON API for questions, answers, helpful votes, comments and kudos. */
 public final class QuestionRoutes {
     private final QuestionService questions;
+    private final PromotionService promotions;
 
-    public QuestionRoutes(QuestionService questions) {
+    public QuestionRoutes(QuestionService questions, PromotionService promotions) {
         this.questions = questions;
+        this.promotions = promotions;
     }
+
+    /** Optional title and tags for the article an answer is promoted into. */
+    public record PromoteRequest(String title, List<String> tags) {}
 
     /** A new question. */
     public record AskRequest(String title, String markdown, List<String> skills) {}
@@ -49,6 +56,7 @@ public final class QuestionRoutes {
         routes.post("/api/questions/{id}/answers", this::answer);
         routes.post("/api/answers/{id}/votes", this::vote);
         routes.post("/api/answers/{id}/accept", this::accept);
+        routes.post("/api/answers/{id}/promote", this::promote);
         routes.post("/api/comments", this::comment);
         routes.post("/api/kudos", this::kudos);
         routes.get("/api/people/{id}/asked-of-me", this::askedOf);
@@ -103,6 +111,22 @@ public final class QuestionRoutes {
     private void accept(Context ctx) {
         var asker = CurrentUser.require(ctx, Role.READER);
         ctx.json(questionJson(questions.accept(ctx.pathParam("id"), asker.id())));
+    }
+
+    private void promote(Context ctx) {
+        var champion = CurrentUser.require(ctx, Role.CHAMPION);
+        PromoteRequest body =
+                ctx.body().isBlank() ? new PromoteRequest(null, null) : Requests.body(ctx, PromoteRequest.class);
+        Article article = promotions.promote(
+                ctx.pathParam("id"), Optional.ofNullable(body.title()), Optional.ofNullable(body.tags()), champion);
+        ctx.status(201).header("Location", "/api/articles/" + article.slug());
+        ctx.json(Map.of(
+                "answer",
+                ctx.pathParam("id"),
+                "article",
+                Map.of("slug", article.slug(), "title", article.title(), "url", "/wiki/" + article.slug()),
+                "promotedBy",
+                champion.id()));
     }
 
     private void comment(Context ctx) {
@@ -162,7 +186,19 @@ public final class QuestionRoutes {
         json.put("updatedAt", q.updatedAt());
         json.put("acceptedAnswer", q.acceptedAnswerId().orElse(null));
         json.put("askedOf", q.askedOf().stream().map(QuestionRoutes::person).toList());
-        json.put("answers", q.answers().stream().map(this::answerJson).toList());
+        var promoted = new java.util.HashMap<String, Map<String, Object>>();
+        for (var t : promotions.targets(q.id())) {
+            promoted.putIfAbsent(t.answerId(), Map.of("slug", t.slug(), "title", t.title()));
+        }
+        json.put(
+                "answers",
+                q.answers().stream()
+                        .map(a -> {
+                            var aj = answerJson(a);
+                            aj.put("promotedTo", promoted.get(a.id()));
+                            return aj;
+                        })
+                        .toList());
         json.put(
                 "comments",
                 q.comments().stream().map(QuestionRoutes::commentJson).toList());
@@ -182,6 +218,18 @@ public final class QuestionRoutes {
         json.put(
                 "comments",
                 a.comments().stream().map(QuestionRoutes::commentJson).toList());
+        return json;
+    }
+
+    /** Where a promoted article came from, for its JSON. */
+    public static Map<String, Object> originJson(PromotionStore.Origin o) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("question", o.questionId());
+        json.put("questionTitle", o.questionTitle());
+        json.put("answer", o.answerId());
+        json.put("author", person(o.author()));
+        json.put("promotedBy", person(o.by()));
+        json.put("at", o.at());
         return json;
     }
 

@@ -81,6 +81,7 @@ class BrowserAccessibilityIT {
         visits.add(anonymous("paths", "/paths", false));
         visits.add(new Visit("path", Optional.empty(), () -> browser.open(seedPath()), true));
         visits.add(new Visit("path-signed-in", Optional.of(CONTRIBUTOR), this::pathWithProgress, false));
+        visits.add(new Visit("article-path-step", Optional.of(CONTRIBUTOR), this::articleWithOpenStep, false));
         visits.add(signedIn("home-signed-in", "/"));
         visits.add(new Visit("path-new", Optional.of(CHAMPION), () -> browser.open("/paths/new"), false));
         visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
@@ -90,6 +91,13 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("collections", Optional.of(CHAMPION), () -> browser.open("/collections"), false));
         visits.add(new Visit("collection-edit", Optional.of(CHAMPION), this::collectionEditor, true));
         visits.add(new Visit("impact", Optional.of(CHAMPION), () -> browser.open("/impact"), true));
+        visits.add(new Visit("question-champion", Optional.of(CHAMPION), this::acceptedAsChampion, false));
+        visits.add(new Visit("article-promoted", Optional.of(CHAMPION), this::promoteAnswer, false));
+        visits.add(new Visit(
+                "already-flagged",
+                Optional.of(READER),
+                () -> browser.open("/moderation/already-flagged?back=" + ARTICLE),
+                false));
         return visits;
     }
 
@@ -104,6 +112,28 @@ class BrowserAccessibilityIT {
         browser.fill("#reflection-1", "The checklist helped me plan my week.");
         browser.find("#shared-1").click();
         browser.clickAndWait(browser.find("#step-1 button[type=submit]"));
+    }
+
+    /** The article of the seed path's second step (not done yet) shows "mark this step done". */
+    private void articleWithOpenStep() {
+        var path = lore.lore().paths().get(seedPath().substring("/paths/".length()));
+        browser.open("/wiki/" + path.steps().get(1).ref());
+        assertThat(browser.find(".open-step").getText()).contains("Mark this step done");
+    }
+
+    /** The asker accepts the question's answer; a champion sees "Promote to article" on it. */
+    private void acceptedAsChampion() {
+        String carla = lore.http().login("carla.contrib", TestLore.PASSWORD);
+        lore.http().post("/api/answers/" + answerId + "/accept", Map.of(), carla);
+        browser.open(questionPath);
+        assertThat(browser.find(".promote-form").getText()).contains("Promote to article");
+    }
+
+    /** Promotes that answer from the button: the new article says where it came from. */
+    private void promoteAnswer() {
+        browser.open(questionPath);
+        browser.clickAndWait(browser.find(".promote-form button"));
+        assertThat(browser.find(".origin").getText()).contains("From a question answered by");
     }
 
     private Visit anonymous(String name, String path, boolean dark) {
@@ -151,6 +181,7 @@ class BrowserAccessibilityIT {
     }
 
     private String questionPath = "/questions";
+    private String answerId = "";
 
     /** Asks a question with an answer and a comment over the API, then opens its page. */
     private void question() {
@@ -176,6 +207,7 @@ class BrowserAccessibilityIT {
                                 "markdown", "Which exporter gives time lag?"),
                         carla);
         questionPath = "/questions/" + id;
+        answerId = answered.json().get("id").asText();
         browser.open(questionPath);
     }
 

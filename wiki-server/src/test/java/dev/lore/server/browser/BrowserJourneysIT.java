@@ -532,4 +532,126 @@ class BrowserJourneysIT {
         assertThat(download.header("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(download.body()).startsWith("week,start,end,team,skill,").contains(",Platform,");
     }
+
+    @Test
+    void anOwnerOpensAStalePageSeesTheMarkerVerifiesItAndItLeavesTheStaleList() {
+        String slug = TestLore.get()
+                .lore()
+                .articles()
+                .create(
+                        new dev.lore.server.article.ArticleInput(
+                                java.util.Optional.of("VPN troubleshooting"),
+                                "Restart the VPN client, then check the gateway list.",
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.of("carla.contrib"),
+                                java.util.Optional.empty()),
+                        "carla.contrib",
+                        java.time.Instant.now().minus(java.time.Duration.ofDays(200)))
+                .slug();
+
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/curation/stale");
+        assertThat(browser.find(".stale-table").getText()).contains("VPN troubleshooting");
+        browser.clickAndWait(browser.link("VPN troubleshooting"));
+
+        assertThat(browser.path()).isEqualTo("/wiki/" + slug);
+        assertThat(browser.find(".verification.stale").getText()).contains("This page may be out of date");
+        browser.clickAndWait(browser.find(".verification button[type=submit]"));
+
+        assertThat(browser.path()).isEqualTo("/wiki/" + slug);
+        assertThat(browser.findAll(".verification.stale")).isEmpty();
+        assertThat(browser.find(".verification").getText())
+                .doesNotContain("out of date")
+                .contains("Verified just now");
+        browser.open("/curation/stale");
+        assertThat(browser.text()).doesNotContain("VPN troubleshooting").contains("Nothing is past due");
+    }
+
+    @Test
+    void aChampionPromotesAnAcceptedAnswerAndTheArticleCreditsItsAuthor() {
+        var lore = TestLore.get().lore();
+        lore.people()
+                .create(
+                        "cora.champion",
+                        "Cora Champion",
+                        "cora@example.test",
+                        "Enablement",
+                        "Community lead",
+                        dev.lore.server.auth.Role.CHAMPION,
+                        java.util.Optional.of(TestLore.PASSWORD));
+        String rudi = http.login("rudi.reader", TestLore.PASSWORD);
+        var q = http.post(
+                "/api/questions",
+                Map.of("title", "How do I renew the VPN certificate?", "markdown", "", "skills", List.of()),
+                rudi);
+        String id = q.json().get("id").asText();
+        var a = http.post(
+                "/api/questions/" + id + "/answers",
+                Map.of("markdown", "Run `vpn-renew` and restart the client."),
+                carla);
+        String answer = a.json().get("id").asText();
+        http.post("/api/answers/" + answer + "/accept", Map.of(), rudi);
+
+        browser.signIn("cora.champion", TestLore.PASSWORD);
+        browser.open("/questions/" + id);
+        browser.clickAndWait(browser.find("#answer-" + answer + " .promote-form button"));
+
+        assertThat(browser.heading()).isEqualTo("How do I renew the VPN certificate?");
+        assertThat(browser.find(".origin").getText())
+                .contains("From a question answered by")
+                .contains("Carla");
+        assertThat(browser.find(".contributors").getText())
+                .contains("wrote 100%")
+                .doesNotContain("Cora");
+        browser.clickAndWait(browser.find(".origin a[href^='/questions/']"));
+        assertThat(browser.find("#answer-" + answer + " .promoted").getText())
+                .contains("This answer became the article");
+        assertThat(browser.findAll(".promote-form")).isEmpty();
+    }
+
+    @Test
+    void aLearnerMarksAPathStepDoneFromTheArticlePage() {
+        TestLore.get()
+                .lore()
+                .people()
+                .create(
+                        "cora.champion",
+                        "Cora Champion",
+                        "cora@example.test",
+                        "Enablement",
+                        "Community lead",
+                        dev.lore.server.auth.Role.CHAMPION,
+                        java.util.Optional.of(TestLore.PASSWORD));
+        String cora = http.login("cora.champion", TestLore.PASSWORD);
+        var built = http.post(
+                "/api/paths",
+                Map.of(
+                        "title",
+                        "Tooling basics",
+                        "level",
+                        "newcomer",
+                        "steps",
+                        List.of(
+                                Map.of("kind", "article", "ref", "your-first-week"),
+                                Map.of("kind", "article", "ref", "laptop-setup"))),
+                cora);
+        String pathId = built.json().get("id").asText();
+        String rudi = http.login("rudi.reader", TestLore.PASSWORD);
+        http.post("/api/paths/" + pathId + "/progress", Map.of("step", 1, "done", true), rudi); // follows the path
+
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/wiki/laptop-setup");
+        assertThat(browser.find(".open-step").getText())
+                .contains("Step 2 of 2 in Tooling basics")
+                .contains("Mark this step done");
+        browser.clickAndWait(browser.find(".open-step button"));
+
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+        assertThat(browser.findAll(".open-step")).isEmpty();
+        browser.open("/paths/" + pathId);
+        assertThat(browser.find("#progress-text").getText()).contains("2 of 2 steps done");
+        browser.open("/wiki/your-first-week");
+        assertThat(browser.findAll(".open-step")).isEmpty(); // step 1 was already done
+    }
 }

@@ -467,4 +467,45 @@ class PathApiIT {
         assertThat(collections).hasSize(1);
         assertThat(collections.get(0).get("articles").size()).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void anArticleOffersToMarkItsStepDoneOnlyToFollowersWhoHaveNotDoneIt() {
+        var built = http.post(
+                "/api/paths",
+                Map.of(
+                        "title",
+                        "Access basics",
+                        "level",
+                        "newcomer",
+                        "steps",
+                        List.of(step("article", vpn, null), step("article", laptop, "What was missing?"))),
+                champion);
+        assertThat(built.status()).as(built.body()).isEqualTo(201);
+        String id = built.json().get("id").asText();
+        String rudiPage = http.browserSession("rudi.reader", TestLore.PASSWORD);
+        String carlaPage = http.browserSession("carla.contrib", TestLore.PASSWORD);
+
+        assertThat(http.get("/wiki/" + laptop).body()).doesNotContain("Mark this step done");
+        assertThat(http.getWithCookies("/wiki/" + laptop, rudiPage).body()).doesNotContain("Mark this step done");
+
+        http.post("/api/paths/" + id + "/progress", Map.of("step", 1, "done", true, "reflection", "Easy."), rudi);
+        String page = http.getWithCookies("/wiki/" + laptop, rudiPage).body();
+        assertThat(page).contains("Mark this step done").contains("action=\"/paths/" + id + "/steps/2/done\"");
+        assertThat(http.getWithCookies("/wiki/" + vpn, rudiPage).body()).doesNotContain("Mark this step done");
+        assertThat(http.getWithCookies("/wiki/" + laptop, carlaPage).body()).doesNotContain("Mark this step done");
+
+        var marked = http.form(
+                "/paths/" + id + "/steps/2/done",
+                Map.of("_csrf", Http.csrfOf(rudiPage), "back", "/wiki/" + laptop),
+                rudiPage);
+        assertThat(marked.status()).isEqualTo(303);
+        assertThat(marked.header("Location")).hasValue("/wiki/" + laptop);
+        JsonNode progress = http.get("/api/paths/" + id + "/progress", rudi).json();
+        assertThat(progress.get("done").asInt()).isEqualTo(2);
+        assertThat(progress.get("steps").get(0).get("reflection").asText()).isEqualTo("Easy.");
+        assertThat(http.getWithCookies("/wiki/" + laptop, rudiPage).body()).doesNotContain("Mark this step done");
+        assertThat(http.form("/paths/" + id + "/steps/9/done", Map.of("_csrf", Http.csrfOf(rudiPage)), rudiPage)
+                        .status())
+                .isEqualTo(400);
+    }
 }

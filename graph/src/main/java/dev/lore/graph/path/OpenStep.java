@@ -1,0 +1,4 @@
+package dev.lore.graph.path;
+
+/** A step a learner has not done yet on a path they follow: step {@code n} of {@code steps}. */
+public record OpenStep(String pathId, String pathTitle, int n, int steps) {}
