@@ -20,6 +20,9 @@ import org.neo4j.driver.exceptions.Neo4jException;
  */
 public final class Graph implements AutoCloseable {
     private final Driver driver;
+    /** Whether {@link #current} was opened by {@link #inOneReadTransaction}. */
+    private final ThreadLocal<Boolean> readOnly = ThreadLocal.withInitial(() -> false);
+
     /** The transaction {@link #inOneTransaction} opened on this thread, which reads and writes join. */
     private final ThreadLocal<TransactionContext> current = new ThreadLocal<>();
 
@@ -52,6 +55,9 @@ public final class Graph implements AutoCloseable {
     /** Runs work in a write transaction that commits before this returns; it may be retried. */
     public <T> T write(Function<TransactionContext, T> work) {
         TransactionContext joined = current.get();
+        if (joined != null && readOnly.get()) {
+            throw new IllegalStateException("a write inside inOneReadTransaction: do it outside, or in the background");
+        }
         if (joined != null) {
             return work.apply(joined);
         }
@@ -83,9 +89,33 @@ public final class Graph implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one read transaction that every {@link #read} this thread makes meanwhile
+     * joins: a request that asks the graph ten things pays for one transaction, not ten (each costs
+     * a session and a begin and a commit over Bolt). Writes inside it fail. It may be retried, so
+     * {@code work} must only read. Nested calls join the outer transaction.
+     */
+    public <T> T inOneReadTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                current.set(tx);
+                readOnly.set(true);
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                    readOnly.remove();
+                }
+            });
+        }
+    }
+
     /** Whether this thread is inside {@link #inOneTransaction}, so its writes are not committed yet. */
     public boolean inTransaction() {
-        return current.get() != null;
+        return current.get() != null && !readOnly.get();
     }
 
     /** Whether the database answers now. */

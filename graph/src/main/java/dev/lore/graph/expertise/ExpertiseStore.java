@@ -39,6 +39,11 @@ public final class ExpertiseStore {
         return evidenceWrites.get();
     }
 
+    /** Runs many reads of this store in one read transaction ({@link Graph#inOneReadTransaction}). */
+    public <T> T inOneRead(java.util.function.Supplier<T> work) {
+        return graph.inOneReadTransaction(work);
+    }
+
     // ---- people -------------------------------------------------------------------------------
 
     /** Who a person is and whether Lore may suggest them. */

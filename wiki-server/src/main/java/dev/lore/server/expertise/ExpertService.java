@@ -130,6 +130,12 @@ public final class ExpertService implements AutoCloseable {
             String rawTopic, int limit, boolean includeUnavailable, Set<String> exclude, Ranking ranking) {
         String topic = topic(rawTopic);
         Instant now = clock.instant();
+        // the half dozen reads below share one transaction
+        return store.inOneRead(() -> rank(topic, limit, includeUnavailable, exclude, ranking, now));
+    }
+
+    private List<Expert> rank(
+            String topic, int limit, boolean includeUnavailable, Set<String> exclude, Ranking ranking, Instant now) {
         var scores = new HashMap<String, Double>();
         var evidence = new HashMap<String, List<Evidence>>();
 
@@ -387,6 +393,22 @@ public final class ExpertService implements AutoCloseable {
      */
     public List<Suggestion> learnFrom(String personId, int limit) {
         Instant now = clock.instant();
+        // the dozen reads share one transaction; the suggestion is recorded after it
+        List<Suggestion> top = store.inOneRead(() -> suggest(personId, limit, now));
+        // the first suggestion is whom the learner is sent to; that is the load others should feel
+        var shown = top.stream().limit(1).map(s -> s.person().id()).toList();
+        if (!shown.isEmpty()) {
+            // in the background: the learner need not wait for Lore's bookkeeping
+            background(() -> {
+                synchronized (suggestionLocks.computeIfAbsent(personId, k -> new Object())) {
+                    store.recordSuggested(personId, shown, now);
+                }
+            });
+        }
+        return top;
+    }
+
+    private List<Suggestion> suggest(String personId, int limit, Instant now) {
         List<Need> needs = needs(personId, now);
         if (needs.isEmpty()) {
             return List.of();
@@ -470,18 +492,7 @@ public final class ExpertService implements AutoCloseable {
         suggestions.sort(Comparator.comparingDouble(Suggestion::score)
                 .reversed()
                 .thenComparing(s -> s.person().id()));
-        List<Suggestion> top = suggestions.stream().limit(limit).toList();
-        // the first suggestion is whom the learner is sent to; that is the load others should feel
-        var shown = top.stream().limit(1).map(s -> s.person().id()).toList();
-        if (!shown.isEmpty()) {
-            // in the background: the learner need not wait for Lore's bookkeeping
-            background(() -> {
-                synchronized (suggestionLocks.computeIfAbsent(personId, k -> new Object())) {
-                    store.recordSuggested(personId, shown, now);
-                }
-            });
-        }
-        return top;
+        return suggestions.stream().limit(limit).toList();
     }
 
     /** Expertise in one skill from the graph alone: declared level, endorsements, writing. */
