@@ -406,6 +406,28 @@ class ExpertiseIT {
         assertThat(ids(http.get("/api/experts?topic=terraform").json())).contains("erin");
     }
 
+    @Test
+    void readsInOneReadTransactionShareItAndAWriteInsideFails() {
+        var graph = lore.lore().graph();
+        Long people = graph.<Long>inOneReadTransaction(() -> {
+            assertThat(graph.inTransaction()).isFalse(); // no uncommitted writes to wait for
+            return graph.read(tx -> tx.run("MATCH (p:Person) RETURN count(p) AS n")
+                    .single()
+                    .get("n")
+                    .asLong());
+        });
+        assertThat(people).isGreaterThanOrEqualTo(5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> graph.inOneReadTransaction(
+                        () -> graph.write(tx -> tx.run("CREATE (:Scratch)").consume())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inOneReadTransaction");
+        long scratch = graph.read(tx -> tx.run("MATCH (s:Scratch) RETURN count(s) AS n")
+                .single()
+                .get("n")
+                .asLong());
+        assertThat(scratch).isZero();
+    }
+
     private void declare(String who, String skill, String level) {
         var r = http.put(
                 "/api/people/" + who + "/skills",
