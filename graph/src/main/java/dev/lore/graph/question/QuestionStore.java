@@ -12,6 +12,7 @@ import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -223,6 +224,8 @@ public final class QuestionStore {
                             MATCH (p:Person {id: $author})
                             CREATE (p)-[:WROTE]->(c:Comment {id: $id, targetKind: $kind, targetId: t.id, questionId: question,
                                 markdown: $markdown, at: $at})-[:ON]->(t)
+                            // an article's comments are searched with it: its index document changes
+                            FOREACH (_ IN CASE WHEN t:Article THEN [1] ELSE [] END | SET t.seq = $seq)
                             WITH c, p, question
                             OPTIONAL MATCH (q:Question {id: question})
                             SET q.seq = $seq
@@ -248,6 +251,22 @@ public final class QuestionStore {
                     new PersonRef(authorId, rows.getFirst().get("name").asString()),
                     at);
         });
+    }
+
+    /** The Markdown of the comments on each of these articles (by id), oldest first, for the index. */
+    public Map<String, List<String>> articleCommentTexts(Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        var out = new HashMap<String, List<String>>();
+        graph.read(tx -> tx.run("""
+                        UNWIND $ids AS aid
+                        MATCH (:Article {id: aid})<-[:ON]-(c:Comment)
+                        WITH aid, c ORDER BY c.at
+                        RETURN aid, collect(c.markdown) AS texts
+                        """, Map.of("ids", List.copyOf(articleIds))).list())
+                .forEach(r -> out.put(r.get("aid").asString(), r.get("texts").asList(Value::asString)));
+        return out;
     }
 
     /** Comments on an article, oldest first. */

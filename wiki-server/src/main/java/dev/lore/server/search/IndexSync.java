@@ -11,6 +11,7 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.markdown.MarkdownRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,10 @@ public final class IndexSync implements AutoCloseable {
             long limit = upTo == Long.MAX_VALUE ? highest : upTo;
             var upserts = new ArrayList<IndexDoc>();
             var deletes = new ArrayList<String>();
+            Map<String, List<String>> comments = questions.articleCommentTexts(changedArticles.stream()
+                    .filter(a -> a.seq() <= limit && !a.deleted() && !a.hidden())
+                    .map(Article::id)
+                    .toList());
             for (Article article : changedArticles) {
                 if (article.seq() > limit) {
                     continue;
@@ -100,7 +105,7 @@ public final class IndexSync implements AutoCloseable {
                 if (article.deleted() || article.hidden()) {
                     deletes.add(docId(article));
                 } else {
-                    upserts.add(toDoc(article));
+                    upserts.add(toDoc(article, comments.getOrDefault(article.id(), List.of())));
                 }
                 applied++;
             }
@@ -201,14 +206,19 @@ public final class IndexSync implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private IndexDoc toDoc(Article article) {
+    /** An article with its comments after its text, so what readers added is found too. */
+    private IndexDoc toDoc(Article article, List<String> comments) {
         MarkdownRenderer.IndexText text = markdown.forIndex(article.markdown(), article.title());
+        var body = new StringBuilder(text.text());
+        for (String comment : comments) {
+            body.append("\n\n").append(markdown.plainText(comment));
+        }
         return new IndexDoc(
                 docId(article),
                 "article",
                 article.slug(),
                 article.title(),
-                text.text(),
+                body.toString(),
                 article.tags(),
                 article.skills(),
                 article.contributors(),

@@ -337,6 +337,35 @@ class QuestionApiIT {
     }
 
     @Test
+    void searchFindsArticlesByTheirComments() {
+        String slug = article("cleo", "Printer setup", "Add the office printer from settings.", List.of());
+        assertThat(http.get("/api/search?q=marmoset").json().get("total").asInt())
+                .isZero();
+        var r = http.post(
+                "/api/comments",
+                Map.of("targetKind", "article", "targetId", slug, "markdown", "The *marmoset* tray jams on A3."),
+                tokens.get("dan"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+
+        JsonNode hits = http.get("/api/search?q=marmoset").json().get("hits");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).get("type").asText()).isEqualTo("article");
+        assertThat(hits.get(0).get("slug").asText()).isEqualTo(slug);
+        // an edit keeps the comment searchable
+        JsonNode current = http.get("/api/articles/" + slug).json();
+        var edit = http.put(
+                "/api/articles/" + slug,
+                Map.of(
+                        "title", "Printer setup",
+                        "markdown", "Add the office printer from system settings.",
+                        "baseRevision", current.get("revision").asInt()),
+                tokens.get("cleo"));
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(http.get("/api/search?q=marmoset").json().get("total").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void searchFindsQuestionsByTheirAnswersAndComments() {
         String id = ask("ana", "How do I reset my laptop?", "It is stuck.", List.of())
                 .get("id")
