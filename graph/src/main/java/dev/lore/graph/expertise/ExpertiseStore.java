@@ -527,9 +527,11 @@ public final class ExpertiseStore {
                         MATCH (p:Person {id: pid})
                         UNWIND $keys AS k
                         MATCH (s:Skill {key: k})
-                        OPTIONAL MATCH (p)-[h:HAS_SKILL]->(s)
-                        OPTIONAL MATCH (p)-[w:WROTE_ABOUT]->(s)
-                        WITH p, s, h, w, [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill = k | [e.name, en.at]] AS ens
+                        // one walk of the person's relationships for both kinds
+                        WITH p, s, k, [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s) | r] AS rels
+                        WITH p, s, [r IN rels WHERE type(r) = 'HAS_SKILL'][0] AS h,
+                             [r IN rels WHERE type(r) = 'WROTE_ABOUT'][0] AS w,
+                             [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill = k | [e.name, en.at]] AS ens
                         WHERE h IS NOT NULL OR w IS NOT NULL OR size(ens) > 0
                         RETURN p.id AS person, s.key AS key, s.name AS name, h.level AS level,
                                h.declaredAt AS declaredAt, [x IN ens | x[0]] AS endorsers,

@@ -219,21 +219,28 @@ public final class ExpertService implements AutoCloseable {
         if (scores.isEmpty()) {
             return List.of();
         }
-        // only the strongest few need their availability and names looked up
-        var shortlist = scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(Math.max(50, limit * 5L))
-                .map(Map.Entry::getKey)
-                .toList();
-        Map<String, PersonInfo> people = store.people(shortlist, now);
-        return scores.entrySet().stream()
+        // only the strongest need their availability and names looked up: a page of them at a
+        // time, until enough are available
+        var ranked = scores.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .filter(e -> people.containsKey(e.getKey()))
-                .filter(e -> includeUnavailable || people.get(e.getKey()).suggestible())
                 .sorted(Map.Entry.<String, Double>comparingByValue()
                         .reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
+                .toList();
+        int page = Math.max(20, limit * 2);
+        var people = new HashMap<String, PersonInfo>();
+        var chosen = new ArrayList<Map.Entry<String, Double>>();
+        for (int from = 0; from < ranked.size() && chosen.size() < limit; from += page) {
+            var slice = ranked.subList(from, Math.min(ranked.size(), from + page));
+            people.putAll(store.people(slice.stream().map(Map.Entry::getKey).toList(), now));
+            for (var e : slice) {
+                var person = people.get(e.getKey());
+                if (person != null && (includeUnavailable || person.suggestible()) && chosen.size() < limit) {
+                    chosen.add(e);
+                }
+            }
+        }
+        return chosen.stream()
                 .map(e -> {
                     var person = people.get(e.getKey());
                     var ev = evidence.get(e.getKey()).stream()
