@@ -1,5 +1,6 @@
 package dev.lore.server.browser;
 
+import static dev.lore.server.auth.Role.CHAMPION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lore.server.support.Http;
@@ -334,18 +335,7 @@ class BrowserJourneysIT {
 
     @Test
     void aNewHireFollowsTheirOnboardingPathAndMarksAStepDoneWithAReflection() {
-        TestLore.get()
-                .lore()
-                .people()
-                .create(
-                        "cora.champion",
-                        "Cora Champion",
-                        "cora@example.test",
-                        "Enablement",
-                        "Community lead",
-                        dev.lore.server.auth.Role.CHAMPION,
-                        java.util.Optional.of(TestLore.PASSWORD));
-        String cora = http.login("cora.champion", TestLore.PASSWORD);
+        String cora = TestLore.get().person("cora.champion", "Cora Champion", "Enablement", CHAMPION);
         var built = http.post(
                 "/api/paths",
                 Map.of(
@@ -570,16 +560,7 @@ class BrowserJourneysIT {
 
     @Test
     void aChampionPromotesAnAcceptedAnswerAndTheArticleCreditsItsAuthor() {
-        var lore = TestLore.get().lore();
-        lore.people()
-                .create(
-                        "cora.champion",
-                        "Cora Champion",
-                        "cora@example.test",
-                        "Enablement",
-                        "Community lead",
-                        dev.lore.server.auth.Role.CHAMPION,
-                        java.util.Optional.of(TestLore.PASSWORD));
+        TestLore.get().person("cora.champion", "Cora Champion", "Enablement", CHAMPION);
         String rudi = http.login("rudi.reader", TestLore.PASSWORD);
         var q = http.post(
                 "/api/questions",
@@ -612,18 +593,7 @@ class BrowserJourneysIT {
 
     @Test
     void aLearnerMarksAPathStepDoneFromTheArticlePage() {
-        TestLore.get()
-                .lore()
-                .people()
-                .create(
-                        "cora.champion",
-                        "Cora Champion",
-                        "cora@example.test",
-                        "Enablement",
-                        "Community lead",
-                        dev.lore.server.auth.Role.CHAMPION,
-                        java.util.Optional.of(TestLore.PASSWORD));
-        String cora = http.login("cora.champion", TestLore.PASSWORD);
+        String cora = TestLore.get().person("cora.champion", "Cora Champion", "Enablement", CHAMPION);
         var built = http.post(
                 "/api/paths",
                 Map.of(
