@@ -244,15 +244,14 @@ public final class ArticleService {
         }
         requireSize(input.markdown());
         FrontMatter front = FrontMatter.parse(input.markdown());
-        String title = input.title()
-                .filter(t -> !t.isBlank())
-                .or(front::title)
-                .or(() -> current.map(Article::title))
-                .orElse("")
-                .strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
-        }
+        String title = dev.lore.server.web.Requests.requiredText(
+                input.title()
+                        .filter(t -> !t.isBlank())
+                        .or(front::title)
+                        .or(() -> current.map(Article::title))
+                        .orElse(""),
+                "title",
+                MAX_TITLE);
         if (title.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("title must not contain control characters or line breaks");
         }

@@ -358,12 +358,7 @@ public final class ExpertRoutes {
         if (description == null) {
             throw new InvalidInputException("description is required (an empty one clears it)");
         }
-        String d = description.strip();
-        if (d.length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException(
-                    "description must be at most " + MAX_DESCRIPTION + " characters, was " + d.length());
-        }
-        return d;
+        return Requests.optionalText(description, "description", MAX_DESCRIPTION);
     }
 
     private static String requireSkillName(String name) {

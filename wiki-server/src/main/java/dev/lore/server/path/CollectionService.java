@@ -9,6 +9,7 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.ForbiddenException;
 import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.web.Requests;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -91,16 +92,8 @@ public final class CollectionService {
     }
 
     private CollectionStore.CollectionInput validate(CollectionRequest r) {
-        String title = Optional.ofNullable(r.title()).map(String::strip).orElse("");
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
-        }
-        String description =
-                Optional.ofNullable(r.description()).map(String::strip).orElse("");
-        if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidInputException(
-                    "description must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
-        }
+        String title = Requests.requiredText(r.title(), "title", MAX_TITLE);
+        String description = Requests.optionalText(r.description(), "description", MAX_DESCRIPTION);
         Optional<String> skill =
                 Optional.ofNullable(r.skill()).map(String::strip).filter(s -> !s.isEmpty());
         List<String> slugs = Optional.ofNullable(r.articles()).orElse(List.of()).stream()

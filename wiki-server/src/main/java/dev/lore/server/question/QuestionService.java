@@ -21,6 +21,7 @@ import dev.lore.server.error.TooLargeException;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.markdown.Rendered;
 import dev.lore.server.search.IndexSync;
+import dev.lore.server.web.Requests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -261,11 +262,7 @@ public final class QuestionService {
     }
 
     static String title(String raw) {
-        String title = raw == null ? "" : raw.strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new InvalidInputException("title must be 1-" + MAX_TITLE + " characters, was " + title.length());
-        }
-        return title;
+        return Requests.requiredText(raw, "title", MAX_TITLE);
     }
 
     static String markdown(String raw, String name, boolean required) {

@@ -21,6 +21,24 @@ public final class Requests {
         return body;
     }
 
+    /** Required text: stripped, 1-{@code max} characters, else a 400 naming {@code field}. */
+    public static String requiredText(String raw, String field, int max) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty() || text.length() > max) {
+            throw new InvalidInputException(field + " must be 1-" + max + " characters, was " + text.length());
+        }
+        return text;
+    }
+
+    /** Optional text: stripped ({@code null} is empty), at most {@code max} characters, else a 400. */
+    public static String optionalText(String raw, String field, int max) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.length() > max) {
+            throw new InvalidInputException(field + " must be at most " + max + " characters, was " + text.length());
+        }
+        return text;
+    }
+
     /** An optional integer query parameter within [min, max]. */
     public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
         String raw = ctx.queryParam(name);
