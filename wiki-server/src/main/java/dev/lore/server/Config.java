@@ -31,28 +31,6 @@ public record Config(
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
 
-    /** As the full constructor, with the default page cache. */
-    public Config(
-            int port,
-            Path dataDir,
-            Optional<URI> neo4jUri,
-            String neo4jUser,
-            String neo4jPassword,
-            Optional<String> adminPassword,
-            boolean seed,
-            boolean secureCookies) {
-        this(
-                port,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                (long) DEFAULT_PAGE_CACHE_MIB << 20);
-    }
-
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
                 parsePort(env.getOrDefault("LORE_PORT", "7070")),

@@ -20,7 +20,8 @@ class RestartIT {
     Path data;
 
     private Lore open() {
-        var config = new Config(0, data, Optional.empty(), "", "", Optional.of("admin-password"), false, false);
+        var config =
+                new Config(0, data, Optional.empty(), "", "", Optional.of("admin-password"), false, false, 128L << 20);
         return Lore.open(config, new Passwords(1024, 1));
     }
 
