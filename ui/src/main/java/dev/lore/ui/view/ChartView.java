@@ -13,12 +13,6 @@ public record ChartView(
         String id,
         String title,
         String description,
-        int width,
-        int height,
-        double left,
-        double right,
-        double top,
-        double bottom,
         List<Bar> bars,
         List<Line> lines,
         List<Tick> ticks,
@@ -30,6 +24,31 @@ public record ChartView(
     static final double RIGHT = WIDTH - 8;
     static final double TOP = 12;
     static final double BOTTOM = HEIGHT - 28;
+
+    // the viewBox and the plot area, for the template
+    public int width() {
+        return WIDTH;
+    }
+
+    public int height() {
+        return HEIGHT;
+    }
+
+    public double left() {
+        return LEFT;
+    }
+
+    public double right() {
+        return RIGHT;
+    }
+
+    public double top() {
+        return TOP;
+    }
+
+    public double bottom() {
+        return BOTTOM;
+    }
 
     /** A bar of series {@code series} (0-based, for its colour), with its value as a tooltip. */
     public record Bar(double x, double y, double w, double h, int series, String label) {}
@@ -75,20 +94,7 @@ public record ChartView(
             }
         }
         return new ChartView(
-                id,
-                title,
-                description,
-                WIDTH,
-                HEIGHT,
-                LEFT,
-                RIGHT,
-                TOP,
-                BOTTOM,
-                bars,
-                List.of(),
-                ticks(max, false),
-                labels(categories, slot),
-                names(series));
+                id, title, description, bars, List.of(), ticks(max, false), labels(categories, slot), names(series));
     }
 
     /** Lines through each category's value; {@code percent} shows values (0-1) as percentages. */
@@ -127,20 +133,7 @@ public record ChartView(
             lines.add(new Line(s, segments, dots));
         }
         return new ChartView(
-                id,
-                title,
-                description,
-                WIDTH,
-                HEIGHT,
-                LEFT,
-                RIGHT,
-                TOP,
-                BOTTOM,
-                List.of(),
-                lines,
-                ticks(max, percent),
-                labels(categories, slot),
-                names(series));
+                id, title, description, List.of(), lines, ticks(max, percent), labels(categories, slot), names(series));
     }
 
     private static List<String> names(List<Series> series) {
