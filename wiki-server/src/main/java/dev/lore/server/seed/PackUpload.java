@@ -14,7 +14,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -276,16 +275,6 @@ public final class PackUpload implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless; the OS cleans its temp folder
-                }
-            });
-        } catch (IOException ignored) {
-            // as above
-        }
+        dev.lore.server.Scratch.delete(dir); // best effort: the OS cleans its temp folder
     }
 }
