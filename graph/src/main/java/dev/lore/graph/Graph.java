@@ -74,19 +74,7 @@ public final class Graph implements AutoCloseable {
      * state outside the graph before this returns. Nested calls join the outer transaction.
      */
     public <T> T inOneTransaction(Supplier<T> work) {
-        if (current.get() != null) {
-            return work.get();
-        }
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                current.set(tx);
-                try {
-                    return work.get();
-                } finally {
-                    current.remove();
-                }
-            });
-        }
+        return joinedBy(false, work);
     }
 
     /**
@@ -96,20 +84,26 @@ public final class Graph implements AutoCloseable {
      * {@code work} must only read. Nested calls join the outer transaction.
      */
     public <T> T inOneReadTransaction(Supplier<T> work) {
+        return joinedBy(true, work);
+    }
+
+    /** Opens the transaction this thread's reads (and unless {@code read}, writes) join. */
+    private <T> T joinedBy(boolean read, Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
         }
+        org.neo4j.driver.TransactionCallback<T> joined = tx -> {
+            current.set(tx);
+            readOnly.set(read);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+                readOnly.remove();
+            }
+        };
         try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                current.set(tx);
-                readOnly.set(true);
-                try {
-                    return work.get();
-                } finally {
-                    current.remove();
-                    readOnly.remove();
-                }
-            });
+            return read ? session.executeRead(joined) : session.executeWrite(joined);
         }
     }
 

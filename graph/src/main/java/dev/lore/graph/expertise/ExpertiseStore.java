@@ -39,6 +39,15 @@ public final class ExpertiseStore {
         return evidenceWrites.get();
     }
 
+    /** A write to evidence that {@link #evidenceWrites} counts, once it has run. */
+    private <T> T evidenceWrite(java.util.function.Function<TransactionContext, T> work) {
+        try {
+            return graph.write(work);
+        } finally {
+            evidenceWrites.incrementAndGet();
+        }
+    }
+
     /** Runs many reads of this store in one read transaction ({@link Graph#inOneReadTransaction}). */
     public <T> T inOneRead(java.util.function.Supplier<T> work) {
         return graph.inOneReadTransaction(work);
@@ -102,30 +111,25 @@ public final class ExpertiseStore {
      * cannot sign in, never suggested).
      */
     public void setAvailability(String personId, String status, Optional<Instant> until) {
-        try {
-            var params = new HashMap<String, Object>();
-            params.put("id", personId);
-            params.put("status", status);
-            params.put("until", until.map(u -> (Object) datetime(u)).orElse(null));
-            graph.write(tx -> {
-                params.put("seq", ChangeSequence.next(tx));
-                int n = tx.run("""
-                                MATCH (p:Person {id: $id})
-                                SET p.active = ($status <> 'inactive'),
-                                    p.availability = CASE $status WHEN 'unavailable' THEN 'unavailable' ELSE 'available' END,
-                                    p.unavailableUntil = CASE $status WHEN 'unavailable' THEN $until ELSE null END,
-                                    p.seq = $seq
-                                RETURN count(p) AS n
-                                """, params).single().get("n").asInt();
-                if (n == 0) {
-                    throw new NoSuchEntityException("person", personId);
-                }
-                return null;
-            });
-
-        } finally {
-            evidenceWrites.incrementAndGet();
-        }
+        var params = new HashMap<String, Object>();
+        params.put("id", personId);
+        params.put("status", status);
+        params.put("until", until.map(u -> (Object) datetime(u)).orElse(null));
+        evidenceWrite(tx -> {
+            params.put("seq", ChangeSequence.next(tx));
+            int n = tx.run("""
+                            MATCH (p:Person {id: $id})
+                            SET p.active = ($status <> 'inactive'),
+                                p.availability = CASE $status WHEN 'unavailable' THEN 'unavailable' ELSE 'available' END,
+                                p.unavailableUntil = CASE $status WHEN 'unavailable' THEN $until ELSE null END,
+                                p.seq = $seq
+                            RETURN count(p) AS n
+                            """, params).single().get("n").asInt();
+            if (n == 0) {
+                throw new NoSuchEntityException("person", personId);
+            }
+            return null;
+        });
     }
 
     // ---- skills -------------------------------------------------------------------------------
@@ -180,149 +184,127 @@ public final class ExpertiseStore {
      * uses of the alias land on the skill. Returns the skill.
      */
     public SkillNames.Skill addAlias(String skillName, String alias) {
-        try {
-            var target =
-                    SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
-            var aliasKey = SkillNames.key(alias);
-            if (aliasKey.isEmpty()) {
-                throw new IllegalArgumentException("alias is blank");
-            }
-            return graph.write(tx -> {
-                long seq = ChangeSequence.next(tx);
-                var resolved = resolve(tx, List.of(target.key()));
-                if (resolved.isEmpty()) {
-                    throw new NoSuchEntityException("skill", skillName);
-                }
-                var skill = resolved.getFirst();
-                if (aliasKey.equals(skill.key())) {
-                    return skill;
-                }
-                var params = Map.<String, Object>of("key", skill.key(), "alias", aliasKey, "seq", seq);
-                tx.run("""
-                                MATCH (s:Skill {key: $key})
-                                MERGE (a:SkillAlias {key: $alias})
-                                WITH s, a
-                                OPTIONAL MATCH (a)-[old:ALIAS_OF]->()
-                                DELETE old
-                                MERGE (a)-[:ALIAS_OF]->(s)
-                                """, params).consume();
-                tx.run("""
-                                MATCH (old:Skill {key: $alias}), (s:Skill {key: $key})
-                                CALL (old, s) {
-                                  MATCH (a:Article)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
-                                }
-                                CALL (old, s) {
-                                  MATCH (p:Person)-[r:HAS_SKILL]->(old)
-                                  MERGE (p)-[h:HAS_SKILL]->(s)
-                                    ON CREATE SET h.level = r.level, h.declaredAt = r.declaredAt
-                                  SET p.seq = $seq
-                                  DELETE r
-                                }
-                                CALL (old, s) {
-                                  MATCH (p:Person)-[r:WANTS_TO_LEARN]->(old) MERGE (p)-[:WANTS_TO_LEARN]->(s) DELETE r
-                                }
-                                CALL (old, s) {
-                                  MATCH (:SkillAlias)-[r:ALIAS_OF]->(old)
-                                  WITH r, startNode(r) AS a MERGE (a)-[:ALIAS_OF]->(s) DELETE r
-                                }
-                                DETACH DELETE old
-                                SET s.seq = $seq
-                                """, params).consume();
-                tx.run("""
-                                MATCH ()-[e:ENDORSED {skill: $alias}]->()
-                                SET e.skill = $key
-                                """, params).consume();
-                List<String> moved = tx.run(
-                                "MATCH (a:Article)-[:ABOUT]->(:Skill {key: $key}) RETURN a.id AS id", params)
-                        .list(r -> r.get("id").asString());
-                WrittenAbout.refresh(tx, moved, List.of(skill.key()));
-                return skill;
-            });
-
-        } finally {
-            evidenceWrites.incrementAndGet();
+        var target = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+        var aliasKey = SkillNames.key(alias);
+        if (aliasKey.isEmpty()) {
+            throw new IllegalArgumentException("alias is blank");
         }
+        return evidenceWrite(tx -> {
+            long seq = ChangeSequence.next(tx);
+            var resolved = resolve(tx, List.of(target.key()));
+            if (resolved.isEmpty()) {
+                throw new NoSuchEntityException("skill", skillName);
+            }
+            var skill = resolved.getFirst();
+            if (aliasKey.equals(skill.key())) {
+                return skill;
+            }
+            var params = Map.<String, Object>of("key", skill.key(), "alias", aliasKey, "seq", seq);
+            tx.run("""
+                            MATCH (s:Skill {key: $key})
+                            MERGE (a:SkillAlias {key: $alias})
+                            WITH s, a
+                            OPTIONAL MATCH (a)-[old:ALIAS_OF]->()
+                            DELETE old
+                            MERGE (a)-[:ALIAS_OF]->(s)
+                            """, params).consume();
+            tx.run("""
+                            MATCH (old:Skill {key: $alias}), (s:Skill {key: $key})
+                            CALL (old, s) {
+                              MATCH (a:Article)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
+                            }
+                            CALL (old, s) {
+                              MATCH (p:Person)-[r:HAS_SKILL]->(old)
+                              MERGE (p)-[h:HAS_SKILL]->(s)
+                                ON CREATE SET h.level = r.level, h.declaredAt = r.declaredAt
+                              SET p.seq = $seq
+                              DELETE r
+                            }
+                            CALL (old, s) {
+                              MATCH (p:Person)-[r:WANTS_TO_LEARN]->(old) MERGE (p)-[:WANTS_TO_LEARN]->(s) DELETE r
+                            }
+                            CALL (old, s) {
+                              MATCH (:SkillAlias)-[r:ALIAS_OF]->(old)
+                              WITH r, startNode(r) AS a MERGE (a)-[:ALIAS_OF]->(s) DELETE r
+                            }
+                            DETACH DELETE old
+                            SET s.seq = $seq
+                            """, params).consume();
+            tx.run("""
+                            MATCH ()-[e:ENDORSED {skill: $alias}]->()
+                            SET e.skill = $key
+                            """, params).consume();
+            List<String> moved = tx.run("MATCH (a:Article)-[:ABOUT]->(:Skill {key: $key}) RETURN a.id AS id", params)
+                    .list(r -> r.get("id").asString());
+            WrittenAbout.refresh(tx, moved, List.of(skill.key()));
+            return skill;
+        });
     }
 
     // ---- endorsements and wishes --------------------------------------------------------------
 
     /** Records that {@code from} endorses {@code to} for a skill; false when they already had. */
     public boolean endorse(String from, String to, String skillName, Instant at) {
-        try {
-            var skill = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
-            return graph.write(tx -> {
-                requirePeople(tx, from, to);
-                long seq = ChangeSequence.next(tx);
-                String key = mergeSkill(tx, skill, seq);
-                return tx.run("""
-                                MATCH (a:Person {id: $from}), (b:Person {id: $to})
-                                OPTIONAL MATCH (a)-[existing:ENDORSED {skill: $key}]->(b)
-                                WITH a, b, existing
-                                CALL (a, b, existing) {
-                                  WITH a, b, existing WHERE existing IS NULL
-                                  CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b)
-                                  SET b.seq = $seq
-                                }
-                                RETURN existing IS NULL AS created
-                                """, Map.of("from", from, "to", to, "key", key, "at", datetime(at), "seq", seq))
-                        .single()
-                        .get("created")
-                        .asBoolean();
-            });
-
-        } finally {
-            evidenceWrites.incrementAndGet();
-        }
+        var skill = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+        return evidenceWrite(tx -> {
+            requirePeople(tx, from, to);
+            long seq = ChangeSequence.next(tx);
+            String key = mergeSkill(tx, skill, seq);
+            return tx.run("""
+                            MATCH (a:Person {id: $from}), (b:Person {id: $to})
+                            OPTIONAL MATCH (a)-[existing:ENDORSED {skill: $key}]->(b)
+                            WITH a, b, existing
+                            CALL (a, b, existing) {
+                              WITH a, b, existing WHERE existing IS NULL
+                              CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b)
+                              SET b.seq = $seq
+                            }
+                            RETURN existing IS NULL AS created
+                            """, Map.of("from", from, "to", to, "key", key, "at", datetime(at), "seq", seq))
+                    .single()
+                    .get("created")
+                    .asBoolean();
+        });
     }
 
     /** Withdraws an endorsement; false when there was none. */
     public boolean revokeEndorsement(String from, String to, String skillName) {
-        try {
-            String key = SkillNames.key(skillName);
-            return graph.write(tx -> {
-                requirePeople(tx, from, to);
-                long seq = ChangeSequence.next(tx);
-                return tx.run("""
-                                OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(t:Skill)
-                                WITH coalesce(t.key, $key) AS key
-                                MATCH (:Person {id: $from})-[e:ENDORSED {skill: key}]->(b:Person {id: $to})
-                                DELETE e
-                                SET b.seq = $seq
-                                RETURN count(*) AS n
-                                """, Map.of("from", from, "to", to, "key", key, "seq", seq))
-                                .single()
-                                .get("n")
-                                .asInt()
-                        > 0;
-            });
-
-        } finally {
-            evidenceWrites.incrementAndGet();
-        }
+        String key = SkillNames.key(skillName);
+        return evidenceWrite(tx -> {
+            requirePeople(tx, from, to);
+            long seq = ChangeSequence.next(tx);
+            return tx.run("""
+                            OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(t:Skill)
+                            WITH coalesce(t.key, $key) AS key
+                            MATCH (:Person {id: $from})-[e:ENDORSED {skill: key}]->(b:Person {id: $to})
+                            DELETE e
+                            SET b.seq = $seq
+                            RETURN count(*) AS n
+                            """, Map.of("from", from, "to", to, "key", key, "seq", seq))
+                            .single()
+                            .get("n")
+                            .asInt()
+                    > 0;
+        });
     }
 
     /** Replaces the skills a person wants to learn. */
     public void setWantsToLearn(String personId, List<String> names) {
-        try {
-            graph.write(tx -> {
-                requirePeople(tx, personId);
-                long seq = ChangeSequence.next(tx);
-                tx.run("MATCH (:Person {id: $id})-[w:WANTS_TO_LEARN]->() DELETE w", Map.of("id", personId))
-                        .consume();
-                for (var skill : SkillNames.params(names)) {
-                    String key = mergeSkill(
-                            tx, new SkillNames.Skill((String) skill.get("key"), (String) skill.get("name")), seq);
-                    tx.run("""
-                                    MATCH (p:Person {id: $id}), (s:Skill {key: $key})
-                                    MERGE (p)-[:WANTS_TO_LEARN]->(s)
-                                    """, Map.of("id", personId, "key", key)).consume();
-                }
-                return null;
-            });
-
-        } finally {
-            evidenceWrites.incrementAndGet();
-        }
+        evidenceWrite(tx -> {
+            requirePeople(tx, personId);
+            long seq = ChangeSequence.next(tx);
+            tx.run("MATCH (:Person {id: $id})-[w:WANTS_TO_LEARN]->() DELETE w", Map.of("id", personId))
+                    .consume();
+            for (var skill : SkillNames.params(names)) {
+                String key = mergeSkill(
+                        tx, new SkillNames.Skill((String) skill.get("key"), (String) skill.get("name")), seq);
+                tx.run("""
+                                MATCH (p:Person {id: $id}), (s:Skill {key: $key})
+                                MERGE (p)-[:WANTS_TO_LEARN]->(s)
+                                """, Map.of("id", personId, "key", key)).consume();
+            }
+            return null;
+        });
     }
 
     /** Creates the skill if new (following aliases) and returns its stored key. */
@@ -740,30 +722,23 @@ public final class ExpertiseStore {
      * the skill.
      */
     public SkillNames.Skill describe(String skillName, String description) {
-        try {
-            var wanted =
-                    SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
-            return graph.write(tx -> {
-                long seq = ChangeSequence.next(tx);
-                var skill =
-                        resolve(tx, List.of(wanted.key())).stream().findFirst().orElse(wanted);
-                tx.run(
-                                """
-                                MERGE (s:Skill {key: $key}) ON CREATE SET s.name = $name
-                                SET s.description = $description, s.seq = $seq
-                                """,
-                                Map.of(
-                                        "key", skill.key(),
-                                        "name", skill.name(),
-                                        "description", description.strip(),
-                                        "seq", seq))
-                        .consume();
-                return skill;
-            });
-
-        } finally {
-            evidenceWrites.incrementAndGet();
-        }
+        var wanted = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
+        return evidenceWrite(tx -> {
+            long seq = ChangeSequence.next(tx);
+            var skill = resolve(tx, List.of(wanted.key())).stream().findFirst().orElse(wanted);
+            tx.run(
+                            """
+                            MERGE (s:Skill {key: $key}) ON CREATE SET s.name = $name
+                            SET s.description = $description, s.seq = $seq
+                            """,
+                            Map.of(
+                                    "key", skill.key(),
+                                    "name", skill.name(),
+                                    "description", description.strip(),
+                                    "seq", seq))
+                    .consume();
+            return skill;
+        });
     }
 
     public record ArticleRef(String id, String slug, String title, Instant updatedAt) {}
