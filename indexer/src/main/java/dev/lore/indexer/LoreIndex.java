@@ -467,7 +467,8 @@ public final class LoreIndex implements AutoCloseable {
     public record Scored(String id, String type, String slug, String title, float score) {}
 
     /** A document found for a topic, by its id alone (the part after {@code type:}). */
-    public record Ranked(String id, float score) {}
+    /** A document's type ({@code article}, {@code question}, ...), id and score. */
+    public record Ranked(String type, String id, float score) {}
 
     /**
      * The {@code n} documents of the given types most relevant to free text, ranked as search ranks
@@ -495,6 +496,7 @@ public final class LoreIndex implements AutoCloseable {
     public List<Ranked> topIds(String text, List<String> types, int n) {
         return top(text, types, n, (searcher, top) -> {
             var ids = new String[top.scoreDocs.length];
+            var typesOf = new String[top.scoreDocs.length];
             // doc values are read forwards: visit the hits in document order, answer in rank order
             Integer[] byDoc = new Integer[top.scoreDocs.length];
             for (int i = 0; i < byDoc.length; i++) {
@@ -517,12 +519,13 @@ public final class LoreIndex implements AutoCloseable {
                 if (values.advanceExact(doc - docBase)) {
                     String id = values.lookupOrd(values.nextOrd()).utf8ToString();
                     ids[i] = id.substring(id.indexOf(':') + 1);
+                    typesOf[i] = id.substring(0, Math.max(0, id.indexOf(':')));
                 }
             }
             var out = new ArrayList<Ranked>(ids.length);
             for (int i = 0; i < ids.length; i++) {
                 if (ids[i] != null) {
-                    out.add(new Ranked(ids[i], top.scoreDocs[i].score));
+                    out.add(new Ranked(typesOf[i], ids[i], top.scoreDocs[i].score));
                 }
             }
             return out;

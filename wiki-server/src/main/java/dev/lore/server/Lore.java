@@ -85,6 +85,9 @@ public final class Lore implements AutoCloseable {
     /** Set once the per-person, per-skill writing totals exist (stores from before them are rebuilt). */
     private static final String WRITTEN_ABOUT = "expertise.writtenAbout";
 
+    /** Set once every person carries the date of their latest contribution. */
+    private static final String LAST_ACTIVE = "expertise.lastActiveAt";
+
     private static final String SEEDED = "seed.loaded";
 
     private final Config config;
@@ -134,8 +137,10 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(sync);
             articles = new ArticleService(articleStore, markdown, sync, clock);
             people = new PersonService(personStore, passwords, sync, clock);
-            auth = new AuthService(personStore, passwords, tokens, clock);
             var expertise = new ExpertiseStore(graph);
+            // a signed-in person is remembered briefly, until a change to people or their evidence
+            auth = new AuthService(
+                    personStore, passwords, tokens, clock, () -> personStore.writes() + expertise.evidenceWrites());
             paths = new PathService(new PathStore(graph), clock);
             collections = new CollectionService(new CollectionStore(graph), clock);
             importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
@@ -173,6 +178,10 @@ public final class Lore implements AutoCloseable {
             if (new Settings(lore.graph).get(WRITTEN_ABOUT).isEmpty()) {
                 dev.lore.graph.expertise.WrittenAbout.rebuild(lore.graph);
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
+            }
+            if (new Settings(lore.graph).get(LAST_ACTIVE).isEmpty()) {
+                lore.experts.store().backfillLastActive();
+                new Settings(lore.graph).put(LAST_ACTIVE, "1");
             }
             int replayed = lore.articleStore.backfillAttribution();
             if (replayed > 0) {

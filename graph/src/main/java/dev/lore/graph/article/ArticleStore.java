@@ -89,6 +89,7 @@ public final class ArticleStore {
                             CREATE (a)-[:HAS_REVISION]->(:Revision {n: 1, title: row.title, markdown: row.markdown,
                                 message: row.message, at: row.at, lineAuthors: row.lineAuthors})-[:BY]->(p)
                             CREATE (p)-[:CONTRIBUTED {edits: 1, firstAt: row.at, lastAt: row.at, share: row.share}]->(a)
+                            SET p.lastActiveAt = CASE WHEN p.lastActiveAt >= row.at THEN p.lastActiveAt ELSE row.at END
                             """, params).consume();
             tx.run("""
                             UNWIND $rows AS row
@@ -550,7 +551,8 @@ public final class ArticleStore {
                             message: $message, at: $at, lineAuthors: $lineAuthors})-[:BY]->(p)
                         MERGE (p)-[c:CONTRIBUTED]->(a)
                           ON CREATE SET c.edits = 0, c.firstAt = $at
-                        SET c.edits = c.edits + 1, c.lastAt = $at
+                        SET c.edits = c.edits + 1, c.lastAt = $at,
+                            p.lastActiveAt = CASE WHEN p.lastActiveAt >= $at THEN p.lastActiveAt ELSE $at END
                         """, params).consume();
         LineAuthors.setShares(tx, id, lineAuthors);
     }

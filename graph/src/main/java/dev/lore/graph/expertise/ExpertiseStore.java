@@ -75,8 +75,22 @@ public final class ExpertiseStore {
             coalesce(p.active, true) AS active,
             coalesce(p.availability, 'available') = 'available'
               OR (p.unavailableUntil IS NOT NULL AND p.unavailableUntil < $now) AS available,
-            COLLECT { MATCH (p)-[c:CONTRIBUTED]->() RETURN max(c.lastAt) }[0] AS lastActive
+            p.lastActiveAt AS lastActive
             """;
+
+    /**
+     * Sets {@code lastActiveAt} (the latest contribution, kept on the person by every save) on
+     * people whose contributions predate it: an upgrade step, run on start; returns how many.
+     */
+    public int backfillLastActive() {
+        return graph.write(tx -> tx.run("""
+                        MATCH (p:Person) WHERE p.lastActiveAt IS NULL
+                        WITH p, COLLECT { MATCH (p)-[c:CONTRIBUTED]->() RETURN max(c.lastAt) }[0] AS last
+                        WHERE last IS NOT NULL
+                        SET p.lastActiveAt = last
+                        RETURN count(p) AS n
+                        """).single().get("n").asInt());
+    }
 
     public Map<String, PersonInfo> people(Collection<String> ids, Instant now) {
         return graph.read(tx -> {
@@ -504,25 +518,80 @@ public final class ExpertiseStore {
         if (skillKeys.isEmpty() || personIds.isEmpty()) {
             return List.of();
         }
-        return graph.read(tx -> tx.run("""
-                        UNWIND $people AS pid
-                        MATCH (p:Person {id: pid})
-                        UNWIND $keys AS k
-                        MATCH (s:Skill {key: k})
-                        // one walk of the person's relationships for both kinds
-                        WITH p, s, k, [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s) | r] AS rels
-                        WITH p, s, [r IN rels WHERE type(r) = 'HAS_SKILL'][0] AS h,
-                             [r IN rels WHERE type(r) = 'WROTE_ABOUT'][0] AS w,
-                             [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill = k | [e.name, en.at]] AS ens
-                        WHERE h IS NOT NULL OR w IS NOT NULL OR size(ens) > 0
-                        RETURN p.id AS person, s.key AS key, s.name AS name, h.level AS level,
-                               h.declaredAt AS declaredAt, [x IN ens | x[0]] AS endorsers,
-                               reduce(m = null, x IN ens | CASE WHEN m IS NULL OR x[1] > m THEN x[1] ELSE m END)
-                                 AS lastEndorsedAt,
-                               coalesce(w.share, 0.0) AS share, coalesce(w.articles, 0) AS articles,
-                               w.lastAt AS lastWrittenAt
-                        """, Map.of("people", List.copyOf(personIds), "keys", List.copyOf(skillKeys)))
-                .list(ExpertiseStore::toSkillEvidence));
+        // One walk of each person's skill relationships and one of their endorsements, whatever
+        // the number of skills; the rows are put together here.
+        return graph.read(tx -> {
+            var rows = tx.run("""
+                            CALL () {
+                              MATCH (s:Skill) WHERE s.key IN $keys RETURN collect([s.key, s.name]) AS names
+                            }
+                            UNWIND $people AS pid
+                            MATCH (p:Person {id: pid})
+                            WITH names, p,
+                                 [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s:Skill) WHERE s.key IN $keys
+                                   | [type(r) = 'HAS_SKILL', s.key, r.level, r.declaredAt, r.share, r.articles, r.lastAt]]
+                                   AS rels,
+                                 [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill IN $keys | [en.skill, e.name, en.at]] AS ens
+                            WHERE size(rels) > 0 OR size(ens) > 0
+                            RETURN names, p.id AS person, rels, ens
+                            """, Map.of("people", List.copyOf(personIds), "keys", List.copyOf(skillKeys)))
+                    .list();
+            var out = new java.util.ArrayList<SkillEvidence>();
+            for (Record r : rows) {
+                var names = new HashMap<String, String>();
+                for (Value pair : r.get("names").values()) {
+                    names.put(pair.get(0).asString(), pair.get(1).asString());
+                }
+                var byKey = new java.util.LinkedHashMap<String, EvidenceBuilder>();
+                String person = r.get("person").asString();
+                for (Value rel : r.get("rels").values()) {
+                    var b = byKey.computeIfAbsent(rel.get(1).asString(), k -> new EvidenceBuilder());
+                    if (rel.get(0).asBoolean()) {
+                        b.level = optionalString(rel.get(2));
+                        b.declaredAt = optionalInstant(rel.get(3));
+                    } else {
+                        b.share = rel.get(4).isNull() ? 0 : rel.get(4).asDouble();
+                        b.articles = rel.get(5).isNull() ? 0 : rel.get(5).asInt();
+                        b.writtenAt = optionalInstant(rel.get(6));
+                    }
+                }
+                for (Value en : r.get("ens").values()) {
+                    var b = byKey.computeIfAbsent(en.get(0).asString(), k -> new EvidenceBuilder());
+                    b.endorsers.add(en.get(1).asString());
+                    Instant at = en.get(2).isNull() ? null : instant(en.get(2));
+                    if (at != null && (b.endorsedAt == null || at.isAfter(b.endorsedAt))) {
+                        b.endorsedAt = at;
+                    }
+                }
+                byKey.forEach((key, b) -> {
+                    if (names.containsKey(key)) {
+                        out.add(new SkillEvidence(
+                                person,
+                                key,
+                                names.get(key),
+                                b.level,
+                                b.declaredAt,
+                                List.copyOf(b.endorsers),
+                                Optional.ofNullable(b.endorsedAt),
+                                b.share,
+                                b.articles,
+                                b.writtenAt));
+                    }
+                });
+            }
+            return out;
+        });
+    }
+
+    /** One person's evidence on one skill while {@link #evidenceOf} puts it together. */
+    private static final class EvidenceBuilder {
+        Optional<String> level = Optional.empty();
+        Optional<Instant> declaredAt = Optional.empty();
+        final List<String> endorsers = new java.util.ArrayList<>();
+        Instant endorsedAt;
+        double share;
+        int articles;
+        Optional<Instant> writtenAt = Optional.empty();
     }
 
     private static SkillEvidence toSkillEvidence(Record r) {
@@ -646,49 +715,136 @@ public final class ExpertiseStore {
 
     public Map<String, Closeness> closeness(String personId, Collection<String> candidateIds) {
         return graph.read(tx -> {
-            var out = new HashMap<String, Closeness>();
-            // my co-authors once, then for each candidate: articles in common, co-authors in common
-            tx.run("""
+            // walked from the learner, who has written less than the experts they are offered:
+            // the articles they share with each candidate, then their co-authors' co-authors
+            var row = tx.run("""
                             MATCH (me:Person {id: $id})
                             CALL (me) {
                               OPTIONAL MATCH (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(x:Person)
                               WHERE x <> me
-                              RETURN collect(DISTINCT x) AS mine
+                              RETURN collect(CASE WHEN x.id IN $candidates THEN x.id END) AS sharedWith,
+                                     collect(DISTINCT x)[0..200] AS mine
                             }
-                            UNWIND $candidates AS cid
-                            MATCH (c:Person {id: cid})
-                            RETURN c.id AS id,
-                                   me.team IS NOT NULL AND me.team <> '' AND me.team = c.team AS sameTeam,
-                                   COUNT { (me)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c) } AS shared,
-                                   size([x IN mine[0..200] WHERE x <> c
-                                         AND EXISTS { (x)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c) }]) AS coauthors
+                            CALL (mine) {
+                              UNWIND mine AS x
+                              MATCH (x)-[:CONTRIBUTED]->(:Article)<-[:CONTRIBUTED]-(c:Person)
+                              WHERE c <> x AND c.id IN $candidates
+                              RETURN collect(DISTINCT [c.id, x.id]) AS via
+                            }
+                            CALL (me) {
+                              UNWIND $candidates AS cid
+                              MATCH (c:Person {id: cid})
+                              WHERE me.team IS NOT NULL AND me.team <> '' AND c.team = me.team
+                              RETURN collect(c.id) AS sameTeam
+                            }
+                            RETURN sharedWith, via, sameTeam
                             """, Map.of("id", personId, "candidates", List.copyOf(candidateIds)))
-                    .list()
-                    .forEach(r -> out.put(
-                            r.get("id").asString(),
-                            new Closeness(
-                                    r.get("id").asString(),
-                                    r.get("sameTeam").asBoolean(),
-                                    r.get("shared").asInt(),
-                                    r.get("coauthors").asInt())));
+                    .list();
+            var shared = new HashMap<String, Integer>();
+            var coauthors = new HashMap<String, Integer>();
+            var sameTeam = new java.util.HashSet<String>();
+            if (!row.isEmpty()) {
+                sameTeam.addAll(row.getFirst().get("sameTeam").asList(Value::asString));
+                for (Value id : row.getFirst().get("sharedWith").values()) {
+                    shared.merge(id.asString(), 1, Integer::sum);
+                }
+                for (Value pair : row.getFirst().get("via").values()) {
+                    coauthors.merge(pair.get(0).asString(), 1, Integer::sum);
+                }
+            }
+            var out = new HashMap<String, Closeness>();
+            for (String c : candidateIds) {
+                out.put(
+                        c,
+                        new Closeness(
+                                c, sameTeam.contains(c), shared.getOrDefault(c, 0), coauthors.getOrDefault(c, 0)));
+            }
             return out;
         });
     }
 
     /** How many other people each candidate was suggested to since {@code since}. */
     public Map<String, Integer> load(Collection<String> candidateIds, String exceptLearnerId, Instant since) {
-        return graph.read(tx -> {
-            var out = new HashMap<String, Integer>();
-            tx.run("""
-                            UNWIND $ids AS cid
-                            MATCH (c:Person {id: cid})
-                            RETURN cid AS id,
-                                   COUNT { (l:Person)-[s:WAS_SUGGESTED]->(c) WHERE s.at >= $since AND l.id <> $me } AS n
-                            """, Map.of("ids", List.copyOf(candidateIds), "me", exceptLearnerId, "since", datetime(since)))
-                    .list()
-                    .forEach(r -> out.put(r.get("id").asString(), r.get("n").asInt()));
-            return out;
-        });
+        var out = new HashMap<String, Integer>();
+        candidates(candidateIds, exceptLearnerId, since, since)
+                .forEach(c -> out.put(c.person().id(), c.load()));
+        return out;
+    }
+
+    /** A candidate expert: who they are and how many others they were suggested to lately. */
+    public record Candidate(PersonInfo person, int load) {}
+
+    /**
+     * People (as {@link #people}) with their load: how many people other than {@code learnerId}
+     * they were suggested to since {@code since}. Unknown ids are left out.
+     */
+    public List<Candidate> candidates(Collection<String> ids, String learnerId, Instant since, Instant now) {
+        return graph.read(tx -> tx.run(
+                        "UNWIND $ids AS pid MATCH (p:Person {id: pid}) RETURN " + PERSON_COLUMNS + """
+                                , COUNT { (l:Person)-[s:WAS_SUGGESTED]->(p) WHERE s.at >= $since AND l.id <> $me } AS load
+                                """,
+                        Map.of(
+                                "ids",
+                                List.copyOf(ids),
+                                "me",
+                                learnerId,
+                                "since",
+                                datetime(since),
+                                "now",
+                                datetime(now)))
+                .list(r -> new Candidate(toPerson(r), r.get("load").asInt())));
+    }
+
+    /**
+     * What Lore knows of a learner in one read: who they are, the skills they want to learn, the
+     * skills of live articles they read (with how many), their searches since {@code since}
+     * (newest first, at most {@code searches}) and the skills they already have (declared above
+     * learning, or two or more articles of which they wrote 60% or more). Empty for an unknown id.
+     */
+    public record Learner(
+            PersonInfo person,
+            List<SkillNames.Skill> wants,
+            Map<SkillNames.Skill, Integer> reads,
+            List<String> searches,
+            java.util.Set<String> has) {}
+
+    public Optional<Learner> learner(String personId, Instant since, int searches, Instant now) {
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (p:Person {id: $id}) RETURN " + PERSON_COLUMNS + """
+                                , [(p)-[:WANTS_TO_LEARN]->(s:Skill) | [s.key, s.name]] AS wants,
+                                  [(p)-[:READ]->(a:Article {status: 'active'})-[:ABOUT]->(s:Skill) | [s.key, s.name]] AS reads,
+                                  COLLECT { MATCH (e:SearchEvent {person: p.id}) WHERE e.at >= $since
+                                            RETURN e.query ORDER BY e.at DESC LIMIT $searches } AS searches,
+                                  [(p)-[h:HAS_SKILL]->(s:Skill) WHERE h.level <> 'learning' | s.key]
+                                    + [(p)-[w:WROTE_ABOUT]->(s:Skill) WHERE w.articles >= 2 AND w.share >= 0.6 | s.key]
+                                    AS has
+                                """,
+                        Map.of("id", personId, "since", datetime(since), "searches", searches, "now", datetime(now)))
+                .list(r -> {
+                    var wants = new java.util.ArrayList<SkillNames.Skill>();
+                    for (Value v : r.get("wants").values()) {
+                        wants.add(new SkillNames.Skill(
+                                v.get(0).asString(), v.get(1).asString()));
+                    }
+                    wants.sort(java.util.Comparator.comparing(SkillNames.Skill::name));
+                    var reads = new java.util.LinkedHashMap<SkillNames.Skill, Integer>();
+                    for (Value v : r.get("reads").values()) {
+                        reads.merge(
+                                new SkillNames.Skill(
+                                        v.get(0).asString(), v.get(1).asString()),
+                                1,
+                                Integer::sum);
+                    }
+                    return new Learner(
+                            toPerson(r),
+                            List.copyOf(wants),
+                            reads,
+                            r.get("searches").asList(Value::asString),
+                            java.util.Set.copyOf(r.get("has").asList(Value::asString)));
+                })
+                .stream()
+                .findFirst());
     }
 
     /** Records that these experts were suggested to a learner (once per pair; the date moves). */

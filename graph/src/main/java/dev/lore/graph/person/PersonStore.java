@@ -27,13 +27,31 @@ public final class PersonStore {
 
     private final Graph graph;
 
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A number that moves after every write this store makes (people, roles, passwords, tokens),
+     * so callers can cache what they read about people until the next one.
+     */
+    public long writes() {
+        return writes.get();
+    }
+
+    private <T> T write(java.util.function.Function<org.neo4j.driver.TransactionContext, T> work) {
+        try {
+            return graph.write(work);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
     public PersonStore(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph must not be null");
     }
 
     /** Creates a person, or returns false when the id is taken (nothing is changed then). */
     public boolean create(NewPerson person) {
-        return graph.write(tx -> {
+        return write(tx -> {
             var params = new HashMap<String, Object>();
             params.put("seq", ChangeSequence.next(tx));
             params.put("id", person.id());
@@ -78,7 +96,7 @@ public final class PersonStore {
     }
 
     public void setPasswordHash(String id, String hash) {
-        int updated = graph.write(tx -> tx.run(
+        int updated = write(tx -> tx.run(
                         "MATCH (p:Person {id: $id}) SET p.passwordHash = $hash RETURN count(p) AS n",
                         Map.of("id", id, "hash", hash))
                 .single()
@@ -90,7 +108,7 @@ public final class PersonStore {
     }
 
     public void setRole(String id, String role) {
-        int updated = graph.write(tx -> tx.run(
+        int updated = write(tx -> tx.run(
                         "MATCH (p:Person {id: $id}) SET p.role = $role, p.seq = $seq RETURN count(p) AS n",
                         Map.of("id", id, "role", role, "seq", ChangeSequence.next(tx)))
                 .single()
@@ -127,7 +145,7 @@ public final class PersonStore {
                 SkillNames.params(wantsToLearn),
                 "at",
                 datetime(at));
-        graph.write(tx -> {
+        write(tx -> {
             var withSeq = with(params, "seq", ChangeSequence.next(tx));
             tx.run("""
                             MATCH (p:Person {id: $id}) SET p.seq = $seq
@@ -170,7 +188,7 @@ public final class PersonStore {
 
     /** Stores a sign-in token (by its hash) for a person until {@code expiresAt}. */
     public void addToken(String personId, String tokenHash, String kind, Instant createdAt, Instant expiresAt) {
-        graph.write(tx -> tx.run(
+        write(tx -> tx.run(
                         """
                         MATCH (p:Person {id: $id})
                         CREATE (t:Token {hash: $hash, kind: $kind, createdAt: $createdAt, expiresAt: $expiresAt})
@@ -204,13 +222,13 @@ public final class PersonStore {
     }
 
     public void removeToken(String tokenHash) {
-        graph.write(tx -> tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
+        write(tx -> tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
                 .consume());
     }
 
     /** Removes expired tokens; returns how many. */
     public int removeExpiredTokens(Instant now) {
-        return graph.write(tx -> tx.run(
+        return write(tx -> tx.run(
                         "MATCH (t:Token) WHERE t.expiresAt <= $now DETACH DELETE t RETURN count(*) AS n",
                         Map.of("now", datetime(now)))
                 .single()

@@ -7,7 +7,10 @@ import dev.lore.server.error.UnauthorizedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Sign-in and tokens. A session (browser cookie) and an API token are the same kind of secret: a
@@ -21,13 +24,29 @@ public final class AuthService {
     private final PersonStore people;
     private final Passwords passwords;
     private final Tokens tokens;
-    private final Clock clock;
+    /**
+     * How long a token's person is remembered between requests when nothing about people changed
+     * on this server meanwhile: the bound on how late another server's change (a role, leaving
+     * the company, a logout) is seen here.
+     */
+    public static final Duration REMEMBER = Duration.ofSeconds(5);
 
-    public AuthService(PersonStore people, Passwords passwords, Tokens tokens, Clock clock) {
+    private final Clock clock;
+    private final LongSupplier changes;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(Person person, long changes, Instant until) {}
+
+    /**
+     * {@code changes} moves whenever people, their roles, tokens or availability change; a token's
+     * person is read again after any change, and at least every {@link #REMEMBER}.
+     */
+    public AuthService(PersonStore people, Passwords passwords, Tokens tokens, Clock clock, LongSupplier changes) {
         this.people = people;
         this.passwords = passwords;
         this.tokens = tokens;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Checks a password and opens a session; the same answer for an unknown user and a wrong password. */
@@ -49,14 +68,39 @@ public final class AuthService {
     }
 
     public void logout(String token) {
-        people.removeToken(Tokens.hash(token));
+        String hash = Tokens.hash(token);
+        people.removeToken(hash);
+        remembered.remove(hash);
     }
 
+    /**
+     * The active person a live token belongs to. Every request asks, so the answer is remembered
+     * for up to {@link #REMEMBER} while nothing about people changes.
+     */
     public Optional<Person> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return people.personForToken(Tokens.hash(token), clock.instant());
+        String hash = Tokens.hash(token);
+        Instant now = clock.instant();
+        long version = changes.getAsLong();
+        Remembered r = remembered.get(hash);
+        if (r != null
+                && r.changes() == version
+                && now.isBefore(r.until())
+                && !now.isBefore(r.until().minus(REMEMBER))) {
+            return Optional.of(r.person());
+        }
+        Optional<Person> person = people.personForToken(hash, now);
+        if (person.isPresent()) {
+            if (remembered.size() >= 10_000) {
+                remembered.clear();
+            }
+            remembered.put(hash, new Remembered(person.get(), version, now.plus(REMEMBER)));
+        } else {
+            remembered.remove(hash);
+        }
+        return person;
     }
 
     /** Throws unless someone is signed in with at least {@code role}. */

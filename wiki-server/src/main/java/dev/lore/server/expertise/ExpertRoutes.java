@@ -134,8 +134,9 @@ public final class ExpertRoutes {
         String id = ctx.pathParam("id");
         requireSelfOr(ctx, id, Role.CHAMPION, "see whom someone else should learn from");
         int limit = Requests.intQuery(ctx, "limit", 5, 1, 20);
-        var needs = experts.needs(id, clock.instant());
-        var suggestions = experts.learnFrom(id, limit);
+        var advice = experts.advise(id, limit);
+        var needs = advice.needs();
+        var suggestions = advice.suggestions();
         ctx.json(Map.of(
                 "needs",
                 needs.stream()

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,7 +146,10 @@ public final class ExpertService implements AutoCloseable {
             for (var d : docs) {
                 relevance.put(d.id(), Math.pow(d.score() / best, ranking.relevancePower()));
             }
-            List<Authorship> authorship = store.authorship(relevance.keySet());
+            List<Authorship> authorship = store.authorship(docs.stream()
+                    .filter(d -> d.type().equals("article"))
+                    .map(LoreIndex.Ranked::id)
+                    .toList());
             var latest = new HashMap<String, Instant>(); // each person's latest work on the topic
             for (Authorship a : authorship) {
                 latest.merge(a.personId(), a.lastAt(), (x, y) -> x.isAfter(y) ? x : y);
@@ -162,7 +164,13 @@ public final class ExpertService implements AutoCloseable {
                         .add(new Evidence("article", a.title(), a.slug(), null, a.share(), a.edits(), w, a.lastAt()));
             }
             // relevant questions pass their relevance to whoever answered them
-            AnswerEvidence.add(store.answerAuthorship(relevance.keySet()), relevance, now, scores, evidence);
+            var questions = docs.stream()
+                    .filter(d -> d.type().equals("question"))
+                    .map(LoreIndex.Ranked::id)
+                    .toList();
+            if (!questions.isEmpty()) {
+                AnswerEvidence.add(store.answerAuthorship(questions), relevance, now, scores, evidence);
+            }
         }
 
         // 2. skills the topic names: declared level, endorsements
@@ -399,9 +407,25 @@ public final class ExpertService implements AutoCloseable {
      * shared co-authors) and load (how many others they were already suggested to).
      */
     public List<Suggestion> learnFrom(String personId, int limit) {
+        return advise(personId, limit).suggestions();
+    }
+
+    /** What a learner needs, and whom they should learn it from. */
+    public record Advice(List<Need> needs, List<Suggestion> suggestions) {}
+
+    /**
+     * {@link #needs} and {@link #learnFrom} together, from one read of the learner: what {@code
+     * personId} should learn next and the {@code limit} best people to learn it from.
+     */
+    public Advice advise(String personId, int limit) {
         Instant now = clock.instant();
-        // the dozen reads share one transaction; the suggestion is recorded after it
-        List<Suggestion> top = store.inOneRead(() -> suggest(personId, limit, now));
+        // the three reads share one transaction; the suggestion is recorded after it
+        Advice advice = store.inOneRead(() -> {
+            var learner = learner(personId, now);
+            var needs = needs(learner);
+            return new Advice(needs, suggest(learner, needs, limit, now));
+        });
+        List<Suggestion> top = advice.suggestions();
         // the first suggestion is whom the learner is sent to; that is the load others should feel
         var shown = top.stream().limit(1).map(s -> s.person().id()).toList();
         if (!shown.isEmpty()) {
@@ -412,11 +436,11 @@ public final class ExpertService implements AutoCloseable {
                 }
             });
         }
-        return top;
+        return advice;
     }
 
-    private List<Suggestion> suggest(String personId, int limit, Instant now) {
-        List<Need> needs = needs(personId, now);
+    private List<Suggestion> suggest(ExpertiseStore.Learner learner, List<Need> needs, int limit, Instant now) {
+        String personId = learner.person().id();
         if (needs.isEmpty()) {
             return List.of();
         }
@@ -456,7 +480,12 @@ public final class ExpertService implements AutoCloseable {
                 .map(Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.toSet());
         expertise.keySet().retainAll(strongest);
-        Map<String, PersonInfo> people = store.people(expertise.keySet(), now);
+        var people = new HashMap<String, PersonInfo>();
+        var load = new HashMap<String, Integer>();
+        for (var c : store.candidates(expertise.keySet(), personId, now.minus(LOAD_WINDOW), now)) {
+            people.put(c.person().id(), c.person());
+            load.put(c.person().id(), c.load());
+        }
         expertise
                 .keySet()
                 .removeIf(id -> !people.containsKey(id) || !people.get(id).suggestible());
@@ -464,8 +493,7 @@ public final class ExpertService implements AutoCloseable {
             return List.of();
         }
         var closeness = store.closeness(personId, expertise.keySet());
-        var load = store.load(expertise.keySet(), personId, now.minus(LOAD_WINDOW));
-        var me = store.person(personId, now);
+        var me = Optional.of(learner.person());
         var suggestions = new ArrayList<Suggestion>();
         for (var entry : expertise.entrySet()) {
             String candidate = entry.getKey();
@@ -562,15 +590,26 @@ public final class ExpertService implements AutoCloseable {
      * (0.4); minus skills they already practise or write about.
      */
     public List<Need> needs(String personId, Instant now) {
-        if (store.person(personId, now).isEmpty()) {
-            throw new dev.lore.graph.NoSuchEntityException("person", personId);
-        }
+        return store.inOneRead(() -> needs(learner(personId, now)));
+    }
+
+    /** Searches older than this do not tell what someone is learning now. */
+    static final Duration SEARCHES_WINDOW = Duration.ofDays(30);
+
+    private ExpertiseStore.Learner learner(String personId, Instant now) {
+        return store.learner(personId, now.minus(SEARCHES_WINDOW), 20, now)
+                .orElseThrow(() -> new dev.lore.graph.NoSuchEntityException("person", personId));
+    }
+
+    private List<Need> needs(ExpertiseStore.Learner learner) {
         var needs = new LinkedHashMap<String, Need>();
-        for (var skill : store.wantsToLearn(personId)) {
+        for (var skill : learner.wants()) {
             needs.put(skill.key(), new Need(skill, 1.0, "you want to learn " + skill.name()));
         }
-        store.readSkills(personId).entrySet().stream()
-                .sorted(Map.Entry.<SkillNames.Skill, Integer>comparingByValue().reversed())
+        learner.reads().entrySet().stream()
+                .sorted(Map.Entry.<SkillNames.Skill, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(e -> e.getKey().name()))
                 .limit(5)
                 .forEach(e -> needs.putIfAbsent(
                         e.getKey().key(),
@@ -580,7 +619,7 @@ public final class ExpertService implements AutoCloseable {
                                 "you read " + e.getValue() + (e.getValue() == 1 ? " article" : " articles") + " about "
                                         + e.getKey().name())));
         var vocab = vocabulary();
-        for (String query : store.recentSearches(personId, now.minus(Duration.ofDays(30)), 20)) {
+        for (String query : learner.searches()) {
             for (String key : matchSkills(query).keySet()) {
                 var skill = vocab.get(key);
                 if (skill != null) {
@@ -589,15 +628,7 @@ public final class ExpertService implements AutoCloseable {
             }
         }
         // skills they already have are not needs
-        Set<String> has = new LinkedHashSet<>();
-        for (SkillEvidence e : store.evidenceOf(personId)) {
-            boolean practises = e.level().map(l -> !l.equals("learning")).orElse(false);
-            boolean writes = e.articles() >= 2 && e.writtenShare() >= 0.6;
-            if (practises || writes) {
-                has.add(e.skillKey());
-            }
-        }
-        needs.keySet().removeAll(has);
+        needs.keySet().removeAll(learner.has());
         return needs.values().stream()
                 .sorted(Comparator.comparingDouble(Need::weight).reversed())
                 .limit(10)

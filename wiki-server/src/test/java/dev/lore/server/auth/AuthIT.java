@@ -135,6 +135,36 @@ class AuthIT {
     }
 
     @Test
+    void leavingTheCompanyEndsSessionsAtOnce(Http http) {
+        String admin = http.login("admin", TestLore.PASSWORD);
+        String carla = http.login("carla.contrib", TestLore.PASSWORD);
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(200);
+        assertThat(http.put("/api/people/carla.contrib/availability", Map.of("status", "inactive"), admin)
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(401);
+        assertThat(http.put("/api/people/carla.contrib/availability", Map.of("status", "available"), admin)
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenRemovedBehindThisServersBackStopsWorkingWithinSeconds(TestLore.Running lore, Http http) {
+        // another server sharing the database (or an operator) removes every token
+        String carla = http.login("carla.contrib", TestLore.PASSWORD);
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(200);
+        lore.lore()
+                .graph()
+                .write(tx -> tx.run("MATCH (t:Token) DETACH DELETE t").consume());
+        assertThat(http.get("/api/me", carla).status())
+                .as("remembered for a moment: this server saw no change")
+                .isEqualTo(200);
+        lore.clock().set(lore.clock().instant().plus(AuthService.REMEMBER).plusMillis(1));
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(401);
+    }
+
+    @Test
     void apiTokensWorkForScripts(Http http) {
         String session = http.login("carla.contrib", TestLore.PASSWORD);
         var issued = http.post("/api/tokens", Map.of(), session);

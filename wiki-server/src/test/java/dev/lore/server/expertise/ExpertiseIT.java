@@ -132,6 +132,44 @@ class ExpertiseIT {
     }
 
     @Test
+    void lastActiveIsTheLatestContributionAndIsRebuiltForStoresFromBeforeIt() {
+        lore.clock().set(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        lore.clock().set(java.time.Instant.parse("2026-03-16T09:00:00Z"));
+        edit("ana", slug, FOUR_LINES + "\n" + FOUR_MORE);
+        lore.clock().set(java.time.Instant.parse("2026-03-30T09:00:00Z"));
+        JsonNode person = http.get("/api/experts?topic=kafka")
+                .json()
+                .get("experts")
+                .get(0)
+                .get("person");
+        assertThat(person.get("lastActive").asText()).isEqualTo("2026-03-16T09:00:00Z");
+
+        // a store written before Lore kept the date on the person
+        lore.lore()
+                .graph()
+                .write(tx -> tx.run("MATCH (p:Person) REMOVE p.lastActiveAt").consume());
+        assertThat(http.get("/api/experts?topic=kafka")
+                        .json()
+                        .get("experts")
+                        .get(0)
+                        .get("person")
+                        .get("lastActive")
+                        .isNull())
+                .isTrue();
+        assertThat(lore.lore().experts().store().backfillLastActive()).isEqualTo(1);
+        assertThat(http.get("/api/experts?topic=kafka")
+                        .json()
+                        .get("experts")
+                        .get(0)
+                        .get("person")
+                        .get("lastActive")
+                        .asText())
+                .isEqualTo("2026-03-16T09:00:00Z");
+        assertThat(lore.lore().experts().store().backfillLastActive()).isZero();
+    }
+
+    @Test
     void declaredSkillsAndEndorsementsCountAndFollowTheRules() {
         var declare = http.put(
                 "/api/people/dan/skills",
@@ -300,6 +338,48 @@ class ExpertiseIT {
         assertThat(http.get("/api/people/ben/learn-from", null).status()).isEqualTo(401);
         String admin = http.login("admin", lore.lore().config().adminPassword().orElse(TestLore.PASSWORD));
         assertThat(http.get("/api/people/nobody/learn-from", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void learnFromPrefersPeopleTheLearnerWroteWithThenTheirCoauthorsCoauthors() {
+        // Dan (Web) wants Terraform; Ana (Streaming) and Cleo (Data) are equal experts in it
+        declare("ana", "Terraform", "expert");
+        declare("cleo", "Terraform", "expert");
+        http.put("/api/people/dan/wants-to-learn", Map.of("skills", List.of("Terraform")), tokens.get("dan"));
+        JsonNode before =
+                http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
+        assertThat(ids(before.get("suggestions"))).containsExactly("ana", "cleo"); // a tie: by id
+
+        // Dan and Cleo wrote a page together; Dan wrote one with Erin, and Erin one with Ana
+        String together = create("dan", "On-call handbook", FOUR_LINES, List.of());
+        edit("cleo", together, FOUR_LINES + "\nCleo's line.");
+        String withErin = create("dan", "Release checklist", FOUR_LINES, List.of());
+        edit("erin", withErin, FOUR_LINES + "\nErin's line.");
+        String erinAndAna = create("erin", "Incident review", FOUR_LINES, List.of());
+        edit("ana", erinAndAna, FOUR_LINES + "\nAna's line.");
+
+        JsonNode after =
+                http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
+        assertThat(ids(after.get("suggestions"))).containsExactly("cleo", "ana");
+        assertThat(after.get("suggestions").get(0).get("why").asText())
+                .contains("You have worked on 1 article together.");
+        assertThat(after.get("suggestions").get(1).get("why").asText()).contains("You share 1 co-author.");
+        assertThat(after.get("suggestions").get(0).get("score").asDouble())
+                .isGreaterThan(after.get("suggestions").get(1).get("score").asDouble());
+    }
+
+    @Test
+    void recentSearchesAreNeedsAndTheNeedsAreInTheAnswer() {
+        declare("ana", "Kafka", "expert");
+        assertThat(http.get("/api/search?q=kafka%20lag", tokens.get("dan")).status())
+                .isEqualTo(200);
+        lore.lore().search().flush(); // searches are logged in the background
+        JsonNode forDan =
+                http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
+        assertThat(forDan.get("needs").get(0).get("reason").asText()).isEqualTo("you searched for \"kafka lag\"");
+        assertThat(forDan.get("needs").get(0).get("weight").asDouble()).isEqualTo(0.4);
+        assertThat(ids(forDan.get("suggestions"))).containsExactly("ana");
+        assertThat(forDan.get("suggestions").get(0).get("why").asText()).contains("you searched for \"kafka lag\"");
     }
 
     @Test
