@@ -521,65 +521,132 @@ public final class ExpertiseStore {
         // One walk of each person's skill relationships and one of their endorsements, whatever
         // the number of skills; the rows are put together here.
         return graph.read(tx -> {
-            var rows = tx.run("""
-                            CALL () {
-                              MATCH (s:Skill) WHERE s.key IN $keys RETURN collect([s.key, s.name]) AS names
-                            }
-                            UNWIND $people AS pid
-                            MATCH (p:Person {id: pid})
-                            WITH names, p,
-                                 [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s:Skill) WHERE s.key IN $keys
-                                   | [type(r) = 'HAS_SKILL', s.key, r.level, r.declaredAt, r.share, r.articles, r.lastAt]]
-                                   AS rels,
-                                 [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill IN $keys | [en.skill, e.name, en.at]] AS ens
-                            WHERE size(rels) > 0 OR size(ens) > 0
-                            RETURN names, p.id AS person, rels, ens
-                            """, Map.of("people", List.copyOf(personIds), "keys", List.copyOf(skillKeys)))
+            var rows = tx.run(
+                            SKILL_NAMES + """
+                                    UNWIND $people AS pid
+                                    MATCH (p:Person {id: pid})
+                                    WITH names, p, """ + EVIDENCE_COLUMNS + """
+
+                                    WHERE size(rels) > 0 OR size(ens) > 0
+                                    RETURN names, p.id AS person, rels, ens
+                                    """,
+                            Map.of("people", List.copyOf(personIds), "keys", List.copyOf(skillKeys)))
                     .list();
             var out = new java.util.ArrayList<SkillEvidence>();
             for (Record r : rows) {
-                var names = new HashMap<String, String>();
-                for (Value pair : r.get("names").values()) {
-                    names.put(pair.get(0).asString(), pair.get(1).asString());
-                }
-                var byKey = new java.util.LinkedHashMap<String, EvidenceBuilder>();
-                String person = r.get("person").asString();
-                for (Value rel : r.get("rels").values()) {
-                    var b = byKey.computeIfAbsent(rel.get(1).asString(), k -> new EvidenceBuilder());
-                    if (rel.get(0).asBoolean()) {
-                        b.level = optionalString(rel.get(2));
-                        b.declaredAt = optionalInstant(rel.get(3));
-                    } else {
-                        b.share = rel.get(4).isNull() ? 0 : rel.get(4).asDouble();
-                        b.articles = rel.get(5).isNull() ? 0 : rel.get(5).asInt();
-                        b.writtenAt = optionalInstant(rel.get(6));
-                    }
-                }
-                for (Value en : r.get("ens").values()) {
-                    var b = byKey.computeIfAbsent(en.get(0).asString(), k -> new EvidenceBuilder());
-                    b.endorsers.add(en.get(1).asString());
-                    Instant at = en.get(2).isNull() ? null : instant(en.get(2));
-                    if (at != null && (b.endorsedAt == null || at.isAfter(b.endorsedAt))) {
-                        b.endorsedAt = at;
-                    }
-                }
-                byKey.forEach((key, b) -> {
-                    if (names.containsKey(key)) {
-                        out.add(new SkillEvidence(
-                                person,
-                                key,
-                                names.get(key),
-                                b.level,
-                                b.declaredAt,
-                                List.copyOf(b.endorsers),
-                                Optional.ofNullable(b.endorsedAt),
-                                b.share,
-                                b.articles,
-                                b.writtenAt));
-                    }
-                });
+                addEvidence(r.get("person").asString(), r, skillNames(r), out);
             }
             return out;
+        });
+    }
+
+    private static Map<String, String> skillNames(Record r) {
+        var names = new HashMap<String, String>();
+        for (Value pair : r.get("names").values()) {
+            names.put(pair.get(0).asString(), pair.get(1).asString());
+        }
+        return names;
+    }
+
+    /** The skill evidence of one person from a row's {@code rels} and {@code ens} (see {@link #evidenceOf}). */
+    private static void addEvidence(String person, Record r, Map<String, String> names, List<SkillEvidence> out) {
+        var byKey = new java.util.LinkedHashMap<String, EvidenceBuilder>();
+        for (Value rel : r.get("rels").values()) {
+            var b = byKey.computeIfAbsent(rel.get(1).asString(), k -> new EvidenceBuilder());
+            if (rel.get(0).asBoolean()) {
+                b.level = optionalString(rel.get(2));
+                b.declaredAt = optionalInstant(rel.get(3));
+            } else {
+                b.share = rel.get(4).isNull() ? 0 : rel.get(4).asDouble();
+                b.articles = rel.get(5).isNull() ? 0 : rel.get(5).asInt();
+                b.writtenAt = optionalInstant(rel.get(6));
+            }
+        }
+        for (Value en : r.get("ens").values()) {
+            var b = byKey.computeIfAbsent(en.get(0).asString(), k -> new EvidenceBuilder());
+            b.endorsers.add(en.get(1).asString());
+            Instant at = en.get(2).isNull() ? null : instant(en.get(2));
+            if (at != null && (b.endorsedAt == null || at.isAfter(b.endorsedAt))) {
+                b.endorsedAt = at;
+            }
+        }
+        byKey.forEach((key, b) -> {
+            if (names.containsKey(key)) {
+                out.add(new SkillEvidence(
+                        person,
+                        key,
+                        names.get(key),
+                        b.level,
+                        b.declaredAt,
+                        List.copyOf(b.endorsers),
+                        Optional.ofNullable(b.endorsedAt),
+                        b.share,
+                        b.articles,
+                        b.writtenAt));
+            }
+        });
+    }
+
+    /** The skill-evidence columns of {@link #evidenceOf} for a person {@code p} and skills {@code $keys}. */
+    private static final String EVIDENCE_COLUMNS = """
+            [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s:Skill) WHERE s.key IN $keys
+              | [type(r) = 'HAS_SKILL', s.key, r.level, r.declaredAt, r.share, r.articles, r.lastAt]] AS rels,
+            [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill IN $keys | [en.skill, e.name, en.at]] AS ens""";
+
+    private static final String SKILL_NAMES = """
+            CALL () {
+              MATCH (s:Skill) WHERE s.key IN $keys RETURN collect([s.key, s.name]) AS names
+            }
+            """;
+
+    /**
+     * What expert finding needs of the documents a topic found, in one read: their contributors
+     * (as {@link #authorship}), who those people are (as {@link #people}) and their evidence on
+     * these skills (as {@link #evidenceOf}).
+     */
+    public record DocumentPeople(
+            List<Authorship> authorship, Map<String, PersonInfo> people, List<SkillEvidence> evidence) {}
+
+    public DocumentPeople documentPeople(Collection<String> articleIds, Collection<String> skillKeys, Instant now) {
+        if (articleIds.isEmpty()) {
+            return new DocumentPeople(List.of(), Map.of(), List.of());
+        }
+        String query = SKILL_NAMES + """
+                UNWIND $ids AS aid
+                MATCH (a:Article {id: aid}) WHERE a.status = 'active'
+                MATCH (p:Person)-[c:CONTRIBUTED]->(a)
+                WITH names, p, collect([a.id, a.slug, a.title, coalesce(c.share, 0.0), c.edits, c.lastAt]) AS wrote
+                RETURN names, wrote, """ + PERSON_COLUMNS + ", "
+                + (skillKeys.isEmpty() ? "[] AS rels, [] AS ens" : EVIDENCE_COLUMNS);
+        return graph.read(tx -> {
+            var authorship = new java.util.ArrayList<Authorship>();
+            var people = new HashMap<String, PersonInfo>();
+            var evidence = new java.util.ArrayList<SkillEvidence>();
+            for (Record r : tx.run(
+                            query,
+                            Map.of(
+                                    "ids",
+                                    List.copyOf(articleIds),
+                                    "keys",
+                                    List.copyOf(skillKeys),
+                                    "now",
+                                    datetime(now)))
+                    .list()) {
+                PersonInfo person = toPerson(r);
+                people.put(person.id(), person);
+                for (Value w : r.get("wrote").values()) {
+                    authorship.add(new Authorship(
+                            person.id(),
+                            w.get(0).asString(),
+                            w.get(1).asString(),
+                            w.get(2).asString(),
+                            w.get(3).asDouble(),
+                            w.get(4).asInt(),
+                            instant(w.get(5))));
+                }
+                addEvidence(person.id(), r, skillNames(r), evidence);
+            }
+            return new DocumentPeople(authorship, people, evidence);
         });
     }
 
@@ -847,16 +914,27 @@ public final class ExpertiseStore {
                 .findFirst());
     }
 
+    /** Experts suggested to a learner at a time. */
+    public record Suggested(String learnerId, List<String> expertIds, Instant at) {}
+
     /** Records that these experts were suggested to a learner (once per pair; the date moves). */
     public void recordSuggested(String learnerId, Collection<String> expertIds, Instant at) {
+        recordSuggested(List.of(new Suggested(learnerId, List.copyOf(expertIds), at)));
+    }
+
+    /** Records many suggestions in one transaction, in order (a later one moves the date). */
+    public void recordSuggested(List<Suggested> suggestions) {
+        var rows = suggestions.stream()
+                .map(s -> Map.<String, Object>of("id", s.learnerId(), "experts", s.expertIds(), "at", datetime(s.at())))
+                .toList();
         graph.write(tx -> tx.run("""
-                        MATCH (l:Person {id: $id})
-                        UNWIND $experts AS eid
+                        UNWIND $rows AS row
+                        MATCH (l:Person {id: row.id})
+                        UNWIND row.experts AS eid
                         MATCH (e:Person {id: eid})
                         MERGE (l)-[s:WAS_SUGGESTED]->(e)
-                        SET s.at = $at
-                        """, Map.of("id", learnerId, "experts", List.copyOf(expertIds), "at", datetime(at)))
-                .consume());
+                        SET s.at = row.at
+                        """, Map.of("rows", rows)).consume());
     }
 
     // ---- skill pages --------------------------------------------------------------------------

@@ -137,6 +137,9 @@ public final class ExpertService implements AutoCloseable {
             String topic, int limit, boolean includeUnavailable, Set<String> exclude, Ranking ranking, Instant now) {
         var scores = new HashMap<String, Double>();
         var evidence = new HashMap<String, List<Evidence>>();
+        Map<String, Double> skills = matchSkills(topic);
+        var people = new HashMap<String, PersonInfo>();
+        List<SkillEvidence> contributorsEvidence = List.of();
 
         // 1. documents relevant to the topic, spread to their contributors by share
         List<LoreIndex.Ranked> docs = index.topIds(topic, List.of("article", "question"), ranking.documents());
@@ -146,10 +149,17 @@ public final class ExpertService implements AutoCloseable {
             for (var d : docs) {
                 relevance.put(d.id(), Math.pow(d.score() / best, ranking.relevancePower()));
             }
-            List<Authorship> authorship = store.authorship(docs.stream()
-                    .filter(d -> d.type().equals("article"))
-                    .map(LoreIndex.Ranked::id)
-                    .toList());
+            // the documents' contributors, who they are and their evidence on the topic's skills
+            var found = store.documentPeople(
+                    docs.stream()
+                            .filter(d -> d.type().equals("article"))
+                            .map(LoreIndex.Ranked::id)
+                            .toList(),
+                    skills.keySet(),
+                    now);
+            people.putAll(found.people());
+            contributorsEvidence = found.evidence();
+            List<Authorship> authorship = found.authorship();
             var latest = new HashMap<String, Instant>(); // each person's latest work on the topic
             for (Authorship a : authorship) {
                 latest.merge(a.personId(), a.lastAt(), (x, y) -> x.isAfter(y) ? x : y);
@@ -174,14 +184,19 @@ public final class ExpertService implements AutoCloseable {
         }
 
         // 2. skills the topic names: declared level, endorsements
-        Map<String, Double> skills = matchSkills(topic);
         if (!skills.isEmpty()) {
             // the strongest holders of each skill, and whatever the documents' contributors have
             var rows = new LinkedHashMap<String, SkillEvidence>();
             for (SkillEvidence e : strongest(skills.keySet(), Math.max(SKILL_HOLDERS, limit * 5), false, now)) {
                 rows.put(e.personId() + "|" + e.skillKey(), e);
             }
-            for (SkillEvidence e : store.evidenceOf(skills.keySet(), Set.copyOf(scores.keySet()))) {
+            for (SkillEvidence e : contributorsEvidence) {
+                rows.putIfAbsent(e.personId() + "|" + e.skillKey(), e);
+            }
+            // people who only answered questions were not among the contributors read above
+            var answerers = new java.util.HashSet<>(scores.keySet());
+            answerers.removeAll(people.keySet());
+            for (SkillEvidence e : store.evidenceOf(skills.keySet(), answerers)) {
                 rows.putIfAbsent(e.personId() + "|" + e.skillKey(), e);
             }
             for (SkillEvidence e : rows.values()) {
@@ -236,11 +251,16 @@ public final class ExpertService implements AutoCloseable {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         int page = Math.max(20, limit * 2);
-        var people = new HashMap<String, PersonInfo>();
         var chosen = new ArrayList<Map.Entry<String, Double>>();
         for (int from = 0; from < ranked.size() && chosen.size() < limit; from += page) {
             var slice = ranked.subList(from, Math.min(ranked.size(), from + page));
-            people.putAll(store.people(slice.stream().map(Map.Entry::getKey).toList(), now));
+            var unknown = slice.stream()
+                    .map(Map.Entry::getKey)
+                    .filter(id -> !people.containsKey(id))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                people.putAll(store.people(unknown, now));
+            }
             for (var e : slice) {
                 var person = people.get(e.getKey());
                 if (person != null && (includeUnavailable || person.suggestible()) && chosen.size() < limit) {
@@ -399,7 +419,11 @@ public final class ExpertService implements AutoCloseable {
      */
     static final int CANDIDATES = 40;
 
-    private final Map<String, Object> suggestionLocks = new ConcurrentHashMap<>();
+    /** Suggestions made and not yet written: the background writer takes them all at once. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ExpertiseStore.Suggested> unwritten =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Whom {@code personId} should learn from: for skills they want to learn, read about or search
@@ -429,12 +453,12 @@ public final class ExpertService implements AutoCloseable {
         // the first suggestion is whom the learner is sent to; that is the load others should feel
         var shown = top.stream().limit(1).map(s -> s.person().id()).toList();
         if (!shown.isEmpty()) {
-            // in the background: the learner need not wait for Lore's bookkeeping
-            background(() -> {
-                synchronized (suggestionLocks.computeIfAbsent(personId, k -> new Object())) {
-                    store.recordSuggested(personId, shown, now);
-                }
-            });
+            // in the background, many at a time: the learner need not wait for Lore's bookkeeping,
+            // and a busy server writes one transaction for all the suggestions made meanwhile
+            unwritten.add(new ExpertiseStore.Suggested(personId, shown, now));
+            if (writing.compareAndSet(false, true)) {
+                background(this::writeSuggestions);
+            }
         }
         return advice;
     }
@@ -665,6 +689,17 @@ public final class ExpertService implements AutoCloseable {
         background(() -> store.recordRead(personId, slug, at));
     }
 
+    private void writeSuggestions() {
+        writing.set(false);
+        var batch = new ArrayList<ExpertiseStore.Suggested>();
+        for (ExpertiseStore.Suggested s; (s = unwritten.poll()) != null; ) {
+            batch.add(s);
+        }
+        if (!batch.isEmpty()) {
+            store.recordSuggested(batch);
+        }
+    }
+
     private void background(Runnable write) {
         pendingReads.incrementAndGet();
         reads.execute(() -> {
@@ -697,6 +732,15 @@ public final class ExpertService implements AutoCloseable {
 
     @Override
     public void close() {
+        // what was read and suggested so far is written before the graph closes
         reads.shutdown();
+        try {
+            if (!reads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(ExpertService.class)
+                        .warn("{} reads or suggestions were not recorded before shutdown", pendingReads.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
