@@ -525,7 +525,7 @@ public final class ExpertiseStore {
                             SKILL_NAMES + """
                                     UNWIND $people AS pid
                                     MATCH (p:Person {id: pid})
-                                    WITH names, p, """ + EVIDENCE_COLUMNS + """
+                                    WITH names, targets, p, """ + EVIDENCE_COLUMNS + """
 
                                     WHERE size(rels) > 0 OR size(ens) > 0
                                     RETURN names, p.id AS person, rels, ens
@@ -587,15 +587,18 @@ public final class ExpertiseStore {
         });
     }
 
-    /** The skill-evidence columns of {@link #evidenceOf} for a person {@code p} and skills {@code $keys}. */
+    /**
+     * The skill-evidence columns of {@link #evidenceOf} for a person {@code p} and the skill nodes
+     * {@code targets} (compared as nodes: reading each skill's key costs more than the rest).
+     */
     private static final String EVIDENCE_COLUMNS = """
-            [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s:Skill) WHERE s.key IN $keys
+            [(p)-[r:HAS_SKILL|WROTE_ABOUT]->(s) WHERE s IN targets
               | [type(r) = 'HAS_SKILL', s.key, r.level, r.declaredAt, r.share, r.articles, r.lastAt]] AS rels,
             [(e:Person)-[en:ENDORSED]->(p) WHERE en.skill IN $keys | [en.skill, e.name, en.at]] AS ens""";
 
     private static final String SKILL_NAMES = """
             CALL () {
-              MATCH (s:Skill) WHERE s.key IN $keys RETURN collect([s.key, s.name]) AS names
+              MATCH (s:Skill) WHERE s.key IN $keys RETURN collect([s.key, s.name]) AS names, collect(s) AS targets
             }
             """;
 
@@ -615,7 +618,7 @@ public final class ExpertiseStore {
                 UNWIND $ids AS aid
                 MATCH (a:Article {id: aid}) WHERE a.status = 'active'
                 MATCH (p:Person)-[c:CONTRIBUTED]->(a)
-                WITH names, p, collect([a.id, a.slug, a.title, coalesce(c.share, 0.0), c.edits, c.lastAt]) AS wrote
+                WITH names, targets, p, collect([a.id, a.slug, a.title, coalesce(c.share, 0.0), c.edits, c.lastAt]) AS wrote
                 RETURN names, wrote, """ + PERSON_COLUMNS + ", "
                 + (skillKeys.isEmpty() ? "[] AS rels, [] AS ens" : EVIDENCE_COLUMNS);
         return graph.read(tx -> {
