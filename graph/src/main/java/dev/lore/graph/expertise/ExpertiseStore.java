@@ -353,18 +353,6 @@ public final class ExpertiseStore {
     public record Authorship(
             String personId, String articleId, String slug, String title, double share, int edits, Instant lastAt) {}
 
-    /** The contributors of live articles, by article id. */
-    public List<Authorship> authorship(Collection<String> articleIds) {
-        return graph.read(
-                tx -> tx.run("""
-                        UNWIND $ids AS aid
-                        MATCH (p:Person)-[c:CONTRIBUTED]->(a:Article {id: aid})
-                        WHERE a.status = 'active'
-                        RETURN p.id AS person, a.id AS article, a.slug AS slug, a.title AS title,
-                               coalesce(c.share, 0.0) AS share, c.edits AS edits, c.lastAt AS lastAt
-                        """, Map.of("ids", List.copyOf(articleIds))).list(ExpertiseStore::toAuthorship));
-    }
-
     /**
      * An answer as evidence: who wrote it, to which question, whether the asker accepted it and how
      * many people found it helpful.
@@ -721,32 +709,6 @@ public final class ExpertiseStore {
                         r.get("key").asString(), r.get("name").asString())));
     }
 
-    /** Skills of articles a person read, with how many such articles. */
-    public Map<SkillNames.Skill, Integer> readSkills(String personId) {
-        return graph.read(tx -> {
-            var out = new HashMap<SkillNames.Skill, Integer>();
-            tx.run("""
-                            MATCH (:Person {id: $id})-[:READ]->(:Article {status: 'active'})-[:ABOUT]->(s:Skill)
-                            RETURN s.key AS key, s.name AS name, count(*) AS n
-                            """, Map.of("id", personId))
-                    .list()
-                    .forEach(r -> out.put(
-                            new SkillNames.Skill(
-                                    r.get("key").asString(), r.get("name").asString()),
-                            r.get("n").asInt()));
-            return out;
-        });
-    }
-
-    /** Texts a person searched for recently, newest first. */
-    public List<String> recentSearches(String personId, Instant since, int limit) {
-        return graph.read(tx -> tx.run("""
-                        MATCH (e:SearchEvent {person: $id}) WHERE e.at >= $since
-                        RETURN e.query AS q ORDER BY e.at DESC LIMIT $limit
-                        """, Map.of("id", personId, "since", datetime(since), "limit", limit))
-                .list(r -> r.get("q").asString()));
-    }
-
     /** Records that a signed-in person opened the live article at {@code slug}. */
     public void recordRead(String personId, String slug, Instant at) {
         graph.write(tx -> tx.run("""
@@ -831,14 +793,6 @@ public final class ExpertiseStore {
             }
             return out;
         });
-    }
-
-    /** How many other people each candidate was suggested to since {@code since}. */
-    public Map<String, Integer> load(Collection<String> candidateIds, String exceptLearnerId, Instant since) {
-        var out = new HashMap<String, Integer>();
-        candidates(candidateIds, exceptLearnerId, since, since)
-                .forEach(c -> out.put(c.person().id(), c.load()));
-        return out;
     }
 
     /** A candidate expert: who they are and how many others they were suggested to lately. */

@@ -28,16 +28,30 @@ public final class SearchLogStore {
     public record Logged(String id, String query, long results, Optional<Integer> clickedPosition) {}
 
     public void record(String id, String query, long results, Optional<String> personId, Instant at) {
-        var params = new HashMap<String, Object>();
-        params.put("id", id);
-        params.put("query", query);
-        params.put("key", query.strip().toLowerCase(java.util.Locale.ROOT));
-        params.put("results", results);
-        params.put("person", personId.orElse(null));
-        params.put("at", datetime(at));
+        recordAll(List.of(new Search(id, query, results, personId, at)));
+    }
+
+    /** A search to log: its id, text, number of results, who (if signed in) and when. */
+    public record Search(String id, String query, long results, Optional<String> personId, Instant at) {}
+
+    /** Logs many searches in one transaction. */
+    public void recordAll(List<Search> searches) {
+        var rows = new java.util.ArrayList<Map<String, Object>>();
+        for (Search s : searches) {
+            var row = new HashMap<String, Object>();
+            row.put("id", s.id());
+            row.put("query", s.query());
+            row.put("key", s.query().strip().toLowerCase(java.util.Locale.ROOT));
+            row.put("results", s.results());
+            row.put("person", s.personId().orElse(null));
+            row.put("at", datetime(s.at()));
+            rows.add(row);
+        }
         graph.write(tx -> tx.run("""
-                        CREATE (s:SearchEvent {id: $id, query: $query, key: $key, results: $results, person: $person, at: $at})
-                        """, params).consume());
+                        UNWIND $rows AS row
+                        CREATE (:SearchEvent {id: row.id, query: row.query, key: row.key, results: row.results,
+                                              person: row.person, at: row.at})
+                        """, Map.of("rows", rows)).consume());
     }
 
     /** Records a click on the hit at {@code position} (1-based); false if the search is unknown. */

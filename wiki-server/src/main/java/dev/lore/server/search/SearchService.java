@@ -10,6 +10,7 @@ import dev.lore.indexer.UserQuery;
 import dev.lore.server.error.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +45,17 @@ public final class SearchService implements AutoCloseable {
             new ArrayBlockingQueue<>(10_000),
             Thread.ofPlatform().name("lore-search-log").daemon(true).factory(),
             (task, pool) -> LOG.warn("Search log queue full; one search not logged"));
+
+    /** Searches not written yet: the writer takes all of them in one transaction. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<SearchLogStore.Search> unlogged =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger unloggedCount =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** At most this many searches wait to be logged; beyond it, searches are not logged. */
+    static final int MAX_UNLOGGED = 10_000;
 
     public SearchService(LoreIndex index, SearchLogStore log, DirectoryStore directory, Clock clock) {
         this.index = index;
@@ -124,15 +136,45 @@ public final class SearchService implements AutoCloseable {
         if (!q.text().isBlank() && q.page() == 1) {
             var at = clock.instant();
             String text = q.text().length() > 500 ? q.text().substring(0, 500) : q.text();
-            logWriter.execute(() -> {
-                try {
-                    log.record(id, text, results.total(), who.map(Person::id), at);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not log a search: {}", e.toString());
-                }
-            });
+            logLater(new SearchLogStore.Search(id, text, results.total(), who.map(Person::id), at));
         }
         return new Outcome(id, results, people, skills);
+    }
+
+    /**
+     * Logs a search in the background: a busy server writes all the searches made meanwhile in
+     * one transaction, so the log keeps up with the searches.
+     */
+    private void logLater(SearchLogStore.Search search) {
+        if (unloggedCount.incrementAndGet() > MAX_UNLOGGED) {
+            unloggedCount.decrementAndGet();
+            LOG.warn("Search log behind by {} searches; one search not logged", MAX_UNLOGGED);
+            return;
+        }
+        unlogged.add(search);
+        if (writing.compareAndSet(false, true)) {
+            logWriter.execute(this::writeUnlogged);
+        }
+    }
+
+    private void writeUnlogged() {
+        writing.set(false);
+        while (true) {
+            var batch = new ArrayList<SearchLogStore.Search>();
+            for (SearchLogStore.Search s; batch.size() < 1_000 && (s = unlogged.poll()) != null; ) {
+                batch.add(s);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                log.recordAll(batch);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not log {} searches: {}", batch.size(), e.toString());
+            } finally {
+                unloggedCount.addAndGet(-batch.size());
+            }
+        }
     }
 
     /** Completions for what has been typed so far. */
@@ -154,7 +196,10 @@ public final class SearchService implements AutoCloseable {
     /** Waits until every search logged so far is written. */
     public void flush() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while ((logWriter.getActiveCount() > 0 || !logWriter.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+        while ((unloggedCount.get() > 0
+                        || logWriter.getActiveCount() > 0
+                        || !logWriter.getQueue().isEmpty())
+                && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             try {
                 Thread.sleep(2);

@@ -138,35 +138,25 @@ class ExpertiseIT {
         lore.clock().set(java.time.Instant.parse("2026-03-16T09:00:00Z"));
         edit("ana", slug, FOUR_LINES + "\n" + FOUR_MORE);
         lore.clock().set(java.time.Instant.parse("2026-03-30T09:00:00Z"));
-        JsonNode person = http.get("/api/experts?topic=kafka")
-                .json()
-                .get("experts")
-                .get(0)
-                .get("person");
-        assertThat(person.get("lastActive").asText()).isEqualTo("2026-03-16T09:00:00Z");
+        assertThat(lastActiveOfTheKafkaExpert().asText()).isEqualTo("2026-03-16T09:00:00Z");
 
         // a store written before Lore kept the date on the person
         lore.lore()
                 .graph()
                 .write(tx -> tx.run("MATCH (p:Person) REMOVE p.lastActiveAt").consume());
-        assertThat(http.get("/api/experts?topic=kafka")
-                        .json()
-                        .get("experts")
-                        .get(0)
-                        .get("person")
-                        .get("lastActive")
-                        .isNull())
-                .isTrue();
+        assertThat(lastActiveOfTheKafkaExpert().isNull()).isTrue();
         assertThat(lore.lore().experts().store().backfillLastActive()).isEqualTo(1);
-        assertThat(http.get("/api/experts?topic=kafka")
-                        .json()
-                        .get("experts")
-                        .get(0)
-                        .get("person")
-                        .get("lastActive")
-                        .asText())
-                .isEqualTo("2026-03-16T09:00:00Z");
+        assertThat(lastActiveOfTheKafkaExpert().asText()).isEqualTo("2026-03-16T09:00:00Z");
         assertThat(lore.lore().experts().store().backfillLastActive()).isZero();
+    }
+
+    private JsonNode lastActiveOfTheKafkaExpert() {
+        return http.get("/api/experts?topic=kafka")
+                .json()
+                .get("experts")
+                .get(0)
+                .get("person")
+                .get("lastActive");
     }
 
     @Test

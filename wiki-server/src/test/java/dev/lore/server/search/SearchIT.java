@@ -202,4 +202,36 @@ class SearchIT {
 
         assertThat(slugs("cache")).containsExactlyElementsOf(before).hasSize(2);
     }
+
+    @Test
+    void aBurstOfSearchesIsLoggedInFull() throws Exception {
+        // eight clients at once: the background log writes them in batches and loses none
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 240; i++) {
+                String q = "burst query " + i;
+                calls.add(pool.submit(
+                        () -> http.get("/api/search?q=" + Http.enc(q)).status()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        lore.lore().search().flush();
+        long logged = lore.lore()
+                .graph()
+                .read(tx -> tx.run(
+                                "MATCH (s:SearchEvent) WHERE s.query STARTS WITH 'burst query ' RETURN count(s) AS n")
+                        .single()
+                        .get("n")
+                        .asLong());
+        assertThat(logged).isEqualTo(240);
+        var misses = lore.lore().search().misses(30, 500);
+        assertThat(misses.stream().filter(m -> m.query().startsWith("burst query ")))
+                .hasSize(240)
+                .allMatch(m -> m.times() == 1);
+    }
 }
