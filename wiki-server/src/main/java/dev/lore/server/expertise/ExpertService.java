@@ -608,15 +608,6 @@ public final class ExpertService implements AutoCloseable {
         return out;
     }
 
-    /**
-     * What a person should learn next, strongest first: skills they want to learn (1.0), skills of
-     * articles they read (0.5 for three or more articles), skills named in their recent searches
-     * (0.4); minus skills they already practise or write about.
-     */
-    public List<Need> needs(String personId, Instant now) {
-        return store.inOneRead(() -> needs(learner(personId, now)));
-    }
-
     /** Searches older than this do not tell what someone is learning now. */
     static final Duration SEARCHES_WINDOW = Duration.ofDays(30);
 
@@ -625,6 +616,11 @@ public final class ExpertService implements AutoCloseable {
                 .orElseThrow(() -> new dev.lore.graph.NoSuchEntityException("person", personId));
     }
 
+    /**
+     * What a learner should learn next, strongest first: skills they want to learn (1.0), skills of
+     * articles they read (0.5 for three or more articles), skills named in their recent searches
+     * (0.4); minus skills they already practise or write about. At most ten.
+     */
     private List<Need> needs(ExpertiseStore.Learner learner) {
         var needs = new LinkedHashMap<String, Need>();
         for (var skill : learner.wants()) {
