@@ -557,7 +557,10 @@ public final class LoreIndex implements AutoCloseable {
                                 t -> anyType.add(new TermQuery(new Term(Fields.TYPE, t)), BooleanClause.Occur.SHOULD));
                         query.add(anyType.build(), BooleanClause.Occur.FILTER);
                     }
-                    TopDocs top = searcher.search(query.build(), n);
+                    // only the best n are read, never the number of hits: counting stops at n,
+                    // so Lucene may skip documents that cannot reach the top n sooner
+                    TopDocs top = searcher.search(
+                            query.build(), new org.apache.lucene.search.TopScoreDocCollectorManager(n, n));
                     if (top.scoreDocs.length == 0 && !fuzzy && !parsed.words().isEmpty()) {
                         continue;
                     }

@@ -48,8 +48,13 @@ public final class ExpertService implements AutoCloseable {
      */
     static final int SKILL_HOLDERS = 100;
 
-    /** The strongest holders of a skill are kept this long, or until the index next changes. */
-    static final Duration HOLDERS_TTL = Duration.ofMinutes(1);
+    /**
+     * The strongest holders of a skill are kept this long, or until the index next changes. Every
+     * change to skills, levels, endorsements, articles or availability moves the change sequence,
+     * which the index applies (another server's changes too, within its poll), so this only bounds
+     * the drift of time decay, which is a few hundredths of a percent in ten minutes.
+     */
+    static final Duration HOLDERS_TTL = Duration.ofMinutes(10);
 
     /**
      * The constants of the document model. {@link #DEFAULT} is what Lore ships; {@code
