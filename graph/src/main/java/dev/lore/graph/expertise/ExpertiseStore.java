@@ -6,6 +6,7 @@ import static dev.lore.graph.internal.Values.instant;
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.internal.ChangeSequence;
+import dev.lore.graph.internal.CountedWrites;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,10 +25,11 @@ import org.neo4j.driver.Value;
  */
 public final class ExpertiseStore {
     private final Graph graph;
-    private final java.util.concurrent.atomic.AtomicLong evidenceWrites = new java.util.concurrent.atomic.AtomicLong();
+    private final CountedWrites evidenceWrites;
 
     public ExpertiseStore(Graph graph) {
         this.graph = graph;
+        this.evidenceWrites = new CountedWrites(graph);
     }
 
     /**
@@ -36,16 +38,20 @@ public final class ExpertiseStore {
      * and declared skills move the search index's generation instead).
      */
     public long evidenceWrites() {
-        return evidenceWrites.get();
+        return evidenceWrites.count();
     }
 
     /** A write to evidence that {@link #evidenceWrites} counts, once it has run. */
     private <T> T evidenceWrite(java.util.function.Function<TransactionContext, T> work) {
-        try {
-            return graph.write(work);
-        } finally {
-            evidenceWrites.incrementAndGet();
-        }
+        return evidenceWrites.write(work);
+    }
+
+    /** Runs many writes of this store in one transaction ({@link Graph#inOneTransaction}). */
+    public void inOneWrite(Runnable work) {
+        graph.inOneTransaction(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Runs many reads of this store in one read transaction ({@link Graph#inOneReadTransaction}). */
@@ -592,7 +598,7 @@ public final class ExpertiseStore {
 
     /**
      * What expert finding needs of the documents a topic found, in one read: their contributors
-     * (as {@link #authorship}), who those people are (as {@link #people}) and their evidence on
+     * ({@link Authorship}), who those people are (as {@link #people}) and their evidence on
      * these skills (as {@link #evidenceOf}).
      */
     public record DocumentPeople(
@@ -874,12 +880,10 @@ public final class ExpertiseStore {
     /** Experts suggested to a learner at a time. */
     public record Suggested(String learnerId, List<String> expertIds, Instant at) {}
 
-    /** Records that these experts were suggested to a learner (once per pair; the date moves). */
-    public void recordSuggested(String learnerId, Collection<String> expertIds, Instant at) {
-        recordSuggested(List.of(new Suggested(learnerId, List.copyOf(expertIds), at)));
-    }
-
-    /** Records many suggestions in one transaction, in order (a later one moves the date). */
+    /**
+     * Records that experts were suggested to learners (once per pair; a later suggestion moves the
+     * date).
+     */
     public void recordSuggested(List<Suggested> suggestions) {
         var rows = suggestions.stream()
                 .map(s -> Map.<String, Object>of("id", s.learnerId(), "experts", s.expertIds(), "at", datetime(s.at())))

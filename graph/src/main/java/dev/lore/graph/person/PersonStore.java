@@ -7,6 +7,7 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
+import dev.lore.graph.internal.CountedWrites;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,26 +28,23 @@ public final class PersonStore {
 
     private final Graph graph;
 
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final CountedWrites writes;
 
     /**
      * A number that moves after every write this store makes (people, roles, passwords, tokens),
      * so callers can cache what they read about people until the next one.
      */
     public long writes() {
-        return writes.get();
+        return writes.count();
     }
 
     private <T> T write(java.util.function.Function<org.neo4j.driver.TransactionContext, T> work) {
-        try {
-            return graph.write(work);
-        } finally {
-            writes.incrementAndGet();
-        }
+        return writes.write(work);
     }
 
     public PersonStore(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph must not be null");
+        this.writes = new CountedWrites(this.graph);
     }
 
     /** Creates a person, or returns false when the id is taken (nothing is changed then). */

@@ -6,6 +6,7 @@ import dev.lore.graph.expertise.ExpertiseStore.PersonInfo;
 import dev.lore.graph.expertise.ExpertiseStore.SkillEvidence;
 import dev.lore.graph.expertise.SkillNames;
 import dev.lore.indexer.LoreIndex;
+import dev.lore.server.BatchWriter;
 import dev.lore.server.error.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +100,12 @@ public final class ExpertService implements AutoCloseable {
         this.index = index;
         this.store = store;
         this.clock = clock;
+        this.bookkeeping = new BatchWriter<>(
+                "reads and suggestions",
+                "lore-reads",
+                batch -> store.inOneWrite(() -> batch.forEach(Runnable::run)),
+                500,
+                10_000);
     }
 
     /** One piece of evidence: what, how much it counted, and when. */
@@ -424,12 +431,6 @@ public final class ExpertService implements AutoCloseable {
      */
     static final int CANDIDATES = 40;
 
-    /** Suggestions made and not yet written: the background writer takes them all at once. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<ExpertiseStore.Suggested> unwritten =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
-
     /**
      * Whom {@code personId} should learn from: for skills they want to learn, read about or search
      * for and do not have yet, the available experts ranked by expertise, closeness (same team,
@@ -460,10 +461,7 @@ public final class ExpertService implements AutoCloseable {
         if (!shown.isEmpty()) {
             // in the background, many at a time: the learner need not wait for Lore's bookkeeping,
             // and a busy server writes one transaction for all the suggestions made meanwhile
-            unwritten.add(new ExpertiseStore.Suggested(personId, shown, now));
-            if (writing.compareAndSet(false, true)) {
-                background(this::writeSuggestions);
-            }
+            bookkeeping.add(() -> store.recordSuggested(List.of(new ExpertiseStore.Suggested(personId, shown, now))));
         }
         return advice;
     }
@@ -676,10 +674,11 @@ public final class ExpertService implements AutoCloseable {
         return store;
     }
 
-    private final java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("lore-reads").daemon(true).factory());
-    private final java.util.concurrent.atomic.AtomicInteger pendingReads =
-            new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Reads and suggestions are recorded behind the request, one transaction for all that are
+     * waiting: each is a write of its own inside it, as it would be alone.
+     */
+    private final BatchWriter<Runnable> bookkeeping;
 
     /**
      * Records in the background that a signed-in person read an article, so what people read can
@@ -687,61 +686,17 @@ public final class ExpertService implements AutoCloseable {
      */
     public void recordRead(String personId, String slug) {
         Instant at = clock.instant();
-        background(() -> store.recordRead(personId, slug, at));
+        bookkeeping.add(() -> store.recordRead(personId, slug, at));
     }
 
-    private void writeSuggestions() {
-        writing.set(false);
-        var batch = new ArrayList<ExpertiseStore.Suggested>();
-        for (ExpertiseStore.Suggested s; (s = unwritten.poll()) != null; ) {
-            batch.add(s);
-        }
-        if (!batch.isEmpty()) {
-            store.recordSuggested(batch);
-        }
-    }
-
-    private void background(Runnable write) {
-        pendingReads.incrementAndGet();
-        reads.execute(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ExpertService.class)
-                        .warn("Could not record a read or a suggestion: {}", e.toString());
-            } finally {
-                pendingReads.decrementAndGet();
-            }
-        });
-    }
-
-    /**
-     * Waits (up to five seconds) until every read and every suggestion recorded so far is
-     * written.
-     */
+    /** Waits (up to five seconds) until every read and every suggestion recorded so far is written. */
     public void awaitReads() {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (pendingReads.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        bookkeeping.flush(Duration.ofSeconds(5));
     }
 
+    /** Writes what was read and suggested so far before the graph closes. */
     @Override
     public void close() {
-        // what was read and suggested so far is written before the graph closes
-        reads.shutdown();
-        try {
-            if (!reads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                org.slf4j.LoggerFactory.getLogger(ExpertService.class)
-                        .warn("{} reads or suggestions were not recorded before shutdown", pendingReads.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        bookkeeping.close();
     }
 }

@@ -7,20 +7,15 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.indexer.SearchResults;
 import dev.lore.indexer.UserQuery;
+import dev.lore.server.BatchWriter;
 import dev.lore.server.error.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The search the API, the pages and the SciFact evaluation all use: index hits with facets and
@@ -29,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * find. Thread-safe.
  */
 public final class SearchService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     public static final Set<String> TYPES = Set.of("article", "question", "person", "skill");
     public static final Set<String> FRESHNESS = Set.of("week", "month", "year", "older");
 
@@ -37,31 +31,15 @@ public final class SearchService implements AutoCloseable {
     private final SearchLogStore log;
     private final DirectoryStore directory;
     private final Clock clock;
-    private final ThreadPoolExecutor logWriter = new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(10_000),
-            Thread.ofPlatform().name("lore-search-log").daemon(true).factory(),
-            (task, pool) -> LOG.warn("Search log queue full; one search not logged"));
-
-    /** Searches not written yet: the writer takes all of them in one transaction. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<SearchLogStore.Search> unlogged =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-    private final java.util.concurrent.atomic.AtomicInteger unloggedCount =
-            new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /** At most this many searches wait to be logged; beyond it, searches are not logged. */
-    static final int MAX_UNLOGGED = 10_000;
+    /** Searches are logged behind the search, many per transaction, at most 10,000 waiting. */
+    private final BatchWriter<SearchLogStore.Search> logWriter;
 
     public SearchService(LoreIndex index, SearchLogStore log, DirectoryStore directory, Clock clock) {
         this.index = index;
         this.log = log;
         this.directory = directory;
         this.clock = clock;
+        this.logWriter = new BatchWriter<>("search log", "lore-search-log", log::recordAll, 1_000, 10_000);
     }
 
     /** A search as asked over HTTP, already validated by {@link #query}. */
@@ -136,45 +114,9 @@ public final class SearchService implements AutoCloseable {
         if (!q.text().isBlank() && q.page() == 1) {
             var at = clock.instant();
             String text = q.text().length() > 500 ? q.text().substring(0, 500) : q.text();
-            logLater(new SearchLogStore.Search(id, text, results.total(), who.map(Person::id), at));
+            logWriter.add(new SearchLogStore.Search(id, text, results.total(), who.map(Person::id), at));
         }
         return new Outcome(id, results, people, skills);
-    }
-
-    /**
-     * Logs a search in the background: a busy server writes all the searches made meanwhile in
-     * one transaction, so the log keeps up with the searches.
-     */
-    private void logLater(SearchLogStore.Search search) {
-        if (unloggedCount.incrementAndGet() > MAX_UNLOGGED) {
-            unloggedCount.decrementAndGet();
-            LOG.warn("Search log behind by {} searches; one search not logged", MAX_UNLOGGED);
-            return;
-        }
-        unlogged.add(search);
-        if (writing.compareAndSet(false, true)) {
-            logWriter.execute(this::writeUnlogged);
-        }
-    }
-
-    private void writeUnlogged() {
-        writing.set(false);
-        while (true) {
-            var batch = new ArrayList<SearchLogStore.Search>();
-            for (SearchLogStore.Search s; batch.size() < 1_000 && (s = unlogged.poll()) != null; ) {
-                batch.add(s);
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            try {
-                log.recordAll(batch);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not log {} searches: {}", batch.size(), e.toString());
-            } finally {
-                unloggedCount.addAndGet(-batch.size());
-            }
-        }
     }
 
     /** Completions for what has been typed so far. */
@@ -195,28 +137,11 @@ public final class SearchService implements AutoCloseable {
 
     /** Waits until every search logged so far is written. */
     public void flush() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while ((unloggedCount.get() > 0
-                        || logWriter.getActiveCount() > 0
-                        || !logWriter.getQueue().isEmpty())
-                && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        logWriter.flush(Duration.ofSeconds(5));
     }
 
     @Override
     public void close() {
-        logWriter.shutdown();
-        try {
-            logWriter.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        logWriter.close();
     }
 }
