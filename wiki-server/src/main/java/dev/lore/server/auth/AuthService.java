@@ -35,7 +35,7 @@ public final class AuthService {
     private final LongSupplier changes;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    private record Remembered(Person person, long changes, Instant until) {}
+    private record Remembered(Person person, long changes, Instant at) {}
 
     /**
      * {@code changes} moves whenever people, their roles, tokens or availability change; a token's
@@ -85,10 +85,7 @@ public final class AuthService {
         Instant now = clock.instant();
         long version = changes.getAsLong();
         Remembered r = remembered.get(hash);
-        if (r != null
-                && r.changes() == version
-                && now.isBefore(r.until())
-                && !now.isBefore(r.until().minus(REMEMBER))) {
+        if (r != null && r.changes() == version && !now.isBefore(r.at()) && now.isBefore(r.at().plus(REMEMBER))) {
             return Optional.of(r.person());
         }
         Optional<Person> person = people.personForToken(hash, now);
@@ -96,7 +93,7 @@ public final class AuthService {
             if (remembered.size() >= 10_000) {
                 remembered.clear();
             }
-            remembered.put(hash, new Remembered(person.get(), version, now.plus(REMEMBER)));
+            remembered.put(hash, new Remembered(person.get(), version, now));
         } else {
             remembered.remove(hash);
         }
