@@ -22,15 +22,19 @@ public final class ChangeSequence {
 
     /**
      * The keys of nodes with {@code label} whose {@code seq} is past {@code since}, in sequence
-     * order, at most {@code limit}. Callers load the nodes in a second query: selecting by the seq
-     * index and projecting more in one query trips a Neo4j 2026.08 planner check ("a.seq should not
-     * appear non-cached"). {@code label} and {@code keyProperty} are code constants, never input.
+     * order: about {@code limit}, and always every node of the last sequence number reached, so a
+     * caller that goes on from that number misses none (bulk writes give hundreds of nodes one
+     * number). Callers load the nodes in a second query: selecting by the seq index and projecting
+     * more in one query trips a Neo4j 2026.08 planner check ("a.seq should not appear non-cached").
+     * {@code label} and {@code keyProperty} are code constants, never input.
      */
     public static List<String> keysChangedSince(
             TransactionContext tx, String label, String keyProperty, long since, int limit) {
         return tx.run(
-                        "MATCH (n:" + label + ") WHERE n.seq > $since RETURN n." + keyProperty
-                                + " AS key ORDER BY n.seq LIMIT $limit",
+                        "MATCH (n:" + label + ") WHERE n.seq > $since WITH n.seq AS seq ORDER BY seq LIMIT $limit"
+                                + " WITH max(seq) AS upTo"
+                                + " MATCH (n:" + label + ") WHERE n.seq > $since AND n.seq <= upTo"
+                                + " RETURN n." + keyProperty + " AS key ORDER BY n.seq",
                         Map.of("since", since, "limit", limit))
                 .list(r -> r.get("key").asString());
     }

@@ -86,7 +86,7 @@ public final class IndexSync implements AutoCloseable {
                     changedQuestions.stream().map(IndexedQuestion::seq).toList())) {
                 if (!seqs.isEmpty()) {
                     highest = Math.max(highest, seqs.getLast());
-                    if (seqs.size() == BATCH) {
+                    if (seqs.size() >= BATCH) {
                         upTo = Math.min(upTo, seqs.getLast());
                     }
                 }

@@ -204,6 +204,38 @@ class SearchIT {
     }
 
     @Test
+    void aRebuildIndexesEveryArticleOfABulkWriteThatSharesOneChangeNumber() {
+        // A bulk import gives all its articles one change number; the catch-up reads changes a
+        // batch at a time and must not stop in the middle of one number (it used to, losing the
+        // rest of that write's articles for good).
+        var store = new ArticleStore(lore.lore().graph());
+        var writes = new java.util.ArrayList<Map.Entry<String, ArticleWrite>>();
+        for (int i = 0; i < 1_200; i++) {
+            writes.add(Map.entry(
+                    "quasar-note-" + i,
+                    new ArticleWrite(
+                            "Quasar note " + i,
+                            "quasar-note-" + i,
+                            "Quasar telemetry, part " + i + ".",
+                            List.of(),
+                            List.of(),
+                            Optional.empty(),
+                            List.of(),
+                            "bulk",
+                            "carla.contrib",
+                            Instant.now())));
+        }
+        store.createBatch(writes);
+        lore.lore().sync().catchUp();
+        assertThat(search("quasar").get("total").asInt()).isEqualTo(1_200);
+
+        lore.lore().sync().rebuild();
+
+        assertThat(search("quasar").get("total").asInt()).isEqualTo(1_200);
+        assertThat(http.get("/api/health").json().get("indexedSeq").asLong()).isEqualTo(store.currentSeq());
+    }
+
+    @Test
     void aBurstOfSearchesIsLoggedInFull() throws Exception {
         // eight clients at once: the background log writes them in batches and loses none
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
