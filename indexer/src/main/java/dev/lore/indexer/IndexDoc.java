@@ -8,6 +8,8 @@ import java.util.Objects;
  * One searchable thing as the index sees it: plain text, no Markdown, no graph types.
  *
  * @param headings the section headings of the body, which rank a little above plain body text
+ * @param credits who wrote how much of an article's current text, kept with it so expert finding
+ *     reads a found article's contributors from the index (empty for other types)
  */
 public record IndexDoc(
         String id,
@@ -19,7 +21,16 @@ public record IndexDoc(
         List<String> skills,
         List<String> authors,
         Instant updatedAt,
-        List<String> headings) {
+        List<String> headings,
+        List<Credit> credits) {
+    /** One contributor of an article: share of its current lines, edits, last edit. */
+    public record Credit(String personId, double share, int edits, Instant lastAt) {
+        public Credit {
+            Objects.requireNonNull(personId, "personId must not be null");
+            Objects.requireNonNull(lastAt, "lastAt must not be null");
+        }
+    }
+
     public IndexDoc {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(type, "type must not be null");
@@ -31,6 +42,7 @@ public record IndexDoc(
         authors = List.copyOf(authors);
         updatedAt = Objects.requireNonNullElse(updatedAt, Instant.EPOCH);
         headings = List.copyOf(headings);
+        credits = List.copyOf(credits);
     }
 
     /** A document without headings (people, skills, plain text). */
@@ -44,6 +56,6 @@ public record IndexDoc(
             List<String> skills,
             List<String> authors,
             Instant updatedAt) {
-        this(id, type, slug, title, body, tags, skills, authors, updatedAt, List.of());
+        this(id, type, slug, title, body, tags, skills, authors, updatedAt, List.of(), List.of());
     }
 }

@@ -68,7 +68,7 @@ public final class LoreIndex implements AutoCloseable {
 
     /** BM25 with k1=0.9, b=0.4: measured best on SciFact among the settings tried (see README). */
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
 
     static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 
@@ -466,9 +466,16 @@ public final class LoreIndex implements AutoCloseable {
     /** A document found for a topic, with its relevance score. */
     public record Scored(String id, String type, String slug, String title, float score) {}
 
-    /** A document found for a topic, by its id alone (the part after {@code type:}). */
-    /** A document's type ({@code article}, {@code question}, ...), id and score. */
-    public record Ranked(String type, String id, float score) {}
+    /**
+     * A document's type ({@code article}, {@code question}, ...), id (the part after {@code type:})
+     * and score; an article also brings its slug, title and contributors.
+     */
+    public record Ranked(
+            String type, String id, float score, String slug, String title, List<IndexDoc.Credit> credits) {
+        public Ranked(String type, String id, float score) {
+            this(type, id, score, null, null, List.of());
+        }
+    }
 
     /**
      * The {@code n} documents of the given types most relevant to free text, ranked as search ranks
@@ -489,14 +496,14 @@ public final class LoreIndex implements AutoCloseable {
     }
 
     /**
-     * As {@link #topDocuments}, the ids only, read from doc values: the first step of expert
-     * finding, which asks the graph for the rest. Stored fields would decompress each document
-     * (bodies included) to read its id.
+     * As {@link #topDocuments}, read from doc values: the first step of expert finding. Articles
+     * come with their contributors and shares, kept in the index with the text they were computed
+     * from, so the graph is asked only about people. Stored fields would decompress each document
+     * (bodies included).
      */
     public List<Ranked> topIds(String text, List<String> types, int n) {
         return top(text, types, n, (searcher, top) -> {
-            var ids = new String[top.scoreDocs.length];
-            var typesOf = new String[top.scoreDocs.length];
+            var found = new Ranked[top.scoreDocs.length];
             // doc values are read forwards: visit the hits in document order, answer in rank order
             Integer[] byDoc = new Integer[top.scoreDocs.length];
             for (int i = 0; i < byDoc.length; i++) {
@@ -505,7 +512,8 @@ public final class LoreIndex implements AutoCloseable {
             java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top.scoreDocs[i].doc));
             var leaves = searcher.getIndexReader().leaves();
             int leafIndex = -1;
-            org.apache.lucene.index.SortedSetDocValues values = null;
+            org.apache.lucene.index.SortedSetDocValues ids = null;
+            org.apache.lucene.index.BinaryDocValues credits = null;
             int docBase = 0;
             for (int i : byDoc) {
                 int doc = top.scoreDocs[i].doc;
@@ -513,19 +521,25 @@ public final class LoreIndex implements AutoCloseable {
                 if (leaf != leafIndex) {
                     leafIndex = leaf;
                     docBase = leaves.get(leaf).docBase;
-                    values = org.apache.lucene.index.DocValues.getSortedSet(
+                    ids = org.apache.lucene.index.DocValues.getSortedSet(
                             leaves.get(leaf).reader(), Fields.ID_DV);
+                    credits = org.apache.lucene.index.DocValues.getBinary(
+                            leaves.get(leaf).reader(), Fields.CREDITS_DV);
                 }
-                if (values.advanceExact(doc - docBase)) {
-                    String id = values.lookupOrd(values.nextOrd()).utf8ToString();
-                    ids[i] = id.substring(id.indexOf(':') + 1);
-                    typesOf[i] = id.substring(0, Math.max(0, id.indexOf(':')));
+                if (ids.advanceExact(doc - docBase)) {
+                    String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
+                    String type = id.substring(0, Math.max(0, id.indexOf(':')));
+                    String key = id.substring(id.indexOf(':') + 1);
+                    float score = top.scoreDocs[i].score;
+                    found[i] = credits.advanceExact(doc - docBase)
+                            ? Credits.decode(type, key, score, credits.binaryValue())
+                            : new Ranked(type, key, score);
                 }
             }
-            var out = new ArrayList<Ranked>(ids.length);
-            for (int i = 0; i < ids.length; i++) {
-                if (ids[i] != null) {
-                    out.add(new Ranked(typesOf[i], ids[i], top.scoreDocs[i].score));
+            var out = new ArrayList<Ranked>(found.length);
+            for (Ranked r : found) {
+                if (r != null) {
+                    out.add(r);
                 }
             }
             return out;
@@ -647,6 +661,9 @@ public final class LoreIndex implements AutoCloseable {
         d.add(new LongPoint(Fields.UPDATED, updated));
         d.add(new NumericDocValuesField(Fields.UPDATED, updated));
         d.add(new StoredField(Fields.UPDATED, updated));
+        if (doc.type().equals("article")) {
+            d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.CREDITS_DV, Credits.encode(doc)));
+        }
         return d;
     }
 

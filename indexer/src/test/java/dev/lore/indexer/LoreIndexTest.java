@@ -142,4 +142,88 @@ class LoreIndexTest {
             assertThat(index.topIds("   ", List.of("article"), 10)).isEmpty();
         }
     }
+
+    @Test
+    void topIdsBringEachArticleWithItsSlugTitleAndContributorsAsIndexed() {
+        try (var index = LoreIndex.open(dir)) {
+            var written = Instant.parse("2025-03-04T05:06:07.123456789Z");
+            var ana = new IndexDoc.Credit("p-ana", 0.625, 3, written);
+            var bo = new IndexDoc.Credit("p-bo", 0.0, 1, Instant.parse("1999-12-31T23:59:59Z"));
+            var article = new IndexDoc(
+                    "article:a1",
+                    "article",
+                    "kafka-offsets",
+                    "Kafka offsets, explained",
+                    "kafka offsets and commits",
+                    List.of(),
+                    List.of(),
+                    List.of("Ana", "Bo"),
+                    written,
+                    List.of(),
+                    List.of(ana, bo));
+            var question = new IndexDoc(
+                    "question:q1",
+                    "question",
+                    "q1",
+                    "Why do kafka offsets reset?",
+                    "kafka",
+                    List.of(),
+                    List.of(),
+                    List.of("Cy"),
+                    written);
+            index.apply(List.of(article, question), List.of(), 1);
+            assertThat(index.topIds("offsets", List.of("article"), 10)
+                            .getFirst()
+                            .credits())
+                    .containsExactly(ana, bo);
+            // a new version of the article replaces its contributors; an article may have none
+            var anaAlone = new IndexDoc.Credit("p-ana", 1.0, 4, written.plusSeconds(60));
+            index.apply(
+                    List.of(
+                            new IndexDoc(
+                                    article.id(),
+                                    "article",
+                                    article.slug(),
+                                    article.title(),
+                                    article.body(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of("Ana"),
+                                    written,
+                                    List.of(),
+                                    List.of(anaAlone)),
+                            new IndexDoc(
+                                    "article:a2",
+                                    "article",
+                                    "kafka-lag",
+                                    "Consumer lag",
+                                    "kafka lag",
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    written,
+                                    List.of(),
+                                    List.of())),
+                    List.of(),
+                    2);
+
+            var ranked = index.topIds("kafka", List.of("article", "question"), 10);
+
+            assertThat(ranked).extracting(LoreIndex.Ranked::id).containsExactlyInAnyOrder("a1", "a2", "q1");
+            var a1 =
+                    ranked.stream().filter(r -> r.id().equals("a1")).findFirst().orElseThrow();
+            assertThat(a1.type()).isEqualTo("article");
+            assertThat(a1.slug()).isEqualTo("kafka-offsets");
+            assertThat(a1.title()).isEqualTo("Kafka offsets, explained");
+            assertThat(a1.credits()).containsExactly(anaAlone);
+            var a2 =
+                    ranked.stream().filter(r -> r.id().equals("a2")).findFirst().orElseThrow();
+            assertThat(a2.slug()).isEqualTo("kafka-lag");
+            assertThat(a2.credits()).isEmpty();
+            var q1 =
+                    ranked.stream().filter(r -> r.id().equals("q1")).findFirst().orElseThrow();
+            assertThat(q1.type()).isEqualTo("question");
+            assertThat(q1.credits()).isEmpty();
+        }
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * An article as it stands now: its current revision's content plus its metadata. A {@code hidden}
- * article was hidden by a champion: out of lists and search, shown only to champions.
+ * article was hidden by a champion: out of lists and search, shown only to champions. {@code
+ * contributors} are names for display; {@code credits} what each contributor wrote of it.
  */
 public record Article(
         String id,
@@ -22,4 +23,8 @@ public record Article(
         Instant createdAt,
         Instant updatedAt,
         long seq,
-        boolean hidden) {}
+        boolean hidden,
+        List<Credit> credits) {
+    /** One contributor's part of the current text: line share, number of edits, last edit. */
+    public record Credit(String personId, double share, int edits, Instant lastAt) {}
+}

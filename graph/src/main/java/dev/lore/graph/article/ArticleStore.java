@@ -33,7 +33,8 @@ public final class ArticleStore {
             a.tags AS tags, a.owner AS owner, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
             head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
             [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-            [(p:Person)-[c:CONTRIBUTED]->(a) | p.name] AS contributors
+            [(p:Person)-[c:CONTRIBUTED]->(a) | p.name] AS contributors,
+            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt]] AS credits
             """;
 
     private final Graph graph;
@@ -648,7 +649,15 @@ public final class ArticleStore {
                 instant(r.get("createdAt")),
                 instant(r.get("updatedAt")),
                 r.get("seq").asLong(),
-                "hidden".equals(r.get("status").asString()));
+                "hidden".equals(r.get("status").asString()),
+                r.get("credits").isNull()
+                        ? List.of()
+                        : r.get("credits")
+                                .asList(c -> new Article.Credit(
+                                        c.get(0).asString(),
+                                        c.get(1).asDouble(),
+                                        c.get(2).asInt(),
+                                        c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3)))));
     }
 
     /** Reads the columns slug, title, tags, revision and updatedAt. */

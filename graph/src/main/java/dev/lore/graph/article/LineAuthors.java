@@ -91,6 +91,11 @@ final class LineAuthors {
         for (String id : ids) {
             graph.write(tx -> {
                 replay(tx, id);
+                // the shares changed: the index, which keeps them with the article, applies it again
+                tx.run(
+                                "MATCH (a:Article {id: $id}) SET a.seq = $seq",
+                                Map.of("id", id, "seq", dev.lore.graph.internal.ChangeSequence.next(tx)))
+                        .consume();
                 return null;
             });
         }

@@ -596,57 +596,6 @@ public final class ExpertiseStore {
             }
             """;
 
-    /**
-     * What expert finding needs of the documents a topic found, in one read: their contributors
-     * ({@link Authorship}), who those people are (as {@link #people}) and their evidence on
-     * these skills (as {@link #evidenceOf}).
-     */
-    public record DocumentPeople(
-            List<Authorship> authorship, Map<String, PersonInfo> people, List<SkillEvidence> evidence) {}
-
-    public DocumentPeople documentPeople(Collection<String> articleIds, Collection<String> skillKeys, Instant now) {
-        if (articleIds.isEmpty()) {
-            return new DocumentPeople(List.of(), Map.of(), List.of());
-        }
-        String query = SKILL_NAMES + """
-                UNWIND $ids AS aid
-                MATCH (a:Article {id: aid}) WHERE a.status = 'active'
-                MATCH (p:Person)-[c:CONTRIBUTED]->(a)
-                WITH names, targets, p, collect([a.id, a.slug, a.title, coalesce(c.share, 0.0), c.edits, c.lastAt]) AS wrote
-                RETURN names, wrote, """ + PERSON_COLUMNS + ", "
-                + (skillKeys.isEmpty() ? "[] AS rels, [] AS ens" : EVIDENCE_COLUMNS);
-        return graph.read(tx -> {
-            var authorship = new java.util.ArrayList<Authorship>();
-            var people = new HashMap<String, PersonInfo>();
-            var evidence = new java.util.ArrayList<SkillEvidence>();
-            for (Record r : tx.run(
-                            query,
-                            Map.of(
-                                    "ids",
-                                    List.copyOf(articleIds),
-                                    "keys",
-                                    List.copyOf(skillKeys),
-                                    "now",
-                                    datetime(now)))
-                    .list()) {
-                PersonInfo person = toPerson(r);
-                people.put(person.id(), person);
-                for (Value w : r.get("wrote").values()) {
-                    authorship.add(new Authorship(
-                            person.id(),
-                            w.get(0).asString(),
-                            w.get(1).asString(),
-                            w.get(2).asString(),
-                            w.get(3).asDouble(),
-                            w.get(4).asInt(),
-                            instant(w.get(5))));
-                }
-                addEvidence(person.id(), r, skillNames(r), evidence);
-            }
-            return new DocumentPeople(authorship, people, evidence);
-        });
-    }
-
     /** One person's evidence on one skill while {@link #evidenceOf} puts it together. */
     private static final class EvidenceBuilder {
         Optional<String> level = Optional.empty();

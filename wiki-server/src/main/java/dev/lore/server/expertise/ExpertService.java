@@ -5,6 +5,7 @@ import dev.lore.graph.expertise.ExpertiseStore.Authorship;
 import dev.lore.graph.expertise.ExpertiseStore.PersonInfo;
 import dev.lore.graph.expertise.ExpertiseStore.SkillEvidence;
 import dev.lore.graph.expertise.SkillNames;
+import dev.lore.indexer.IndexDoc;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.BatchWriter;
 import dev.lore.server.error.InvalidInputException;
@@ -151,27 +152,21 @@ public final class ExpertService implements AutoCloseable {
         var evidence = new HashMap<String, List<Evidence>>();
         Map<String, Double> skills = matchSkills(topic);
         var people = new HashMap<String, PersonInfo>();
-        List<SkillEvidence> contributorsEvidence = List.of();
 
-        // 1. documents relevant to the topic, spread to their contributors by share
+        // 1. documents relevant to the topic, spread to their contributors by share (the index
+        //    keeps each article's contributors with the text their shares were computed from)
         List<LoreIndex.Ranked> docs = index.topIds(topic, List.of("article", "question"), ranking.documents());
         if (!docs.isEmpty()) {
             double best = docs.getFirst().score();
             var relevance = new LinkedHashMap<String, Double>();
+            var authorship = new ArrayList<Authorship>();
             for (var d : docs) {
                 relevance.put(d.id(), Math.pow(d.score() / best, ranking.relevancePower()));
+                for (IndexDoc.Credit c : d.credits()) {
+                    authorship.add(new Authorship(
+                            c.personId(), d.id(), d.slug(), d.title(), c.share(), c.edits(), c.lastAt()));
+                }
             }
-            // the documents' contributors, who they are and their evidence on the topic's skills
-            var found = store.documentPeople(
-                    docs.stream()
-                            .filter(d -> d.type().equals("article"))
-                            .map(LoreIndex.Ranked::id)
-                            .toList(),
-                    skills.keySet(),
-                    now);
-            people.putAll(found.people());
-            contributorsEvidence = found.evidence();
-            List<Authorship> authorship = found.authorship();
             var latest = new HashMap<String, Instant>(); // each person's latest work on the topic
             for (Authorship a : authorship) {
                 latest.merge(a.personId(), a.lastAt(), (x, y) -> x.isAfter(y) ? x : y);
@@ -197,18 +192,23 @@ public final class ExpertService implements AutoCloseable {
 
         // 2. skills the topic names: declared level, endorsements
         if (!skills.isEmpty()) {
-            // the strongest holders of each skill, and whatever the documents' contributors have
+            // the strongest holders of each skill, and whatever the people found above have
+            int perSkill = Math.max(SKILL_HOLDERS, limit * 5);
             var rows = new LinkedHashMap<String, SkillEvidence>();
-            for (SkillEvidence e : strongest(skills.keySet(), Math.max(SKILL_HOLDERS, limit * 5), false, now)) {
+            var holdersRead = new HashMap<String, Integer>();
+            for (SkillEvidence e : strongest(skills.keySet(), perSkill, false, now)) {
                 rows.put(e.personId() + "|" + e.skillKey(), e);
+                holdersRead.merge(e.skillKey(), 1, Integer::sum);
             }
-            for (SkillEvidence e : contributorsEvidence) {
-                rows.putIfAbsent(e.personId() + "|" + e.skillKey(), e);
-            }
-            // people who only answered questions were not among the contributors read above
-            var answerers = new java.util.HashSet<>(scores.keySet());
-            answerers.removeAll(people.keySet());
-            for (SkillEvidence e : store.evidenceOf(skills.keySet(), answerers)) {
+            // a skill with fewer holders than were asked for came with all of them: nobody else has
+            // evidence on it to read
+            var notAllRead = skills.keySet().stream()
+                    .filter(k -> holdersRead.getOrDefault(k, 0) >= perSkill)
+                    .toList();
+            var unread = scores.keySet().stream()
+                    .filter(id -> notAllRead.stream().anyMatch(k -> !rows.containsKey(id + "|" + k)))
+                    .toList();
+            for (SkillEvidence e : store.evidenceOf(notAllRead, unread)) {
                 rows.putIfAbsent(e.personId() + "|" + e.skillKey(), e);
             }
             for (SkillEvidence e : rows.values()) {

@@ -223,7 +223,10 @@ public final class IndexSync implements AutoCloseable {
                 article.skills(),
                 article.contributors(),
                 article.updatedAt(),
-                text.headings());
+                text.headings(),
+                article.credits().stream()
+                        .map(c -> new IndexDoc.Credit(c.personId(), c.share(), c.edits(), c.lastAt()))
+                        .toList());
     }
 
     /** A question with its answers and comments as one document: what it asked and what was said. */

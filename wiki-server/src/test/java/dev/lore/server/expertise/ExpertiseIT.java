@@ -3,6 +3,7 @@ package dev.lore.server.expertise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,6 +131,39 @@ class ExpertiseIT {
                 .startsWith("Wrote 89% of 'Kafka consumer groups'")
                 .contains("last active today");
         assertThat(experts.get(0).get("person").get("team").asText()).isEqualTo("Streaming");
+    }
+
+    @Test
+    void aContributorBeyondAPopularSkillsStrongestHoldersStillBringsTheirSkillEvidence() {
+        // more holders than expert finding reads of a skill, every one of them stronger than Ana
+        var people = lore.lore().people();
+        for (int i = 0; i < ExpertService.SKILL_HOLDERS + 5; i++) {
+            String id = "holder-" + i;
+            people.create(
+                    id, "Holder " + i, id + "@example.test", "Ops", "Engineer", Role.CONTRIBUTOR, Optional.empty());
+            people.declareSkills(id, List.of(new DeclaredSkill("Zookeeper", "expert")), List.of());
+        }
+        declare("ana", "Zookeeper", "practising");
+        String slug = create(
+                "ana",
+                "Zookeeper quorum recovery",
+                "Restore a Zookeeper quorum after losing two nodes.",
+                List.of("Zookeeper"));
+
+        JsonNode experts =
+                http.get("/api/experts?limit=10&topic=zookeeper").json().get("experts");
+
+        assertThat(experts.get(0).get("person").get("id").asText()).isEqualTo("ana");
+        var kinds = new ArrayList<String>();
+        experts.get(0)
+                .get("evidence")
+                .forEach(e -> kinds.add(e.get("kind").asText() + ":"
+                        + (e.has("slug") && !e.get("slug").isNull()
+                                ? e.get("slug").asText()
+                                : e.get("skill").asText())));
+        assertThat(kinds).containsExactlyInAnyOrder("article:" + slug, "skill:Zookeeper");
+        // the holders read came with their declarations too
+        assertThat(experts.get(1).get("evidence").get(0).get("kind").asText()).isEqualTo("skill");
     }
 
     @Test

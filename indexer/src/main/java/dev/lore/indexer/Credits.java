@@ -1,0 +1,54 @@
+package dev.lore.indexer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The {@link Fields#CREDITS_DV} value of an article: slug, title, then each contributor's id,
+ * share (exact double), edits and last edit (seconds and nanoseconds), so what expert finding
+ * shows of a found article comes back with it.
+ */
+final class Credits {
+    private Credits() {}
+
+    static BytesRef encode(IndexDoc doc) {
+        var out = new ByteBuffersDataOutput();
+        try {
+            out.writeString(doc.slug());
+            out.writeString(doc.title());
+            out.writeVInt(doc.credits().size());
+            for (IndexDoc.Credit c : doc.credits()) {
+                out.writeString(c.personId());
+                out.writeLong(Double.doubleToLongBits(c.share()));
+                out.writeVInt(Math.max(0, c.edits()));
+                out.writeZLong(c.lastAt().getEpochSecond());
+                out.writeVInt(c.lastAt().getNano());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the contributors of " + doc.id(), e);
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    static LoreIndex.Ranked decode(String type, String id, float score, BytesRef bytes) throws IOException {
+        var in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+        String slug = in.readString();
+        String title = in.readString();
+        int n = in.readVInt();
+        var credits = new ArrayList<IndexDoc.Credit>(n);
+        for (int i = 0; i < n; i++) {
+            String person = in.readString();
+            double share = Double.longBitsToDouble(in.readLong());
+            int edits = in.readVInt();
+            long seconds = in.readZLong();
+            int nanos = in.readVInt();
+            credits.add(new IndexDoc.Credit(person, share, edits, Instant.ofEpochSecond(seconds, nanos)));
+        }
+        return new LoreIndex.Ranked(type, id, score, slug, title, credits);
+    }
+}
