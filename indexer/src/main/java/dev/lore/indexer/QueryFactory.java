@@ -48,6 +48,14 @@ final class QueryFactory {
 
     /** The ranking part; null when the text has nothing searchable (only stop words, say). */
     Query text(UserQuery q, boolean fuzzy) {
+        return text(q, fuzzy, true);
+    }
+
+    /**
+     * As {@link #text(UserQuery, boolean)}; without {@code proximity} the clauses that reward two
+     * query words near each other are left out (they cost about half of a top-n search).
+     */
+    Query text(UserQuery q, boolean fuzzy, boolean proximity) {
         var query = new BooleanQuery.Builder();
         boolean any = false;
         if (!q.words().isEmpty()) {
@@ -63,7 +71,7 @@ final class QueryFactory {
                         EXACT_BOOST);
                 addBoosted(wordsQuery, builder.createBooleanQuery(Fields.HEADINGS, words, Occur.SHOULD), HEADING_BOOST);
                 addBoosted(wordsQuery, builder.createBooleanQuery(Fields.AUTHORS, words, Occur.SHOULD), AUTHOR_BOOST);
-                for (Query pair : proximityPairs(words)) {
+                for (Query pair : proximity ? proximityPairs(words) : List.<Query>of()) {
                     addBoosted(wordsQuery, pair, PROXIMITY_BOOST);
                 }
                 for (String word : q.words()) {

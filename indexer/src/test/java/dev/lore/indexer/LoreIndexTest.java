@@ -226,4 +226,26 @@ class LoreIndexTest {
             assertThat(q1.credits()).isEmpty();
         }
     }
+
+    @Test
+    void topIdsWithoutProximityScoreWordsNearEachOtherNoHigherThanWordsApart() {
+        try (var index = LoreIndex.open(dir)) {
+            // same words, same lengths: only the distance between "consumer" and "lag" differs
+            index.apply(
+                    List.of(
+                            doc("near", "Notes one", "consumer lag alpha beta gamma delta epsilon zeta"),
+                            doc("apart", "Notes two", "consumer alpha beta gamma delta epsilon zeta lag")),
+                    List.of(),
+                    1);
+
+            var withProximity = index.topIds("consumer lag", List.of("article"), 10);
+            var without = index.topIds("consumer lag", List.of("article"), 10, false);
+
+            assertThat(withProximity.getFirst().id()).isEqualTo("near");
+            assertThat(withProximity.get(0).score())
+                    .isGreaterThan(withProximity.get(1).score());
+            assertThat(without).hasSize(2);
+            assertThat(without.get(0).score()).isEqualTo(without.get(1).score());
+        }
+    }
 }

@@ -256,9 +256,11 @@ public final class ExpertEval {
             for (int halfLife : new int[] {730, 1460}) {
                 for (double power : new double[] {1, 2}) {
                     for (double presence : new double[] {0, 0.02, 0.05}) {
-                        var r = new ExpertService.Ranking(100, power, presence, halfLife, byTopic);
-                        if (!r.equals(ExpertService.Ranking.DEFAULT)) {
-                            out.add(r);
+                        for (boolean proximity : new boolean[] {true, false}) {
+                            var r = new ExpertService.Ranking(100, power, presence, halfLife, byTopic, proximity);
+                            if (!r.equals(ExpertService.Ranking.DEFAULT)) {
+                                out.add(r);
+                            }
                         }
                     }
                 }

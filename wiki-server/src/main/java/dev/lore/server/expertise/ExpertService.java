@@ -71,10 +71,17 @@ public final class ExpertService implements AutoCloseable {
      * @param decayByTopic when true, a person's writing on the topic decays with their latest work
      *     on any of the matched documents (someone still working on the topic keeps the credit for
      *     what they wrote years ago); when false, each document decays with their last edit of it
+     * @param proximity when true, documents are found with search's reward for topic words near
+     *     each other; when false without it (half the cost of the search)
      */
     public record Ranking(
-            int documents, double relevancePower, double presence, int writingHalfLifeDays, boolean decayByTopic) {
-        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 1460, false);
+            int documents,
+            double relevancePower,
+            double presence,
+            int writingHalfLifeDays,
+            boolean decayByTopic,
+            boolean proximity) {
+        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 1460, false, false);
 
         public Ranking {
             if (documents < 1 || relevancePower <= 0 || presence < 0 || writingHalfLifeDays < 1) {
@@ -86,7 +93,8 @@ public final class ExpertService implements AutoCloseable {
         @Override
         public String toString() {
             return "documents=" + documents + " power=" + relevancePower + " presence=" + presence + " half-life="
-                    + writingHalfLifeDays + "d decay=" + (decayByTopic ? "topic" : "article");
+                    + writingHalfLifeDays + "d decay=" + (decayByTopic ? "topic" : "article") + " proximity="
+                    + (proximity ? "yes" : "no");
         }
     }
 
@@ -155,7 +163,8 @@ public final class ExpertService implements AutoCloseable {
 
         // 1. documents relevant to the topic, spread to their contributors by share (the index
         //    keeps each article's contributors with the text their shares were computed from)
-        List<LoreIndex.Ranked> docs = index.topIds(topic, List.of("article", "question"), ranking.documents());
+        List<LoreIndex.Ranked> docs =
+                index.topIds(topic, List.of("article", "question"), ranking.documents(), ranking.proximity());
         if (!docs.isEmpty()) {
             double best = docs.getFirst().score();
             var relevance = new LinkedHashMap<String, Double>();
