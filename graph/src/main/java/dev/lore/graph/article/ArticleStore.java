@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
  * Articles and their revisions in the graph. Every write takes the next change sequence number
@@ -33,8 +34,8 @@ public final class ArticleStore {
             a.tags AS tags, a.owner AS owner, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
             head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
             [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-            [(p:Person)-[c:CONTRIBUTED]->(a) | p.name] AS contributors,
-            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt]] AS credits
+            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name]]
+              AS contributors
             """;
 
     private final Graph graph;
@@ -635,6 +636,17 @@ public final class ArticleStore {
     }
 
     private static Article toArticle(Record r) {
+        // one walk of the contributions gives both the names shown and what each person wrote
+        var names = new java.util.ArrayList<String>();
+        var credits = new java.util.ArrayList<Article.Credit>();
+        for (Value c : r.get("contributors").values()) {
+            names.add(c.get(4).asString());
+            credits.add(new Article.Credit(
+                    c.get(0).asString(),
+                    c.get(1).asDouble(),
+                    c.get(2).asInt(),
+                    c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3))));
+        }
         return new Article(
                 r.get("id").asString(),
                 r.get("slug").asString(),
@@ -645,19 +657,12 @@ public final class ArticleStore {
                 strings(r.get("tags")),
                 strings(r.get("skills")),
                 optionalString(r.get("owner")),
-                strings(r.get("contributors")),
+                List.copyOf(names),
                 instant(r.get("createdAt")),
                 instant(r.get("updatedAt")),
                 r.get("seq").asLong(),
                 "hidden".equals(r.get("status").asString()),
-                r.get("credits").isNull()
-                        ? List.of()
-                        : r.get("credits")
-                                .asList(c -> new Article.Credit(
-                                        c.get(0).asString(),
-                                        c.get(1).asDouble(),
-                                        c.get(2).asInt(),
-                                        c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3)))));
+                List.copyOf(credits));
     }
 
     /** Reads the columns slug, title, tags, revision and updatedAt. */

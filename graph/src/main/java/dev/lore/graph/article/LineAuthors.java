@@ -2,6 +2,7 @@ package dev.lore.graph.article;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.expertise.Attribution;
+import dev.lore.graph.internal.ChangeSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +93,7 @@ final class LineAuthors {
             graph.write(tx -> {
                 replay(tx, id);
                 // the shares changed: the index, which keeps them with the article, applies it again
-                tx.run(
-                                "MATCH (a:Article {id: $id}) SET a.seq = $seq",
-                                Map.of("id", id, "seq", dev.lore.graph.internal.ChangeSequence.next(tx)))
+                tx.run("MATCH (a:Article {id: $id}) SET a.seq = $seq", Map.of("id", id, "seq", ChangeSequence.next(tx)))
                         .consume();
                 return null;
             });
