@@ -9,9 +9,10 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The {@link Fields#CREDITS_DV} value of an article: slug, title, then each contributor's id,
- * share (exact double), edits and last edit (seconds and nanoseconds), so what expert finding
- * shows of a found article comes back with it.
+ * The {@link Fields#CREDITS_DV} value of an article or question: its id, slug and title (empty
+ * when it has none), then each contributor's id, share (exact double), edits and last edit
+ * (seconds and nanoseconds), so what expert finding shows of a found document comes back with it,
+ * in one read (the id from the sorted doc values would decompress a block of their terms).
  */
 final class Credits {
     private Credits() {}
@@ -19,8 +20,9 @@ final class Credits {
     static BytesRef encode(IndexDoc doc) {
         var out = new ByteBuffersDataOutput();
         try {
-            out.writeString(doc.slug());
-            out.writeString(doc.title());
+            out.writeString(doc.id());
+            out.writeString(doc.slug() == null ? "" : doc.slug());
+            out.writeString(doc.title() == null ? "" : doc.title());
             out.writeVInt(doc.credits().size());
             for (IndexDoc.Credit c : doc.credits()) {
                 out.writeString(c.personId());
@@ -35,10 +37,13 @@ final class Credits {
         return new BytesRef(out.toArrayCopy());
     }
 
-    static LoreIndex.Ranked decode(String type, String id, float score, BytesRef bytes) throws IOException {
+    static LoreIndex.Ranked decode(float score, BytesRef bytes) throws IOException {
         var in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-        String slug = in.readString();
-        String title = in.readString();
+        String fullId = in.readString();
+        String type = fullId.substring(0, Math.max(0, fullId.indexOf(':')));
+        String id = fullId.substring(fullId.indexOf(':') + 1);
+        String slug = emptyToNull(in.readString());
+        String title = emptyToNull(in.readString());
         int n = in.readVInt();
         var credits = new ArrayList<IndexDoc.Credit>(n);
         for (int i = 0; i < n; i++) {
@@ -50,5 +55,9 @@ final class Credits {
             credits.add(new IndexDoc.Credit(person, share, edits, Instant.ofEpochSecond(seconds, nanos)));
         }
         return new LoreIndex.Ranked(type, id, score, slug, title, credits);
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 }

@@ -33,7 +33,7 @@ public final class Fields {
     public static final String SKILLS_DV = "skills_dv";
     public static final String AUTHORS_DV = "authors_dv";
     public static final String ID_DV = "id_dv";
-    /** An article's slug, title and contributors with their shares ({@link IndexDoc.Credit}), binary. */
+    /** An article or question's id, slug, title and contributors with their shares ({@link IndexDoc.Credit}), binary. */
     public static final String CREDITS_DV = "credits_dv";
     /** Last update, epoch milliseconds; stored and sortable. */
     public static final String UPDATED = "updated";

@@ -68,7 +68,7 @@ public final class LoreIndex implements AutoCloseable {
 
     /** BM25 with k1=0.9, b=0.4: measured best on SciFact among the settings tried (see README). */
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
 
     static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 
@@ -529,19 +529,25 @@ public final class LoreIndex implements AutoCloseable {
                 if (leaf != leafIndex) {
                     leafIndex = leaf;
                     docBase = leaves.get(leaf).docBase;
-                    ids = org.apache.lucene.index.DocValues.getSortedSet(
-                            leaves.get(leaf).reader(), Fields.ID_DV);
+                    ids = null; // read only for a type without credits
                     credits = org.apache.lucene.index.DocValues.getBinary(
                             leaves.get(leaf).reader(), Fields.CREDITS_DV);
                 }
-                if (ids.advanceExact(doc - docBase)) {
-                    String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-                    String type = id.substring(0, Math.max(0, id.indexOf(':')));
-                    String key = id.substring(id.indexOf(':') + 1);
-                    float score = top.scoreDocs[i].score;
-                    found[i] = credits.advanceExact(doc - docBase)
-                            ? Credits.decode(type, key, score, credits.binaryValue())
-                            : new Ranked(type, key, score);
+                float score = top.scoreDocs[i].score;
+                if (credits.advanceExact(doc - docBase)) {
+                    found[i] = Credits.decode(score, credits.binaryValue());
+                } else {
+                    if (ids == null) {
+                        ids = org.apache.lucene.index.DocValues.getSortedSet(
+                                leaves.get(leaf).reader(), Fields.ID_DV);
+                    }
+                    if (ids.advanceExact(doc - docBase)) { // a type without credits
+                        String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
+                        found[i] = new Ranked(
+                                id.substring(0, Math.max(0, id.indexOf(':'))),
+                                id.substring(id.indexOf(':') + 1),
+                                score);
+                    }
                 }
             }
             var out = new ArrayList<Ranked>(found.length);
@@ -669,7 +675,7 @@ public final class LoreIndex implements AutoCloseable {
         d.add(new LongPoint(Fields.UPDATED, updated));
         d.add(new NumericDocValuesField(Fields.UPDATED, updated));
         d.add(new StoredField(Fields.UPDATED, updated));
-        if (doc.type().equals("article")) {
+        if (doc.type().equals("article") || doc.type().equals("question")) {
             d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.CREDITS_DV, Credits.encode(doc)));
         }
         return d;

@@ -223,7 +223,31 @@ class LoreIndexTest {
             var q1 =
                     ranked.stream().filter(r -> r.id().equals("q1")).findFirst().orElseThrow();
             assertThat(q1.type()).isEqualTo("question");
+            assertThat(q1.slug()).isEqualTo("q1");
+            assertThat(q1.title()).isEqualTo("Why do kafka offsets reset?");
             assertThat(q1.credits()).isEmpty();
+
+            // other types keep no credits and are still found, by their id
+            index.apply(
+                    List.of(new IndexDoc(
+                            "person:p-ana",
+                            "person",
+                            null,
+                            "Ana",
+                            "kafka streams",
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            written)),
+                    List.of(),
+                    3);
+            assertThat(index.topIds("kafka", List.of("person"), 10))
+                    .singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.type()).isEqualTo("person");
+                        assertThat(p.id()).isEqualTo("p-ana");
+                        assertThat(p.credits()).isEmpty();
+                    });
         }
     }
 
