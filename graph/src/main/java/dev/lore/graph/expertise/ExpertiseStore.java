@@ -33,8 +33,8 @@ public final class ExpertiseStore {
     }
 
     /**
-     * A number that moves after every change this store makes to skills, endorsements, aliases or
-     * availability, so callers can cache what they read until the next one (changes to articles
+     * A number that moves after every change this store makes to skills, endorsements, aliases,
+     * availability or people's last activity, so callers can cache what they read until the next one (changes to articles
      * and declared skills move the search index's generation instead).
      */
     public long evidenceWrites() {
@@ -89,7 +89,7 @@ public final class ExpertiseStore {
      * people whose contributions predate it: an upgrade step, run on start; returns how many.
      */
     public int backfillLastActive() {
-        return graph.write(tx -> tx.run("""
+        return evidenceWrite(tx -> tx.run("""
                         MATCH (p:Person) WHERE p.lastActiveAt IS NULL
                         WITH p, COLLECT { MATCH (p)-[c:CONTRIBUTED]->() RETURN max(c.lastAt) }[0] AS last
                         WHERE last IS NOT NULL

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who knows about a topic, and why. The document model of expert finding (Balog et al. 2006): the
@@ -57,6 +56,12 @@ public final class ExpertService implements AutoCloseable {
      * the drift of time decay, which is a few hundredths of a percent in ten minutes.
      */
     static final Duration HOLDERS_TTL = Duration.ofMinutes(10);
+
+    /**
+     * Who a person is and whether they can be suggested is kept this long, or until anything
+     * changes: it bounds how late Lore notices a leave that ends on its date.
+     */
+    static final Duration PEOPLE_TTL = Duration.ofMinutes(1);
 
     /**
      * The constants of the document model. {@link #DEFAULT} is what Lore ships; {@code
@@ -217,7 +222,7 @@ public final class ExpertService implements AutoCloseable {
             var unread = scores.keySet().stream()
                     .filter(id -> notAllRead.stream().anyMatch(k -> !rows.containsKey(id + "|" + k)))
                     .toList();
-            for (SkillEvidence e : store.evidenceOf(notAllRead, unread)) {
+            for (SkillEvidence e : evidenceOf(notAllRead, unread, now)) {
                 rows.putIfAbsent(e.personId() + "|" + e.skillKey(), e);
             }
             for (SkillEvidence e : rows.values()) {
@@ -280,7 +285,7 @@ public final class ExpertService implements AutoCloseable {
                     .filter(id -> !people.containsKey(id))
                     .toList();
             if (!unknown.isEmpty()) {
-                people.putAll(store.people(unknown, now));
+                people.putAll(people(unknown, now));
             }
             for (var e : slice) {
                 var person = people.get(e.getKey());
@@ -309,45 +314,110 @@ public final class ExpertService implements AutoCloseable {
         };
     }
 
-    private record Holders(long generation, long writes, Instant at, List<SkillEvidence> evidence) {}
+    private final Remembered<List<SkillEvidence>> knownHolders = new Remembered<>(10_000, HOLDERS_TTL);
+    private final Remembered<Optional<SkillEvidence>> knownEvidence = new Remembered<>(200_000, HOLDERS_TTL);
+    private final Remembered<PersonInfo> knownPeople = new Remembered<>(50_000, PEOPLE_TTL);
 
-    private final Map<String, Holders> holders = new ConcurrentHashMap<>();
+    /** The state of the graph that what is remembered was read at. */
+    private Remembered.Version version() {
+        return new Remembered.Version(index.generation(), store.evidenceWrites());
+    }
 
     /**
      * The {@code perSkill} strongest holders of each skill, from the store or from what it said
-     * less than {@link #HOLDERS_TTL} ago with nothing changed since (articles and declared skills
-     * move the index's generation, endorsements and aliases the store's count of writes). Popular
-     * skills have thousands of holders, and the same skills are asked about again and again.
+     * less than {@link #HOLDERS_TTL} ago with nothing changed since. Popular skills have thousands
+     * of holders, and the same skills are asked about again and again.
      */
     List<SkillEvidence> strongest(Collection<String> keys, int perSkill, boolean writing, Instant now) {
-        long generation = index.generation();
-        long writes = store.evidenceWrites();
+        var version = version();
         var out = new ArrayList<SkillEvidence>();
         var missing = new ArrayList<String>();
         for (String key : keys) {
-            Holders h = holders.get(key + "|" + perSkill + "|" + writing);
-            if (h != null
-                    && h.generation() == generation
-                    && h.writes() == writes
-                    && h.at().plus(HOLDERS_TTL).isAfter(now)) {
-                out.addAll(h.evidence());
+            List<SkillEvidence> kept = knownHolders.get(key + "|" + perSkill + "|" + writing, version, now);
+            if (kept != null) {
+                out.addAll(kept);
             } else {
                 missing.add(key);
             }
         }
         if (!missing.isEmpty()) {
-            if (holders.size() > 10_000) {
-                holders.clear();
-            }
             var byKey = new HashMap<String, List<SkillEvidence>>();
             for (SkillEvidence e : store.strongest(missing, perSkill, writing, STRENGTH, now)) {
                 byKey.computeIfAbsent(e.skillKey(), k -> new ArrayList<>()).add(e);
             }
             for (String key : missing) {
                 var list = List.copyOf(byKey.getOrDefault(key, List.of()));
-                holders.put(key + "|" + perSkill + "|" + writing, new Holders(generation, writes, now, list));
+                knownHolders.put(key + "|" + perSkill + "|" + writing, version, now, list);
                 out.addAll(list);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The evidence of these people on these skills, as {@link ExpertiseStore#evidenceOf}, from what
+     * the store said with nothing changed since where it can: the contributors of the documents
+     * about a popular topic are asked about again and again. Whether someone has no evidence on a
+     * skill is remembered too.
+     */
+    private List<SkillEvidence> evidenceOf(List<String> skillKeys, List<String> personIds, Instant now) {
+        var version = version();
+        var out = new ArrayList<SkillEvidence>();
+        var missing = new ArrayList<String>();
+        for (String person : personIds) {
+            var kept = new ArrayList<SkillEvidence>();
+            boolean known = true;
+            for (String skill : skillKeys) {
+                Optional<SkillEvidence> e = knownEvidence.get(skill + "|" + person, version, now);
+                if (e == null) {
+                    known = false;
+                    break;
+                }
+                e.ifPresent(kept::add);
+            }
+            if (known) {
+                out.addAll(kept);
+            } else {
+                missing.add(person);
+            }
+        }
+        if (!missing.isEmpty()) {
+            var read = new HashMap<String, SkillEvidence>();
+            for (SkillEvidence e : store.evidenceOf(skillKeys, missing)) {
+                read.put(e.skillKey() + "|" + e.personId(), e);
+                out.add(e);
+            }
+            for (String person : missing) {
+                for (String skill : skillKeys) {
+                    String key = skill + "|" + person;
+                    knownEvidence.put(key, version, now, Optional.ofNullable(read.get(key)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Who these people are and whether they can be suggested, from what the store said less than
+     * {@link #PEOPLE_TTL} ago with nothing changed since where it can (the strongest experts on
+     * popular topics are looked up again and again).
+     */
+    private Map<String, PersonInfo> people(List<String> ids, Instant now) {
+        var version = version();
+        var out = new HashMap<String, PersonInfo>();
+        var missing = new ArrayList<String>();
+        for (String id : ids) {
+            PersonInfo kept = knownPeople.get(id, version, now);
+            if (kept != null) {
+                out.put(id, kept);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, PersonInfo> read = store.people(missing, now);
+            read.forEach((id, p) -> knownPeople.put(id, version, now, p));
+            out.putAll(read);
         }
         return out;
     }

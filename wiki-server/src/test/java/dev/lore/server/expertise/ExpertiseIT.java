@@ -167,6 +167,73 @@ class ExpertiseIT {
     }
 
     @Test
+    void whatExpertFindingKeepsOfPeopleAndTheirSkillsFollowsEveryChange() {
+        // a skill with more holders than are read, so a contributor's evidence is read per person
+        var people = lore.lore().people();
+        for (int i = 0; i < ExpertService.SKILL_HOLDERS + 5; i++) {
+            String id = "holder-" + i;
+            people.create(
+                    id, "Holder " + i, id + "@example.test", "Ops", "Engineer", Role.CONTRIBUTOR, Optional.empty());
+            people.declareSkills(id, List.of(new DeclaredSkill("Zookeeper", "expert")), List.of());
+        }
+        declare("ana", "Zookeeper", "practising");
+        String slug = create(
+                "ana",
+                "Zookeeper quorum recovery",
+                "Restore a Zookeeper quorum after losing two nodes.",
+                List.of("Zookeeper"));
+        assertThat(kindsOfTheZookeeperExpert("ana")).containsExactlyInAnyOrder("article", "skill");
+
+        // an endorsement is there on the next ask
+        var endorse = http.post("/api/people/ana/endorsements", Map.of("skill", "Zookeeper"), tokens.get("erin"));
+        assertThat(endorse.status()).as(endorse.body()).isEqualTo(201);
+        assertThat(kindsOfTheZookeeperExpert("ana")).containsExactlyInAnyOrder("article", "skill", "endorsement");
+
+        // so is a lower level, and a new edit's date
+        double practising = skillWeight("ana");
+        declare("ana", "Zookeeper", "learning");
+        assertThat(skillWeight("ana")).isLessThan(practising);
+        var later = java.time.Instant.now()
+                .plus(java.time.Duration.ofHours(5))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        lore.clock().set(later);
+        edit("ana", slug, "Restore a Zookeeper quorum after losing two nodes.\n\nThen check the leader.");
+        JsonNode ana =
+                find(http.get("/api/experts?limit=10&topic=zookeeper").json().get("experts"), "ana");
+        assertThat(ana.get("person").get("lastActive").asText()).isEqualTo(later.toString());
+
+        // and leave: Ana is no longer suggested at once
+        var away = http.put("/api/people/ana/availability", Map.of("status", "unavailable"), tokens.get("ana"));
+        assertThat(away.status()).as(away.body()).isEqualTo(200);
+        assertThat(http.get("/api/experts?limit=10&topic=zookeeper")
+                        .json()
+                        .get("experts")
+                        .findValuesAsText("id"))
+                .doesNotContain("ana")
+                .isNotEmpty();
+    }
+
+    private double skillWeight(String id) {
+        JsonNode expert =
+                find(http.get("/api/experts?limit=10&topic=zookeeper").json().get("experts"), id);
+        for (JsonNode e : expert.get("evidence")) {
+            if (e.get("kind").asText().equals("skill")) {
+                return e.get("weight").asDouble();
+            }
+        }
+        throw new AssertionError(id + " has no skill evidence: " + expert);
+    }
+
+    private List<String> kindsOfTheZookeeperExpert(String id) {
+        JsonNode expert =
+                find(http.get("/api/experts?limit=10&topic=zookeeper").json().get("experts"), id);
+        assertThat(expert).as(id + " is found").isNotNull();
+        var kinds = new ArrayList<String>();
+        expert.get("evidence").forEach(e -> kinds.add(e.get("kind").asText()));
+        return kinds;
+    }
+
+    @Test
     void lastActiveIsTheLatestContributionAndIsRebuiltForStoresFromBeforeIt() {
         lore.clock().set(java.time.Instant.parse("2026-03-02T09:00:00Z"));
         String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
@@ -179,6 +246,8 @@ class ExpertiseIT {
         lore.lore()
                 .graph()
                 .write(tx -> tx.run("MATCH (p:Person) REMOVE p.lastActiveAt").consume());
+        // a write from outside Lore's stores is seen once what expert finding keeps of people expires
+        lore.clock().set(java.time.Instant.parse("2026-03-30T09:00:00Z").plus(ExpertService.PEOPLE_TTL));
         assertThat(lastActiveOfTheKafkaExpert().isNull()).isTrue();
         assertThat(lore.lore().experts().store().backfillLastActive()).isEqualTo(1);
         assertThat(lastActiveOfTheKafkaExpert().asText()).isEqualTo("2026-03-16T09:00:00Z");
