@@ -101,9 +101,6 @@ class ExpertPagesIT {
 
     @Test
     void skillAndFindAnExpertPagesListWhomToAsk() {
-        System.out.println("DEBUG "
-                + http.get("/api/experts?topic=Kafka&includeUnavailable=true").body() + " SEARCH "
-                + http.get("/api/search?q=Kafka").body());
         String skill = http.get("/skills/kafka").body();
         assertThat(skill)
                 .contains("<h1>Kafka</h1>")
