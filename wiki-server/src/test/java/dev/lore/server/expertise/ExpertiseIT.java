@@ -135,20 +135,7 @@ class ExpertiseIT {
 
     @Test
     void aContributorBeyondAPopularSkillsStrongestHoldersStillBringsTheirSkillEvidence() {
-        // more holders than expert finding reads of a skill, every one of them stronger than Ana
-        var people = lore.lore().people();
-        for (int i = 0; i < ExpertService.SKILL_HOLDERS + 5; i++) {
-            String id = "holder-" + i;
-            people.create(
-                    id, "Holder " + i, id + "@example.test", "Ops", "Engineer", Role.CONTRIBUTOR, Optional.empty());
-            people.declareSkills(id, List.of(new DeclaredSkill("Zookeeper", "expert")), List.of());
-        }
-        declare("ana", "Zookeeper", "practising");
-        String slug = create(
-                "ana",
-                "Zookeeper quorum recovery",
-                "Restore a Zookeeper quorum after losing two nodes.",
-                List.of("Zookeeper"));
+        String slug = popularZookeeperWithAnaWritingAboutIt();
 
         JsonNode experts =
                 http.get("/api/experts?limit=10&topic=zookeeper").json().get("experts");
@@ -168,20 +155,7 @@ class ExpertiseIT {
 
     @Test
     void whatExpertFindingKeepsOfPeopleAndTheirSkillsFollowsEveryChange() {
-        // a skill with more holders than are read, so a contributor's evidence is read per person
-        var people = lore.lore().people();
-        for (int i = 0; i < ExpertService.SKILL_HOLDERS + 5; i++) {
-            String id = "holder-" + i;
-            people.create(
-                    id, "Holder " + i, id + "@example.test", "Ops", "Engineer", Role.CONTRIBUTOR, Optional.empty());
-            people.declareSkills(id, List.of(new DeclaredSkill("Zookeeper", "expert")), List.of());
-        }
-        declare("ana", "Zookeeper", "practising");
-        String slug = create(
-                "ana",
-                "Zookeeper quorum recovery",
-                "Restore a Zookeeper quorum after losing two nodes.",
-                List.of("Zookeeper"));
+        String slug = popularZookeeperWithAnaWritingAboutIt();
         assertThat(kindsOfTheZookeeperExpert("ana")).containsExactlyInAnyOrder("article", "skill");
 
         // an endorsement is there on the next ask
@@ -211,6 +185,26 @@ class ExpertiseIT {
                         .findValuesAsText("id"))
                 .doesNotContain("ana")
                 .isNotEmpty();
+    }
+
+    /**
+     * More holders of Zookeeper than expert finding reads of a skill, every one of them stronger
+     * than Ana, who declares it and writes an article about it; the article's slug.
+     */
+    private String popularZookeeperWithAnaWritingAboutIt() {
+        var people = lore.lore().people();
+        for (int i = 0; i < ExpertService.SKILL_HOLDERS + 5; i++) {
+            String id = "holder-" + i;
+            people.create(
+                    id, "Holder " + i, id + "@example.test", "Ops", "Engineer", Role.CONTRIBUTOR, Optional.empty());
+            people.declareSkills(id, List.of(new DeclaredSkill("Zookeeper", "expert")), List.of());
+        }
+        declare("ana", "Zookeeper", "practising");
+        return create(
+                "ana",
+                "Zookeeper quorum recovery",
+                "Restore a Zookeeper quorum after losing two nodes.",
+                List.of("Zookeeper"));
     }
 
     private double skillWeight(String id) {
