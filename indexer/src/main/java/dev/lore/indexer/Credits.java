@@ -39,9 +39,7 @@ final class Credits {
 
     static LoreIndex.Ranked decode(float score, BytesRef bytes) throws IOException {
         var in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-        String fullId = in.readString();
-        String type = fullId.substring(0, Math.max(0, fullId.indexOf(':')));
-        String id = fullId.substring(fullId.indexOf(':') + 1);
+        String documentId = in.readString();
         String slug = emptyToNull(in.readString());
         String title = emptyToNull(in.readString());
         int n = in.readVInt();
@@ -54,7 +52,7 @@ final class Credits {
             int nanos = in.readVInt();
             credits.add(new IndexDoc.Credit(person, share, edits, Instant.ofEpochSecond(seconds, nanos)));
         }
-        return new LoreIndex.Ranked(type, id, score, slug, title, credits);
+        return LoreIndex.Ranked.of(documentId, score, slug, title, credits);
     }
 
     private static String emptyToNull(String s) {

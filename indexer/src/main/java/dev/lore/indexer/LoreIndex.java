@@ -475,6 +475,18 @@ public final class LoreIndex implements AutoCloseable {
         public Ranked(String type, String id, float score) {
             this(type, id, score, null, null, List.of());
         }
+
+        /** A hit on the document whose index id is {@code documentId} ({@code type:id}). */
+        static Ranked of(String documentId, float score, String slug, String title, List<IndexDoc.Credit> credits) {
+            int colon = documentId.indexOf(':');
+            return new Ranked(
+                    documentId.substring(0, Math.max(0, colon)),
+                    documentId.substring(colon + 1),
+                    score,
+                    slug,
+                    title,
+                    credits);
+        }
     }
 
     /**
@@ -542,11 +554,7 @@ public final class LoreIndex implements AutoCloseable {
                                 leaves.get(leaf).reader(), Fields.ID_DV);
                     }
                     if (ids.advanceExact(doc - docBase)) { // a type without credits
-                        String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-                        found[i] = new Ranked(
-                                id.substring(0, Math.max(0, id.indexOf(':'))),
-                                id.substring(id.indexOf(':') + 1),
-                                score);
+                        found[i] = Ranked.of(ids.lookupOrd(ids.nextOrd()).utf8ToString(), score, null, null, List.of());
                     }
                 }
             }

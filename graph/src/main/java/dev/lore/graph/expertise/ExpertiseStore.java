@@ -34,8 +34,8 @@ public final class ExpertiseStore {
 
     /**
      * A number that moves after every change this store makes to skills, endorsements, aliases,
-     * availability or people's last activity, so callers can cache what they read until the next one (changes to articles
-     * and declared skills move the search index's generation instead).
+     * availability or people's last activity, so callers can cache what they read until the next
+     * one (changes to articles and declared skills move the search index's generation instead).
      */
     public long evidenceWrites() {
         return evidenceWrites.count();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The expertise benchmark: a synthetic organisation (people in teams, Zipf-popular skills declared
@@ -276,6 +277,11 @@ public final class ExpertBenchmark {
                     .build();
             String root = "http://localhost:" + web.port();
             String token = login(http, root);
+            Consumer<String> askExperts = topic -> get(
+                    http,
+                    root + "/api/experts?limit=10&topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8),
+                    token);
+            Consumer<String> askLearnFrom = id -> get(http, root + "/api/people/" + id + "/learn-from", token);
             // each level asks its own topics and learners (drawn alike): a level that repeated the
             // previous one's would find the graph reads they need already remembered
             var topics = new HashMap<Integer, List<String>>();
@@ -295,9 +301,12 @@ public final class ExpertBenchmark {
                 topics.put(clients, levelTopics);
                 learners.put(clients, levelLearners);
             }
-            // The server's code paths (Lore, the driver, Bolt, Cypher) take thousands of requests
-            // to be compiled; warm them up on other topics and learners, so the measured ones
-            // find nothing cached that a server running for a while would not have.
+            // Warm-up on other topics and learners, so the measured ones find nothing kept that a
+            // server running for a while would not have; in rounds, until the JIT has compiled
+            // the request paths (Lore, the driver, Bolt, Cypher): code run once per request is
+            // compiled by C2 only after thousands of requests, and the CPU a request costs fell
+            // from ~19 ms in the first round to ~4 ms by the eighth (Cypher's runtime settles
+            // last). Each round's rate is printed, so the curve can be seen flattening.
             var warmRandom = new Random(7);
             var warmTopics = new ArrayList<String>();
             var warmLearners = new ArrayList<String>();
@@ -305,22 +314,10 @@ public final class ExpertBenchmark {
                 warmTopics.add(corpus.queryWord(warmRandom) + " " + skillNames.get(skillPick.next(warmRandom)));
                 warmLearners.add("p" + warmRandom.nextInt(people));
             }
-            // In rounds, until the JIT has compiled the request paths: code run once per request is
-            // compiled by C2 only after thousands of requests, and the CPU a request costs fell from
-            // ~19 ms in the first round to ~4 ms by the eighth (Cypher's runtime is the slowest to
-            // settle). Each round's rate is printed, so the curve can be seen flattening.
             long warmStart = System.nanoTime();
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-                var experts = SearchBenchmark.measure(
-                        8,
-                        WARM_UP,
-                        warmTopics,
-                        t -> get(
-                                http,
-                                root + "/api/experts?limit=10&topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8),
-                                token));
-                var learn = SearchBenchmark.measure(
-                        8, WARM_UP, warmLearners, id -> get(http, root + "/api/people/" + id + "/learn-from", token));
+                var experts = SearchBenchmark.measure(8, WARM_UP, warmTopics, askExperts);
+                var learn = SearchBenchmark.measure(8, WARM_UP, warmLearners, askLearnFrom);
                 out.printf(
                         "warm-up round %d of %d: %d requests of each kind at 8 clients, experts %.0f/s, learn-from %.0f/s%n",
                         round, WARM_UP_ROUNDS, WARM_UP, experts.perSecond(), learn.perSecond());
@@ -328,19 +325,8 @@ public final class ExpertBenchmark {
             out.printf("warm-up on other topics and learners: %.0f s%n", (System.nanoTime() - warmStart) / 1e9);
             var rows = new ArrayList<String>();
             for (int clients : LEVELS) {
-                var experts = SearchBenchmark.measure(
-                        clients,
-                        requests,
-                        topics.get(clients),
-                        t -> get(
-                                http,
-                                root + "/api/experts?limit=10&topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8),
-                                token));
-                var learn = SearchBenchmark.measure(
-                        clients,
-                        requests,
-                        learners.get(clients),
-                        id -> get(http, root + "/api/people/" + id + "/learn-from", token));
+                var experts = SearchBenchmark.measure(clients, requests, topics.get(clients), askExperts);
+                var learn = SearchBenchmark.measure(clients, requests, learners.get(clients), askLearnFrom);
                 rows.add(String.format(
                         "| %d | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f |",
                         clients,
