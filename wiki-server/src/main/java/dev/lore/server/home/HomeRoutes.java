@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * The home page and {@code GET /api/health}. The home page's "Start here" block lists articles
- * tagged {@value #START_HERE_TAG}, found through the index (no curation feature exists yet).
+ * tagged {@value #START_HERE_TAG}, found through the index; champions' featured collections and the
+ * reader's onboarding path sit beside it.
  */
 public final class HomeRoutes {
     public static final String START_HERE_TAG = "onboarding";
