@@ -4,6 +4,7 @@ import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.Config;
 import dev.lore.server.Lore;
 import dev.lore.server.gitimport.GitImport;
+import dev.lore.server.gitimport.GitImportResult;
 import dev.lore.server.seed.ConsoleProgress;
 import dev.lore.server.seed.Progress;
 import java.io.PrintStream;
@@ -31,10 +32,10 @@ public final class GitImportBenchmark {
             var importer =
                     new GitImport(lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC());
             long start = System.nanoTime();
-            GitImport.Result result = importer.importRepository(repository, new ConsoleProgress(out));
+            GitImportResult result = importer.importRepository(repository, new ConsoleProgress(out));
             double importSeconds = seconds(start);
             long againStart = System.nanoTime();
-            GitImport.Result again = importer.importRepository(repository, Progress.NONE);
+            GitImportResult again = importer.importRepository(repository, Progress.NONE);
             double againSeconds = seconds(againStart);
             out.println(result.summary());
             out.printf(

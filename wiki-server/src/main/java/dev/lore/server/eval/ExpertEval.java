@@ -8,6 +8,7 @@ import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.gitimport.AuthorIdentities;
 import dev.lore.server.gitimport.FolderBlame;
 import dev.lore.server.gitimport.GitImport;
+import dev.lore.server.gitimport.GitImportResult;
 import dev.lore.server.gitimport.Mailmap.Identity;
 import dev.lore.server.seed.Progress;
 import java.io.PrintStream;
@@ -97,7 +98,7 @@ public final class ExpertEval {
             return s;
         });
         var store = new GitImportStore(lore.graph());
-        GitImport.Result imported = new GitImport(lore.articles(), lore.people(), store, Clock.systemUTC())
+        GitImportResult imported = new GitImport(lore.articles(), lore.people(), store, Clock.systemUTC())
                 .importRepository(repository, progress, maxCommits);
         log.printf("%n%s (%.0f s)%n", imported.summary(), (System.nanoTime() - started) / 1e9);
         FolderBlame.Snapshot snapshot;

@@ -13,19 +13,17 @@ import dev.lore.server.error.TooLargeException;
 import dev.lore.server.gitimport.GitHistory.FileChange;
 import dev.lore.server.gitimport.Mailmap.Identity;
 import dev.lore.server.markdown.FrontMatter;
+import dev.lore.server.markdown.Titles;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.seed.Progress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.slf4j.Logger;
@@ -45,9 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GitImport {
     private static final Logger LOG = LoggerFactory.getLogger(GitImport.class);
-    private static final Pattern ATX_H1 = Pattern.compile("^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~).*$");
     private static final int MAX_MESSAGE = 500;
     /** A batch (one transaction) ends after this many commits or revisions, whichever comes first. */
     private static final int BATCH_COMMITS = 500;
@@ -82,48 +77,6 @@ public final class GitImport {
     }
 
     /**
-     * What a run did.
-     *
-     * @param commits commits newly processed (all of them, with or without Markdown changes)
-     * @param revisions revisions written, first revisions of new articles included
-     * @param updated existing articles that got new revisions
-     * @param skipped file versions not imported (too large, binary, or refused by validation)
-     */
-    public record Result(
-            String repositoryKey,
-            int commits,
-            int revisions,
-            int created,
-            int updated,
-            int deleted,
-            int people,
-            int skipped,
-            String lastCommit) {
-        /** One line for the command line. */
-        public String summary() {
-            if (commits == 0) {
-                return "Nothing new to import: already at commit " + abbreviate(lastCommit);
-            }
-            return String.format(
-                    "Imported %d commits (up to %s): %d revisions; articles %d created, %d updated, %d deleted;"
-                            + " %d new %s%s",
-                    commits,
-                    abbreviate(lastCommit),
-                    revisions,
-                    created,
-                    updated,
-                    deleted,
-                    people,
-                    people == 1 ? "person" : "people",
-                    skipped == 0 ? "" : "; " + skipped + " file versions skipped (see the log)");
-        }
-
-        private static String abbreviate(String commit) {
-            return commit.length() > 12 ? commit.substring(0, 12) : commit;
-        }
-    }
-
-    /**
      * Fails with a message meant for people when {@code path} is not a Git repository with commits;
      * lets the command line say so before it opens the data directory.
      */
@@ -137,7 +90,7 @@ public final class GitImport {
      * @throws GitImportException if {@code path} is not a repository with commits, or its history
      *     no longer contains the last imported commit
      */
-    public Result importRepository(java.nio.file.Path path, Progress progress) {
+    public GitImportResult importRepository(java.nio.file.Path path, Progress progress) {
         return importRepository(path, progress, Integer.MAX_VALUE);
     }
 
@@ -146,54 +99,9 @@ public final class GitImport {
      * {@code maxCommits} commits of the first-parent chain (oldest first): the repository as it was
      * at that commit. Used by the expert-finding evaluation to measure on a prefix of a long history.
      */
-    public Result importRepository(java.nio.file.Path path, Progress progress, int maxCommits) {
+    public GitImportResult importRepository(java.nio.file.Path path, Progress progress, int maxCommits) {
         try (GitHistory history = GitHistory.open(path)) {
             return new Run(history, maxCommits).run(progress);
-        }
-    }
-
-    /**
-     * What a run knows and has done so far. Each batch of commits works on a copy, which replaces
-     * the run's state once the batch's transaction has committed; a retried transaction starts again
-     * from the state before it.
-     */
-    private static final class State {
-        final Map<String, TrackedFile> files;
-        final Set<String> updatedArticles;
-        final Set<String> createdArticles;
-        // Mapping changes not yet stored; they are written with the batch's last commit.
-        final Map<String, String> tracked = new LinkedHashMap<>();
-        final List<String> untracked = new ArrayList<>();
-        int revisions;
-        int deleted;
-        int skipped;
-
-        State(Map<String, TrackedFile> files) {
-            this.files = new HashMap<>(files);
-            this.updatedArticles = new HashSet<>();
-            this.createdArticles = new HashSet<>();
-        }
-
-        State copy() {
-            var copy = new State(files);
-            copy.updatedArticles.addAll(updatedArticles);
-            copy.createdArticles.addAll(createdArticles);
-            copy.revisions = revisions;
-            copy.deleted = deleted;
-            copy.skipped = skipped;
-            return copy;
-        }
-
-        void track(String path, String articleId) {
-            untracked.remove(path);
-            tracked.put(path, articleId);
-        }
-
-        void untrack(String path) {
-            tracked.remove(path);
-            if (!untracked.contains(path)) {
-                untracked.add(path);
-            }
         }
     }
 
@@ -211,7 +119,7 @@ public final class GitImport {
             this.maxCommits = maxCommits;
         }
 
-        Result run(Progress progress) {
+        GitImportResult run(Progress progress) {
             List<RevCommit> chain = history.firstParentChain();
             if (chain.size() > maxCommits) {
                 chain = chain.subList(0, Math.max(1, maxCommits));
@@ -232,19 +140,19 @@ public final class GitImport {
             List<RevCommit> pending = chain.subList(start, chain.size());
             if (pending.isEmpty()) {
                 LOG.info("{} is up to date at {}", history.location(), last.orElse(""));
-                return new Result(repositoryKey, 0, 0, 0, 0, 0, 0, 0, last.orElse(""));
+                return new GitImportResult(repositoryKey, 0, 0, 0, 0, 0, 0, 0, last.orElse(""));
             }
             authors = resolveAuthors(pending, history.mailmap(chain.getLast()));
 
-            State state = new State(store.trackedFiles(repositoryKey));
+            ImportState state = new ImportState(store.trackedFiles(repositoryKey));
             int step = Math.max(1, pending.size() / 200);
             int next = 0;
             while (next < pending.size()) {
-                State before = state;
+                ImportState before = state;
                 int from = next;
                 // One transaction per batch: its revisions, the mapping and the last commit commit together.
                 var done = articles.inOneTransaction(() -> {
-                    State batch = before.copy();
+                    ImportState batch = before.copy();
                     int i = from;
                     int revisionsAtStart = batch.revisions;
                     while (i < pending.size()
@@ -275,7 +183,7 @@ public final class GitImport {
                 next = done.getValue();
             }
             state.updatedArticles.removeAll(state.createdArticles);
-            var result = new Result(
+            var result = new GitImportResult(
                     repositoryKey,
                     pending.size(),
                     state.revisions,
@@ -322,7 +230,7 @@ public final class GitImport {
             return resolution.personByIdentity();
         }
 
-        private void apply(State state, RevCommit commit, List<FileChange> changes) {
+        private void apply(ImportState state, RevCommit commit, List<FileChange> changes) {
             String authorId = authors.get(identity(commit.getAuthorIdent()));
             Instant at = commit.getAuthorIdent().getWhenAsInstant();
             String message = firstLine(commit.getFullMessage());
@@ -343,7 +251,7 @@ public final class GitImport {
             }
         }
 
-        private void delete(State state, String path, String authorId, Instant at) {
+        private void delete(ImportState state, String path, String authorId, Instant at) {
             TrackedFile file = state.files.remove(path);
             state.untrack(path);
             if (file == null || !file.live()) {
@@ -358,7 +266,7 @@ public final class GitImport {
         }
 
         private void save(
-                State state, RevCommit commit, FileChange change, String authorId, Instant at, String message) {
+                ImportState state, RevCommit commit, FileChange change, String authorId, Instant at, String message) {
             String path = change.path();
             if (!change.readable()) {
                 skip(state, commit, path, change.skipped());
@@ -401,7 +309,7 @@ public final class GitImport {
             }
         }
 
-        private void skip(State state, RevCommit commit, String path, String why) {
+        private void skip(ImportState state, RevCommit commit, String path, String why) {
             state.skipped++;
             LOG.warn("Skipped {} in commit {}: {}", path, commit.abbreviate(10).name(), why);
         }
@@ -416,7 +324,7 @@ public final class GitImport {
     static ArticleInput input(String path, String text, String message) {
         FrontMatter front = FrontMatter.parse(text);
         Optional<String> title =
-                front.title().isPresent() ? Optional.empty() : Optional.of(derivedTitle(front.body(), path));
+                front.title().isPresent() ? Optional.empty() : Optional.of(Titles.fromBody(front.body(), path));
         return new ArticleInput(
                 title,
                 text,
@@ -424,54 +332,6 @@ public final class GitImport {
                 Optional.of(front.skills()),
                 Optional.empty(),
                 message.isBlank() ? Optional.empty() : Optional.of(message));
-    }
-
-    /** The first level-one heading ({@code # Title} or a {@code ===} underline) outside code, else the file name. */
-    static String derivedTitle(String body, String path) {
-        String[] lines = body.split("\n", -1);
-        boolean inFence = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (FENCE.matcher(line).matches()) {
-                inFence = !inFence;
-                continue;
-            }
-            if (inFence) {
-                continue;
-            }
-            var atx = ATX_H1.matcher(line);
-            if (atx.matches()) {
-                return cleanTitle(atx.group(1), path);
-            }
-            if (i + 1 < lines.length
-                    && !line.isBlank()
-                    && !line.startsWith("    ")
-                    && SETEXT_H1.matcher(lines[i + 1]).matches()) {
-                return cleanTitle(line, path);
-            }
-        }
-        return titleFromPath(path);
-    }
-
-    private static String cleanTitle(String raw, String path) {
-        String title = raw.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
-        if (title.isEmpty()) {
-            return titleFromPath(path);
-        }
-        return title.length() > ArticleService.MAX_TITLE
-                ? title.substring(0, ArticleService.MAX_TITLE).strip()
-                : title;
-    }
-
-    /** {@code docs/getting-started.md} gives "getting started"; a README or index takes its folder's name. */
-    static String titleFromPath(String path) {
-        String[] parts = path.split("/");
-        String name = parts[parts.length - 1].replaceFirst("(?i)\\.(md|markdown)$", "");
-        if ((name.equalsIgnoreCase("readme") || name.equalsIgnoreCase("index")) && parts.length > 1) {
-            name = parts[parts.length - 2];
-        }
-        String title = name.replace('-', ' ').replace('_', ' ').strip();
-        return cleanTitle(title.isEmpty() ? name : title, "untitled");
     }
 
     static String firstLine(String message) {

@@ -2,6 +2,7 @@ package dev.lore.server.gitimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lore.server.markdown.Titles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +18,15 @@ class GitImportTitlesTest {
 
     @Test
     void otherwiseTheFirstLevelOneHeadingOutsideCodeOrTheFileName() {
-        assertThat(GitImport.derivedTitle("intro\n\n## Not this\n# The title #\n# Later\n", "x.md"))
+        assertThat(Titles.fromBody("intro\n\n## Not this\n# The title #\n# Later\n", "x.md"))
                 .isEqualTo("The title");
-        assertThat(GitImport.derivedTitle("```\n# not a heading\n```\nSetext\n======\n", "x.md"))
+        assertThat(Titles.fromBody("```\n# not a heading\n```\nSetext\n======\n", "x.md"))
                 .isEqualTo("Setext");
-        assertThat(GitImport.derivedTitle("    # indented code\nplain text\n", "docs/getting_started-guide.md"))
+        assertThat(Titles.fromBody("    # indented code\nplain text\n", "docs/getting_started-guide.md"))
                 .isEqualTo("getting started guide");
-        assertThat(GitImport.derivedTitle("", "teams/platform/README.md")).isEqualTo("platform");
-        assertThat(GitImport.derivedTitle("", "index.MARKDOWN")).isEqualTo("index");
-        assertThat(GitImport.derivedTitle("# " + "long ".repeat(60), "x.md")).hasSizeLessThanOrEqualTo(200);
+        assertThat(Titles.fromBody("", "teams/platform/README.md")).isEqualTo("platform");
+        assertThat(Titles.fromBody("", "index.MARKDOWN")).isEqualTo("index");
+        assertThat(Titles.fromBody("# " + "long ".repeat(60), "x.md")).hasSizeLessThanOrEqualTo(200);
     }
 
     @Test
