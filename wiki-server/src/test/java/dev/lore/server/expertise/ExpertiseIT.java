@@ -417,7 +417,7 @@ class ExpertiseIT {
                     .get("person")
                     .get("id")
                     .asText());
-            lore.lore().experts().awaitReads(); // suggestions are recorded in the background
+            lore.settle(); // suggestions are recorded in the background
         }
         assertThat(firstChoices).contains("ana", "cleo");
 
@@ -461,7 +461,7 @@ class ExpertiseIT {
         declare("ana", "Kafka", "expert");
         assertThat(http.get("/api/search?q=kafka%20lag", tokens.get("dan")).status())
                 .isEqualTo(200);
-        lore.lore().search().flush(); // searches are logged in the background
+        lore.settle(); // searches are logged in the background
         JsonNode forDan =
                 http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
         assertThat(forDan.get("needs").get(0).get("reason").asText()).isEqualTo("you searched for \"kafka lag\"");
@@ -476,7 +476,7 @@ class ExpertiseIT {
         String page = http.getWithCookies("/wiki/" + slug, "lore_session=" + tokens.get("erin"))
                 .body();
         assertThat(page).contains("Kafka consumer groups");
-        lore.lore().experts().awaitReads();
+        lore.settle();
         JsonNode forErin =
                 http.get("/api/people/erin/learn-from", tokens.get("erin")).json();
         assertThat(forErin.get("needs").get(0).get("reason").asText()).isEqualTo("you read 1 article about Kafka");
