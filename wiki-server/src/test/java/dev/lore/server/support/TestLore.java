@@ -6,6 +6,7 @@ import dev.lore.server.Lore;
 import dev.lore.server.LoreAccess;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
+import dev.lore.server.seed.MarkdownImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,6 +46,16 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
             lore.search().flush(SETTLE_TIMEOUT);
             lore.experts().awaitReads(SETTLE_TIMEOUT);
             lore.sync().catchUp();
+        }
+
+        /**
+         * The bundled seed pack on top of the three test accounts, as {@code SeedPack.load} leaves
+         * it, with what that load reported. It replaces the graph: call it before making anything
+         * else in a test. Loaded for real once per test JVM and copied back after that ({@link
+         * SeededStore}).
+         */
+        public MarkdownImport.Result seed() {
+            return SeededStore.seed(this);
         }
 
         /**
@@ -94,6 +105,11 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
         r.settle();
         r.clock().reset();
         r.lore().sync().resetWith(() -> Schema.wipe(r.lore().graph()));
+        accounts(r);
+    }
+
+    /** The admin, a contributor and a reader, as every test starts with them. */
+    static void accounts(Running r) {
         LoreAccess.ensureAdmin(r.lore());
         r.lore()
                 .people()
