@@ -1,7 +1,6 @@
 package dev.lore.server.support;
 
 import dev.lore.graph.Graph;
-import dev.lore.graph.Schema;
 import dev.lore.server.Lore;
 import dev.lore.server.seed.MarkdownImport;
 import dev.lore.server.seed.Progress;
@@ -33,7 +32,7 @@ final class SeededStore {
     static synchronized MarkdownImport.Result seed(TestLore.Running lore) {
         Graph graph = lore.lore().graph();
         if (snapshot == null) {
-            lore.lore().sync().resetWith(() -> Schema.wipe(graph));
+            lore.lore().sync().resetWith(() -> TestLore.wipe(graph));
             TestLore.accounts(lore);
             result = SeedPack.load(lore.lore().importer(), Lore.ADMIN_ID, Progress.NONE);
             lore.settle();
@@ -97,6 +96,5 @@ final class SeededStore {
                             """, Map.of("relationships", relationships)).consume();
             return null;
         });
-        Schema.apply(graph);
     }
 }

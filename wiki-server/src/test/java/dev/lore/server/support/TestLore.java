@@ -1,5 +1,6 @@
 package dev.lore.server.support;
 
+import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.server.Config;
 import dev.lore.server.Lore;
@@ -104,8 +105,22 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
         // what the previous test left queued is written before the wipe, not into this test's graph
         r.settle();
         r.clock().reset();
-        r.lore().sync().resetWith(() -> Schema.wipe(r.lore().graph()));
+        r.lore().sync().resetWith(() -> wipe(r.lore().graph()));
         accounts(r);
+    }
+
+    /**
+     * Deletes every node and relationship and makes the change counter again, as {@link
+     * Schema#wipe} does, in one transaction instead of forty: the constraints and indexes stay,
+     * they are the same for every test.
+     */
+    static void wipe(Graph graph) {
+        graph.write(tx -> {
+            tx.run("MATCH (n) DETACH DELETE n").consume();
+            tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
+                    .consume();
+            return null;
+        });
     }
 
     /** The admin, a contributor and a reader, as every test starts with them. */
