@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * page read): one background thread takes everything waiting at once and hands it to {@code
  * write} in batches of at most {@code maxBatch}, so a busy server writes one transaction for many
  * items instead of falling behind with one each. At most {@code maxWaiting} items wait; beyond
- * that an item is dropped with a warning. A failed write is logged, never thrown. Thread-safe.
+ * that an item is dropped with a warning. A failed write is logged, never thrown. {@link #flush}
+ * waits for everything added before it and says so when it cannot. Thread-safe.
  */
 public final class BatchWriter<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
@@ -29,11 +32,26 @@ public final class BatchWriter<T> implements AutoCloseable {
     private final int maxBatch;
     private final int maxWaiting;
     private final ConcurrentLinkedQueue<T> waiting = new ConcurrentLinkedQueue<>();
-    /** Items added and not yet written (or failed): what {@link #flush} waits for. */
+    /** Items added and not yet written (or failed): what {@link #flush} reports when it times out. */
     private final AtomicInteger unwritten = new AtomicInteger();
 
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /**
+     * A drain is queued on {@link #thread} and has not started taking items yet. Read and set under
+     * this object's lock, together with queueing the drain, so that once {@link #add} returns, a
+     * drain that will take its item is already queued: a task queued after it (a flush) runs after.
+     */
+    private boolean scheduled;
+
     private final ExecutorService thread;
+
+    /** {@link #flush} ran out of time, or was interrupted, before everything added was written. */
+    public static final class NotWrittenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotWrittenException(String message) {
+            super(message);
+        }
+    }
 
     public BatchWriter(String what, String threadName, Consumer<List<T>> write, int maxBatch, int maxWaiting) {
         this.what = what;
@@ -52,17 +70,22 @@ public final class BatchWriter<T> implements AutoCloseable {
             return;
         }
         waiting.add(item);
-        if (scheduled.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                scheduled.set(false); // closed: what waits now is not written
+        synchronized (this) {
+            if (!scheduled) {
+                try {
+                    thread.execute(this::drain);
+                    scheduled = true;
+                } catch (RejectedExecutionException e) {
+                    // closed: what waits now is not written
+                }
             }
         }
     }
 
     private void drain() {
-        scheduled.set(false);
+        synchronized (this) {
+            scheduled = false;
+        }
         while (true) {
             var batch = new ArrayList<T>();
             for (T item; batch.size() < maxBatch && (item = waiting.poll()) != null; ) {
@@ -81,16 +104,31 @@ public final class BatchWriter<T> implements AutoCloseable {
         }
     }
 
-    /** Waits (up to {@code timeout}) until everything added so far is written. */
+    /**
+     * Waits until everything added before this call is written (or failed and was logged): the
+     * writer's thread runs tasks in order, so a marker queued now runs after the drains that take
+     * those items. Returns at once when the writer is closed ({@link #close} waited already).
+     *
+     * @throws NotWrittenException when {@code timeout} passes first, or the wait is interrupted
+     */
     public void flush(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (unwritten.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        Future<?> marker;
+        try {
+            marker = thread.submit(() -> {});
+        } catch (RejectedExecutionException e) {
+            return;
+        }
+        try {
+            marker.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new NotWrittenException(
+                    what + ": " + unwritten.get() + " still waiting to be written after " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotWrittenException(
+                    what + ": interrupted while waiting for " + unwritten.get() + " to be written");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an empty task failed", e);
         }
     }
 

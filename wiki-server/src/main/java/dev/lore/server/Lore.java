@@ -112,6 +112,8 @@ public final class Lore implements AutoCloseable {
     private final PromotionService promotions;
     private WebServer web;
     private boolean closed;
+    /** Whether {@link #serve} starts the timed index catch-up; tests catch up when they say. */
+    private boolean indexTimer = true;
 
     private Lore(Config config, Passwords passwords, Clock clock) {
         this.config = config;
@@ -191,6 +193,17 @@ public final class Lore implements AutoCloseable {
             lore.close();
             throw e;
         }
+        return lore;
+    }
+
+    /**
+     * As {@link #open(Config, Passwords, Clock)}; {@code indexTimer} false leaves the index to the
+     * catch-up after each write and to explicit {@link IndexSync#catchUp} calls, so it moves only
+     * when a test says (writes made behind the services' back stay unindexed until then).
+     */
+    static Lore open(Config config, Passwords passwords, Clock clock, boolean indexTimer) {
+        Lore lore = open(config, passwords, clock);
+        lore.indexTimer = indexTimer;
         return lore;
     }
 
@@ -281,7 +294,9 @@ public final class Lore implements AutoCloseable {
                                 clock)::register,
                         new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register));
         closeInReverse.add(web);
-        sync.startTimer(2_000);
+        if (indexTimer) {
+            sync.startTimer(2_000);
+        }
         return web;
     }
 

@@ -14,6 +14,11 @@ public final class LoreAccess {
         return Lore.open(config, passwords, clock);
     }
 
+    /** Without the timed index catch-up: the index moves on writes and explicit catch-ups only. */
+    public static Lore openWithoutIndexTimer(Config config, Passwords passwords, java.time.Clock clock) {
+        return Lore.open(config, passwords, clock, false);
+    }
+
     public static int port(Lore lore) {
         return lore.webPort();
     }

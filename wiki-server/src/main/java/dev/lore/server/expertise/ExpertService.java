@@ -768,9 +768,14 @@ public final class ExpertService implements AutoCloseable {
         bookkeeping.add(() -> store.recordRead(personId, slug, at));
     }
 
-    /** Waits (up to five seconds) until every read and every suggestion recorded so far is written. */
-    public void awaitReads() {
-        bookkeeping.flush(Duration.ofSeconds(5));
+    /**
+     * Waits (at most {@code timeout}) until every read and every suggestion recorded so far is
+     * written.
+     *
+     * @throws dev.lore.server.BatchWriter.NotWrittenException when they are not written in time
+     */
+    public void awaitReads(Duration timeout) {
+        bookkeeping.flush(timeout);
     }
 
     /** Writes what was read and suggested so far before the graph closes. */

@@ -65,6 +65,14 @@ public final class IndexSync implements AutoCloseable {
         int applied = 0;
         while (true) {
             long since = index.appliedSeq();
+            // Every change numbered up to the counter read now is committed (numbers are handed out
+            // in commit order), so the four reads below all see them. A change committed while they
+            // run may be seen by some and missed by others: it waits for the next round, or a kind
+            // read early would be skipped for good once the index records a later number.
+            long committed = articles.currentSeq();
+            if (committed <= since) {
+                return applied;
+            }
             List<Article> changedArticles = articles.changesSince(since, BATCH);
             List<PersonStore.IndexedPerson> changedPeople = people.changesSince(since, BATCH);
             List<ArticleStore.IndexedSkill> changedSkills = articles.skillChangesSince(since, BATCH);
@@ -91,7 +99,7 @@ public final class IndexSync implements AutoCloseable {
                     }
                 }
             }
-            long limit = upTo == Long.MAX_VALUE ? highest : upTo;
+            long limit = Math.min(upTo == Long.MAX_VALUE ? highest : upTo, committed);
             var upserts = new ArrayList<IndexDoc>();
             var deletes = new ArrayList<String>();
             Map<String, List<String>> comments = questions.articleCommentTexts(changedArticles.stream()

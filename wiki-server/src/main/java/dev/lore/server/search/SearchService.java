@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The search the API, the pages and the SciFact evaluation all use: index hits with facets and
@@ -24,6 +26,10 @@ import java.util.UUID;
  * find. Thread-safe.
  */
 public final class SearchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    /** How long a read of the log (a click, the misses) waits for the searches logged before it. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(5);
+
     public static final Set<String> TYPES = Set.of("article", "question", "person", "skill");
     public static final Set<String> FRESHNESS = Set.of("week", "month", "year", "older");
 
@@ -126,18 +132,31 @@ public final class SearchService implements AutoCloseable {
 
     /** Records that the hit at {@code position} was opened; false if the search is unknown. */
     public boolean click(String searchId, int position, String slug) {
-        flush();
+        writeLoggedSearches();
         return log.click(searchId, position, slug, clock.instant());
     }
 
     public List<SearchLogStore.Miss> misses(int days, int limit) {
-        flush();
+        writeLoggedSearches();
         return log.misses(clock.instant().minus(Duration.ofDays(days)), limit);
     }
 
-    /** Waits until every search logged so far is written. */
-    public void flush() {
-        logWriter.flush(Duration.ofSeconds(5));
+    /** Before reading the log: waits a little for what was logged so far, and reads anyway if it must. */
+    private void writeLoggedSearches() {
+        try {
+            logWriter.flush(READ_WAIT);
+        } catch (BatchWriter.NotWrittenException e) {
+            LOG.warn("Reading the search log without the searches still waiting: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until every search logged so far is written (at most {@code timeout}).
+     *
+     * @throws BatchWriter.NotWrittenException when they are not written in time
+     */
+    public void flush(Duration timeout) {
+        logWriter.flush(timeout);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class Browser implements AutoCloseable {
     public static final int DESKTOP_HEIGHT = 900;
     public static final int PHONE_WIDTH = 375;
     public static final int PHONE_HEIGHT = 812;
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofMinutes(2);
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
 
     private final ChromeDriver driver;
@@ -84,8 +84,8 @@ public final class Browser implements AutoCloseable {
                     .withSilent(true)
                     .build();
             var driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().pageLoadTimeout(dev.lore.server.support.Http.PATIENCE);
+            driver.manage().timeouts().scriptTimeout(dev.lore.server.support.Http.PATIENCE);
             Files.createDirectories(screenshots);
             return new Browser(driver, base, profile, screenshots);
         } catch (IOException e) {

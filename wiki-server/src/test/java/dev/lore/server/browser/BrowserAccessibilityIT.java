@@ -3,8 +3,6 @@ package dev.lore.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.lore.server.Lore;
-import dev.lore.server.seed.Progress;
 import dev.lore.server.seed.SeedPack;
 import dev.lore.server.support.TestLore;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ class BrowserAccessibilityIT {
     Stream<DynamicTest> everyPageHasNoSeriousAccessibilityProblems(TestLore.Running lore, Browser browser) {
         this.lore = lore;
         this.browser = browser;
-        SeedPack.load(lore.lore().importer(), Lore.ADMIN_ID, Progress.NONE);
+        lore.seed();
         return visits().stream().map(v -> dynamicTest(v.name(), () -> check(v)));
     }
 

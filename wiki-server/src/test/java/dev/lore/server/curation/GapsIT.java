@@ -55,6 +55,7 @@ class GapsIT {
     }
 
     private JsonNode gaps() {
+        lore.settle(); // searches are logged in the background
         var r = http.get("/api/curation/gaps?days=30&unansweredDays=7", admin);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
@@ -111,6 +112,7 @@ class GapsIT {
         assertThat(http.get("/api/curation/gaps", carla).status()).isEqualTo(403);
         assertThat(http.get("/curation/gaps", rudi).status()).isEqualTo(403);
 
+        lore.settle();
         var page = http.get("/curation/gaps", admin);
 
         assertThat(page.status()).isEqualTo(200);

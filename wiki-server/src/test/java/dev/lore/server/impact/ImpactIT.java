@@ -160,7 +160,7 @@ class ImpactIT {
                         rudi),
                 201);
         assertThat(http.get("/wiki/" + article, rudi).status()).isEqualTo(200);
-        lore.lore().experts().awaitReads();
+        lore.settle();
 
         at("2026-01-19T12:00:00Z");
         String a4 = answer(cleo, q4); // 144 hours
@@ -179,7 +179,7 @@ class ImpactIT {
                 ok(http.get("/api/search?q=kafka", ana), 200).get("searchId").asText();
         ok(http.get("/api/search?q=" + Http.enc("kafka consumer")), 200);
         ok(http.get("/api/search?q=" + Http.enc("zzyzx nothing"), ben), 200);
-        lore.lore().search().flush();
+        lore.settle();
         assertThat(http.post("/api/search/" + clicked + "/clicks", Map.of("position", 1, "slug", article), ana)
                         .status())
                 .isEqualTo(204);

@@ -150,6 +150,7 @@ class SearchLanguageIT {
         search("q=" + Http.enc("quantum teleportation"));
         search("q=" + Http.enc("Quantum teleportation"));
         String id = found.get("searchId").asText();
+        lore.settle(); // searches are logged in the background
         assertThat(http.post(
                                 "/api/search/" + id + "/clicks",
                                 Map.of("position", 1, "slug", "kafka-consumer-groups"),
@@ -179,6 +180,7 @@ class SearchLanguageIT {
                 .contains("skill-card")
                 .contains("/search/go?s=");
         String go = page.substring(page.indexOf("/search/go?s="), page.indexOf('"', page.indexOf("/search/go?s=")));
+        lore.settle(); // the click is recorded against the logged search
         var redirect = http.get(go.replace("&amp;", "&"));
         assertThat(redirect.status()).isEqualTo(303);
         assertThat(redirect.header("Location").orElseThrow()).startsWith("/wiki/kafka-");

@@ -1,5 +1,6 @@
 package dev.lore.server.seed;
 
+import dev.lore.server.support.Http;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.zip.ZipOutputStream;
 public final class PackFiles {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(Http.PATIENCE)
             .build();
 
     private PackFiles() {}
@@ -113,7 +113,7 @@ public final class PackFiles {
 
     public static Answer send(URI base, String method, String path, byte[] body, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(Http.PATIENCE)
                 .method(
                         method,
                         body == null

@@ -18,11 +18,18 @@ import java.util.stream.Collectors;
 
 /** A small HTTP client for tests: JSON in and out, bearer tokens, raw bodies, form posts. */
 public final class Http {
+    /**
+     * How long a request may take before the test fails: a guard against a hung server, not a
+     * measure of speed. Long, because on a machine busy with other work the first requests of a
+     * cold JVM took over 30 s.
+     */
+    public static final Duration PATIENCE = Duration.ofMinutes(5);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(PATIENCE)
             .build();
 
     Http(URI base) {
@@ -146,7 +153,7 @@ public final class Http {
     }
 
     public Response send(String method, String path, String body, String token, Map<String, String> headers) {
-        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(PATIENCE);
         builder.method(
                 method,
                 body == null

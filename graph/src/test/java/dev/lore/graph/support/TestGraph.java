@@ -1,0 +1,67 @@
+package dev.lore.graph.support;
+
+import dev.lore.graph.EmbeddedNeo4j;
+import dev.lore.graph.Graph;
+import dev.lore.graph.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One embedded Neo4j per test JVM, reached over Bolt through a {@link Graph} exactly as the server
+ * reaches it, with the schema applied once. Before each test every node is deleted and the change
+ * counter made again. Store tests take the {@link Graph} as a parameter:
+ *
+ * <pre>{@code @ExtendWith(TestGraph.class) class ArticleStoreTest { ... (Graph graph) ... }}</pre>
+ */
+public final class TestGraph implements BeforeEachCallback, ParameterResolver {
+    private static Graph graph;
+
+    /** The shared graph, started on first use and closed when the JVM exits. */
+    public static synchronized Graph get() {
+        if (graph == null) {
+            try {
+                Path dir = Files.createTempDirectory("lore-graph-test-");
+                EmbeddedNeo4j db = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, 64L << 20);
+                Graph connected = Graph.connect(db.boltUri(), null, null);
+                Schema.apply(connected);
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                Thread.ofPlatform().name("test-graph-shutdown").unstarted(() -> {
+                                    connected.close();
+                                    db.close();
+                                }));
+                graph = connected;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return graph;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        // as Schema.wipe, in one transaction: the constraints and indexes stay the same
+        get().write(tx -> {
+            tx.run("MATCH (n) DETACH DELETE n").consume();
+            tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
+                    .consume();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == Graph.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return get();
+    }
+}
