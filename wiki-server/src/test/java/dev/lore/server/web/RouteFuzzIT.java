@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lore.server.LoreAccess;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,9 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestLore.class)
 class RouteFuzzIT {
     private static final long SEED = 20261206L;
-    /** Requests per route: anonymous, bearer token, browser session. About 1,000 requests in all. */
-    private static final int[] ROUNDS = {2, 3, 2};
+    /** Requests per route: anonymous, bearer token, browser session. */
+    private static final int[] ROUNDS = {2, 1, 1};
 
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
     private static final String LONG = "a".repeat(10_000);
     private static final List<String> TEXT = List.of(
@@ -171,6 +176,8 @@ class RouteFuzzIT {
             "no/such; x=y");
 
     private final Random random = new Random(SEED);
+    private Caller bearer;
+    private Caller session;
 
     private record Caller(String name, String token, Map<String, String> headers) {}
 
@@ -195,6 +202,8 @@ class RouteFuzzIT {
         List<WebServer.Route> routes = LoreAccess.routes(lore.lore());
         assertThat(routes).hasSizeGreaterThan(50);
         var failures = new ArrayList<Failure>();
+        var slowest = new HashMap<String, Long>();
+        long begun = System.nanoTime();
         int sent = 0;
         for (WebServer.Route route : routes) {
             for (int c = 0; c < ROUNDS.length; c++) {
@@ -210,7 +219,9 @@ class RouteFuzzIT {
                     headers.put("Accept", random.nextBoolean() ? "text/html" : "application/json");
                     String request = caller.name() + " " + route.method() + " " + path
                             + (body == null ? "" : " [" + type + "] " + abbreviate(body));
-                    Http.Response r = http.send(route.method(), path, body, caller.token(), headers);
+                    long started = System.nanoTime();
+                    Answer r = send(http.base().getPort(), route.method(), path, headers, body);
+                    slowest.merge(route.method() + " " + route.path(), System.nanoTime() - started, Math::max);
                     sent++;
                     signedOutIf(r.status() == 401 || route.path().contains("logout"), c);
                     if (r.status() >= 500
@@ -221,7 +232,17 @@ class RouteFuzzIT {
                 }
             }
         }
-        assertThat(sent).isGreaterThan(routes.size() * 5);
+        System.out.printf(
+                "RouteFuzzIT: %d requests to %d routes in %d s; slowest: %s%n",
+                sent,
+                routes.size(),
+                (System.nanoTime() - begun) / 1_000_000_000,
+                slowest.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(5)
+                        .map(e -> e.getKey() + " " + e.getValue() / 1_000_000 + " ms")
+                        .collect(Collectors.joining(", ")));
+        assertThat(sent).isEqualTo(routes.size() * IntStream.of(ROUNDS).sum());
         assertThat(failures)
                 .as(
                         "seed %d, %d of %d requests failed:\n%s",
@@ -232,8 +253,40 @@ class RouteFuzzIT {
                 .isEmpty();
     }
 
-    private Caller bearer;
-    private Caller session;
+    /** A status and a body, as received. */
+    private record Answer(int status, String body) {}
+
+    /**
+     * Sends one request on its own connection ({@code Connection: close}) and reads the answer to the
+     * end. A client that reuses connections can send a request on one the server has just closed
+     * after refusing a broken body, and fail for that reason alone. A chunked answer is read with its
+     * chunk sizes in it, which does not hide an exception's name.
+     */
+    private static Answer send(int port, String method, String path, Map<String, String> headers, String body) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        if (body != null) {
+            head.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (var socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000); // only against a hang; an answer takes milliseconds
+            var out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher status = STATUS_LINE.matcher(answer);
+            if (!status.lookingAt()) {
+                return new Answer(599, "no HTTP answer: " + answer);
+            }
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return new Answer(Integer.parseInt(status.group(1)), bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+        } catch (IOException e) {
+            return new Answer(599, "no answer: " + e);
+        }
+    }
 
     /** The callers; a signed-in one is signed in afresh after a request signed it out. */
     private Caller caller(int which, Http http) {
