@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -19,7 +20,9 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -29,6 +32,11 @@ import org.apache.lucene.util.QueryBuilder;
  * and adjacent query words found near each other add a proximity bonus. Section headings and
  * contributor names add a little. Tags and skills named in the query count strongly, as they are
  * curated.
+ *
+ * <p>Every query stays within Lucene's limit of 1,024 clauses, whatever was typed: {@link UserQuery}
+ * keeps a bounded number of words, phrases, exclusions and filters, the words are cut after {@link
+ * #MAX_TERMS} analysed terms (one word of emoji can be hundreds), a fuzzy retry shares {@link
+ * #FUZZY_EXPANSIONS} expansions among its terms, and facet selections are one set query each.
  */
 final class QueryFactory {
     static final float TITLE_BOOST = 0.25f;
@@ -38,6 +46,16 @@ final class QueryFactory {
     static final float HEADING_BOOST = 0.15f;
     static final float AUTHOR_BOOST = 0.2f;
     private static final int PROXIMITY_SLOP = 3;
+    /**
+     * The most analysed terms a query's words contribute. Five fields per term, two label lookups
+     * per word ({@link UserQuery#MAX_WORDS}) and 32 proximity pairs make at most 480 clauses; a
+     * fuzzy retry adds {@link #FUZZY_EXPANSIONS}.
+     */
+    static final int MAX_TERMS = 64;
+    /** The terms all fuzzy words of one query may expand to together; each word gets 1-50 of them. */
+    static final int FUZZY_EXPANSIONS = 256;
+    /** The most analysed terms of one excluded word or phrase, or one {@code author:} filter. */
+    static final int MAX_TERMS_PER_VALUE = 8;
 
     private final Analyzer analyzer;
     private final QueryBuilder builder;
@@ -59,8 +77,9 @@ final class QueryFactory {
     Query text(UserQuery q, boolean fuzzy, boolean proximity) {
         var query = new BooleanQuery.Builder();
         boolean any = false;
-        if (!q.words().isEmpty()) {
-            String words = String.join(" ", q.words());
+        List<String> kept = keptWords(q.words());
+        if (!kept.isEmpty()) {
+            String words = String.join(" ", kept);
             Query main = fuzzy ? fuzzyWords(words) : builder.createBooleanQuery(Fields.CONTENTS, words, Occur.SHOULD);
             if (main != null) {
                 any = true;
@@ -76,7 +95,7 @@ final class QueryFactory {
                 for (Query pair : proximity ? proximityPairs(words) : List.<Query>of()) {
                     addBoosted(wordsQuery, pair, PROXIMITY_BOOST);
                 }
-                for (String word : q.words()) {
+                for (String word : kept) {
                     String label = word.toLowerCase(Locale.ROOT);
                     addBoosted(wordsQuery, new TermQuery(new Term(Fields.TAGS, label)), LABEL_BOOST);
                     addBoosted(wordsQuery, new TermQuery(new Term(Fields.SKILLS, label)), LABEL_BOOST);
@@ -101,7 +120,8 @@ final class QueryFactory {
     /** Words and phrases a hit must not contain. */
     List<Query> exclusions(UserQuery q) {
         var out = new ArrayList<Query>();
-        for (String excluded : q.excluded()) {
+        for (String value : q.excluded()) {
+            String excluded = firstTerms(value, MAX_TERMS_PER_VALUE);
             Query stemmed = excluded.contains(" ")
                     ? builder.createPhraseQuery(Fields.CONTENTS, excluded)
                     : builder.createBooleanQuery(Fields.CONTENTS, excluded, Occur.MUST);
@@ -120,15 +140,16 @@ final class QueryFactory {
         addAnyOf(out, Fields.SKILLS, concat(q.filters().get("skill"), request.skills()), true);
         List<String> fromText = q.filters().getOrDefault("author", List.of());
         for (String author : fromText) { // author:ana or author:"ana silva" match words of the name
-            Query name = builder.createBooleanQuery(Fields.AUTHORS, author, Occur.MUST);
+            Query name =
+                    builder.createBooleanQuery(Fields.AUTHORS, firstTerms(author, MAX_TERMS_PER_VALUE), Occur.MUST);
             if (name != null) {
                 out.add(name);
             }
         }
         if (!request.authors().isEmpty()) { // facet selections are exact display names
-            var any = new BooleanQuery.Builder();
-            request.authors().forEach(a -> any.add(new TermQuery(new Term(Fields.AUTHORS_DV, a)), Occur.SHOULD));
-            out.add(any.build());
+            out.add(new TermInSetQuery(
+                    Fields.AUTHORS_DV,
+                    request.authors().stream().map(BytesRef::new).toList()));
         }
         freshness(request.updated(), request.now()).ifPresent(out::add);
         return out;
@@ -177,17 +198,60 @@ final class QueryFactory {
 
     private Query fuzzyWords(String words) {
         var query = new BooleanQuery.Builder();
-        boolean any = false;
-        for (String term : exactTerms(words)) {
+        List<String> terms = exactTerms(words);
+        int expansions = Math.clamp(FUZZY_EXPANSIONS / Math.max(1, terms.size()), 1, FuzzyQuery.defaultMaxExpansions);
+        for (String term : terms) {
             int edits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
             query.add(
                     edits == 0
                             ? new TermQuery(new Term(Fields.CONTENTS_EXACT, term))
-                            : new FuzzyQuery(new Term(Fields.CONTENTS_EXACT, term), edits, 1),
+                            : new FuzzyQuery(
+                                    new Term(Fields.CONTENTS_EXACT, term),
+                                    edits,
+                                    1,
+                                    expansions,
+                                    FuzzyQuery.defaultTranspositions),
                     Occur.SHOULD);
-            any = true;
         }
-        return any ? query.build() : null;
+        return terms.isEmpty() ? null : query.build();
+    }
+
+    /** The first words, in order, that together analyse to at most {@link #MAX_TERMS} terms. */
+    private List<String> keptWords(List<String> words) {
+        var kept = new ArrayList<String>();
+        int budget = MAX_TERMS;
+        for (String word : words) {
+            int n = exactTerms(word).size();
+            if (n <= budget) {
+                kept.add(word);
+                budget -= n;
+            } else {
+                if (budget > 0) {
+                    kept.add(firstTerms(word, budget));
+                }
+                break;
+            }
+        }
+        return kept;
+    }
+
+    /** {@code text} up to the end of its {@code n}th analysed term (all of it when it has fewer). */
+    String firstTerms(String text, int n) {
+        int end = text.length();
+        try (var stream = analyzer.tokenStream(Fields.CONTENTS_EXACT, text)) {
+            var offsets = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            for (int seen = 0; stream.incrementToken(); ) {
+                if (++seen == n) {
+                    end = offsets.endOffset();
+                    break;
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.substring(0, Math.min(end, text.length()));
     }
 
     private List<Query> proximityPairs(String words) {
@@ -218,15 +282,16 @@ final class QueryFactory {
         }
     }
 
+    /** Any of {@code values}: one set query, which counts as one clause however many values there are. */
     private static void addAnyOf(List<Query> out, String field, List<String> values, boolean lowercase) {
         if (values.isEmpty()) {
             return;
         }
-        var any = new BooleanQuery.Builder();
-        for (String v : values) {
-            any.add(new TermQuery(new Term(field, lowercase ? v.toLowerCase(Locale.ROOT) : v)), Occur.SHOULD);
-        }
-        out.add(any.build());
+        out.add(new TermInSetQuery(
+                field,
+                values.stream()
+                        .map(v -> new BytesRef(lowercase ? v.toLowerCase(Locale.ROOT) : v))
+                        .toList()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

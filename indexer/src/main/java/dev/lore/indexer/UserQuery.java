@@ -12,11 +12,17 @@ import java.util.Set;
  * phrases, and filters {@code tag:x}, {@code skill:x}, {@code author:name},
  * {@code type:article|question|person|skill} (filter values may be quoted). Parsing never fails:
  * unbalanced quotes, lone operators and control characters are read as plain text or dropped, and
- * input past 1,000 characters is ignored.
+ * input past 1,000 characters is ignored, as are words, phrases, exclusions and filter values past
+ * the first {@link #MAX_WORDS}, {@link #MAX_PHRASES}, {@link #MAX_EXCLUDED} and {@link
+ * #MAX_FILTER_VALUES} (so that a long query still searches within Lucene's clause limit).
  */
 public record UserQuery(
         List<String> words, List<String> phrases, List<String> excluded, Map<String, List<String>> filters) {
     public static final int MAX_CHARS = 1_000;
+    public static final int MAX_WORDS = 64;
+    public static final int MAX_PHRASES = 8;
+    public static final int MAX_EXCLUDED = 8;
+    public static final int MAX_FILTER_VALUES = 16;
     public static final Set<String> FILTER_KEYS = Set.of("tag", "skill", "author", "type");
 
     public UserQuery {
@@ -47,6 +53,7 @@ public record UserQuery(
         var phrases = new ArrayList<String>();
         var excluded = new ArrayList<String>();
         var filters = new LinkedHashMap<String, List<String>>();
+        int filterValues = 0;
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -91,18 +98,24 @@ public record UserQuery(
                 continue;
             }
             if (key != null) {
-                if (!negate) {
+                if (!negate && filterValues++ < MAX_FILTER_VALUES) {
                     filters.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
                 }
             } else if (negate) {
-                excluded.add(value);
+                addUpTo(excluded, value, MAX_EXCLUDED);
             } else if (quoted && value.contains(" ")) {
-                phrases.add(value);
+                addUpTo(phrases, value, MAX_PHRASES);
             } else {
-                words.add(value);
+                addUpTo(words, value, MAX_WORDS);
             }
         }
         return new UserQuery(words, phrases, excluded, filters);
+    }
+
+    private static void addUpTo(List<String> list, String value, int max) {
+        if (list.size() < max) {
+            list.add(value);
+        }
     }
 
     /** End index of a known filter key followed by ':' at {@code from}, or -1. */

@@ -326,6 +326,14 @@ public final class Lore implements AutoCloseable {
         return web.port();
     }
 
+    /** The HTTP server once {@link #serve()} ran. */
+    WebServer webServer() {
+        if (web == null) {
+            throw new IllegalStateException("not serving");
+        }
+        return web;
+    }
+
     void ensureAdminForTests() {
         ensureAdmin();
     }

@@ -23,6 +23,10 @@ public final class LoreAccess {
         return lore.webPort();
     }
 
+    public static java.util.List<dev.lore.server.web.WebServer.Route> routes(Lore lore) {
+        return lore.webServer().routes();
+    }
+
     public static void ensureAdmin(Lore lore) {
         lore.ensureAdminForTests();
     }

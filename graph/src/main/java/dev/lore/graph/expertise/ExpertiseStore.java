@@ -200,8 +200,9 @@ public final class ExpertiseStore {
 
     /**
      * Makes {@code alias} another name of {@code skill}: a separate skill stored under the alias is
-     * merged into it (its articles, declarations, wishes and endorsements move over), and later
-     * uses of the alias land on the skill. Returns the skill.
+     * merged into it (its articles, questions, declarations, wishes and endorsements move over; a
+     * pair linked to both keeps one link, and of two endorsements by the same colleague the earlier
+     * one), and later uses of the alias land on the skill. Returns the skill.
      */
     public SkillNames.Skill addAlias(String skillName, String alias) {
         var target = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
@@ -231,7 +232,7 @@ public final class ExpertiseStore {
             tx.run("""
                             MATCH (old:Skill {key: $alias}), (s:Skill {key: $key})
                             CALL (old, s) {
-                              MATCH (a:Article)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
+                              MATCH (a)-[r:ABOUT]->(old) MERGE (a)-[:ABOUT]->(s) SET a.seq = $seq DELETE r
                             }
                             CALL (old, s) {
                               MATCH (p:Person)-[r:HAS_SKILL]->(old)
@@ -254,6 +255,14 @@ public final class ExpertiseStore {
                             MATCH ()-[e:ENDORSED {skill: $alias}]->()
                             SET e.skill = $key
                             """, params).consume();
+            // someone who endorsed a person for both skills now has two endorsements: keep the first
+            tx.run("""
+                            MATCH (a:Person)-[e:ENDORSED {skill: $key}]->(b:Person)
+                            WITH a, b, e ORDER BY e.at
+                            WITH a, b, collect(e) AS endorsements WHERE size(endorsements) > 1
+                            FOREACH (extra IN tail(endorsements) | DELETE extra)
+                            SET b.seq = $seq
+                            """, params).consume();
             List<String> moved = tx.run("MATCH (a:Article)-[:ABOUT]->(:Skill {key: $key}) RETURN a.id AS id", params)
                     .list(r -> r.get("id").asString());
             WrittenAbout.refresh(tx, moved, List.of(skill.key()));
@@ -263,7 +272,11 @@ public final class ExpertiseStore {
 
     // ---- endorsements and wishes --------------------------------------------------------------
 
-    /** Records that {@code from} endorses {@code to} for a skill; false when they already had. */
+    /**
+     * Records that {@code from} endorses {@code to} for a skill; false when they already had. Two
+     * endorsements of the same pair and skill (left by a store from before skill merges collapsed
+     * them) become the earliest one.
+     */
     public boolean endorse(String from, String to, String skillName, Instant at) {
         var skill = SkillNames.of(skillName).orElseThrow(() -> new IllegalArgumentException("skill name is blank"));
         return evidenceWrite(tx -> {
@@ -273,13 +286,16 @@ public final class ExpertiseStore {
             return tx.run("""
                             MATCH (a:Person {id: $from}), (b:Person {id: $to})
                             OPTIONAL MATCH (a)-[existing:ENDORSED {skill: $key}]->(b)
-                            WITH a, b, existing
-                            CALL (a, b, existing) {
-                              WITH a, b, existing WHERE existing IS NULL
-                              CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b)
+                            WITH a, b, existing ORDER BY existing.at
+                            WITH a, b, collect(existing) AS found
+                            CALL (a, b, found) {
+                              WITH a, b, found WHERE size(found) <> 1
+                              FOREACH (extra IN tail(found) | DELETE extra)
+                              FOREACH (_ IN CASE WHEN size(found) = 0 THEN [1] ELSE [] END |
+                                CREATE (a)-[:ENDORSED {skill: $key, at: $at}]->(b))
                               SET b.seq = $seq
                             }
-                            RETURN existing IS NULL AS created
+                            RETURN size(found) = 0 AS created
                             """, Map.of("from", from, "to", to, "key", key, "at", datetime(at), "seq", seq))
                     .single()
                     .get("created")

@@ -11,6 +11,7 @@ import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.TooLargeException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
+import dev.lore.server.web.Requests;
 import dev.lore.ui.view.ArticleItem;
 import dev.lore.ui.view.ArticleView;
 import dev.lore.ui.view.ConflictView;
@@ -274,9 +275,7 @@ public final class ArticlePages {
 
     private void revision(Context ctx) {
         Article a = articles.find(ctx.pathParam("slug")).article();
-        int n = ctx.pathParamAsClass("n", Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .get();
+        int n = Requests.intPath(ctx, "n", 1, Integer.MAX_VALUE);
         Revision r = articles.revision(a.slug(), n);
         var view = new RevisionView(
                 a.slug(),
@@ -292,21 +291,15 @@ public final class ArticlePages {
 
     private void restore(Context ctx) {
         var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
-        int n = ctx.pathParamAsClass("n", Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .get();
+        int n = Requests.intPath(ctx, "n", 1, Integer.MAX_VALUE);
         Article restored = articles.restore(ctx.pathParam("slug"), n, person.id());
         ctx.redirect("/wiki/" + restored.slug(), HttpStatus.SEE_OTHER);
     }
 
     private void diff(Context ctx) {
         Article a = articles.find(ctx.pathParam("slug")).article();
-        int to = ctx.queryParamAsClass("to", Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .getOrDefault(a.revision());
-        int from = ctx.queryParamAsClass("from", Integer.class)
-                .check(v -> v >= 1, "must be 1 or more")
-                .getOrDefault(Math.max(1, to - 1));
+        int to = Requests.intQuery(ctx, "to", a.revision(), 1, Integer.MAX_VALUE);
+        int from = Requests.intQuery(ctx, "from", Math.max(1, to - 1), 1, Integer.MAX_VALUE);
         LineDiff.Result diff = articles.diff(a.slug(), from, to);
         pages.render(
                 ctx,

@@ -26,7 +26,8 @@ import java.util.zip.ZipInputStream;
 /**
  * A seed pack that arrived over HTTP, unpacked into a fresh temporary folder for {@link
  * MarkdownImport}: a zip, or the files of a browser folder upload with their relative paths. Both
- * are checked the same way: no absolute names, no {@code ..}, no symbolic links, at most {@link
+ * are checked the same way: no absolute names, no {@code ..}, no symbolic links, no name part over
+ * {@link #MAX_NAME_BYTES} bytes, at most {@link
  * #MAX_ENTRIES} files and {@link #MAX_UNPACKED_BYTES} unpacked (counted while inflating, not taken
  * from the zip's headers). One top-level folder holding everything is the pack's root. Closing
  * deletes the folder. Not thread-safe; one per upload.
@@ -37,6 +38,11 @@ public final class PackUpload implements AutoCloseable {
 
     public static final long MAX_UNPACKED_BYTES = 64L << 20;
     public static final int MAX_ENTRIES = 900;
+    /** The longest file or folder name in a pack, in UTF-8 bytes: what common file systems allow. */
+    public static final int MAX_NAME_BYTES = 255;
+    /** The longest relative path in a pack, in UTF-8 bytes, well within the temporary folder's limit. */
+    public static final int MAX_PATH_BYTES = 1024;
+
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final int EOCD = 0x06054b50;
     private static final int CENTRAL_HEADER = 0x02014b50;
@@ -207,7 +213,18 @@ public final class PackUpload implements AutoCloseable {
         if (parts.isEmpty()) {
             throw new InvalidInputException("'" + raw + "' is not a file name");
         }
-        return String.join("/", parts);
+        for (String part : parts) { // file systems refuse longer names, which would fail the write
+            if (part.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new InvalidInputException("'" + abbreviate(raw) + "' has a file or folder name longer than "
+                        + MAX_NAME_BYTES + " bytes; shorten it");
+            }
+        }
+        String name = String.join("/", parts);
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+            throw new InvalidInputException(
+                    "'" + abbreviate(raw) + "' is a path longer than " + MAX_PATH_BYTES + " bytes; shorten it");
+        }
+        return name;
     }
 
     /**
@@ -267,6 +284,10 @@ public final class PackUpload implements AutoCloseable {
 
     private static TooLargeException tooManyEntries() {
         return new TooLargeException("a seed pack may hold at most " + MAX_ENTRIES + " files");
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() > 60 ? raw.substring(0, 60) + "…" : raw;
     }
 
     private static String printable(String raw) {

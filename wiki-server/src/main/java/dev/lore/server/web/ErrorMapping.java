@@ -11,11 +11,15 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
 import java.net.URLEncoder;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.jetty.http.BadMessageException;
+import org.apache.lucene.search.IndexSearcher;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,25 +57,40 @@ public final class ErrorMapping {
             respond(ctx, 400, "bad_request", detail, Map.of());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            int status = e.getStatus();
-            String code = status == 413 ? "too_large" : status == 404 ? "not_found" : "bad_request";
-            respond(ctx, status, code, e.getMessage(), Map.of());
+            respond(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), Map.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            JacksonException json = jsonCause(e);
+            JacksonException json = cause(e, JacksonException.class);
             if (json != null) {
                 respond(ctx, 400, "bad_request", "malformed JSON: " + json.getOriginalMessage(), Map.of());
                 return;
             }
-            BadMessageException bad = badMessageCause(e);
-            if (bad != null) { // Jetty refused the request itself, e.g. a broken multipart body
-                int status = bad.getCode() == 413 ? 413 : 400;
+            String charset = unsupportedCharset(e);
+            if (charset != null) {
                 respond(
                         ctx,
-                        status,
-                        status == 413 ? "too_large" : "bad_request",
-                        "malformed request: " + bad.getReason(),
+                        400,
+                        "bad_request",
+                        "the charset '" + charset + "' in Content-Type is not supported; send UTF-8",
                         Map.of());
+                return;
+            }
+            HttpException refused = cause(e, HttpException.class);
+            if (refused != null && refused.getCode() >= 400 && refused.getCode() < 500) {
+                // Jetty refused the request itself: a broken multipart or chunked body, say
+                int status = refused.getCode();
+                LOG.warn("Refused {} {} with {}: {}", ctx.method(), ctx.path(), status, refused.getReason());
+                respond(ctx, status, code(status), "malformed request: " + refused.getReason(), Map.of());
+                return;
+            }
+            if (cause(e, EofException.class) != null) { // the client stopped sending mid-body
+                LOG.warn("Refused {} {}: the request body ended early", ctx.method(), ctx.path());
+                respond(ctx, 400, "bad_request", "malformed request: the body ended early", Map.of());
+                return;
+            }
+            if (cause(e, IndexSearcher.TooManyClauses.class) != null) { // the query builder bounds terms; a safety net
+                LOG.warn("Refused {} {}: the search query has too many terms", ctx.method(), ctx.path());
+                respond(ctx, 400, "bad_request", "the search has too many words; use fewer", Map.of());
                 return;
             }
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -124,19 +143,36 @@ public final class ErrorMapping {
         };
     }
 
-    private static BadMessageException badMessageCause(Throwable e) {
+    private static String code(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            default -> "bad_request";
+        };
+    }
+
+    private static String unsupportedCharset(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadMessageException b) {
-                return b;
+            if (t instanceof UnsupportedCharsetException u) {
+                return abbreviate(u.getCharsetName());
+            }
+            if (t instanceof IllegalCharsetNameException i) {
+                return abbreviate(i.getCharsetName());
             }
         }
         return null;
     }
 
-    private static JacksonException jsonCause(Throwable e) {
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    /** The first of {@code e} and its causes that is a {@code type}, or null. */
+    private static <T> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException j) {
-                return j;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Larger than the 1 MiB Markdown limit, so JSON escaping never turns a legal body into a 413. */
     public static final long MAX_REQUEST_BYTES = 4L << 20;
+
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private final Javalin app;
     private volatile boolean stopped;
@@ -66,6 +69,17 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** One HTTP route as registered: its method and path pattern (with {@code {param}} parts). */
+    public record Route(String method, String path) {}
+
+    /** Every HTTP route of the server, in the order registered (before and after filters left out). */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
+                .filter(r -> HTTP_METHODS.contains(r.method()))
+                .toList();
     }
 
     @Override
