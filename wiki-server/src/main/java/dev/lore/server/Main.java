@@ -121,8 +121,14 @@ public final class Main {
             case "export" -> {
                 Path dir = Path.of(args.length > 1 ? args[1] : "export");
                 try (Lore lore = open(Config.fromEnvironment(System.getenv()).withSeed(false))) {
-                    int n = new Export(lore.articles()).exportTo(dir, new ConsoleProgress(out));
-                    out.printf("Exported %d articles to %s%n", n, dir.toAbsolutePath());
+                    int n = new Export(
+                                    lore.articles(),
+                                    lore.people(),
+                                    lore.collections().all())
+                            .exportTo(dir, new ConsoleProgress(out));
+                    out.printf(
+                            "Exported %d articles to %s (their current text; for everything, use backup)%n",
+                            n, dir.toAbsolutePath());
                 }
             }
             case "backup" -> {
