@@ -2,6 +2,7 @@ package dev.lore.graph;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neo4j.driver.AuthToken;
@@ -10,6 +11,7 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 
@@ -25,6 +27,12 @@ public final class Graph implements AutoCloseable {
 
     /** The transaction {@link #inOneTransaction} opened on this thread, which reads and writes join. */
     private final ThreadLocal<TransactionContext> current = new ThreadLocal<>();
+
+    /**
+     * Every write transaction this object opens holds the shared side; {@link #exclusively} holds
+     * the exclusive side, so no write of this server is in flight while it runs.
+     */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
 
     private Graph(Driver driver) {
         this.driver = driver;
@@ -61,8 +69,11 @@ public final class Graph implements AutoCloseable {
         if (joined != null) {
             return work.apply(joined);
         }
+        writes.readLock().lock();
         try (var session = driver.session()) {
             return session.executeWrite(work::apply);
+        } finally {
+            writes.readLock().unlock();
         }
     }
 
@@ -102,8 +113,39 @@ public final class Graph implements AutoCloseable {
                 readOnly.remove();
             }
         };
+        if (read) {
+            try (var session = driver.session()) {
+                return session.executeRead(joined);
+            }
+        }
+        writes.readLock().lock();
         try (var session = driver.session()) {
-            return read ? session.executeRead(joined) : session.executeWrite(joined);
+            return session.executeWrite(joined);
+        } finally {
+            writes.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction while no other write through this object is in flight:
+     * it waits for the writes that started before it to commit, and writes that start meanwhile
+     * wait until it returns. Reads go on. The transaction is a write transaction (so {@code work}
+     * can take write locks, such as the change counter's) and is not retried: {@code work} may have
+     * side effects outside the graph, such as writing a file. Anything {@code work} writes is
+     * committed when it returns normally and rolled back when it throws. For consistent backups.
+     */
+    public <T> T exclusively(Function<SimpleQueryRunner, T> work) {
+        if (current.get() != null) {
+            throw new IllegalStateException("exclusively inside another transaction of this thread");
+        }
+        writes.writeLock().lock();
+        try (var session = driver.session();
+                var tx = session.beginTransaction()) {
+            T result = work.apply(tx);
+            tx.commit();
+            return result;
+        } finally {
+            writes.writeLock().unlock();
         }
     }
 

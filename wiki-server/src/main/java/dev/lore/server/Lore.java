@@ -28,6 +28,8 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
+import dev.lore.server.backup.BackupRoutes;
+import dev.lore.server.backup.Backups;
 import dev.lore.server.curation.GapsRoutes;
 import dev.lore.server.curation.GapsService;
 import dev.lore.server.curation.VerificationRoutes;
@@ -119,15 +121,7 @@ public final class Lore implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         try {
-            if (config.neo4jUri().isPresent()) {
-                graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
-                LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
-            } else {
-                EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
-                closeInReverse.add(embedded);
-                graph = Graph.connect(embedded.boltUri(), null, null);
-            }
-            closeInReverse.add(graph);
+            graph = connect(config, closeInReverse);
             Schema.apply(graph);
             articleStore = new ArticleStore(graph);
             var personStore = new PersonStore(graph);
@@ -156,6 +150,54 @@ public final class Lore implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Connects to the configured Neo4j (starting the embedded one in the data directory when no
+     * URI is set) and appends what must be closed, in opening order, to {@code closeInReverse}.
+     */
+    private static Graph connect(Config config, List<AutoCloseable> closeInReverse) {
+        Graph graph;
+        if (config.neo4jUri().isPresent()) {
+            graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
+            LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
+        } else {
+            EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
+            closeInReverse.add(embedded);
+            graph = Graph.connect(embedded.boltUri(), null, null);
+        }
+        closeInReverse.add(graph);
+        return graph;
+    }
+
+    /**
+     * The graph alone, as {@link #open} connects to it, with no schema applied, no index and no
+     * services: for backups and restores from the command line. Closing it stops the embedded
+     * database.
+     */
+    public static OpenGraph openGraph(Config config) {
+        var resources = new ArrayList<AutoCloseable>();
+        try {
+            return new OpenGraph(connect(config, resources), resources);
+        } catch (RuntimeException e) {
+            new OpenGraph(null, resources).close();
+            throw e;
+        }
+    }
+
+    /** A graph connection and what to close with it (the driver, the embedded database). */
+    public record OpenGraph(Graph graph, List<AutoCloseable> resources) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                try {
+                    resources.get(i).close();
+                } catch (Exception e) {
+                    LOG.warn(
+                            "Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+                }
+            }
         }
     }
 
@@ -292,7 +334,8 @@ public final class Lore implements AutoCloseable {
                                 packStore,
                                 pages,
                                 clock)::register,
-                        new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register));
+                        new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
+                        new BackupRoutes(new Backups(graph, clock))::register));
         closeInReverse.add(web);
         if (indexTimer) {
             sync.startTimer(2_000);

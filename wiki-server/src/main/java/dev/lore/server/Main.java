@@ -1,6 +1,11 @@
 package dev.lore.server;
 
 import dev.lore.graph.gitimport.GitImportStore;
+import dev.lore.server.backup.BackupException;
+import dev.lore.server.backup.BackupFormat;
+import dev.lore.server.backup.Backups;
+import dev.lore.server.backup.RemoteBackup;
+import dev.lore.server.backup.Restore;
 import dev.lore.server.eval.ExpertEval;
 import dev.lore.server.eval.SciFactEval;
 import dev.lore.server.expertise.ExpertService;
@@ -17,7 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code lore} command line: serve (default), import (a folder or {@code --git} a repository), reindex, export, --help. */
+/**
+ * The {@code lore} command line: serve (default), import (a folder or {@code --git} a repository),
+ * reindex, export, backup, restore, benchmarks and evaluations, --help.
+ */
 public final class Main {
     private static final String HELP = """
             Usage: java -jar lore.jar [command]
@@ -30,7 +38,19 @@ public final class Main {
                              (one revision per commit, authors as people); a re-run adds only
                              commits made since the last one
               reindex        rebuild the search index from the graph
-              export [DIR]   write every article as Markdown with front matter (default ./export)
+              export [DIR]   write every article's current text as Markdown with front matter, and
+                             people.json for their owners and authors (default ./export): a
+                             publishing format, not a backup
+              backup DIR     back up everything in the graph (all history, people, passwords and
+                             tokens, paths, collections, questions, moderation, logs) into the new
+                             folder DIR, consistently, while Lore runs: with LORE_ADMIN_TOKEN set,
+                             through the running server at LORE_URL (default
+                             http://localhost:LORE_PORT); without it, from the data directory of a
+                             stopped Lore (or LORE_NEO4J_URI)
+              restore DIR [--force]
+                             rebuild the graph from the backup folder DIR into an empty
+                             LORE_DATA_DIR (or LORE_NEO4J_URI database), then the search index;
+                             --force replaces what the target holds
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
@@ -56,9 +76,10 @@ public final class Main {
 
             Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
             (unset: embedded Neo4j), LORE_NEO4J_USER, LORE_NEO4J_PASSWORD, LORE_ADMIN_PASSWORD,
-            LORE_SEED (false: start without the bundled seed pack), LORE_SECURE_COOKIES.
-            import, reindex and export open the data directory themselves: stop a running
-            embedded server first.
+            LORE_SEED (false: start without the bundled seed pack), LORE_SECURE_COOKIES;
+            for backup: LORE_ADMIN_TOKEN, LORE_URL.
+            import, reindex, export and restore open the data directory themselves: stop a
+            running embedded server first.
             """;
 
     private Main() {}
@@ -100,9 +121,29 @@ public final class Main {
             case "export" -> {
                 Path dir = Path.of(args.length > 1 ? args[1] : "export");
                 try (Lore lore = open(Config.fromEnvironment(System.getenv()).withSeed(false))) {
-                    int n = new Export(lore.articles()).exportTo(dir, new ConsoleProgress(out));
-                    out.printf("Exported %d articles to %s%n", n, dir.toAbsolutePath());
+                    int n = new Export(
+                                    lore.articles(),
+                                    lore.people(),
+                                    lore.collections().all())
+                            .exportTo(dir, new ConsoleProgress(out));
+                    out.printf(
+                            "Exported %d articles to %s (their current text; for everything, use backup)%n",
+                            n, dir.toAbsolutePath());
                 }
+            }
+            case "backup" -> {
+                if (args.length != 2) {
+                    fail("backup needs a new folder: java -jar lore.jar backup DIR");
+                }
+                backup(Path.of(args[1]), out);
+            }
+            case "restore" -> {
+                var rest = new java.util.ArrayList<>(List.of(args).subList(1, args.length));
+                boolean force = rest.remove("--force");
+                if (rest.size() != 1) {
+                    fail("restore needs a backup folder: java -jar lore.jar restore DIR [--force]");
+                }
+                restore(Path.of(rest.getFirst()), force, out);
             }
             case "eval-scifact" -> {
                 if (args.length < 2) {
@@ -174,6 +215,79 @@ public final class Main {
         }
         if (error != null) {
             fail(error);
+        }
+    }
+
+    private static void backup(Path dir, PrintStream out) {
+        var env = System.getenv();
+        Config config = Config.fromEnvironment(env);
+        Optional<String> token =
+                Optional.ofNullable(env.get("LORE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+        try {
+            if (token.isPresent()) {
+                var base = java.net.URI.create(Optional.ofNullable(env.get("LORE_URL"))
+                        .filter(u -> !u.isBlank())
+                        .orElse("http://localhost:" + config.port()));
+                out.println("Backing up the Lore running at " + base);
+                BackupFormat.Header h = RemoteBackup.download(base, token.get().strip(), dir, new ConsoleProgress(out));
+                out.printf(
+                        "Backed up %d nodes and %d relationships (change %d) to %s%n",
+                        h.nodes(), h.relationships(), h.changeSeq(), dir.toAbsolutePath());
+                return;
+            }
+            if (config.neo4jUri().isEmpty() && !Files.isDirectory(config.storeDir())) {
+                fail("no Lore data in " + config.dataDir().toAbsolutePath() + " (set LORE_DATA_DIR)");
+            }
+            try (Lore.OpenGraph graph = openGraph(config)) {
+                Backups.Made made =
+                        new Backups(graph.graph(), java.time.Clock.systemUTC()).backupTo(dir, new ConsoleProgress(out));
+                out.printf(
+                        "Backed up %d nodes and %d relationships (change %d) to %s%n",
+                        made.nodes(), made.relationships(), made.changeSeq(), dir.toAbsolutePath());
+            }
+        } catch (BackupException | dev.lore.server.error.LoreException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void restore(Path dir, boolean force, PrintStream out) {
+        Config config = Config.fromEnvironment(System.getenv()).withSeed(false);
+        Restore.Restored restored;
+        try {
+            restored = Restore.run(dir, config, force, new ConsoleProgress(out));
+        } catch (BackupException e) {
+            fail(e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (locked(e)) {
+                fail("the data directory " + config.dataDir().toAbsolutePath()
+                        + " is in use by a running Lore; stop it first");
+            }
+            throw e;
+        }
+        out.println("Rebuilding the search index from the graph");
+        try (Lore lore = open(config)) {
+            out.printf(
+                    "Restored %d nodes and %d relationships (change %d, backed up at %s by Lore %s); %d articles indexed%n",
+                    restored.nodes(),
+                    restored.relationships(),
+                    restored.header().changeSeq(),
+                    restored.header().createdAt(),
+                    restored.header().lore(),
+                    lore.articles().count());
+        }
+    }
+
+    private static Lore.OpenGraph openGraph(Config config) {
+        try {
+            return Lore.openGraph(config);
+        } catch (RuntimeException e) {
+            if (locked(e)) {
+                fail("the data directory " + config.dataDir().toAbsolutePath()
+                        + " is in use by a running Lore: set LORE_ADMIN_TOKEN to an admin's API token"
+                        + " (POST /api/tokens) to back it up through the server");
+            }
+            throw e;
         }
     }
 
@@ -269,12 +383,16 @@ public final class Main {
         try {
             return Lore.open(config);
         } catch (RuntimeException e) {
-            if (causes(e, "FileLockException") || String.valueOf(e.getMessage()).contains("lock")) {
+            if (locked(e)) {
                 fail("the data directory " + config.dataDir().toAbsolutePath()
                         + " is in use by a running Lore; stop it first (or point LORE_NEO4J_URI at a server)");
             }
             throw e;
         }
+    }
+
+    private static boolean locked(RuntimeException e) {
+        return causes(e, "FileLockException") || String.valueOf(e.getMessage()).contains("lock");
     }
 
     private static boolean causes(Throwable e, String simpleName) {

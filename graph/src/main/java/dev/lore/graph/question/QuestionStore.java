@@ -29,7 +29,7 @@ import org.neo4j.driver.Value;
  * Questions, answers, helpful votes, comments and kudos in the graph:
  *
  * <pre>
- * (:Person)-[:ASKED]->(:Question)-[:ABOUT]->(:Skill)   (:Question)-[:ASKED_OF {at}]->(:Person)
+ * (:Person)-[:ASKED]->(:Question)-[:ABOUT]->(:Skill)   (:Question)-[:ASKED_OF {at, rank}]->(:Person)
  * (:Person)-[:ANSWERED]->(:Answer)-[:ANSWERS]->(:Question)   (:Person)-[:VOTED {at}]->(:Answer)
  * (:Person)-[:WROTE]->(:Comment)-[:ON]->(:Question|:Answer|:Article)
  * (:Person)-[:GAVE]->(:Kudos)-[:TO]->(:Person), (:Kudos)-[:FOR]->(:Article|:Answer)
@@ -87,9 +87,9 @@ public final class QuestionStore {
                             """, params).consume();
             tx.run("""
                             MATCH (q:Question {id: $id})
-                            UNWIND $askedOf AS expert
-                            MATCH (p:Person {id: expert})
-                            MERGE (q)-[r:ASKED_OF]->(p) ON CREATE SET r.at = $at
+                            UNWIND range(0, size($askedOf) - 1) AS rank
+                            MATCH (p:Person {id: $askedOf[rank]})
+                            MERGE (q)-[r:ASKED_OF]->(p) ON CREATE SET r.at = $at, r.rank = rank
                             """, params).consume();
             return null;
         });
@@ -338,7 +338,8 @@ public final class QuestionStore {
                                    q.updatedAt AS updatedAt, q.acceptedAnswer AS accepted, q.seq AS seq,
                                    asker.id AS askerId, asker.name AS askerName,
                                    [(q)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-                                   [(q)-[:ASKED_OF]->(p:Person) | {id: p.id, name: p.name}] AS askedOf
+                                   COLLECT { MATCH (q)-[r:ASKED_OF]->(p:Person)
+                                             RETURN {id: p.id, name: p.name} ORDER BY r.rank, p.id } AS askedOf
                             """, Map.of("id", id)).list();
             if (rows.isEmpty()) {
                 return Optional.<Question>empty();

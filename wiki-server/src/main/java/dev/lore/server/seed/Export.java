@@ -1,56 +1,148 @@
 package dev.lore.server.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lore.graph.article.Article;
-import dev.lore.graph.article.ArticleSummary;
+import dev.lore.graph.article.Revision;
+import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.person.Person;
 import dev.lore.server.article.ArticleService;
-import dev.lore.server.markdown.FrontMatter;
+import dev.lore.server.person.PersonService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes every live article as {@code <slug>.md} with front matter (title, tags, skills, owner),
- * the same format {@link MarkdownImport} reads, so an export can be re-imported or kept in Git.
+ * Writes articles in the seed-pack format {@link MarkdownImport} reads: {@code <slug>.md} per
+ * article (front matter with title, tags, skills, owner, and the author and date of its current
+ * revision, then its stored Markdown exactly as it is), {@code people.json} with those owners and
+ * authors (no roles, no passwords) and {@code collections.json} with the collections of exported
+ * articles. A publishing format for moving pages, not a backup: only each article's current text
+ * travels (see {@code lore backup} for everything).
  */
 public final class Export {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ArticleService articles;
+    private final PersonService people;
+    private final Collection<FeaturedCollection> collections;
 
-    public Export(ArticleService articles) {
+    public Export(ArticleService articles, PersonService people, Collection<FeaturedCollection> collections) {
         this.articles = articles;
+        this.people = people;
+        this.collections = collections;
     }
 
-    /** Returns how many articles were written. */
+    /** Writes every live article to {@code dir}; returns how many were written. */
     public int exportTo(Path dir, Progress progress) {
         try {
             Files.createDirectories(dir);
             long total = articles.count();
-            int written = 0;
+            var slugs = new LinkedHashSet<String>();
             for (int offset = 0; offset < total; offset += 200) {
-                for (ArticleSummary summary : articles.list(offset, 200)) {
-                    Article a = articles.find(summary.slug()).article();
-                    Files.writeString(dir.resolve(a.slug() + ".md"), toMarkdown(a), StandardCharsets.UTF_8);
-                    progress.update(++written, (int) total, "articles");
-                }
+                articles.list(offset, 200).forEach(summary -> slugs.add(summary.slug()));
             }
-            return written;
+            int[] written = {0};
+            Map<String, String> files =
+                    files(slugs, collections, () -> progress.update(++written[0], slugs.size(), "articles"));
+            for (var file : files.entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export to " + dir, e);
         }
     }
 
-    static String toMarkdown(Article a) {
+    /**
+     * The files of a pack holding the articles at {@code slugs} (file name to text): their Markdown
+     * files, {@code people.json} and, for the {@code chosen} collections that hold any of them,
+     * {@code collections.json}. {@code each} runs after each article.
+     */
+    public Map<String, String> files(Set<String> slugs, Collection<FeaturedCollection> chosen, Runnable each) {
+        var files = new LinkedHashMap<String, String>();
+        var credited = new LinkedHashSet<String>();
+        for (String slug : slugs) {
+            Article a = articles.find(slug).article();
+            Revision current = articles.revision(a.slug(), a.revision());
+            a.owner().ifPresent(credited::add);
+            credited.add(current.author().id());
+            files.put(a.slug() + ".md", toMarkdown(a, current));
+            each.run();
+        }
+        var peopleJson = new ArrayList<Map<String, Object>>();
+        for (String id : credited) {
+            people.find(id).ifPresent(p -> peopleJson.add(personJson(p)));
+        }
+        if (!peopleJson.isEmpty()) {
+            files.put("people.json", json(peopleJson));
+        }
+        var collectionJson = new ArrayList<Map<String, Object>>();
+        for (FeaturedCollection c : chosen) {
+            List<String> inPack = c.articles().stream()
+                    .map(FeaturedCollection.Featured::slug)
+                    .filter(slugs::contains)
+                    .toList();
+            if (!inPack.isEmpty()) {
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("title", c.title());
+                entry.put("description", c.description());
+                entry.put("skill", c.skill().orElse(null));
+                entry.put("onHome", c.onHome());
+                entry.put("articles", inPack);
+                collectionJson.add(entry);
+            }
+        }
+        if (!collectionJson.isEmpty()) {
+            files.put("collections.json", json(collectionJson));
+        }
+        return files;
+    }
+
+    /**
+     * An article as a pack file: its metadata as front matter, then its stored Markdown unchanged
+     * (which may hold a front matter block of its own: the import strips only the first block).
+     */
+    static String toMarkdown(Article a, Revision current) {
         var out = new StringBuilder("---\n");
         out.append("title: ").append(quote(a.title())).append('\n');
         out.append("tags: ").append(list(a.tags())).append('\n');
         out.append("skills: ").append(list(a.skills())).append('\n');
         a.owner().ifPresent(owner -> out.append("owner: ").append(quote(owner)).append('\n'));
+        out.append("author: ").append(quote(current.author().id())).append('\n');
+        out.append("date: ").append(quote(current.at().toString())).append('\n');
         out.append("---\n");
-        out.append(FrontMatter.parse(a.markdown()).body());
+        out.append(a.markdown());
         return out.toString();
+    }
+
+    /** A person as people.json lists them: no role and no password travel with a pack. */
+    private static Map<String, Object> personJson(Person p) {
+        var entry = new LinkedHashMap<String, Object>();
+        entry.put("id", p.id());
+        entry.put("name", p.name());
+        entry.put("email", p.email());
+        entry.put("team", p.team());
+        entry.put("title", p.title());
+        return entry;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String list(List<String> values) {

@@ -50,9 +50,6 @@ public final class MarkdownImport {
     public static final int MAX_FILE_BYTES = ArticleService.MAX_MARKDOWN_BYTES;
 
     private static final Pattern REVISION_FILE = Pattern.compile("\\d+\\.md");
-    private static final Pattern FRONT_MATTER =
-            Pattern.compile("\\A---[ \\t]*\\n(.*?)\\n---[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
-    private static final Pattern REVISION_KEYS = Pattern.compile("(?m)^(author|date|message):.*\\R?");
 
     private final ArticleService articles;
     private final PersonService people;
@@ -248,16 +245,23 @@ public final class MarkdownImport {
         return Outcome.CREATED;
     }
 
-    private Article save(Optional<Article> current, String text, String fallbackTitle, String importerId) {
+    /**
+     * Saves one file as a revision. Its front matter becomes the page's metadata (title, tags,
+     * skills, owner) and the revision's (author, date, message) and is not stored: the page's text
+     * is what follows the block, byte for byte, so an exported page imports back unchanged. A file
+     * whose first line ends in CRLF (a Windows checkout) has its line ends made LF throughout.
+     */
+    private Article save(Optional<Article> current, String file, String fallbackTitle, String importerId) {
+        String text = startsWithCrLf(file) ? file.replace("\r\n", "\n") : file;
         FrontMatter front = FrontMatter.parse(text);
         String author = front.author().map(this::ensurePerson).orElse(importerId);
         Instant at = front.date().orElseGet(clock::instant);
         var input = new ArticleInput(
                 Optional.of(front.title().orElse(fallbackTitle)),
-                withoutRevisionKeys(text.replace("\r\n", "\n")),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
+                front.body(),
+                front.tags().isEmpty() ? Optional.empty() : Optional.of(front.tags()),
+                front.skills().isEmpty() ? Optional.empty() : Optional.of(front.skills()),
+                front.owner(),
                 front.message().or(() -> Optional.of("Imported")));
         if (current.isEmpty()) {
             return articles.create(input, author, at);
@@ -265,14 +269,9 @@ public final class MarkdownImport {
         return articles.update(current.get().slug(), current.get().revision(), input, author, at);
     }
 
-    /** Drops author, date and message from the front matter: they describe the revision, not the page. */
-    static String withoutRevisionKeys(String text) {
-        var m = FRONT_MATTER.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        String block = REVISION_KEYS.matcher(m.group(1)).replaceAll("");
-        return "---\n" + block.stripTrailing() + "\n---\n" + text.substring(m.end());
+    private static boolean startsWithCrLf(String text) {
+        int end = text.indexOf('\n');
+        return end > 0 && text.charAt(end - 1) == '\r';
     }
 
     private Optional<Article> findExisting(String slug) {

@@ -1,9 +1,6 @@
 package dev.lore.server.seed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.graph.article.Article;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.path.FeaturedCollection;
 import dev.lore.graph.person.Person;
@@ -21,10 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,7 +29,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Seed packs over HTTP: a champion imports an uploaded pack through the same {@link MarkdownImport}
  * as the command line, and exports any set of articles as a zip in the same layout ({@code
- * slug.md} with front matter, {@code people.json} for the pages' owners, {@code collections.json}
+ * slug.md} with front matter, {@code people.json} for the pages' owners and authors, {@code collections.json}
  * for the chosen collections), which imports back. One import runs at a time. Thread-safe.
  */
 public final class SeedPacks {
@@ -45,7 +40,6 @@ public final class SeedPacks {
     private final ExpertiseStore skills;
     private final PackStore store;
     private final ReentrantLock importing = new ReentrantLock();
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public SeedPacks(
             MarkdownImport importer,
@@ -145,53 +139,15 @@ public final class SeedPacks {
     private byte[] zip(Set<String> slugs, List<FeaturedCollection> chosen) {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            var owners = new LinkedHashSet<String>();
-            for (String slug : slugs) {
-                Article a = articles.find(slug).article();
-                a.owner().ifPresent(owners::add);
-                put(zip, a.slug() + ".md", Export.toMarkdown(a));
-            }
-            var ownerPeople = new ArrayList<Map<String, Object>>();
-            for (String id : owners) {
-                people.find(id).ifPresent(p -> ownerPeople.add(personJson(p)));
-            }
-            if (!ownerPeople.isEmpty()) {
-                put(zip, "people.json", json.writeValueAsString(ownerPeople));
-            }
-            var collectionJson = new ArrayList<Map<String, Object>>();
-            for (FeaturedCollection c : chosen) {
-                List<String> inPack = c.articles().stream()
-                        .map(FeaturedCollection.Featured::slug)
-                        .filter(slugs::contains)
-                        .toList();
-                if (!inPack.isEmpty()) {
-                    var entry = new LinkedHashMap<String, Object>();
-                    entry.put("title", c.title());
-                    entry.put("description", c.description());
-                    entry.put("skill", c.skill().orElse(null));
-                    entry.put("onHome", c.onHome());
-                    entry.put("articles", inPack);
-                    collectionJson.add(entry);
-                }
-            }
-            if (!collectionJson.isEmpty()) {
-                put(zip, "collections.json", json.writeValueAsString(collectionJson));
+            for (var file : new Export(articles, people, List.of())
+                    .files(slugs, chosen, () -> {})
+                    .entrySet()) {
+                put(zip, file.getKey(), file.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export", e);
         }
         return bytes.toByteArray();
-    }
-
-    /** A page's owner as people.json lists them: no role and no password travel with a pack. */
-    private static Map<String, Object> personJson(Person p) {
-        var entry = new LinkedHashMap<String, Object>();
-        entry.put("id", p.id());
-        entry.put("name", p.name());
-        entry.put("email", p.email());
-        entry.put("team", p.team());
-        entry.put("title", p.title());
-        return entry;
     }
 
     private static void put(ZipOutputStream zip, String name, String text) throws IOException {

@@ -2,14 +2,19 @@ package dev.lore.server.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lore.graph.Schema;
+import dev.lore.graph.article.Article;
 import dev.lore.graph.article.Revision;
+import dev.lore.server.auth.Role;
 import dev.lore.server.support.TestLore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +59,11 @@ class ImportExportIT {
         assertThat(history).extracting(r -> r.author().id()).containsExactly("ben.okoro", "ana.silva");
         assertThat(history).extracting(Revision::message).containsExactly("Add partitions", "First draft");
         assertThat(history.getLast().at()).isEqualTo(Instant.parse("2025-01-10T09:00:00Z"));
-        assertThat(history.getFirst().markdown())
-                .doesNotContain("author:")
-                .doesNotContain("message:")
-                .contains("title: Kafka basics");
+        // front matter is metadata: the stored text is what follows it
+        assertThat(history.getFirst().markdown()).isEqualTo("Topics.\n\nPartitions.\n");
+        assertThat(lore.lore().articles().find("kafka-basics").article().skills())
+                .containsExactly("Kafka");
+        assertThat(lore.lore().articles().find("welcome").article().tags()).containsExactly("onboarding");
         assertThat(lore.lore().articles().page("kafka-basics").backlinks())
                 .extracting(b -> b.slug())
                 .containsExactly("welcome");
@@ -96,16 +102,106 @@ class ImportExportIT {
         givenAPack();
         lore.lore().importer().importFolder(folder, "admin", Optional.empty(), Progress.NONE);
 
-        int written = new Export(lore.lore().articles()).exportTo(out, Progress.NONE);
+        int written = export(lore, out);
 
         assertThat(written).isEqualTo(2);
         String kafka = Files.readString(out.resolve("kafka-basics.md"));
         assertThat(kafka)
                 .startsWith("---\ntitle: \"Kafka basics\"\n")
                 .contains("skills: [\"Kafka\"]")
-                .endsWith("Topics.\n\nPartitions.\n");
+                .contains("author: \"ben.okoro\"")
+                .contains("date: \"2025-02-01T09:00:00Z\"")
+                .endsWith("\n---\nTopics.\n\nPartitions.\n");
         var reimport = lore.lore().importer().importFolder(out, "admin", Optional.empty(), Progress.NONE);
         assertThat(reimport.created()).isZero();
         assertThat(lore.lore().articles().count()).isEqualTo(2);
+    }
+
+    private static int export(TestLore.Running lore, Path out) {
+        return new Export(
+                        lore.lore().articles(),
+                        lore.lore().people(),
+                        lore.lore().collections().all())
+                .exportTo(out, Progress.NONE);
+    }
+
+    /** What a round trip must keep of an article: its text byte for byte, metadata and credit. */
+    private record Page(
+            String markdown,
+            String title,
+            List<String> tags,
+            List<String> skills,
+            Optional<String> owner,
+            String author,
+            String authorName,
+            Instant at) {}
+
+    private static Map<String, Page> pages(TestLore.Running lore) {
+        var pages = new TreeMap<String, Page>();
+        for (var summary : lore.lore().articles().list(0, 200)) {
+            Article a = lore.lore().articles().find(summary.slug()).article();
+            Revision current = lore.lore().articles().revision(a.slug(), a.revision());
+            pages.put(
+                    a.slug(),
+                    new Page(
+                            a.markdown(),
+                            a.title(),
+                            a.tags(),
+                            a.skills(),
+                            a.owner(),
+                            current.author().id(),
+                            current.author().name(),
+                            current.at()));
+        }
+        return pages;
+    }
+
+    @Test
+    void exportThenImportIntoAnEmptyStoreKeepsTextOwnersAndAuthors(TestLore.Running lore, @TempDir Path out)
+            throws IOException {
+        givenAPack();
+        lore.lore().importer().importFolder(folder, "admin", Optional.empty(), Progress.NONE);
+        String carla = lore.http().login("carla.contrib", TestLore.PASSWORD);
+        String dana = lore.person("dana.ops", "Dana Ops", "Operations", Role.CONTRIBUTOR);
+        for (var body : List.of(
+                Map.of("title", "Windows notes", "markdown", "Line one.\r\nLine two.\r\n", "owner", "carla.contrib"),
+                Map.of(
+                        "title",
+                        "Its own front matter",
+                        "markdown",
+                        "---\ntitle: Its own front matter\ntags: [ops]\n---\n# Runbook\n"),
+                Map.of(
+                        "title",
+                        "No final newline",
+                        "markdown",
+                        "Trailing spaces   \n\n\nand Zoë ✓",
+                        "tags",
+                        List.of("Ops", "misc")),
+                Map.of("title", "Looks like a rule", "markdown", "---\n\nAfter a rule.\n"))) {
+            assertThat(lore.http().post("/api/articles", body, carla).status()).isEqualTo(201);
+        }
+        assertThat(lore.http()
+                        .put(
+                                "/api/articles/windows-notes",
+                                Map.of("markdown", "Line one.\r\nLine two, edited.\r\n", "baseRevision", 1),
+                                dana)
+                        .status())
+                .isEqualTo(200);
+        Map<String, Page> before = pages(lore);
+
+        export(lore, out);
+        lore.lore().sync().resetWith(() -> Schema.wipe(lore.lore().graph()));
+        dev.lore.server.LoreAccess.ensureAdmin(lore.lore());
+        var result = lore.lore().importer().importFolder(out, "admin", Optional.empty(), Progress.NONE);
+
+        assertThat(result.created()).isEqualTo(before.size());
+        assertThat(result.skipped()).isEmpty();
+        assertThat(pages(lore)).isEqualTo(before);
+        // the owners and authors came back as people, with their names; nobody else did
+        assertThat(lore.lore().people().find("dana.ops").map(p -> p.name())).contains("Dana Ops");
+        assertThat(lore.lore().people().list())
+                .extracting(p -> p.id())
+                .contains("admin", "ben.okoro", "carla.contrib", "dana.ops")
+                .doesNotContain("rudi.reader");
     }
 }

@@ -284,10 +284,14 @@ class SeedPackApiIT {
         assertThat(bySlug.status()).isEqualTo(200);
         assertThat(bySlug.header("Content-Type")).startsWith("application/zip");
         assertThat(bySlug.header("Content-Disposition")).startsWith("attachment; filename=\"lore-seed-pack-");
-        assertThat(PackFiles.unzip(bySlug.body()).keySet()).containsExactly("lunch-places.md");
+        Map<String, String> lunch = PackFiles.unzip(bySlug.body());
+        assertThat(lunch.keySet()).containsExactly("lunch-places.md", "people.json");
+        // the page's last author travels with it, so an import credits them
+        assertThat(lunch.get("lunch-places.md")).contains("author: \"carla.contrib\"");
+        assertThat(lunch.get("people.json")).contains("carla.contrib").doesNotContain("role");
 
         assertThat(PackFiles.unzip(export("?skill=kafka", champion).body()).keySet())
-                .containsExactly("kafka-basics.md");
+                .containsExactly("kafka-basics.md", "people.json");
         Map<String, String> byCollection =
                 PackFiles.unzip(export("?collection=" + collection, champion).body());
         assertThat(byCollection.keySet())

@@ -36,6 +36,11 @@ public final class Http {
         this.base = base;
     }
 
+    /** A client for another server started by a test. */
+    public static Http at(URI base) {
+        return new Http(base);
+    }
+
     public URI base() {
         return base;
     }
