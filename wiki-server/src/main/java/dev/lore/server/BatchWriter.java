@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public final class BatchWriter<T> implements AutoCloseable {
     /** Items added and not yet written (or failed): what {@link #flush} waits for. */
     private final AtomicInteger unwritten = new AtomicInteger();
 
+    private final AtomicLong dropped = new AtomicLong();
+
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ExecutorService thread;
 
@@ -48,6 +51,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     public void add(T item) {
         if (unwritten.incrementAndGet() > maxWaiting) {
             unwritten.decrementAndGet();
+            dropped.incrementAndGet();
             LOG.warn("{}: {} waiting to be written; one dropped", what, maxWaiting);
             return;
         }
@@ -79,6 +83,25 @@ public final class BatchWriter<T> implements AutoCloseable {
                 unwritten.addAndGet(-batch.size());
             }
         }
+    }
+
+    /**
+     * Reports this queue in the metrics as {@code lore_background_queue{queue}} (items waiting to
+     * be written) and {@code lore_background_dropped_total{queue}} (items dropped because it was full).
+     */
+    public void measure(dev.lore.server.ops.Metrics metrics, String queue) {
+        metrics.gauge(
+                "lore.background.queue",
+                "Items waiting to be written in the background",
+                unwritten::get,
+                "queue",
+                queue);
+        metrics.counter(
+                "lore.background.dropped",
+                "Items dropped because the background queue was full",
+                dropped::get,
+                "queue",
+                queue);
     }
 
     /** Waits (up to {@code timeout}) until everything added so far is written. */

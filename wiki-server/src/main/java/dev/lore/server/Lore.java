@@ -43,6 +43,10 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.ops.BackgroundLoad;
+import dev.lore.server.ops.Metrics;
+import dev.lore.server.ops.OpsRoutes;
+import dev.lore.server.ops.Readiness;
 import dev.lore.server.path.CollectionPages;
 import dev.lore.server.path.CollectionService;
 import dev.lore.server.path.PathPages;
@@ -71,6 +75,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +115,9 @@ public final class Lore implements AutoCloseable {
     private final CollectionService collections;
     private final ModerationService moderation;
     private final PromotionService promotions;
+    private final Metrics metrics;
+    private final Readiness readiness;
+    private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
     private boolean closed;
 
@@ -117,13 +125,21 @@ public final class Lore implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         try {
+            metrics = new Metrics();
+            closeInReverse.add(metrics);
+            int attempts = config.ops().neo4jConnectAttempts();
             if (config.neo4jUri().isPresent()) {
-                graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
+                graph = Graph.connect(
+                        config.neo4jUri().get(),
+                        config.neo4jUser(),
+                        config.neo4jPassword(),
+                        attempts,
+                        metrics.transactionTimer());
                 LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
             } else {
                 EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
                 closeInReverse.add(embedded);
-                graph = Graph.connect(embedded.boltUri(), null, null);
+                graph = Graph.connect(embedded.boltUri(), null, null, attempts, metrics.transactionTimer());
             }
             closeInReverse.add(graph);
             Schema.apply(graph);
@@ -151,6 +167,15 @@ public final class Lore implements AutoCloseable {
             questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
             moderation = new ModerationService(new ModerationStore(graph), sync, clock);
             promotions = new PromotionService(new PromotionStore(graph), articles, clock);
+            readiness = new Readiness(
+                    articleStore::currentSeq,
+                    index::appliedSeq,
+                    config.ops().readyMaxIndexLag(),
+                    () -> seeding.problem());
+            metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
+            metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
+            search.measure(metrics);
+            experts.measure(metrics);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -196,12 +221,49 @@ public final class Lore implements AutoCloseable {
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
     public void seedIfEmpty(Progress progress) {
-        if (!config.seed() || new Settings(graph).get(SEEDED).isPresent() || articles.count() > 0) {
+        if (!needsSeed()) {
             return;
         }
         LOG.info("Empty store: loading the bundled seed pack");
         SeedPack.load(importer, ADMIN_ID, progress);
         new Settings(graph).put(SEEDED, clock.instant().toString());
+    }
+
+    private boolean needsSeed() {
+        return config.seed() && new Settings(graph).get(SEEDED).isEmpty() && articles.count() == 0;
+    }
+
+    /**
+     * Loads the bundled seed pack into an empty store on a background thread, so the server can
+     * answer (and report not ready) meanwhile. Closing Lore stops it between batches.
+     */
+    public synchronized void seedInBackground() {
+        if (closed || !needsSeed()) {
+            return;
+        }
+        seeding = BackgroundLoad.start("loading the seed pack", "lore-seed", stopAsked -> {
+            seedIfEmpty((done, total, what) -> {
+                if (stopAsked.getAsBoolean()) {
+                    throw new CancellationException("Lore is stopping");
+                }
+            });
+            sync.catchUp(); // what the pack changed outside article and people writes (skills)
+        });
+        closeInReverse.add(seeding);
+    }
+
+    /** Why this server should not get traffic yet, if so. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The start-up load of the seed pack (finished at once when there is nothing to load). */
+    public BackgroundLoad seeding() {
+        return seeding;
     }
 
     /** Starts the HTTP server and the background index catch-up. */
@@ -219,6 +281,8 @@ public final class Lore implements AutoCloseable {
         var packStore = new PackStore(graph);
         web = WebServer.start(
                 config.port(),
+                config.ops(),
+                metrics,
                 security,
                 new ErrorMapping(pages),
                 List.of(
@@ -279,7 +343,8 @@ public final class Lore implements AutoCloseable {
                                 packStore,
                                 pages,
                                 clock)::register,
-                        new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register));
+                        new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
+                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register));
         closeInReverse.add(web);
         sync.startTimer(2_000);
         return web;

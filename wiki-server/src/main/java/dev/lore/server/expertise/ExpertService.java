@@ -773,6 +773,11 @@ public final class ExpertService implements AutoCloseable {
         bookkeeping.flush(Duration.ofSeconds(5));
     }
 
+    /** Reports the queue of reads and suggestions waiting to be written in the metrics. */
+    public void measure(dev.lore.server.ops.Metrics metrics) {
+        bookkeeping.measure(metrics, "reads-and-suggestions");
+    }
+
     /** Writes what was read and suggested so far before the graph closes. */
     @Override
     public void close() {

@@ -136,6 +136,11 @@ public final class SearchService implements AutoCloseable {
     }
 
     /** Waits until every search logged so far is written. */
+    /** Reports the queue of searches waiting to be logged in the metrics. */
+    public void measure(dev.lore.server.ops.Metrics metrics) {
+        logWriter.measure(metrics, "search-log");
+    }
+
     public void flush() {
         logWriter.flush(Duration.ofSeconds(5));
     }

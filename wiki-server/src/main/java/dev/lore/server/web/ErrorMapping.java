@@ -14,15 +14,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become responses: JSON {@code {"error", "detail"}} under
- * {@code /api/}, an error page elsewhere. Only a fault of Lore itself is a 500, and it is logged with
- * its stack trace; the person sees a plain sentence.
+ * {@code /api/}, an error page elsewhere, with the request's id ({@code requestId}) to quote when
+ * reporting it. Only a fault of Lore itself is a 500, and it is logged with its stack trace; the
+ * person sees a plain sentence. A client that went away mid-request or sent its body too slowly is
+ * a 400 or 408, logged in one line.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -63,6 +67,21 @@ public final class ErrorMapping {
                 respond(ctx, 400, "bad_request", "malformed JSON: " + json.getOriginalMessage(), Map.of());
                 return;
             }
+            TimeoutException late = cause(e, TimeoutException.class);
+            if (late != null) { // a body that trickled past its deadline or stopped; WebServer logs the 408
+                respond(ctx, 408, "timeout", "the request body did not arrive in time", Map.of());
+                return;
+            }
+            EofException gone = cause(e, EofException.class);
+            if (gone != null) { // the client closed the connection before sending all it announced
+                LOG.warn(
+                        "{} {}: client went away mid-request, answered 400 ({})",
+                        ctx.method(),
+                        ctx.path(),
+                        gone.getMessage());
+                respond(ctx, 400, "incomplete", "the request ended before its body was complete", Map.of());
+                return;
+            }
             BadMessageException bad = badMessageCause(e);
             if (bad != null) { // Jetty refused the request itself, e.g. a broken multipart body
                 int status = bad.getCode() == 413 ? 413 : 400;
@@ -98,6 +117,7 @@ public final class ErrorMapping {
             body.put("error", code);
             body.put("detail", detail);
             body.putAll(extra);
+            RequestGuard.currentId().ifPresent(id -> body.put("requestId", id));
             ctx.json(body);
         } else {
             pages.render(ctx, "error.jte", title(status), new ErrorView(status, title(status), detail));
@@ -119,6 +139,7 @@ public final class ErrorMapping {
             case 403 -> "Not allowed";
             case 404 -> "Page not found";
             case 409 -> "Someone else saved first";
+            case 408 -> "That took too long";
             case 413 -> "Too large";
             default -> "Something went wrong";
         };
@@ -128,6 +149,15 @@ public final class ErrorMapping {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BadMessageException b) {
                 return b;
+            }
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -29,6 +29,11 @@ public final class Http {
         this.base = base;
     }
 
+    /** A client for any server, e.g. one a test started itself. */
+    public static Http at(URI base) {
+        return new Http(base);
+    }
+
     public URI base() {
         return base;
     }
