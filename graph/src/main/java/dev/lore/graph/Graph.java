@@ -1,6 +1,7 @@
 package dev.lore.graph;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -14,6 +15,10 @@ import org.neo4j.driver.Logging;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one connection to Neo4j: wraps the driver (one per application, as its documentation asks)
@@ -21,7 +26,11 @@ import org.neo4j.driver.exceptions.Neo4jException;
  * Thread-safe.
  */
 public final class Graph implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private final Driver driver;
+    private final TransactionTimer timer;
     /** Whether {@link #current} was opened by {@link #inOneReadTransaction}. */
     private final ThreadLocal<Boolean> readOnly = ThreadLocal.withInitial(() -> false);
 
@@ -34,19 +43,83 @@ public final class Graph implements AutoCloseable {
      */
     private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
 
-    private Graph(Driver driver) {
+    private Graph(Driver driver, TransactionTimer timer) {
         this.driver = driver;
+        this.timer = timer;
     }
 
-    /** Connects to {@code uri}; with a null or blank user, connects without authentication. */
+    /** Connects to {@code uri} in one attempt; with a null or blank user, without authentication. */
     public static Graph connect(URI uri, String user, String password) {
+        return connect(uri, user, password, 1, TransactionTimer.NONE);
+    }
+
+    /**
+     * Connects to {@code uri}, trying up to {@code attempts} times while the database is
+     * unreachable, with a logged wait of 1, 2, 4 ... seconds (at most 30) in between. A refusal
+     * other than unreachability (bad credentials, say) is not retried. On failure the driver is
+     * closed, so none of its threads keeps the JVM alive.
+     *
+     * @param timer told the duration of every transaction
+     * @throws GraphUnavailableException when no attempt succeeded
+     */
+    public static Graph connect(URI uri, String user, String password, int attempts, TransactionTimer timer) {
         Objects.requireNonNull(uri, "uri must not be null");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be 1 or more, was " + attempts);
+        }
         AuthToken auth = user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
-        // Encryption follows the URI scheme: bolt+s:// and neo4j+s:// encrypt, the plain ones do not.
-        var driver = GraphDatabase.driver(
-                uri, auth, Config.builder().withLogging(Logging.slf4j()).build());
-        driver.verifyConnectivity();
-        return new Graph(driver);
+        Duration wait = Duration.ofSeconds(1);
+        for (int attempt = 1; ; attempt++) {
+            // Encryption follows the URI scheme: bolt+s:// and neo4j+s:// encrypt, the plain ones do not.
+            var driver = GraphDatabase.driver(
+                    uri, auth, Config.builder().withLogging(Logging.slf4j()).build());
+            try {
+                driver.verifyConnectivity();
+                return new Graph(driver, timer);
+            } catch (ServiceUnavailableException | SessionExpiredException e) {
+                driver.close();
+                if (attempt >= attempts) {
+                    throw new GraphUnavailableException(
+                            "cannot reach Neo4j at " + uri + " (" + attempts
+                                    + (attempts == 1 ? " attempt" : " attempts") + "): " + e.getMessage(),
+                            e);
+                }
+                LOG.warn(
+                        "Neo4j at {} is not reachable (attempt {} of {}): {}; trying again in {} s",
+                        uri,
+                        attempt,
+                        attempts,
+                        e.getMessage(),
+                        wait.toSeconds());
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+            } catch (RuntimeException e) {
+                driver.close();
+                throw new GraphUnavailableException("Neo4j at " + uri + " refused Lore: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphUnavailableException("interrupted while waiting for Neo4j", e);
+        }
+    }
+
+    /** Runs {@code work} in a session, telling the timer how long it took. */
+    private <T> T timed(TransactionTimer.Kind kind, Function<org.neo4j.driver.Session, T> work) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try (var session = driver.session()) {
+            T result = work.apply(session);
+            failed = false;
+            return result;
+        } finally {
+            timer.record(kind, System.nanoTime() - start, failed);
+        }
     }
 
     /** Runs read-only work; it may be retried, so it must not have side effects outside the graph. */
@@ -55,9 +128,7 @@ public final class Graph implements AutoCloseable {
         if (joined != null) {
             return work.apply(joined);
         }
-        try (var session = driver.session()) {
-            return session.executeRead(work::apply);
-        }
+        return timed(TransactionTimer.Kind.READ, session -> session.executeRead(work::apply));
     }
 
     /** Runs work in a write transaction that commits before this returns; it may be retried. */
@@ -70,8 +141,8 @@ public final class Graph implements AutoCloseable {
             return work.apply(joined);
         }
         writes.readLock().lock();
-        try (var session = driver.session()) {
-            return session.executeWrite(work::apply);
+        try {
+            return timed(TransactionTimer.Kind.WRITE, session -> session.executeWrite(work::apply));
         } finally {
             writes.readLock().unlock();
         }
@@ -114,13 +185,11 @@ public final class Graph implements AutoCloseable {
             }
         };
         if (read) {
-            try (var session = driver.session()) {
-                return session.executeRead(joined);
-            }
+            return timed(TransactionTimer.Kind.BATCH_READ, session -> session.executeRead(joined));
         }
         writes.readLock().lock();
-        try (var session = driver.session()) {
-            return session.executeWrite(joined);
+        try {
+            return timed(TransactionTimer.Kind.BATCH, session -> session.executeWrite(joined));
         } finally {
             writes.readLock().unlock();
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ public final class BatchWriter<T> implements AutoCloseable {
      */
     private boolean scheduled;
 
+    private final AtomicLong dropped = new AtomicLong();
+
     private final ExecutorService thread;
 
     /** {@link #flush} ran out of time, or was interrupted, before everything added was written. */
@@ -66,6 +69,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     public void add(T item) {
         if (unwritten.incrementAndGet() > maxWaiting) {
             unwritten.decrementAndGet();
+            dropped.incrementAndGet();
             LOG.warn("{}: {} waiting to be written; one dropped", what, maxWaiting);
             return;
         }
@@ -102,6 +106,25 @@ public final class BatchWriter<T> implements AutoCloseable {
                 unwritten.addAndGet(-batch.size());
             }
         }
+    }
+
+    /**
+     * Reports this queue in the metrics as {@code lore_background_queue{queue}} (items waiting to
+     * be written) and {@code lore_background_dropped_total{queue}} (items dropped because it was full).
+     */
+    public void measure(dev.lore.server.ops.Metrics metrics, String queue) {
+        metrics.gauge(
+                "lore.background.queue",
+                "Items waiting to be written in the background",
+                unwritten::get,
+                "queue",
+                queue);
+        metrics.counter(
+                "lore.background.dropped",
+                "Items dropped because the background queue was full",
+                dropped::get,
+                "queue",
+                queue);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param pageCacheBytes the embedded Neo4j's page cache ({@code LORE_NEO4J_PAGECACHE}, e.g. {@code
  *     512m} or {@code 2g}; default {@value #DEFAULT_PAGE_CACHE_MIB} MiB): the store pages kept in
  *     memory. Give it about the size of {@code data/neo4j/data/databases} for a large wiki.
+ * @param ops limits, timeouts, metrics access and readiness ({@link Operations})
  */
 public record Config(
         int port,
@@ -27,9 +28,34 @@ public record Config(
         Optional<String> adminPassword,
         boolean seed,
         boolean secureCookies,
-        long pageCacheBytes) {
+        long pageCacheBytes,
+        Operations ops) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
+
+    /** With the default {@link Operations}. */
+    public Config(
+            int port,
+            Path dataDir,
+            Optional<URI> neo4jUri,
+            String neo4jUser,
+            String neo4jPassword,
+            Optional<String> adminPassword,
+            boolean seed,
+            boolean secureCookies,
+            long pageCacheBytes) {
+        this(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                Operations.defaults());
+    }
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
@@ -43,7 +69,8 @@ public record Config(
                 "true"
                         .equalsIgnoreCase(
                                 env.getOrDefault("LORE_SECURE_COOKIES", "false").strip()),
-                parseSize(env.getOrDefault("LORE_NEO4J_PAGECACHE", DEFAULT_PAGE_CACHE_MIB + "m")));
+                parseSize(env.getOrDefault("LORE_NEO4J_PAGECACHE", DEFAULT_PAGE_CACHE_MIB + "m")),
+                Operations.fromEnvironment(env));
     }
 
     public Path storeDir() {
@@ -64,7 +91,8 @@ public record Config(
                 adminPassword,
                 seed,
                 secureCookies,
-                pageCacheBytes);
+                pageCacheBytes,
+                ops);
     }
 
     public Config withDataDir(Path newDataDir) {
@@ -77,7 +105,8 @@ public record Config(
                 adminPassword,
                 seed,
                 secureCookies,
-                pageCacheBytes);
+                pageCacheBytes,
+                ops);
     }
 
     public Config withSeed(boolean newSeed) {
@@ -90,7 +119,22 @@ public record Config(
                 adminPassword,
                 newSeed,
                 secureCookies,
-                pageCacheBytes);
+                pageCacheBytes,
+                ops);
+    }
+
+    public Config withOps(Operations newOps) {
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                newOps);
     }
 
     private static int parsePort(String raw) {

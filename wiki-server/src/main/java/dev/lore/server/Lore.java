@@ -4,6 +4,7 @@ import dev.lore.graph.EmbeddedNeo4j;
 import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
+import dev.lore.graph.TransactionTimer;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
@@ -45,6 +46,10 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.ops.BackgroundLoad;
+import dev.lore.server.ops.Metrics;
+import dev.lore.server.ops.OpsRoutes;
+import dev.lore.server.ops.Readiness;
 import dev.lore.server.path.CollectionPages;
 import dev.lore.server.path.CollectionService;
 import dev.lore.server.path.PathPages;
@@ -73,6 +78,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +118,9 @@ public final class Lore implements AutoCloseable {
     private final CollectionService collections;
     private final ModerationService moderation;
     private final PromotionService promotions;
+    private final Metrics metrics;
+    private final Readiness readiness;
+    private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
     private boolean closed;
     /** Whether {@link #serve} starts the timed index catch-up; tests catch up when they say. */
@@ -121,7 +130,9 @@ public final class Lore implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         try {
-            graph = connect(config, closeInReverse);
+            metrics = new Metrics();
+            closeInReverse.add(metrics);
+            graph = connect(config, closeInReverse, metrics.transactionTimer());
             Schema.apply(graph);
             articleStore = new ArticleStore(graph);
             var personStore = new PersonStore(graph);
@@ -147,6 +158,15 @@ public final class Lore implements AutoCloseable {
             questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
             moderation = new ModerationService(new ModerationStore(graph), sync, clock);
             promotions = new PromotionService(new PromotionStore(graph), articles, clock);
+            readiness = new Readiness(
+                    articleStore::currentSeq,
+                    index::appliedSeq,
+                    config.ops().readyMaxIndexLag(),
+                    () -> seeding.problem());
+            metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
+            metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
+            search.measure(metrics);
+            experts.measure(metrics);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -157,15 +177,16 @@ public final class Lore implements AutoCloseable {
      * Connects to the configured Neo4j (starting the embedded one in the data directory when no
      * URI is set) and appends what must be closed, in opening order, to {@code closeInReverse}.
      */
-    private static Graph connect(Config config, List<AutoCloseable> closeInReverse) {
+    private static Graph connect(Config config, List<AutoCloseable> closeInReverse, TransactionTimer timer) {
         Graph graph;
+        int attempts = config.ops().neo4jConnectAttempts();
         if (config.neo4jUri().isPresent()) {
-            graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword());
+            graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword(), attempts, timer);
             LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
         } else {
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
             closeInReverse.add(embedded);
-            graph = Graph.connect(embedded.boltUri(), null, null);
+            graph = Graph.connect(embedded.boltUri(), null, null, attempts, timer);
         }
         closeInReverse.add(graph);
         return graph;
@@ -179,7 +200,7 @@ public final class Lore implements AutoCloseable {
     public static OpenGraph openGraph(Config config) {
         var resources = new ArrayList<AutoCloseable>();
         try {
-            return new OpenGraph(connect(config, resources), resources);
+            return new OpenGraph(connect(config, resources, TransactionTimer.NONE), resources);
         } catch (RuntimeException e) {
             new OpenGraph(null, resources).close();
             throw e;
@@ -251,12 +272,49 @@ public final class Lore implements AutoCloseable {
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
     public void seedIfEmpty(Progress progress) {
-        if (!config.seed() || new Settings(graph).get(SEEDED).isPresent() || articles.count() > 0) {
+        if (!needsSeed()) {
             return;
         }
         LOG.info("Empty store: loading the bundled seed pack");
         SeedPack.load(importer, ADMIN_ID, progress);
         new Settings(graph).put(SEEDED, clock.instant().toString());
+    }
+
+    private boolean needsSeed() {
+        return config.seed() && new Settings(graph).get(SEEDED).isEmpty() && articles.count() == 0;
+    }
+
+    /**
+     * Loads the bundled seed pack into an empty store on a background thread, so the server can
+     * answer (and report not ready) meanwhile. Closing Lore stops it between batches.
+     */
+    public synchronized void seedInBackground() {
+        if (closed || !needsSeed()) {
+            return;
+        }
+        seeding = BackgroundLoad.start("loading the seed pack", "lore-seed", stopAsked -> {
+            seedIfEmpty((done, total, what) -> {
+                if (stopAsked.getAsBoolean()) {
+                    throw new CancellationException("Lore is stopping");
+                }
+            });
+            sync.catchUp(); // what the pack changed outside article and people writes (skills)
+        });
+        closeInReverse.add(seeding);
+    }
+
+    /** Why this server should not get traffic yet, if so. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The start-up load of the seed pack (finished at once when there is nothing to load). */
+    public BackgroundLoad seeding() {
+        return seeding;
     }
 
     /** Starts the HTTP server and the background index catch-up. */
@@ -274,6 +332,8 @@ public final class Lore implements AutoCloseable {
         var packStore = new PackStore(graph);
         web = WebServer.start(
                 config.port(),
+                config.ops(),
+                metrics,
                 security,
                 new ErrorMapping(pages),
                 List.of(
@@ -335,7 +395,8 @@ public final class Lore implements AutoCloseable {
                                 pages,
                                 clock)::register,
                         new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
-                        new BackupRoutes(new Backups(graph, clock))::register));
+                        new BackupRoutes(new Backups(graph, clock))::register,
+                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register));
         closeInReverse.add(web);
         if (indexTimer) {
             sync.startTimer(2_000);

@@ -1,5 +1,6 @@
 package dev.lore.server;
 
+import dev.lore.graph.GraphUnavailableException;
 import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.backup.BackupException;
 import dev.lore.server.backup.BackupFormat;
@@ -76,8 +77,10 @@ public final class Main {
 
             Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
             (unset: embedded Neo4j), LORE_NEO4J_USER, LORE_NEO4J_PASSWORD, LORE_ADMIN_PASSWORD,
-            LORE_SEED (false: start without the bundled seed pack), LORE_SECURE_COOKIES;
-            for backup: LORE_ADMIN_TOKEN, LORE_URL.
+            LORE_SEED (false: start without the bundled seed pack), LORE_SECURE_COOKIES,
+            LORE_NEO4J_CONNECT_ATTEMPTS, LORE_HTTP_IDLE_TIMEOUT_MS, LORE_HTTP_BODY_TIMEOUT_MS,
+            LORE_MAX_UPLOADS, LORE_METRICS, LORE_METRICS_TOKEN, LORE_SLOW_REQUEST_MS,
+            LORE_READY_MAX_INDEX_LAG (see README); for backup: LORE_ADMIN_TOKEN, LORE_URL.
             import, reindex, export and restore open the data directory themselves: stop a
             running embedded server first.
             """;
@@ -374,14 +377,17 @@ public final class Main {
                     lore.close();
                     stopped.countDown();
                 }));
-        lore.seedIfEmpty(dev.lore.server.seed.Progress.NONE);
         lore.serve();
+        lore.seedInBackground(); // /api/ready answers 503 until it is done
         stopped.await();
     }
 
     private static Lore open(Config config) {
         try {
             return Lore.open(config);
+        } catch (GraphUnavailableException e) {
+            fail(e.getMessage()); // the driver is closed: nothing else keeps the JVM alive
+            throw e;
         } catch (RuntimeException e) {
             if (locked(e)) {
                 fail("the data directory " + config.dataDir().toAbsolutePath()

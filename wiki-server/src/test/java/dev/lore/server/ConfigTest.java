@@ -31,4 +31,51 @@ class ConfigTest {
         var config = Config.fromEnvironment(Map.of("LORE_NEO4J_PAGECACHE", "1g"));
         assertThat(config.withPort(0).withSeed(false).pageCacheBytes()).isEqualTo(1L << 30);
     }
+
+    @Test
+    void operationsHaveSafeDefaultsAndReadTheirVariables() {
+        var defaults = Config.fromEnvironment(Map.of()).ops();
+        assertThat(defaults.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(defaults.bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(defaults.maxUploads()).isEqualTo(32);
+        assertThat(defaults.neo4jConnectAttempts()).isEqualTo(5);
+        assertThat(defaults.slowRequest()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(defaults.readyMaxIndexLag()).isZero();
+
+        var set = Config.fromEnvironment(Map.of(
+                        "LORE_HTTP_IDLE_TIMEOUT_MS", "5000",
+                        "LORE_HTTP_BODY_TIMEOUT_MS", "20000",
+                        "LORE_MAX_UPLOADS", "4",
+                        "LORE_NEO4J_CONNECT_ATTEMPTS", "12",
+                        "LORE_SLOW_REQUEST_MS", "0",
+                        "LORE_READY_MAX_INDEX_LAG", "50",
+                        "LORE_METRICS", "public"))
+                .ops();
+        assertThat(set.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(set.bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(set.maxUploads()).isEqualTo(4);
+        assertThat(set.neo4jConnectAttempts()).isEqualTo(12);
+        assertThat(set.slowRequest()).isZero();
+        assertThat(set.readyMaxIndexLag()).isEqualTo(50);
+        assertThat(set.metrics().mode()).isEqualTo(dev.lore.server.ops.MetricsAccess.Mode.PUBLIC);
+    }
+
+    @Test
+    void operationsRejectNonsenseWithTheVariableName() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_MAX_UPLOADS", "0")))
+                .hasMessageContaining("LORE_MAX_UPLOADS must be 1 or more, was 0");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_NEO4J_CONNECT_ATTEMPTS", "many")))
+                .hasMessageContaining("LORE_NEO4J_CONNECT_ATTEMPTS must be a whole number, was 'many'");
+    }
+
+    @Test
+    void withersKeepTheOperations() {
+        var config = Config.fromEnvironment(Map.of("LORE_MAX_UPLOADS", "3"));
+        assertThat(config.withPort(0)
+                        .withSeed(false)
+                        .withDataDir(java.nio.file.Path.of("x"))
+                        .ops()
+                        .maxUploads())
+                .isEqualTo(3);
+    }
 }

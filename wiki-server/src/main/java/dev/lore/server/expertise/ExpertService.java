@@ -778,6 +778,11 @@ public final class ExpertService implements AutoCloseable {
         bookkeeping.flush(timeout);
     }
 
+    /** Reports the queue of reads and suggestions waiting to be written in the metrics. */
+    public void measure(dev.lore.server.ops.Metrics metrics) {
+        bookkeeping.measure(metrics, "reads-and-suggestions");
+    }
+
     /** Writes what was read and suggested so far before the graph closes. */
     @Override
     public void close() {

@@ -270,7 +270,8 @@ public final class IndexSync implements AutoCloseable {
             timer = null;
         }
         if (t != null) {
-            t.shutdownNow();
+            // not shutdownNow: an interrupt during a Lucene commit closes its files (and the index lock)
+            t.shutdown();
             try {
                 t.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -150,6 +150,11 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
+    /** Reports the queue of searches waiting to be logged in the metrics. */
+    public void measure(dev.lore.server.ops.Metrics metrics) {
+        logWriter.measure(metrics, "search-log");
+    }
+
     /**
      * Waits until every search logged so far is written (at most {@code timeout}).
      *

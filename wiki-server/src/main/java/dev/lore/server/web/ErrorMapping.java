@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.lucene.search.IndexSearcher;
 import org.eclipse.jetty.http.HttpException;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become responses: JSON {@code {"error", "detail"}} under
- * {@code /api/}, an error page elsewhere. Only a fault of Lore itself is a 500, and it is logged with
- * its stack trace; the person sees a plain sentence.
+ * {@code /api/}, an error page elsewhere, with the request's id ({@code requestId}) to quote when
+ * reporting it. Only a fault of Lore itself is a 500, and it is logged with its stack trace; the
+ * person sees a plain sentence. A client that went away mid-request or sent its body too slowly is
+ * a 400 or 408, logged in one line.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -83,6 +86,11 @@ public final class ErrorMapping {
                 respond(ctx, status, code(status), "malformed request: " + refused.getReason(), Map.of());
                 return;
             }
+            if (cause(e, TimeoutException.class)
+                    != null) { // a body that trickled past its deadline; WebServer logs the 408
+                respond(ctx, 408, "timeout", "the request body did not arrive in time", Map.of());
+                return;
+            }
             if (cause(e, EofException.class) != null) { // the client stopped sending mid-body
                 LOG.warn("Refused {} {}: the request body ended early", ctx.method(), ctx.path());
                 respond(ctx, 400, "bad_request", "malformed request: the body ended early", Map.of());
@@ -117,6 +125,7 @@ public final class ErrorMapping {
             body.put("error", code);
             body.put("detail", detail);
             body.putAll(extra);
+            RequestGuard.currentId().ifPresent(id -> body.put("requestId", id));
             ctx.json(body);
         } else {
             pages.render(ctx, "error.jte", title(status), new ErrorView(status, title(status), detail));
@@ -137,6 +146,7 @@ public final class ErrorMapping {
             case 401 -> "Please sign in";
             case 403 -> "Not allowed";
             case 404 -> "Page not found";
+            case 408 -> "That took too long";
             case 409 -> "Someone else saved first";
             case 413 -> "Too large";
             default -> "Something went wrong";

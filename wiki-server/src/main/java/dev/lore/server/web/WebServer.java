@@ -1,19 +1,30 @@
 package dev.lore.server.web;
 
+import dev.lore.server.Operations;
+import dev.lore.server.ops.Metrics;
 import dev.lore.ui.Ui;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin with Lore's JSON mapping, static assets, security filter, error mapping
- * and every feature's routes. Stopping it is idempotent.
+ * and every feature's routes, behind a {@link RequestGuard} (request ids, upload slots, body
+ * deadline). Every request is counted in the metrics by its route template, and one slower than
+ * {@link Operations#slowRequest()} is logged. Stopping it is idempotent.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -32,12 +43,54 @@ public final class WebServer implements AutoCloseable {
     /**
      * Starts listening on {@code port} (0 for any free port).
      *
+     * @param ops timeouts and limits for slow clients, and the slow-request threshold
      * @param features each registers its routes
      */
     public static WebServer start(
-            int port, Security security, ErrorMapping errors, List<Consumer<RoutesConfig>> features) {
+            int port,
+            Operations ops,
+            Metrics metrics,
+            Security security,
+            ErrorMapping errors,
+            List<Consumer<RoutesConfig>> features) {
+        var guard = new RequestGuard(ops.maxUploads(), ops.bodyTimeout());
+        var jetty = new AtomicReference<Server>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> {
+                jetty.set(server);
+                server.insertHandler(guard);
+            });
+            config.jetty.addConnector((server, http) -> {
+                var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setPort(port);
+                connector.setIdleTimeout(ops.idleTimeout().toMillis());
+                return connector;
+            });
+            config.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                long nanos = (long) (ms * 1_000_000);
+                metrics.request(ctx.method().name(), route, ctx.statusCode(), nanos);
+                long slowNanos = ops.slowRequest().toNanos();
+                if (ctx.statusCode() == 408 || ctx.statusCode() == 499) { // Javalin sets these without a trace
+                    LOG.warn(
+                            "{} {}: {}, answered {}",
+                            ctx.method(),
+                            ctx.path(),
+                            ctx.statusCode() == 408
+                                    ? "the request body did not arrive in time"
+                                    : "the client went away",
+                            ctx.statusCode());
+                } else if (slowNanos > 0 && nanos >= slowNanos) {
+                    LOG.warn(
+                            "Slow request: {} {} took {} ms (route {}, status {})",
+                            ctx.method(),
+                            ctx.path(),
+                            Math.round(ms),
+                            route,
+                            ctx.statusCode());
+                }
+            });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             // Long search queries travel in the URL; Jetty's default 8 KiB would answer 414.
@@ -63,8 +116,36 @@ public final class WebServer implements AutoCloseable {
             features.forEach(f -> f.accept(config.routes));
         });
         app.start(port);
+        metrics.gauge("lore.http.uploads.active", "Requests sending a body now", guard::uploading);
+        metrics.counter(
+                "lore.http.uploads.rejected",
+                "Requests turned away because every upload slot was taken",
+                guard::rejected);
+        if (jetty.get() != null && jetty.get().getThreadPool() instanceof QueuedThreadPool pool) {
+            metrics.gauge("lore.http.threads", "HTTP worker threads", pool::getThreads, "state", "all");
+            metrics.gauge("lore.http.threads", "HTTP worker threads", pool::getBusyThreads, "state", "busy");
+            metrics.gauge("lore.http.queued", "Requests waiting for an HTTP worker thread", pool::getQueueSize);
+        }
         LOG.info("Lore is listening on http://localhost:{}", app.port());
         return new WebServer(app);
+    }
+
+    /** The route template that answered ({@code /articles/{slug}}): a bounded label, unlike the path. */
+    static String route(Context ctx) {
+        Endpoint endpoint = null;
+        try {
+            endpoint = ctx.endpoints().matchedHttpEndpoint();
+        } catch (RuntimeException e) {
+            // no route matched
+        }
+        if (endpoint != null && endpoint.path != null) {
+            return endpoint.path;
+        }
+        String path = ctx.path();
+        if (path.startsWith(Ui.STATIC_PATH) || path.startsWith("/webjars/")) {
+            return "static";
+        }
+        return "unmatched";
     }
 
     public int port() {

@@ -275,7 +275,7 @@ class BackupIT {
 
         http.get("/api/search?q=kafka", ana);
         http.get("/api/search?q=nothing+matches+this", carla);
-        source.lore().search().flush(); // searches are logged in the background
+        source.lore().search().flush(java.time.Duration.ofSeconds(60)); // searches are logged in the background
 
         return Map.of(
                 "kafka",

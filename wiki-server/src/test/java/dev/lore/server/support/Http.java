@@ -36,7 +36,7 @@ public final class Http {
         this.base = base;
     }
 
-    /** A client for another server started by a test. */
+    /** A client for any server, e.g. one a test started itself. */
     public static Http at(URI base) {
         return new Http(base);
     }
