@@ -5,6 +5,7 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
@@ -25,6 +26,7 @@ import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.LoginThrottle;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
@@ -112,6 +114,7 @@ public final class Lore implements AutoCloseable {
     private final PromotionService promotions;
     private WebServer web;
     private boolean closed;
+    private Optional<EmbeddedNeo4j> embedded = Optional.empty();
 
     private Lore(Config config, Passwords passwords, Clock clock) {
         this.config = config;
@@ -123,7 +126,8 @@ public final class Lore implements AutoCloseable {
             } else {
                 EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
                 closeInReverse.add(embedded);
-                graph = Graph.connect(embedded.boltUri(), null, null);
+                this.embedded = Optional.of(embedded);
+                graph = Graph.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password());
             }
             closeInReverse.add(graph);
             Schema.apply(graph);
@@ -140,7 +144,13 @@ public final class Lore implements AutoCloseable {
             var expertise = new ExpertiseStore(graph);
             // a signed-in person is remembered briefly, until a change to people or their evidence
             auth = new AuthService(
-                    personStore, passwords, tokens, clock, () -> personStore.writes() + expertise.evidenceWrites());
+                    personStore,
+                    passwords,
+                    tokens,
+                    new LoginThrottle(new LoginThrottleStore(graph), clock),
+                    config.demo(),
+                    clock,
+                    () -> personStore.writes() + expertise.evidenceWrites());
             paths = new PathService(new PathStore(graph), clock);
             collections = new CollectionService(new CollectionStore(graph), clock);
             importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
@@ -175,6 +185,7 @@ public final class Lore implements AutoCloseable {
                 LOG.info("Index caught up with {} changes", applied);
             }
             lore.ensureAdmin();
+            lore.demoMode();
             if (new Settings(lore.graph).get(WRITTEN_ABOUT).isEmpty()) {
                 dev.lore.graph.expertise.WrittenAbout.rebuild(lore.graph);
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
@@ -194,6 +205,23 @@ public final class Lore implements AutoCloseable {
         return lore;
     }
 
+    /**
+     * Demo mode announces itself; a start without it revokes what a demo handed out (sessions and
+     * API tokens issued while the demo password worked).
+     */
+    private void demoMode() {
+        if (config.demo()) {
+            LOG.warn(
+                    "Demo mode: the seed pack's people sign in with the published password '{}'. Never keep real content in a demo.",
+                    SeedPack.DEMO_PASSWORD);
+            return;
+        }
+        int revoked = auth.revokeDemoTokens();
+        if (revoked > 0) {
+            LOG.info("Revoked {} sessions and tokens issued in demo mode", revoked);
+        }
+    }
+
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
     public void seedIfEmpty(Progress progress) {
         if (!config.seed() || new Settings(graph).get(SEEDED).isPresent() || articles.count() > 0) {
@@ -206,8 +234,8 @@ public final class Lore implements AutoCloseable {
 
     /** Starts the HTTP server and the background index catch-up. */
     public synchronized WebServer serve() {
-        var pages = new Pages(new Ui());
-        var security = new Security(auth, tokens, config.secureCookies());
+        var pages = new Pages(new Ui(), config.demo());
+        var security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
@@ -218,6 +246,7 @@ public final class Lore implements AutoCloseable {
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
         web = WebServer.start(
+                config.host(),
                 config.port(),
                 security,
                 new ErrorMapping(pages),
@@ -259,7 +288,13 @@ public final class Lore implements AutoCloseable {
                                         text -> ExpertPages.panel(
                                                 () -> experts.experts(text, 3, false, java.util.Set.of())))::register,
                         new AuthRoutes(auth, security, pages)::register,
-                        new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
+                        new PersonRoutes(
+                                        people,
+                                        articleStore,
+                                        pages,
+                                        clock,
+                                        expertRoutes::profile,
+                                        config.publicPeople())::register,
                         expertRoutes::register,
                         new ExpertPages(
                                         experts,
@@ -309,6 +344,11 @@ public final class Lore implements AutoCloseable {
             throw new IllegalStateException("not serving");
         }
         return web.port();
+    }
+
+    /** The embedded database's Bolt address and password, for a second server in tests. */
+    Optional<Config> sharedGraph(Config other) {
+        return embedded.map(e -> other.withNeo4j(e.boltUri(), EmbeddedNeo4j.USER, e.password()));
     }
 
     void ensureAdminForTests() {

@@ -20,8 +20,12 @@ class RestartIT {
     Path data;
 
     private Lore open() {
-        var config =
-                new Config(0, data, Optional.empty(), "", "", Optional.of("admin-password"), false, false, 128L << 20);
+        var config = Config.fromEnvironment(java.util.Map.of(
+                "LORE_PORT", "0",
+                "LORE_DATA_DIR", data.toString(),
+                "LORE_ADMIN_PASSWORD", "admin-password",
+                "LORE_SEED", "false",
+                "LORE_NEO4J_PAGECACHE", "128m"));
         return Lore.open(config, new Passwords(1024, 1));
     }
 

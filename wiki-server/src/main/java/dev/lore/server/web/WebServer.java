@@ -27,12 +27,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code port} (0 for any free port).
+     * Starts listening on {@code host} (an address of this machine; {@code 0.0.0.0} for all) and
+     * {@code port} (0 for any free port).
      *
      * @param features each registers its routes
      */
     public static WebServer start(
-            int port, Security security, ErrorMapping errors, List<Consumer<RoutesConfig>> features) {
+            String host, int port, Security security, ErrorMapping errors, List<Consumer<RoutesConfig>> features) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -59,8 +60,12 @@ public final class WebServer implements AutoCloseable {
             errors.register(config.routes);
             features.forEach(f -> f.accept(config.routes));
         });
-        app.start(port);
-        LOG.info("Lore is listening on http://localhost:{}", app.port());
+        app.start(host, port);
+        LOG.info(
+                "Lore is listening on http://{}:{}{}",
+                host.contains(":") ? "[" + host + "]" : host,
+                app.port(),
+                host.equals("0.0.0.0") || host.equals("::") ? " (every interface)" : "");
         return new WebServer(app);
     }
 
