@@ -62,10 +62,10 @@ class BrowserAccessibilityIT {
         visits.add(anonymous("history", ARTICLE + "/history", false));
         visits.add(anonymous("revision", ARTICLE + "/revisions/1", false));
         visits.add(anonymous("diff", ARTICLE + "/diff?from=1&to=3", true));
-        visits.add(anonymous("person", "/people/ana.silva", false));
-        visits.add(anonymous("people", "/people", false));
         visits.add(anonymous("skill", "/skills/Kafka", true));
         visits.add(anonymous("experts", "/experts?topic=kafka+consumer+lag", false));
+        // people's pages are for signed-in colleagues (LORE_PUBLIC_PEOPLE is off)
+        visits.add(signedIn("people", "/people"));
         visits.add(signedIn("person-colleague", "/people/ana.silva"));
         visits.add(signedIn("person-own", "/people/" + CONTRIBUTOR));
         visits.add(anonymous("login", "/login", false));
