@@ -103,6 +103,7 @@ public final class Lore implements AutoCloseable {
     private final ArticleService articles;
     private final PersonService people;
     private final AuthService auth;
+    private final LoginThrottle loginThrottle;
     private final Tokens tokens = new Tokens();
     private final MarkdownImport importer;
     private final SearchService search;
@@ -143,11 +144,12 @@ public final class Lore implements AutoCloseable {
             people = new PersonService(personStore, passwords, sync, clock);
             var expertise = new ExpertiseStore(graph);
             // a signed-in person is remembered briefly, until a change to people or their evidence
+            loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
             auth = new AuthService(
                     personStore,
                     passwords,
                     tokens,
-                    new LoginThrottle(new LoginThrottleStore(graph), clock),
+                    loginThrottle,
                     config.demo(),
                     clock,
                     () -> personStore.writes() + expertise.evidenceWrites());
@@ -186,6 +188,7 @@ public final class Lore implements AutoCloseable {
             }
             lore.ensureAdmin();
             lore.demoMode();
+            lore.forgetOldSignInFailures();
             if (new Settings(lore.graph).get(WRITTEN_ABOUT).isEmpty()) {
                 dev.lore.graph.expertise.WrittenAbout.rebuild(lore.graph);
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
@@ -219,6 +222,14 @@ public final class Lore implements AutoCloseable {
         int revoked = auth.revokeDemoTokens();
         if (revoked > 0) {
             LOG.info("Revoked {} sessions and tokens issued in demo mode", revoked);
+        }
+    }
+
+    /** Forgets sign-in failures old enough not to count any more. */
+    private void forgetOldSignInFailures() {
+        int removed = loginThrottle.removeStale();
+        if (removed > 0) {
+            LOG.info("Forgot the sign-in failures of {} accounts and addresses", removed);
         }
     }
 

@@ -516,7 +516,8 @@ class ExpertiseIT {
         assertThat(http.get("/api/experts?topic=%22unbalanced%20-%20%3A").status())
                 .isEqualTo(200);
         assertThat(http.get("/api/experts?topic=kafka&limit=0").status()).isEqualTo(400);
-        assertThat(http.get("/api/people/nobody/expertise", tokens.get("ana")).status()).isEqualTo(404);
+        assertThat(http.get("/api/people/nobody/expertise", tokens.get("ana")).status())
+                .isEqualTo(404);
         assertThat(http.put(
                                 "/api/people/dan/skills",
                                 Map.of("skills", List.of(Map.of("name", "Go", "level", "guru"))),
