@@ -16,7 +16,8 @@ WORKDIR /app
 COPY --from=build /src/wiki-server/target/lore.jar /app/lore.jar
 COPY --from=build /src/wiki-server/target/lib /app/lib
 USER lore
-ENV LORE_PORT=7070 LORE_DATA_DIR=/data
+# a container's loopback is not reachable from outside: listen on every interface of the container
+ENV LORE_HOST=0.0.0.0 LORE_PORT=7070 LORE_DATA_DIR=/data
 EXPOSE 7070
 VOLUME /data
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=5 \

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -22,18 +23,30 @@ import org.slf4j.LoggerFactory;
  * A Neo4j database running inside this JVM with its Bolt connector on a loopback port, so that the
  * rest of Lore talks to it through the driver exactly as it would to an external server.
  *
+ * <p>Bolt asks for a password, so that other programs on the same machine cannot read or change
+ * the wiki through the loopback port. The password is generated on the first start and kept in
+ * {@value #PASSWORD_FILE} in the store directory, readable by its owner only; later starts reuse
+ * it. A store from before passwords (or one whose file was deleted) gets a new one when it opens.
+ *
  * <p>Neo4j's threads are not daemons: always {@link #close()} (the server does so in a shutdown
  * hook), or the JVM never exits.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+    /** The file in the store directory holding the Bolt password. */
+    public static final String PASSWORD_FILE = "bolt-password";
+    /** The Bolt user (Neo4j's built-in administrator). */
+    public static final String USER = "neo4j";
+
     private final DatabaseManagementService dbms;
     private final URI boltUri;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, String password) {
         this.dbms = dbms;
         this.boltUri = boltUri;
+        this.password = password;
     }
 
     /**
@@ -56,29 +69,49 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         int port = boltPort == 0 ? freeLoopbackPort() : boltPort;
         long started = System.nanoTime();
+        BoltPassword stored = BoltPassword.loadOrCreate(storeDir.resolve(PASSWORD_FILE));
         var dbms = new DatabaseManagementServiceBuilder(storeDir.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 // Without these two, shutdown waits 10 s for idle Bolt threads.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .build();
         var uri = URI.create("bolt://localhost:" + port);
+        try {
+            if (stored.created() || !BoltPassword.accepted(uri, USER, stored.password())) {
+                // the embedded API is not asked for credentials: it can set the password of a store
+                // from before passwords, or reset a lost one
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                        .executeTransactionally(
+                                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                                Map.of("password", stored.password()));
+                LOG.info("Embedded Neo4j: Bolt password set (kept in {})", storeDir.resolve(PASSWORD_FILE));
+            }
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
         LOG.info(
                 "Embedded Neo4j started in {} ms, store {}, page cache {} MiB, Bolt {}",
                 (System.nanoTime() - started) / 1_000_000,
                 storeDir,
                 pageCacheBytes >> 20,
                 uri);
-        return new EmbeddedNeo4j(dbms, uri);
+        return new EmbeddedNeo4j(dbms, uri, stored.password());
     }
 
     public URI boltUri() {
         return boltUri;
+    }
+
+    /** The Bolt password of {@link #USER}. */
+    public String password() {
+        return password;
     }
 
     @Override

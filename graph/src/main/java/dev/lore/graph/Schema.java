@@ -12,6 +12,7 @@ public final class Schema {
             "CREATE CONSTRAINT link_key IF NOT EXISTS FOR (k:LinkKey) REQUIRE k.key IS UNIQUE",
             "CREATE CONSTRAINT skill_key IF NOT EXISTS FOR (s:Skill) REQUIRE s.key IS UNIQUE",
             "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE",
+            "CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (t:LoginThrottle) REQUIRE t.key IS UNIQUE",
             "CREATE CONSTRAINT setting_key IF NOT EXISTS FOR (s:Setting) REQUIRE s.key IS UNIQUE",
             "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE",
             "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",

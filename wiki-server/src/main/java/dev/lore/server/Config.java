@@ -1,5 +1,6 @@
 package dev.lore.server;
 
+import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,15 @@ import java.util.Optional;
  * @param pageCacheBytes the embedded Neo4j's page cache ({@code LORE_NEO4J_PAGECACHE}, e.g. {@code
  *     512m} or {@code 2g}; default {@value #DEFAULT_PAGE_CACHE_MIB} MiB): the store pages kept in
  *     memory. Give it about the size of {@code data/neo4j/data/databases} for a large wiki.
+ * @param demo demo mode ({@code LORE_DEMO}, or {@code serve --demo}; default false): the seed pack's
+ *     people sign in with the published demo password and every page says "demo". Off, nobody can
+ *     sign in with that password.
+ * @param publicPeople people's data (directory, profiles, email, role) for anonymous readers too
+ *     ({@code LORE_PUBLIC_PEOPLE}, default false: only for signed-in people)
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto}
+ *     are believed ({@code LORE_TRUSTED_PROXIES}, addresses or CIDRs, comma-separated; default none)
+ * @param host the address HTTP listens on ({@code LORE_HOST}, default {@value #DEFAULT_HOST}: this
+ *     machine only; the Docker image sets {@code 0.0.0.0})
  * @param ops limits, timeouts, metrics access and readiness ({@link Operations})
  */
 public record Config(
@@ -29,11 +39,16 @@ public record Config(
         boolean seed,
         boolean secureCookies,
         long pageCacheBytes,
+        boolean demo,
+        boolean publicPeople,
+        TrustedProxies trustedProxies,
+        String host,
         Operations ops) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
+    static final String DEFAULT_HOST = "127.0.0.1";
 
-    /** With the default {@link Operations}. */
+    /** Not a demo, people for signed-in readers only, no trusted proxies, this machine only, default {@link Operations}. */
     public Config(
             int port,
             Path dataDir,
@@ -54,6 +69,10 @@ public record Config(
                 seed,
                 secureCookies,
                 pageCacheBytes,
+                false,
+                false,
+                TrustedProxies.none(),
+                DEFAULT_HOST,
                 Operations.defaults());
     }
 
@@ -70,6 +89,10 @@ public record Config(
                         .equalsIgnoreCase(
                                 env.getOrDefault("LORE_SECURE_COOKIES", "false").strip()),
                 parseSize(env.getOrDefault("LORE_NEO4J_PAGECACHE", DEFAULT_PAGE_CACHE_MIB + "m")),
+                flag(env, "LORE_DEMO"),
+                flag(env, "LORE_PUBLIC_PEOPLE"),
+                TrustedProxies.parse(env.getOrDefault("LORE_TRUSTED_PROXIES", "")),
+                nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
                 Operations.fromEnvironment(env));
     }
 
@@ -92,6 +115,10 @@ public record Config(
                 seed,
                 secureCookies,
                 pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
                 ops);
     }
 
@@ -106,6 +133,10 @@ public record Config(
                 seed,
                 secureCookies,
                 pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
                 ops);
     }
 
@@ -120,6 +151,10 @@ public record Config(
                 newSeed,
                 secureCookies,
                 pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
                 ops);
     }
 
@@ -134,7 +169,95 @@ public record Config(
                 seed,
                 secureCookies,
                 pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
                 newOps);
+    }
+
+    public Config withDemo(boolean newDemo) {
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                newDemo,
+                publicPeople,
+                trustedProxies,
+                host,
+                ops);
+    }
+
+    public Config withPublicPeople(boolean newPublicPeople) {
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                demo,
+                newPublicPeople,
+                trustedProxies,
+                host,
+                ops);
+    }
+
+    public Config withTrustedProxies(TrustedProxies newTrustedProxies) {
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                demo,
+                publicPeople,
+                newTrustedProxies,
+                host,
+                ops);
+    }
+
+    /** Another database: an external Neo4j at {@code uri}, with this user and password. */
+    public Config withNeo4j(URI uri, String user, String password) {
+        return new Config(
+                port,
+                dataDir,
+                Optional.of(uri),
+                user,
+                password,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
+                ops);
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        String raw = env.getOrDefault(name, "false").strip();
+        if (raw.isEmpty() || raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was '" + raw + "'");
     }
 
     private static int parsePort(String raw) {

@@ -6,6 +6,7 @@ import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.TransactionTimer;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
@@ -26,6 +27,7 @@ import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.LoginThrottle;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
@@ -109,6 +111,7 @@ public final class Lore implements AutoCloseable {
     private final ArticleService articles;
     private final PersonService people;
     private final AuthService auth;
+    private final LoginThrottle loginThrottle;
     private final Tokens tokens = new Tokens();
     private final MarkdownImport importer;
     private final SearchService search;
@@ -126,6 +129,8 @@ public final class Lore implements AutoCloseable {
     /** Whether {@link #serve} starts the timed index catch-up; tests catch up when they say. */
     private boolean indexTimer = true;
 
+    private Optional<EmbeddedNeo4j> embedded = Optional.empty();
+
     private Lore(Config config, Passwords passwords, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -133,6 +138,10 @@ public final class Lore implements AutoCloseable {
             metrics = new Metrics();
             closeInReverse.add(metrics);
             graph = connect(config, closeInReverse, metrics.transactionTimer());
+            embedded = closeInReverse.stream()
+                    .filter(EmbeddedNeo4j.class::isInstance)
+                    .map(EmbeddedNeo4j.class::cast)
+                    .findFirst();
             Schema.apply(graph);
             articleStore = new ArticleStore(graph);
             var personStore = new PersonStore(graph);
@@ -146,8 +155,15 @@ public final class Lore implements AutoCloseable {
             people = new PersonService(personStore, passwords, sync, clock);
             var expertise = new ExpertiseStore(graph);
             // a signed-in person is remembered briefly, until a change to people or their evidence
+            loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
             auth = new AuthService(
-                    personStore, passwords, tokens, clock, () -> personStore.writes() + expertise.evidenceWrites());
+                    personStore,
+                    passwords,
+                    tokens,
+                    loginThrottle,
+                    config.demo(),
+                    clock,
+                    () -> personStore.writes() + expertise.evidenceWrites());
             paths = new PathService(new PathStore(graph), clock);
             collections = new CollectionService(new CollectionStore(graph), clock);
             importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
@@ -186,7 +202,7 @@ public final class Lore implements AutoCloseable {
         } else {
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
             closeInReverse.add(embedded);
-            graph = Graph.connect(embedded.boltUri(), null, null, attempts, timer);
+            graph = Graph.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), attempts, timer);
         }
         closeInReverse.add(graph);
         return graph;
@@ -240,6 +256,8 @@ public final class Lore implements AutoCloseable {
                 LOG.info("Index caught up with {} changes", applied);
             }
             lore.ensureAdmin();
+            lore.demoMode();
+            lore.forgetOldSignInFailures();
             if (new Settings(lore.graph).get(WRITTEN_ABOUT).isEmpty()) {
                 dev.lore.graph.expertise.WrittenAbout.rebuild(lore.graph);
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
@@ -268,6 +286,31 @@ public final class Lore implements AutoCloseable {
         Lore lore = open(config, passwords, clock);
         lore.indexTimer = indexTimer;
         return lore;
+    }
+
+    /**
+     * Demo mode announces itself; a start without it revokes what a demo handed out (sessions and
+     * API tokens issued while the demo password worked).
+     */
+    private void demoMode() {
+        if (config.demo()) {
+            LOG.warn(
+                    "Demo mode: the seed pack's people sign in with the published password '{}'. Never keep real content in a demo.",
+                    SeedPack.DEMO_PASSWORD);
+            return;
+        }
+        int revoked = auth.revokeDemoTokens();
+        if (revoked > 0) {
+            LOG.info("Revoked {} sessions and tokens issued in demo mode", revoked);
+        }
+    }
+
+    /** Forgets sign-in failures old enough not to count any more. */
+    private void forgetOldSignInFailures() {
+        int removed = loginThrottle.removeStale();
+        if (removed > 0) {
+            LOG.info("Forgot the sign-in failures of {} accounts and addresses", removed);
+        }
     }
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
@@ -319,8 +362,8 @@ public final class Lore implements AutoCloseable {
 
     /** Starts the HTTP server and the background index catch-up. */
     public synchronized WebServer serve() {
-        var pages = new Pages(new Ui());
-        var security = new Security(auth, tokens, config.secureCookies());
+        var pages = new Pages(new Ui(), config.demo());
+        var security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
@@ -331,6 +374,7 @@ public final class Lore implements AutoCloseable {
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
         web = WebServer.start(
+                config.host(),
                 config.port(),
                 config.ops(),
                 metrics,
@@ -374,7 +418,13 @@ public final class Lore implements AutoCloseable {
                                         text -> ExpertPages.panel(
                                                 () -> experts.experts(text, 3, false, java.util.Set.of())))::register,
                         new AuthRoutes(auth, security, pages)::register,
-                        new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile)::register,
+                        new PersonRoutes(
+                                        people,
+                                        articleStore,
+                                        pages,
+                                        clock,
+                                        expertRoutes::profile,
+                                        config.publicPeople())::register,
                         expertRoutes::register,
                         new ExpertPages(
                                         experts,
@@ -436,6 +486,11 @@ public final class Lore implements AutoCloseable {
             throw new IllegalStateException("not serving");
         }
         return web;
+    }
+
+    /** The embedded database's Bolt address and password, for a second server in tests. */
+    Optional<Config> sharedGraph(Config other) {
+        return embedded.map(e -> other.withNeo4j(e.boltUri(), EmbeddedNeo4j.USER, e.password()));
     }
 
     void ensureAdminForTests() {

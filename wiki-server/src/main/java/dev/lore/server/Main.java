@@ -32,7 +32,9 @@ public final class Main {
             Usage: java -jar lore.jar [command]
 
             Commands:
-              serve          start the wiki on LORE_PORT (default 7070); the default command
+              serve [--demo] start the wiki on LORE_HOST:LORE_PORT (default 127.0.0.1:7070); the
+                             default command. --demo (or LORE_DEMO=true): the seed pack's people
+                             sign in with the published demo password; never for real content
               import DIR     import a folder of Markdown with front matter (a seed pack)
               import --git PATH
                              import the Markdown files of a Git repository with their history
@@ -75,9 +77,10 @@ public final class Main {
                              variants of the ranking constants on the same import
               --help         show this help
 
-            Configuration (environment): LORE_PORT, LORE_DATA_DIR (default ./data), LORE_NEO4J_URI
-            (unset: embedded Neo4j), LORE_NEO4J_USER, LORE_NEO4J_PASSWORD, LORE_ADMIN_PASSWORD,
-            LORE_SEED (false: start without the bundled seed pack), LORE_SECURE_COOKIES,
+            Configuration (environment): LORE_HOST (default 127.0.0.1), LORE_PORT, LORE_DATA_DIR
+            (default ./data), LORE_NEO4J_URI (unset: embedded Neo4j), LORE_NEO4J_USER,
+            LORE_NEO4J_PASSWORD, LORE_ADMIN_PASSWORD, LORE_SEED (false: start without the bundled
+            seed pack), LORE_DEMO, LORE_PUBLIC_PEOPLE, LORE_TRUSTED_PROXIES, LORE_SECURE_COOKIES,
             LORE_NEO4J_CONNECT_ATTEMPTS, LORE_HTTP_IDLE_TIMEOUT_MS, LORE_HTTP_BODY_TIMEOUT_MS,
             LORE_MAX_UPLOADS, LORE_METRICS, LORE_METRICS_TOKEN, LORE_SLOW_REQUEST_MS,
             LORE_READY_MAX_INDEX_LAG (see README); for backup: LORE_ADMIN_TOKEN, LORE_URL.
@@ -92,7 +95,17 @@ public final class Main {
         PrintStream out = System.out;
         switch (command) {
             case "--help", "-h", "help" -> out.print(HELP);
-            case "serve" -> serve();
+            case "serve" -> {
+                boolean demo = false;
+                for (int i = 1; i < args.length; i++) {
+                    if (args[i].equals("--demo")) {
+                        demo = true;
+                    } else {
+                        fail("serve takes only --demo; unexpected: " + args[i]);
+                    }
+                }
+                serve(demo);
+            }
             case "import" -> {
                 if (args.length >= 2 && args[1].equals("--git")) {
                     if (args.length < 3) {
@@ -369,8 +382,9 @@ public final class Main {
         out.printf("%nTook %.1f min (scratch data directory %s)%n", (System.nanoTime() - start) / 6e10, scratch);
     }
 
-    private static void serve() throws InterruptedException {
-        Lore lore = open(Config.fromEnvironment(System.getenv()));
+    private static void serve(boolean demo) throws InterruptedException {
+        Config config = Config.fromEnvironment(System.getenv());
+        Lore lore = open(demo ? config.withDemo(true) : config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(Thread.ofPlatform().name("lore-shutdown").unstarted(() -> {

@@ -78,4 +78,42 @@ class ConfigTest {
                         .maxUploads())
                 .isEqualTo(3);
     }
+
+    @Test
+    void safeByDefaultThisMachineOnlyNoDemoPeoplePrivateNoTrustedProxies() {
+        var config = Config.fromEnvironment(Map.of());
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.demo()).isFalse();
+        assertThat(config.publicPeople()).isFalse();
+        assertThat(config.trustedProxies().isEmpty()).isTrue();
+    }
+
+    @Test
+    void readsTheSecuritySettingsAndWithersKeepThem() {
+        var config = Config.fromEnvironment(Map.of(
+                "LORE_HOST", "0.0.0.0",
+                "LORE_DEMO", "true",
+                "LORE_PUBLIC_PEOPLE", "TRUE",
+                "LORE_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7 ,::1"));
+        var changed = config.withPort(0).withSeed(false).withDataDir(java.nio.file.Path.of("x"));
+        assertThat(changed.host()).isEqualTo("0.0.0.0");
+        assertThat(changed.demo()).isTrue();
+        assertThat(changed.publicPeople()).isTrue();
+        assertThat(changed.trustedProxies().trusts("10.20.30.40")).isTrue();
+        assertThat(changed.trustedProxies().trusts("192.168.1.7")).isTrue();
+        assertThat(changed.trustedProxies().trusts("192.168.1.8")).isFalse();
+        assertThat(changed.trustedProxies().trusts("0:0:0:0:0:0:0:1")).isTrue();
+        assertThat(changed.trustedProxies().trusts("11.0.0.1")).isFalse();
+    }
+
+    @Test
+    void rejectsUnclearSecuritySettingsWithTheVariableName() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_DEMO", "yes")))
+                .hasMessageContaining("LORE_DEMO");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_TRUSTED_PROXIES", "proxy.example")))
+                .hasMessageContaining("LORE_TRUSTED_PROXIES")
+                .hasMessageContaining("proxy.example");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_TRUSTED_PROXIES", "10.0.0.0/33")))
+                .hasMessageContaining("0-32");
+    }
 }

@@ -27,6 +27,11 @@ public final class LoreAccess {
         return lore.webServer().routes();
     }
 
+    /** {@code config} pointed at {@code lore}'s embedded database, if it runs one. */
+    public static java.util.Optional<Config> sharedGraph(Lore lore, Config config) {
+        return lore.sharedGraph(config);
+    }
+
     public static void ensureAdmin(Lore lore) {
         lore.ensureAdminForTests();
     }

@@ -20,9 +20,16 @@ class RestartIT {
     Path data;
 
     private Lore open() {
-        var config =
-                new Config(0, data, Optional.empty(), "", "", Optional.of("admin-password"), false, false, 128L << 20);
-        return Lore.open(config, new Passwords(1024, 1));
+        return Lore.open(config(), new Passwords(1024, 1));
+    }
+
+    private Config config() {
+        return Config.fromEnvironment(java.util.Map.of(
+                "LORE_PORT", "0",
+                "LORE_DATA_DIR", data.toString(),
+                "LORE_ADMIN_PASSWORD", "admin-password",
+                "LORE_SEED", "false",
+                "LORE_NEO4J_PAGECACHE", "128m"));
     }
 
     private static ArticleInput input(String title, String markdown) {
@@ -64,6 +71,29 @@ class RestartIT {
                     .containsExactly("canary-releases");
             assertThat(lore.articles().count()).isEqualTo(2);
             assertThat(lore.people().find(Lore.ADMIN_ID)).isPresent();
+        }
+    }
+
+    @Test
+    void aStartWithoutDemoModeRevokesTheSessionsAndTokensADemoHandedOut() {
+        String session;
+        String apiToken;
+        try (Lore demo = Lore.open(config().withDemo(true), new Passwords(1024, 1))) {
+            var signedIn = demo.auth().login(Lore.ADMIN_ID, "admin-password", "127.0.0.1");
+            session = signedIn.token();
+            apiToken = demo.auth().createApiToken(signedIn.person());
+            assertThat(demo.auth().authenticate(apiToken)).isPresent();
+        }
+        String plainSession;
+        try (Lore plain = open()) {
+            assertThat(plain.auth().authenticate(session)).isEmpty();
+            assertThat(plain.auth().authenticate(apiToken)).isEmpty();
+            plainSession = plain.auth()
+                    .login(Lore.ADMIN_ID, "admin-password", "127.0.0.1")
+                    .token();
+        }
+        try (Lore again = open()) {
+            assertThat(again.auth().authenticate(plainSession)).isPresent();
         }
     }
 }

@@ -128,7 +128,7 @@ public final class ExpertiseStore {
     /**
      * Sets whether a person can be suggested: {@code available}, {@code unavailable} (on leave, do
      * not disturb; until a date when given) or {@code inactive} (left the company: stays as an author,
-     * cannot sign in, never suggested).
+     * cannot sign in, never suggested; their sessions and API tokens are revoked).
      */
     public void setAvailability(String personId, String status, Optional<Instant> until) {
         var params = new HashMap<String, Object>();
@@ -147,6 +147,11 @@ public final class ExpertiseStore {
                             """, params).single().get("n").asInt();
             if (n == 0) {
                 throw new NoSuchEntityException("person", personId);
+            }
+            if (status.equals("inactive")) {
+                // leaving ends every session and API token for good: coming back means signing in again
+                tx.run("MATCH (t:Token)-[:FOR]->(:Person {id: $id}) DETACH DELETE t", params)
+                        .consume();
             }
             return null;
         });

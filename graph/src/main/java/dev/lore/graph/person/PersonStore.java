@@ -224,6 +224,16 @@ public final class PersonStore {
                 .consume());
     }
 
+    /** Removes every token whose kind starts with {@code prefix}; returns how many. */
+    public int removeTokensOfKindPrefix(String prefix) {
+        return write(tx -> tx.run(
+                        "MATCH (t:Token) WHERE t.kind STARTS WITH $prefix DETACH DELETE t RETURN count(*) AS n",
+                        Map.of("prefix", prefix))
+                .single()
+                .get("n")
+                .asInt());
+    }
+
     /** Removes expired tokens; returns how many. */
     public int removeExpiredTokens(Instant now) {
         return write(tx -> tx.run(

@@ -4,6 +4,6 @@ import java.util.Optional;
 
 /**
  * What every page needs besides its own model: the window title, who is signed in, the CSRF token
- * for forms, and the text of the search box.
+ * for forms, the text of the search box, and whether Lore runs as a demo (a banner says so).
  */
-public record PageContext(String title, Optional<UserView> user, String csrfToken, String searchQuery) {}
+public record PageContext(String title, Optional<UserView> user, String csrfToken, String searchQuery, boolean demo) {}

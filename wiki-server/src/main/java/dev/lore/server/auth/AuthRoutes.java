@@ -1,8 +1,10 @@
 package dev.lore.server.auth;
 
 import dev.lore.graph.person.Person;
+import dev.lore.server.error.TooManyAttemptsException;
 import dev.lore.server.error.UnauthorizedException;
 import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.LocalPaths;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
 import dev.lore.server.web.Security;
@@ -40,7 +42,7 @@ public final class AuthRoutes {
 
     private void apiLogin(Context ctx) {
         LoginRequest body = Requests.body(ctx, LoginRequest.class);
-        AuthService.SignedIn signedIn = auth.login(body.username(), body.password());
+        AuthService.SignedIn signedIn = auth.login(body.username(), body.password(), security.clientAddress(ctx));
         security.startSession(ctx, signedIn.token());
         ctx.json(Map.of("token", signedIn.token(), "person", personJson(signedIn.person())));
     }
@@ -69,12 +71,18 @@ public final class AuthRoutes {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         String next = safeNext(ctx.formParam("next"));
         try {
-            AuthService.SignedIn signedIn = auth.login(username, ctx.formParam("password"));
+            AuthService.SignedIn signedIn =
+                    auth.login(username, ctx.formParam("password"), security.clientAddress(ctx));
             security.startSession(ctx, signedIn.token());
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (UnauthorizedException e) {
             ctx.status(401);
             pages.render(ctx, "login.jte", "Sign in", new LoginView(Optional.of(e.getMessage()), username, next));
+        } catch (TooManyAttemptsException e) {
+            ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            String message = "Too many failed sign-ins for this account or from this address. " + "Please try again in "
+                    + e.waitInWords() + ".";
+            pages.render(ctx, "login.jte", "Sign in", new LoginView(Optional.of(message), username, next));
         }
     }
 
@@ -93,10 +101,7 @@ public final class AuthRoutes {
 
     /** Only paths on this site, so a crafted link cannot send people elsewhere after sign-in. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
-            return "/";
-        }
-        return next;
+        return LocalPaths.localOr(next, "/");
     }
 
     public static Map<String, Object> personJson(Person p) {

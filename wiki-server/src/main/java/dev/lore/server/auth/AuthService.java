@@ -3,7 +3,9 @@ package dev.lore.server.auth;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.server.error.ForbiddenException;
+import dev.lore.server.error.TooManyAttemptsException;
 import dev.lore.server.error.UnauthorizedException;
+import dev.lore.server.seed.SeedPack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +22,15 @@ import java.util.function.LongSupplier;
 public final class AuthService {
     public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
     public static final Duration API_TOKEN_LIFETIME = Duration.ofDays(365);
+    private static final String DEMO_TOKEN_PREFIX = "demo-";
 
     private final PersonStore people;
     private final Passwords passwords;
     private final Tokens tokens;
+    private final LoginThrottle throttle;
+    private final boolean demo;
+    /** Checked when there is no stored hash, so an unknown name costs as much as a wrong password. */
+    private final String dummyHash;
     /**
      * How long a token's person is remembered between requests when nothing about people changed
      * on this server meanwhile: the bound on how late another server's change (a role, leaving
@@ -40,31 +47,70 @@ public final class AuthService {
     /**
      * {@code changes} moves whenever people, their roles, tokens or availability change; a token's
      * person is read again after any change, and at least every {@link #REMEMBER}.
+     *
+     * @param demo whether the published {@link SeedPack#DEMO_PASSWORD} signs in (demo mode); when
+     *     false it never does, whoever's password it is
      */
-    public AuthService(PersonStore people, Passwords passwords, Tokens tokens, Clock clock, LongSupplier changes) {
+    public AuthService(
+            PersonStore people,
+            Passwords passwords,
+            Tokens tokens,
+            LoginThrottle throttle,
+            boolean demo,
+            Clock clock,
+            LongSupplier changes) {
         this.people = people;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.throttle = throttle;
+        this.demo = demo;
         this.clock = clock;
         this.changes = changes;
+        this.dummyHash = passwords.hash(tokens.newToken());
     }
 
-    /** Checks a password and opens a session; the same answer for an unknown user and a wrong password. */
-    public SignedIn login(String username, String password) {
+    /**
+     * Checks a password and opens a session. An unknown user, a person without a password or who
+     * left, and a wrong password get the same answer after the same work (one hash check). Repeated
+     * failures for the account or from {@code clientAddress} lock them for a while ({@link
+     * LoginThrottle}): then the answer is {@link TooManyAttemptsException}, even for the right
+     * password.
+     */
+    public SignedIn login(String username, String password, String clientAddress) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new UnauthorizedException("username and password are required");
         }
-        var credentials = people.credentials(username.strip())
-                .filter(c -> passwords.verify(password, c.passwordHash()))
-                .orElseThrow(() -> new UnauthorizedException("unknown username or wrong password"));
-        Person person = people.find(credentials.personId()).orElseThrow();
-        String token = issue(person.id(), "session", SESSION_LIFETIME);
+        var credentials = people.credentials(username.strip());
+        // an id and an email of one person share a count: typing the other does not double the guesses
+        var attempt = LoginThrottle.attempt(
+                credentials.map(PersonStore.Credentials::personId).orElse(username), clientAddress);
+        throttle.check(attempt);
+        boolean matches = passwords.verify(
+                password, credentials.map(PersonStore.Credentials::passwordHash).orElse(dummyHash));
+        boolean allowed = demo || !SeedPack.DEMO_PASSWORD.equals(password);
+        if (credentials.isEmpty() || !matches || !allowed) {
+            throttle.failed(attempt);
+            throw new UnauthorizedException("unknown username or wrong password");
+        }
+        throttle.succeeded(attempt);
+        Person person = people.find(credentials.get().personId()).orElseThrow();
+        String token = issue(person.id(), kind("session"), SESSION_LIFETIME);
         return new SignedIn(token, person);
     }
 
     /** A long-lived token for scripts, shown once. */
     public String createApiToken(Person person) {
-        return issue(person.id(), "api", API_TOKEN_LIFETIME);
+        return issue(person.id(), kind("api"), API_TOKEN_LIFETIME);
+    }
+
+    /** Tokens issued in demo mode say so, and a start without demo mode revokes them. */
+    private String kind(String kind) {
+        return demo ? DEMO_TOKEN_PREFIX + kind : kind;
+    }
+
+    /** Revokes every token issued in demo mode; returns how many. */
+    public int revokeDemoTokens() {
+        return people.removeTokensOfKindPrefix(DEMO_TOKEN_PREFIX);
     }
 
     public void logout(String token) {

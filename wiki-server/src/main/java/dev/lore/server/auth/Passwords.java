@@ -19,6 +19,7 @@ public final class Passwords {
     private static final int HASH_BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();
+    private final java.util.concurrent.atomic.LongAdder checks = new java.util.concurrent.atomic.LongAdder();
     private final int memoryKiB;
     private final int iterations;
 
@@ -38,6 +39,11 @@ public final class Passwords {
         byte[] hash = argon2(password, salt, memoryKiB, iterations, 1, HASH_BYTES);
         return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt) + "$"
                 + B64.encodeToString(hash);
+    }
+
+    /** How many passwords {@link #verify} has checked against a hash (each costs the same work). */
+    public long checks() {
+        return checks.sum();
     }
 
     /** Whether {@code password} matches {@code stored}; false for any malformed stored value. */
@@ -67,6 +73,7 @@ public final class Passwords {
             byte[] salt = B64D.decode(parts[4]);
             byte[] expected = B64D.decode(parts[5]);
             byte[] actual = argon2(password, salt, m, t, p, expected.length);
+            checks.increment();
             return MessageDigest.isEqual(expected, actual);
         } catch (IllegalArgumentException e) {
             return false;

@@ -10,7 +10,9 @@ public abstract sealed class LoreException extends RuntimeException
                 TooLargeException,
                 ForbiddenException,
                 UnauthorizedException,
-                ConflictException {
+                ConflictException,
+                TooManyAttemptsException,
+                UnsupportedMediaTypeException {
     private final int status;
     private final String code;
 

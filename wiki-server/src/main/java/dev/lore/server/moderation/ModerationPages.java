@@ -7,6 +7,7 @@ import dev.lore.graph.person.Person;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.ConflictException;
 import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.LocalPaths;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
 import dev.lore.ui.view.FlaggedView;
@@ -79,9 +80,7 @@ public final class ModerationPages {
 
     /** A local page to go back to: a path on this site, else the home page. */
     private static String back(String raw) {
-        return Optional.ofNullable(raw)
-                .filter(b -> b.startsWith("/") && !b.startsWith("//") && !b.contains("\\"))
-                .orElse("/");
+        return LocalPaths.localOr(raw, "/");
     }
 
     private void queue(Context ctx) {

@@ -157,9 +157,8 @@ public final class PathPages {
         String id = ctx.pathParam("id");
         int n = dev.lore.server.web.Requests.intPath(ctx, "n", 1, PathService.MAX_STEPS);
         paths.mark(id, n, me, true, Optional.empty(), Optional.empty());
-        String back = Optional.ofNullable(ctx.formParam("back"))
-                .filter(b -> b.startsWith("/") && !b.startsWith("//") && !b.contains("\\"))
-                .orElse("/paths/" + Urls.encode(id) + "#step-" + n);
+        String back = dev.lore.server.web.LocalPaths.localOr(
+                ctx.formParam("back"), "/paths/" + Urls.encode(id) + "#step-" + n);
         ctx.redirect(back, HttpStatus.SEE_OTHER);
     }
 

@@ -5,6 +5,7 @@ import dev.lore.graph.person.Person;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.UnauthorizedException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
@@ -12,35 +13,44 @@ import dev.lore.ui.view.PeopleView;
 import dev.lore.ui.view.PersonRow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** People: the directory, profiles, and account management for admins. */
+/**
+ * People: the directory, profiles, and account management for admins. Unless people are public
+ * ({@code LORE_PUBLIC_PEOPLE}), everything under {@code /people} and {@code /api/people} is for
+ * signed-in readers only: anonymous requests get a 401 (JSON) or the sign-in page.
+ */
 public final class PersonRoutes {
     private final PersonService people;
     private final ArticleStore articles;
     private final Pages pages;
     private final Clock clock;
     private final java.util.function.Function<String, Map<String, Object>> expertise;
+    private final boolean publicPeople;
 
     /**
      * @param expertise a person's skills with evidence, contributions with shares, endorsements and
      *     wishes, by id (from the expertise routes), merged into the JSON profile
+     * @param publicPeople whether anonymous readers see people's data
      */
     public PersonRoutes(
             PersonService people,
             ArticleStore articles,
             Pages pages,
             Clock clock,
-            java.util.function.Function<String, Map<String, Object>> expertise) {
+            java.util.function.Function<String, Map<String, Object>> expertise,
+            boolean publicPeople) {
         this.people = people;
         this.articles = articles;
         this.pages = pages;
         this.clock = clock;
         this.expertise = expertise;
+        this.publicPeople = publicPeople;
     }
 
     /** An admin's request to create an account. */
@@ -51,6 +61,10 @@ public final class PersonRoutes {
     public record RoleRequest(String role) {}
 
     public void register(RoutesConfig routes) {
+        // before any route of any feature under these paths (profiles, recognition, expertise)
+        for (String path : List.of("/people", "/people/*", "/api/people", "/api/people/*")) {
+            routes.before(path, this::requireSignInUnlessPublic);
+        }
         routes.get(
                 "/api/people",
                 ctx -> ctx.json(Map.of(
@@ -60,6 +74,14 @@ public final class PersonRoutes {
         routes.post("/api/people", this::create);
         routes.put("/api/people/{id}/role", this::setRole);
         routes.get("/people", this::directory);
+    }
+
+    private void requireSignInUnlessPublic(Context ctx) {
+        if (!publicPeople
+                && ctx.method() == HandlerType.GET
+                && CurrentUser.of(ctx).isEmpty()) {
+            throw new UnauthorizedException("sign in to see people");
+        }
     }
 
     private void create(Context ctx) {

@@ -135,7 +135,9 @@ public final class SearchRoutes {
                 || to.startsWith("/questions/")
                 || to.startsWith("/people/")
                 || to.startsWith("/search?");
-        if (!local || to.contains("//") || to.contains("\\")) {
+        if (!local
+                || to.contains("//")
+                || dev.lore.server.web.LocalPaths.local(to).isEmpty()) {
             throw new InvalidInputException("to must be a page of this wiki");
         }
         String id = ctx.queryParam("s");

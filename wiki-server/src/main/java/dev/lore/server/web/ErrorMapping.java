@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.article.StaleRevisionException;
 import dev.lore.server.error.LoreException;
+import dev.lore.server.error.TooManyAttemptsException;
 import dev.lore.ui.view.ErrorView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -42,6 +43,10 @@ public final class ErrorMapping {
 
     public void register(RoutesConfig routes) {
         routes.exception(LoreException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage(), Map.of()));
+        routes.exception(TooManyAttemptsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            respond(ctx, 429, e.code(), e.getMessage(), Map.of("retryAfterSeconds", e.retryAfterSeconds()));
+        });
         routes.exception(
                 StaleRevisionException.class,
                 (e, ctx) -> respond(
@@ -149,6 +154,8 @@ public final class ErrorMapping {
             case 408 -> "That took too long";
             case 409 -> "Someone else saved first";
             case 413 -> "Too large";
+            case 415 -> "Unsupported format";
+            case 429 -> "Too many attempts";
             default -> "Something went wrong";
         };
     }

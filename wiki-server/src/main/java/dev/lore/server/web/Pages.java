@@ -20,9 +20,16 @@ public final class Pages {
             DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
     private final Ui ui;
+    private final boolean demo;
 
     public Pages(Ui ui) {
+        this(ui, false);
+    }
+
+    /** @param demo whether every page shows the demo banner */
+    public Pages(Ui ui, boolean demo) {
         this.ui = ui;
+        this.demo = demo;
     }
 
     public void render(Context ctx, String template, String title, Object view) {
@@ -34,10 +41,10 @@ public final class Pages {
         return ui.render(template, params);
     }
 
-    public static PageContext context(Context ctx, String title) {
+    public PageContext context(Context ctx, String title) {
         Optional<UserView> user = CurrentUser.of(ctx).map(Pages::userView);
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        return new PageContext(title, user, Security.csrfToken(ctx), query);
+        return new PageContext(title, user, Security.csrfToken(ctx), query, demo);
     }
 
     private static UserView userView(Person person) {

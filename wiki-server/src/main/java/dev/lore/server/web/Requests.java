@@ -1,14 +1,20 @@
 package dev.lore.server.web;
 
 import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.UnsupportedMediaTypeException;
 import io.javalin.http.Context;
 
 /** Reading request input with clear 400s: JSON bodies and bounded integer parameters. */
 public final class Requests {
     private Requests() {}
 
-    /** The JSON body as {@code type}; a missing, {@code null} or mistyped body is a 400. */
+    /**
+     * The JSON body as {@code type}; a missing, {@code null} or mistyped body is a 400, and a body
+     * not sent as {@code application/json} a 415. The content type matters for safety: a page on
+     * another site can post {@code text/plain} or a form without asking, but not JSON.
+     */
     public static <T> T body(Context ctx, Class<T> type) {
+        requireJson(ctx);
         T body;
         try {
             body = ctx.bodyAsClass(type);
@@ -19,6 +25,17 @@ public final class Requests {
             throw new InvalidInputException("a JSON object body is required");
         }
         return body;
+    }
+
+    /** Throws a 415 unless the request says its body is {@code application/json}. */
+    public static void requireJson(Context ctx) {
+        String contentType = ctx.header("Content-Type");
+        String media =
+                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw new UnsupportedMediaTypeException("send the body as JSON with Content-Type: application/json, was "
+                    + (contentType == null ? "no content type" : "'" + abbreviate(contentType) + "'"));
+        }
     }
 
     /** Required text: stripped, 1-{@code max} characters, else a 400 naming {@code field}. */

@@ -14,11 +14,21 @@ import java.util.Set;
  * Runs before every request: finds the person from a bearer token or the session cookie, and
  * guards state-changing requests against cross-site forgery.
  *
+ * <p>Cross-site requests: a POST, PUT or DELETE that a browser says comes from another site
+ * ({@code Sec-Fetch-Site} other than {@code same-origin}, or without that header an {@code Origin}
+ * whose host is not the one asked for) is refused with 403, whatever it carries. Clients that send
+ * neither header (scripts, curl) are not browsers and pass on to the checks below.
+ *
  * <p>CSRF: a random token lives in an HttpOnly, SameSite=Strict cookie and is written into every
  * form (and sent by scripts as {@code X-CSRF-Token}); a POST, PUT or DELETE that carries a session
- * cookie, or that is a form post, must present the same token. Bearer-token requests carry no
- * ambient credentials and are exempt, as are JSON requests without a session cookie (a browser
- * cannot send those cross-site without a CORS preflight, which Lore never allows).
+ * cookie, or that is a form post, must present the same token. The sign-in form gets one before
+ * any session exists, and signing in replaces it. Bearer-token requests carry no ambient
+ * credentials and are exempt, as are JSON requests without a session cookie (JSON routes accept
+ * only {@code application/json}, which a browser cannot send cross-site without a CORS preflight,
+ * which Lore never allows).
+ *
+ * <p>Cookies are {@code Secure} when the request arrived over HTTPS (directly, or as a trusted
+ * proxy says in {@code X-Forwarded-Proto}), and always when {@code LORE_SECURE_COOKIES} is set.
  */
 public final class Security {
     public static final String SESSION_COOKIE = "lore_session";
@@ -31,11 +41,17 @@ public final class Security {
     private final AuthService auth;
     private final Tokens tokens;
     private final boolean secureCookies;
+    private final TrustedProxies proxies;
 
-    public Security(AuthService auth, Tokens tokens, boolean secureCookies) {
+    /**
+     * @param secureCookies always mark cookies Secure, even on requests that do not look like HTTPS
+     * @param proxies whose forwarding headers to believe
+     */
+    public Security(AuthService auth, Tokens tokens, boolean secureCookies, TrustedProxies proxies) {
         this.auth = auth;
         this.tokens = tokens;
         this.secureCookies = secureCookies;
+        this.proxies = proxies;
     }
 
     public void before(Context ctx) {
@@ -49,9 +65,12 @@ public final class Security {
         String csrf = ctx.cookie(CSRF_COOKIE);
         if (csrf == null || csrf.length() < 20) {
             csrf = tokens.newToken();
-            ctx.cookie(cookie(CSRF_COOKIE, csrf, -1, SameSite.STRICT));
+            ctx.cookie(cookie(ctx, CSRF_COOKIE, csrf, -1, SameSite.STRICT));
         }
         ctx.attribute(CSRF_ATTRIBUTE, csrf);
+        if (!SAFE_METHODS.contains(ctx.method().name())) {
+            refuseCrossSite(ctx);
+        }
         if (!SAFE_METHODS.contains(ctx.method().name()) && bearer == null && needsCsrfCheck(ctx, session)) {
             String presented = ctx.header(CSRF_HEADER);
             if (presented == null && isForm(ctx)) {
@@ -72,12 +91,75 @@ public final class Security {
         return token == null ? "" : token;
     }
 
+    /**
+     * Sets the session cookie and replaces the CSRF token, so a token planted or seen before
+     * signing in is worth nothing after.
+     */
     public void startSession(Context ctx, String token) {
-        ctx.cookie(cookie(SESSION_COOKIE, token, (int) AuthService.SESSION_LIFETIME.toSeconds(), SameSite.LAX));
+        ctx.cookie(cookie(ctx, SESSION_COOKIE, token, (int) AuthService.SESSION_LIFETIME.toSeconds(), SameSite.LAX));
+        String csrf = tokens.newToken();
+        dropSetCookie(ctx, CSRF_COOKIE);
+        ctx.cookie(cookie(ctx, CSRF_COOKIE, csrf, -1, SameSite.STRICT));
+        ctx.attribute(CSRF_ATTRIBUTE, csrf);
     }
 
     public void endSession(Context ctx) {
-        ctx.cookie(cookie(SESSION_COOKIE, "", 0, SameSite.LAX));
+        ctx.cookie(cookie(ctx, SESSION_COOKIE, "", 0, SameSite.LAX));
+    }
+
+    /** The client's address, from a trusted proxy's {@code X-Forwarded-For} when there is one. */
+    public String clientAddress(Context ctx) {
+        return proxies.clientAddress(ctx);
+    }
+
+    /**
+     * Refuses a state-changing request a browser sent from another site. Follows the Fetch
+     * metadata a browser adds ({@code Sec-Fetch-Site}); without it, compares {@code Origin}'s host
+     * with the host asked for. A request with neither is not from a browser, or from one too old
+     * to say: the CSRF token still guards its cookie session.
+     */
+    private void refuseCrossSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) {
+            if (site.equals("same-origin") || site.equals("none")) {
+                return;
+            }
+            throw new ForbiddenException("cross-site request refused (Sec-Fetch-Site: " + abbreviate(site)
+                    + "): Lore accepts changes only from its own pages");
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        String host = proxies.requestedHost(ctx);
+        if (host == null || !host.equalsIgnoreCase(authority(origin))) {
+            throw new ForbiddenException("cross-site request refused (Origin: " + abbreviate(origin)
+                    + "): Lore accepts changes only from its own pages");
+        }
+    }
+
+    private static String authority(String origin) {
+        try {
+            String authority = java.net.URI.create(origin.strip()).getRawAuthority();
+            return authority == null ? "" : authority;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static String abbreviate(String header) {
+        String printable = header.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
+    }
+
+    /** Takes back a Set-Cookie for {@code name} this response already carries. */
+    private static void dropSetCookie(Context ctx, String name) {
+        var res = ctx.res();
+        var kept = res.getHeaders("Set-Cookie").stream()
+                .filter(c -> !c.startsWith(name + "="))
+                .toList();
+        res.setHeader("Set-Cookie", null);
+        kept.forEach(c -> res.addHeader("Set-Cookie", c));
     }
 
     /** The token a request authenticates with: bearer first, then the session cookie. */
@@ -105,12 +187,12 @@ public final class Security {
         return null;
     }
 
-    private Cookie cookie(String name, String value, int maxAge, SameSite sameSite) {
+    private Cookie cookie(Context ctx, String name, String value, int maxAge, SameSite sameSite) {
         var cookie = new Cookie(name, value);
         cookie.setPath("/");
         cookie.setMaxAge(maxAge);
         cookie.setHttpOnly(true);
-        cookie.setSecure(secureCookies);
+        cookie.setSecure(secureCookies || proxies.isHttps(ctx));
         cookie.setSameSite(sameSite);
         return cookie;
     }

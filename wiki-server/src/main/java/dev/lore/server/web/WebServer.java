@@ -41,12 +41,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code port} (0 for any free port).
+     * Starts listening on {@code host} (an address of this machine; {@code 0.0.0.0} for all) and
+     * {@code port} (0 for any free port).
      *
      * @param ops timeouts and limits for slow clients, and the slow-request threshold
      * @param features each registers its routes
      */
     public static WebServer start(
+            String host,
             int port,
             Operations ops,
             Metrics metrics,
@@ -63,6 +65,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.jetty.addConnector((server, http) -> {
                 var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
                 connector.setPort(port);
                 connector.setIdleTimeout(ops.idleTimeout().toMillis());
                 return connector;
@@ -115,7 +118,7 @@ public final class WebServer implements AutoCloseable {
             errors.register(config.routes);
             features.forEach(f -> f.accept(config.routes));
         });
-        app.start(port);
+        app.start(host, port);
         metrics.gauge("lore.http.uploads.active", "Requests sending a body now", guard::uploading);
         metrics.counter(
                 "lore.http.uploads.rejected",
@@ -126,7 +129,11 @@ public final class WebServer implements AutoCloseable {
             metrics.gauge("lore.http.threads", "HTTP worker threads", pool::getBusyThreads, "state", "busy");
             metrics.gauge("lore.http.queued", "Requests waiting for an HTTP worker thread", pool::getQueueSize);
         }
-        LOG.info("Lore is listening on http://localhost:{}", app.port());
+        LOG.info(
+                "Lore is listening on http://{}:{}{}",
+                host.contains(":") ? "[" + host + "]" : host,
+                app.port(),
+                host.equals("0.0.0.0") || host.equals("::") ? " (every interface)" : "");
         return new WebServer(app);
     }
 

@@ -89,6 +89,23 @@ class AuthIT {
     }
 
     @Test
+    void signInNeverRedirectsToWhatABrowserReadsAsAnotherSite(Http http) {
+        for (String next : java.util.List.of("/\t/evil.example/x", "/\\evil.example", "/\n/evil.example")) {
+            String csrf = http.get("/login").cookie("lore_csrf");
+            var login = http.form(
+                    "/login",
+                    Map.of("username", "carla.contrib", "password", TestLore.PASSWORD, "_csrf", csrf, "next", next),
+                    "lore_csrf=" + csrf);
+            assertThat(login.status()).isEqualTo(303);
+            assertThat(login.header("Location")).as(next).contains("/");
+        }
+        var form = http.get("/login?next=" + Http.enc("/\t/evil.example"));
+        assertThat(form.body()).doesNotContain("evil.example");
+        var flagged = http.get("/moderation/already-flagged?back=" + Http.enc("/\t/evil.example"));
+        assertThat(flagged.body()).doesNotContain("evil.example");
+    }
+
+    @Test
     void cookieAuthenticatedWritesNeedTheCsrfTokenBearerOnesDoNot(Http http) {
         var apiLogin =
                 http.post("/api/login", Map.of("username", "carla.contrib", "password", TestLore.PASSWORD), null);
@@ -131,22 +148,33 @@ class AuthIT {
         assertThat(http.put("/api/people/nina.new/role", Map.of("role", "wizard"), admin)
                         .status())
                 .isEqualTo(400);
-        assertThat(http.get("/api/people/nina.new").json().get("team").asText()).isEqualTo("Data");
+        assertThat(http.get("/api/people/nina.new", nina).json().get("team").asText())
+                .isEqualTo("Data");
     }
 
     @Test
-    void leavingTheCompanyEndsSessionsAtOnce(Http http) {
+    void leavingTheCompanyEndsSessionsAndTokensForGood(Http http) {
         String admin = http.login("admin", TestLore.PASSWORD);
         String carla = http.login("carla.contrib", TestLore.PASSWORD);
-        assertThat(http.get("/api/me", carla).status()).isEqualTo(200);
+        String script =
+                http.post("/api/tokens", Map.of(), carla).json().get("token").asText();
+        assertThat(http.get("/api/me", script).status()).isEqualTo(200);
         assertThat(http.put("/api/people/carla.contrib/availability", Map.of("status", "inactive"), admin)
                         .status())
                 .isEqualTo(200);
         assertThat(http.get("/api/me", carla).status()).isEqualTo(401);
+        assertThat(http.get("/api/me", script).status()).isEqualTo(401);
+        assertThat(http.post("/api/login", Map.of("username", "carla.contrib", "password", TestLore.PASSWORD), null)
+                        .status())
+                .isEqualTo(401);
+
         assertThat(http.put("/api/people/carla.contrib/availability", Map.of("status", "available"), admin)
                         .status())
                 .isEqualTo(200);
-        assertThat(http.get("/api/me", carla).status()).isEqualTo(200);
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(401);
+        assertThat(http.get("/api/me", script).status()).isEqualTo(401);
+        String again = http.login("carla.contrib", TestLore.PASSWORD);
+        assertThat(http.get("/api/me", again).status()).isEqualTo(200);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.lore.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.lore.server.seed.SeedPack;
 import dev.lore.server.support.TestLore;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,9 @@ class BrowserAccessibilityIT {
         this.lore = lore;
         this.browser = browser;
         lore.seed();
+        // outside demo mode the seed pack's people cannot sign in until someone gives them a password
+        lore.lore().people().setPassword(CONTRIBUTOR, TestLore.PASSWORD);
+        lore.lore().people().setPassword(CHAMPION, TestLore.PASSWORD);
         return visits().stream().map(v -> dynamicTest(v.name(), () -> check(v)));
     }
 
@@ -57,10 +59,10 @@ class BrowserAccessibilityIT {
         visits.add(anonymous("history", ARTICLE + "/history", false));
         visits.add(anonymous("revision", ARTICLE + "/revisions/1", false));
         visits.add(anonymous("diff", ARTICLE + "/diff?from=1&to=3", true));
-        visits.add(anonymous("person", "/people/ana.silva", false));
-        visits.add(anonymous("people", "/people", false));
         visits.add(anonymous("skill", "/skills/Kafka", true));
         visits.add(anonymous("experts", "/experts?topic=kafka+consumer+lag", false));
+        // people's pages are for signed-in colleagues (LORE_PUBLIC_PEOPLE is off)
+        visits.add(signedIn("people", "/people"));
         visits.add(signedIn("person-colleague", "/people/ana.silva"));
         visits.add(signedIn("person-own", "/people/" + CONTRIBUTOR));
         visits.add(anonymous("login", "/login", false));
@@ -214,7 +216,7 @@ class BrowserAccessibilityIT {
     /** Flags two pages as a reader, hides one as a champion, then opens the review queue. */
     private void moderation() {
         String rudi = lore.http().login(READER, TestLore.PASSWORD);
-        String ana = lore.http().login(CHAMPION, SeedPack.DEMO_PASSWORD);
+        String ana = lore.http().login(CHAMPION, TestLore.PASSWORD);
         lore.http()
                 .post(
                         "/api/flags",
@@ -252,8 +254,7 @@ class BrowserAccessibilityIT {
     private void check(Visit visit) {
         if (!visit.user().equals(signedIn)) {
             browser.reset();
-            visit.user()
-                    .ifPresent(u -> browser.signIn(u, u.equals(READER) ? TestLore.PASSWORD : SeedPack.DEMO_PASSWORD));
+            visit.user().ifPresent(u -> browser.signIn(u, TestLore.PASSWORD));
             signedIn = visit.user();
         }
         visit.go().run();

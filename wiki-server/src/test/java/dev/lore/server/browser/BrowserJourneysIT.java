@@ -109,7 +109,7 @@ class BrowserJourneysIT {
         assertThat(browser.find("table.evidence tbody tr").getText())
                 .contains("1 colleague")
                 .contains("Endorsed ✓");
-        assertThat(http.get("/api/people/carla.contrib")
+        assertThat(http.get("/api/people/carla.contrib", carla)
                         .json()
                         .get("endorsements")
                         .get(0)

@@ -99,7 +99,7 @@ class ExpertiseIT {
                 .containsEntry("dan", 0.0)
                 .containsEntry("erin", 0.0);
 
-        JsonNode profile = http.get("/api/people/ana").json();
+        JsonNode profile = http.get("/api/people/ana", tokens.get("ana")).json();
         assertThat(profile.get("contributions").get(0).get("share").asDouble()).isEqualTo(0.5);
         assertThat(profile.get("skills").get(0).get("name").asText()).isEqualTo("Kafka");
         assertThat(profile.get("skills").get(0).get("inferred").asBoolean()).isTrue();
@@ -518,7 +518,8 @@ class ExpertiseIT {
         assertThat(http.get("/api/experts?topic=%22unbalanced%20-%20%3A").status())
                 .isEqualTo(200);
         assertThat(http.get("/api/experts?topic=kafka&limit=0").status()).isEqualTo(400);
-        assertThat(http.get("/api/people/nobody/expertise").status()).isEqualTo(404);
+        assertThat(http.get("/api/people/nobody/expertise", tokens.get("ana")).status())
+                .isEqualTo(404);
         assertThat(http.put(
                                 "/api/people/dan/skills",
                                 Map.of("skills", List.of(Map.of("name", "Go", "level", "guru"))),

@@ -226,12 +226,13 @@ class QuestionApiIT {
 
         http.post("/api/answers/" + a + "/accept", Map.of(), tokens.get("ana"));
         http.post("/api/answers/" + a + "/votes", Map.of(), tokens.get("dan"));
-        JsonNode ben = http.get("/api/people/ben/recognition").json();
+        JsonNode ben =
+                http.get("/api/people/ben/recognition", tokens.get("ana")).json();
         assertThat(ben.get("answersAccepted").asInt()).isEqualTo(1);
         assertThat(ben.get("kudosReceived").asInt()).isEqualTo(1);
         assertThat(ben.get("peopleHelped").asInt()).isEqualTo(2); // ana (accepted, thanked) and dan (voted)
         assertThat(ben.get("kudos").get(0).get("note").asText()).isEqualTo("Saved my afternoon");
-        assertThat(http.get("/api/people/cleo/recognition")
+        assertThat(http.get("/api/people/cleo/recognition", tokens.get("ana"))
                         .json()
                         .get("kudosReceived")
                         .asInt())
@@ -307,11 +308,15 @@ class QuestionApiIT {
         List<String> askedOf = ids(q.get("askedOf"), "id");
         assertThat(askedOf).contains("ben", "cleo").doesNotContain("ana").hasSizeLessThanOrEqualTo(3);
 
-        JsonNode mine = http.get("/api/people/ben/asked-of-me").json();
+        JsonNode mine =
+                http.get("/api/people/ben/asked-of-me", tokens.get("ben")).json();
         assertThat(ids(mine.get("questions"), "id")).containsExactly(q.get("id").asText());
-        assertThat(http.get("/api/people/dan/asked-of-me").json().get("questions"))
+        assertThat(http.get("/api/people/dan/asked-of-me", tokens.get("dan"))
+                        .json()
+                        .get("questions"))
                 .isEmpty();
-        assertThat(http.get("/api/people/nobody/asked-of-me").status()).isEqualTo(404);
+        assertThat(http.get("/api/people/nobody/asked-of-me", tokens.get("dan")).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -8,10 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The bundled seed pack gives a new Lore something true to show. {@code lore.seed()} is the pack as
- * loaded for real once per test JVM (see {@code SeededStore}); a second load here is always real.
- */
+/** The bundled seed pack gives a new Lore something true to show. */
 @ExtendWith(TestLore.class)
 class SeedPackIT {
     private static long count(TestLore.Running lore, String cypher) {
@@ -37,26 +34,67 @@ class SeedPackIT {
                 .isEqualTo(result.created());
     }
 
-    @Test
-    void demoPeopleCanSignInAndTheContentIsSearchable(TestLore.Running lore) {
-        lore.seed();
-        String someone = lore.lore().people().list().stream()
+    private static String seedPerson(TestLore.Running lore) {
+        return lore.lore().people().list().stream()
                 .filter(p -> !p.id().equals(Lore.ADMIN_ID) && !p.id().contains("contrib") && !p.id().contains("reader"))
                 .findFirst()
                 .orElseThrow()
                 .id();
+    }
 
-        assertThat(lore.http().login(someone, SeedPack.DEMO_PASSWORD)).isNotBlank();
-        var hits = lore.http()
-                .get("/api/search?q=" + Map.of("q", "kafka consumer").get("q").replace(" ", "+"))
-                .json();
+    @Test
+    void seedPeopleCannotSignInWithTheDemoPasswordOutsideDemoMode(TestLore.Running lore) {
+        lore.seed();
+        var champion = lore.lore().people().find("ana.silva").orElseThrow();
+        assertThat(champion.role()).isEqualTo("champion");
+
+        for (String who : java.util.List.of(champion.id(), seedPerson(lore), champion.email())) {
+            var api = lore.http().post("/api/login", Map.of("username", who, "password", SeedPack.DEMO_PASSWORD), null);
+            assertThat(api.status()).as(who).isEqualTo(401);
+        }
+        String csrf = lore.http().get("/login").cookie("lore_csrf");
+        var form = lore.http()
+                .form(
+                        "/login",
+                        Map.of("username", "ana.silva", "password", SeedPack.DEMO_PASSWORD, "_csrf", csrf),
+                        "lore_csrf=" + csrf);
+        assertThat(form.status()).isEqualTo(401);
+        assertThat(lore.http().get("/").body()).doesNotContain("demo-banner");
+    }
+
+    @Test
+    void inDemoModeSeedPeopleSignInAndEveryPageSaysDemo(TestLore.Running lore) {
+        var demo = lore.another("demo", c -> c.withDemo(true));
+        lore.seed();
+
+        String token = demo.http().login("ana.silva", SeedPack.DEMO_PASSWORD);
+        assertThat(demo.http().get("/api/me", token).json().get("role").asText())
+                .isEqualTo("champion");
+        assertThat(demo.http().login(seedPerson(lore), SeedPack.DEMO_PASSWORD)).isNotBlank();
+        for (String page : java.util.List.of("/", "/login", "/search?q=kafka", "/no-such-page")) {
+            assertThat(demo.http().get(page).body())
+                    .as(page)
+                    .contains("demo-banner")
+                    .contains("demo mode");
+        }
+        // the same graph served without demo mode: the password is refused
+        assertThat(lore.http()
+                        .post("/api/login", Map.of("username", "ana.silva", "password", SeedPack.DEMO_PASSWORD), null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theContentIsSearchable(TestLore.Running lore) {
+        lore.seed();
+        var hits = lore.http().get("/api/search?q=kafka+consumer").json();
         assertThat(hits.get("total").asInt()).isGreaterThan(0);
         assertThat(hits.get("hits").get(0).get("snippet").asText()).contains("<mark>");
     }
 
     @Test
     void loadingTwiceChangesNothing(TestLore.Running lore) {
-        var first = lore.seed();
+        var first = SeedPack.load(lore.lore().importer(), Lore.ADMIN_ID, Progress.NONE);
         var second = SeedPack.load(lore.lore().importer(), Lore.ADMIN_ID, Progress.NONE);
         assertThat(second.created()).isZero();
         assertThat(second.updated()).isZero();

@@ -97,7 +97,8 @@ public final class Http {
         if (login.status() != 303) {
             throw new AssertionError("form sign-in failed: " + login.status() + " " + login.body());
         }
-        return "lore_csrf=" + csrf + "; lore_session=" + login.cookie("lore_session");
+        // signing in replaces the CSRF token, as a browser would see
+        return "lore_csrf=" + login.cookie("lore_csrf") + "; lore_session=" + login.cookie("lore_session");
     }
 
     /** The CSRF token inside a cookie header made by {@link #browserSession}. */

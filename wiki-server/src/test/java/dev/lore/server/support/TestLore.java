@@ -14,7 +14,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -31,11 +35,46 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
     public static final String PASSWORD = "correct-horse-battery";
     private static Running running;
 
+    private static final Map<String, Running> others = new ConcurrentHashMap<>();
+
+    /**
+     * The running instance, a client for it, the clock it runs on (settable, reset before each
+     * test), and the password hasher it uses.
+     */
     /** How long {@link Running#settle} waits for background work before it fails the test. */
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
 
-    /** The running instance, a client for it, and the clock it runs on (settable, reset before each test). */
-    public record Running(Lore lore, Http http, Path dataDir, TestClock clock) {
+    public record Running(Lore lore, Http http, Path dataDir, TestClock clock, Passwords passwords) {
+        /**
+         * Another server on the same graph (its own index and HTTP port, the same clock), with
+         * settings changed by {@code change}: demo mode, trusted proxies, or simply a second
+         * replica. Started once per {@code name} and JVM; the graph is wiped before each test
+         * like this one's.
+         */
+        public Running another(String name, UnaryOperator<Config> change) {
+            return others.computeIfAbsent(name, n -> {
+                try {
+                    Config base = LoreAccess.sharedGraph(lore, lore.config())
+                            .orElseGet(lore::config)
+                            .withDataDir(Files.createTempDirectory("lore-test-" + n + "-"));
+                    Lore other = LoreAccess.openWithoutIndexTimer(change.apply(base), passwords, clock);
+                    other.serve();
+                    Runtime.getRuntime()
+                            .addShutdownHook(Thread.ofPlatform()
+                                    .name("test-lore-" + n + "-shutdown")
+                                    .unstarted(other::close));
+                    return new Running(
+                            other,
+                            new Http(URI.create("http://localhost:" + LoreAccess.port(other))),
+                            other.config().dataDir(),
+                            clock,
+                            passwords);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
         /**
          * Waits for the work Lore does behind a request to be done: the search log and the reads
          * and suggestions written, and the index caught up with every committed change (also one
@@ -74,21 +113,23 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
             try {
                 Path dir = Files.createTempDirectory("lore-test-");
                 Optional<URI> external = Neo4jForTests.externalUri();
-                var config = new Config(
-                        0,
-                        dir,
-                        external,
-                        "neo4j",
-                        Neo4jForTests.PASSWORD,
-                        Optional.of(PASSWORD),
-                        false,
-                        false,
-                        128L << 20); // the test store is small
+                var env = new HashMap<String, String>(Map.of(
+                        "LORE_PORT", "0",
+                        "LORE_DATA_DIR", dir.toString(),
+                        "LORE_ADMIN_PASSWORD", PASSWORD,
+                        "LORE_SEED", "false",
+                        "LORE_NEO4J_PAGECACHE", "128m")); // the test store is small
+                external.ifPresent(uri -> {
+                    env.put("LORE_NEO4J_URI", uri.toString());
+                    env.put("LORE_NEO4J_PASSWORD", Neo4jForTests.PASSWORD);
+                });
+                var config = Config.fromEnvironment(env);
                 var clock = new TestClock();
-                Lore lore = LoreAccess.openWithoutIndexTimer(config, new Passwords(1024, 1), clock);
+                var passwords = new Passwords(1024, 1);
+                Lore lore = LoreAccess.openWithoutIndexTimer(config, passwords, clock);
                 lore.serve();
                 running = new Running(
-                        lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir, clock);
+                        lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir, clock, passwords);
                 Runtime.getRuntime()
                         .addShutdownHook(
                                 Thread.ofPlatform().name("test-lore-shutdown").unstarted(lore::close));

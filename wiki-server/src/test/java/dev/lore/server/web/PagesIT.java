@@ -187,7 +187,7 @@ class PagesIT {
         assertThat(http.get("/wiki/laptop-setup/revisions/1").body()).contains("revision 1 of 2");
         String diff = http.get("/wiki/laptop-setup/diff?from=1&to=2").body();
         assertThat(diff).contains("class=\"added\"").contains("Then Maven.");
-        assertThat(http.get("/people/carla.contrib").body())
+        assertThat(http.get("/people/carla.contrib", carlaToken).body())
                 .contains("Carla Contributor")
                 .contains("Laptop setup");
     }

@@ -147,13 +147,14 @@ class SlowClientIT {
 
     /** A real WebServer with Lore's security and error mapping, and one route that reads its body. */
     private static TestServer echoServer(TestLore.Running lore, Operations ops, CountDownLatch handling) {
-        var pages = new Pages(new Ui());
+        var pages = new Pages(new Ui(), false);
         var metrics = new Metrics();
         var web = WebServer.start(
+                "127.0.0.1",
                 0,
                 ops,
                 metrics,
-                new Security(lore.lore().auth(), new Tokens(), false),
+                new Security(lore.lore().auth(), new Tokens(), false, TrustedProxies.none()),
                 new ErrorMapping(pages),
                 List.of(routes -> {
                     routes.get("/echo", ctx -> ctx.result("nothing sent"));
