@@ -284,13 +284,14 @@ public final class Main {
         out.println("Rebuilding the search index from the graph");
         try (Lore lore = open(config)) {
             out.printf(
-                    "Restored %d nodes and %d relationships (change %d, backed up at %s by Lore %s); %d articles indexed%n",
+                    "Restored %d nodes and %d relationships (change %d, backed up at %s by Lore %s);"
+                            + " search index rebuilt: %d documents%n",
                     restored.nodes(),
                     restored.relationships(),
                     restored.header().changeSeq(),
                     restored.header().createdAt(),
                     restored.header().lore(),
-                    lore.articles().count());
+                    lore.index().docCount());
         }
     }
 
