@@ -28,7 +28,7 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
             try {
                 Path dir = Files.createTempDirectory("lore-graph-test-");
                 EmbeddedNeo4j db = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, 64L << 20);
-                Graph connected = Graph.connect(db.boltUri(), null, null);
+                Graph connected = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, db.password());
                 Schema.apply(connected);
                 Runtime.getRuntime()
                         .addShutdownHook(
