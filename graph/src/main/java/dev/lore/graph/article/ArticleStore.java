@@ -1,13 +1,10 @@
 package dev.lore.graph.article;
 
+import static dev.lore.graph.article.ArticleRows.ARTICLE_COLUMNS;
 import static dev.lore.graph.internal.Values.datetime;
-import static dev.lore.graph.internal.Values.instant;
-import static dev.lore.graph.internal.Values.optionalString;
-import static dev.lore.graph.internal.Values.strings;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.graph.PersonRef;
 import dev.lore.graph.expertise.Attribution;
 import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.expertise.WrittenAbout;
@@ -19,25 +16,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
 
 /**
  * Articles and their revisions in the graph. Every write takes the next change sequence number
  * first, which also serialises writers, so the revision check of an update cannot race. Thread-safe.
+ * Slugs and redirects are kept by {@link Slugs}, wiki links by {@link WikiLinks}, the skills
+ * articles are about by {@link ArticleSkills}; {@link ArticleRows} maps rows to records.
  */
 public final class ArticleStore {
-    /** Projection of an article node {@code a} to the columns {@link #toArticle} reads. */
-    private static final String ARTICLE_COLUMNS = """
-            a.id AS id, a.slug AS slug, a.title AS title, a.status AS status, a.revision AS revision,
-            a.tags AS tags, a.owner AS owner, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
-            head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
-            [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name]]
-              AS contributors
-            """;
-
     private final Graph graph;
 
     public ArticleStore(Graph graph) {
@@ -64,12 +51,12 @@ public final class ArticleStore {
                     baseSlugsAndWrites.stream()
                             .map(e -> e.getValue().authorId())
                             .toList());
-            List<String> slugs = freeSlugs(
+            List<String> slugs = Slugs.freeSlugs(
                     tx, baseSlugsAndWrites.stream().map(Map.Entry::getKey).toList());
             var rows = new java.util.ArrayList<Map<String, Object>>(baseSlugsAndWrites.size());
             for (int i = 0; i < baseSlugsAndWrites.size(); i++) {
                 ArticleWrite write = baseSlugsAndWrites.get(i).getValue();
-                var row = new HashMap<String, Object>(writeParams(write));
+                var row = new HashMap<String, Object>(ArticleRows.params(write));
                 List<String> lineAuthors =
                         Attribution.carry(List.of(), List.of(), write.markdown(), write.authorId(), List.of());
                 row.put("id", UUID.randomUUID().toString());
@@ -93,86 +80,20 @@ public final class ArticleStore {
                             CREATE (p)-[:CONTRIBUTED {edits: 1, firstAt: row.at, lastAt: row.at, share: row.share}]->(a)
                             SET p.lastActiveAt = CASE WHEN p.lastActiveAt >= row.at THEN p.lastActiveAt ELSE row.at END
                             """, params).consume();
-            tx.run("""
-                            UNWIND $rows AS row
-                            MATCH (a:Article {id: row.id})
-                            UNWIND row.skills AS skill
-                            OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
-                            WITH a, skill, coalesce(target.key, skill.key) AS key
-                            MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
-                            ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND skill.name <> toLower(skill.name) THEN skill.name ELSE s.name END
-                            SET s.seq = $seq
-                            MERGE (a)-[:ABOUT]->(s)
-                            """, params).consume();
-            tx.run("""
-                            UNWIND $rows AS row
-                            MATCH (a:Article {id: row.id})
-                            UNWIND row.links AS key
-                            MERGE (k:LinkKey {key: key})
-                            MERGE (a)-[:MENTIONS]->(k)
-                            """, params).consume();
+            ArticleSkills.about(tx, rows, seq);
             // Links from the new pages (to older pages and to each other), then from older pages that
             // mentioned them before they existed.
-            tx.run("""
-                            UNWIND $rows AS row
-                            MATCH (a:Article {id: row.id})
-                            UNWIND row.links AS key
-                            CALL (key) {
-                              MATCH (t:Article {slug: key}) RETURN t
-                              UNION
-                              MATCH (t:Article {titleKey: key}) RETURN t
-                              UNION
-                              MATCH (:Redirect {slug: key})-[:TO]->(t:Article) RETURN t
-                            }
-                            WITH a, t WHERE t.status = 'active' AND t <> a
-                            MERGE (a)-[:LINKS_TO]->(t)
-                            """, params).consume();
-            tx.run("""
-                            UNWIND $rows AS row
-                            MATCH (a:Article {id: row.id})
-                            UNWIND [a.slug, row.titleKey] AS key
-                            MATCH (:LinkKey {key: key})<-[:MENTIONS]-(b:Article {status: 'active'})
-                            WHERE b <> a
-                            MERGE (b)-[:LINKS_TO]->(a)
-                            """, params).consume();
+            WikiLinks.link(tx, rows);
             WrittenAbout.refresh(
                     tx, rows.stream().map(r -> (String) r.get("id")).toList(), List.of());
             var byId = new HashMap<String, Article>();
             tx.run(
                             "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ARTICLE_COLUMNS,
                             Map.of("ids", rows.stream().map(r -> r.get("id")).toList()))
-                    .list(ArticleStore::toArticle)
+                    .list(ArticleRows::toArticle)
                     .forEach(a -> byId.put(a.id(), a));
             return rows.stream().map(r -> byId.get((String) r.get("id"))).toList();
         });
-    }
-
-    /**
-     * For each base, the first of base, base-2, base-3, ... that no article or redirect uses and no
-     * earlier base in the list took: one query for the whole batch.
-     */
-    private static List<String> freeSlugs(TransactionContext tx, List<String> bases) {
-        var taken = new java.util.HashSet<String>(
-                tx.run("""
-                        UNWIND $bases AS b
-                        CALL (b) {
-                          MATCH (a:Article) WHERE a.slug = b OR a.slug STARTS WITH b + '-' RETURN a.slug AS slug
-                          UNION
-                          MATCH (r:Redirect) WHERE r.slug = b OR r.slug STARTS WITH b + '-' RETURN r.slug AS slug
-                        }
-                        RETURN DISTINCT slug
-                        """, Map.of("bases", new java.util.ArrayList<>(new java.util.LinkedHashSet<>(bases))))
-                        .list(r -> r.get("slug").asString()));
-        var out = new java.util.ArrayList<String>(bases.size());
-        for (String base : bases) {
-            String slug = base;
-            for (int n = 2; taken.contains(slug); n++) {
-                slug = base + "-" + n;
-            }
-            taken.add(slug);
-            out.add(slug);
-        }
-        return out;
     }
 
     private static void requireAuthors(TransactionContext tx, List<String> ids) {
@@ -198,7 +119,7 @@ public final class ArticleStore {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             requireAuthor(tx, write.authorId());
-            String id = resolveId(tx, slugOrRedirect)
+            String id = Slugs.resolveId(tx, slugOrRedirect)
                     .orElseThrow(() -> new NoSuchEntityException("article", slugOrRedirect));
             Article current = load(tx, id);
             if (current.revision() != baseRevision) {
@@ -207,21 +128,11 @@ public final class ArticleStore {
             if (sameContent(current, write)) {
                 return current;
             }
-            String slug = current.title().equals(write.title()) ? current.slug() : freeSlug(tx, newBaseSlug, id);
+            String slug = current.title().equals(write.title()) ? current.slug() : Slugs.freeSlug(tx, newBaseSlug, id);
             if (!slug.equals(current.slug())) {
-                tx.run("""
-                                MATCH (a:Article {id: $id})
-                                OPTIONAL MATCH (back:Redirect {slug: $slug})
-                                DETACH DELETE back
-                                MERGE (r:Redirect {slug: $old})
-                                WITH a, r
-                                OPTIONAL MATCH (r)-[old:TO]->()
-                                DELETE old
-                                CREATE (r)-[:TO]->(a)
-                                """, Map.of("id", id, "slug", slug, "old", current.slug()))
-                        .consume();
+                Slugs.redirect(tx, id, current.slug(), slug);
             }
-            var params = new HashMap<String, Object>(writeParams(write));
+            var params = new HashMap<String, Object>(ArticleRows.params(write));
             params.put("id", id);
             params.put("slug", slug);
             params.put("seq", seq);
@@ -247,7 +158,7 @@ public final class ArticleStore {
     public void delete(String slugOrRedirect, String byPersonId, Instant at) {
         graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            String id = resolveId(tx, slugOrRedirect)
+            String id = Slugs.resolveId(tx, slugOrRedirect)
                     .orElseThrow(() -> new NoSuchEntityException("article", slugOrRedirect));
             tx.run("""
                             MATCH (a:Article {id: $id})
@@ -275,7 +186,7 @@ public final class ArticleStore {
                 .list()
                 .stream()
                 .findFirst()
-                .map(ArticleStore::toArticle));
+                .map(ArticleRows::toArticle));
     }
 
     /** The article with this slug, live or hidden by a moderator (for champions, who still see it). */
@@ -288,19 +199,12 @@ public final class ArticleStore {
                 .list()
                 .stream()
                 .findFirst()
-                .map(ArticleStore::toArticle));
+                .map(ArticleRows::toArticle));
     }
 
     /** Where an old slug now points, if it is a redirect to a live article. */
     public Optional<String> redirectTarget(String slug) {
-        return graph.read(tx -> tx
-                .run(
-                        "MATCH (:Redirect {slug: $slug})-[:TO]->(a:Article {status: 'active'}) RETURN a.slug AS slug",
-                        Map.of("slug", slug))
-                .list()
-                .stream()
-                .findFirst()
-                .map(r -> r.get("slug").asString()));
+        return graph.read(tx -> Slugs.redirectTarget(tx, slug));
     }
 
     /** Live articles, most recently updated first. */
@@ -311,7 +215,7 @@ public final class ArticleStore {
                         RETURN a.slug AS slug, a.title AS title, a.tags AS tags, a.revision AS revision,
                                a.updatedAt AS updatedAt
                         ORDER BY a.updatedAt DESC, a.slug SKIP $offset LIMIT $limit
-                        """, Map.of("offset", offset, "limit", limit)).list(ArticleStore::toSummary));
+                        """, Map.of("offset", offset, "limit", limit)).list(ArticleRows::toSummary));
     }
 
     /** Live articles a person saved revisions of, most recent contribution first. */
@@ -322,7 +226,7 @@ public final class ArticleStore {
                         RETURN a.slug AS slug, a.title AS title, a.tags AS tags, a.revision AS revision,
                                a.updatedAt AS updatedAt
                         ORDER BY c.lastAt DESC LIMIT $limit
-                        """, Map.of("id", personId, "limit", limit)).list(ArticleStore::toSummary));
+                        """, Map.of("id", personId, "limit", limit)).list(ArticleRows::toSummary));
     }
 
     public long countLive() {
@@ -339,7 +243,7 @@ public final class ArticleStore {
                         RETURN r.n AS n, r.title AS title, r.markdown AS markdown, r.message AS message,
                                r.at AS at, p.id AS personId, p.name AS personName
                         ORDER BY r.n DESC
-                        """, Map.of("slug", slug)).list(ArticleStore::toRevision));
+                        """, Map.of("slug", slug)).list(ArticleRows::toRevision));
     }
 
     public Optional<Revision> revision(String slug, int number) {
@@ -347,18 +251,13 @@ public final class ArticleStore {
                         MATCH (a:Article {slug: $slug})-[:HAS_REVISION]->(r:Revision {n: $n})-[:BY]->(p:Person)
                         RETURN r.n AS n, r.title AS title, r.markdown AS markdown, r.message AS message,
                                r.at AS at, p.id AS personId, p.name AS personName
-                        """, Map.of("slug", slug, "n", number)).list(ArticleStore::toRevision).stream()
+                        """, Map.of("slug", slug, "n", number)).list(ArticleRows::toRevision).stream()
                 .findFirst());
     }
 
     /** Live articles that link to this one, by title. */
     public List<ArticleSummary> backlinks(String id) {
-        return graph.read(tx -> tx.run("""
-                        MATCH (b:Article {status: 'active'})-[:LINKS_TO]->(:Article {id: $id})
-                        RETURN b.slug AS slug, b.title AS title, b.tags AS tags, b.revision AS revision,
-                               b.updatedAt AS updatedAt
-                        ORDER BY b.title
-                        """, Map.of("id", id)).list(ArticleStore::toSummary));
+        return graph.read(tx -> WikiLinks.backlinks(tx, id));
     }
 
     /** Everyone who saved a revision, most edits first. */
@@ -368,14 +267,7 @@ public final class ArticleStore {
                         RETURN p.id AS id, p.name AS name, c.edits AS edits, coalesce(c.share, 0.0) AS share,
                                c.firstAt AS firstAt, c.lastAt AS lastAt
                         ORDER BY share DESC, c.edits DESC, c.lastAt DESC
-                        """, Map.of("id", id))
-                .list(r -> new Contributor(
-                        r.get("id").asString(),
-                        r.get("name").asString(),
-                        r.get("edits").asInt(),
-                        r.get("share").asDouble(),
-                        instant(r.get("firstAt")),
-                        instant(r.get("lastAt")))));
+                        """, Map.of("id", id)).list(ArticleRows::toContributor));
     }
 
     /**
@@ -386,26 +278,7 @@ public final class ArticleStore {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return graph.read(tx -> {
-            var resolved = new HashMap<String, String>();
-            tx.run("""
-                            UNWIND $keys AS key
-                            CALL (key) {
-                              MATCH (t:Article {slug: key}) RETURN t, 0 AS rank
-                              UNION
-                              MATCH (t:Article {titleKey: key}) RETURN t, 1 AS rank
-                              UNION
-                              MATCH (:Redirect {slug: key})-[:TO]->(t:Article) RETURN t, 2 AS rank
-                            }
-                            WITH key, t, rank WHERE t.status = 'active'
-                            WITH key, t ORDER BY rank
-                            RETURN key, head(collect(t.slug)) AS slug
-                            """, Map.of("keys", keys))
-                    .list()
-                    .forEach(r ->
-                            resolved.put(r.get("key").asString(), r.get("slug").asString()));
-            return resolved;
-        });
+        return graph.read(tx -> WikiLinks.resolve(tx, keys));
     }
 
     /** A skill as the search index sees it. */
@@ -413,35 +286,7 @@ public final class ArticleStore {
 
     /** Skills changed after {@code sinceSeq} (declared, or gaining or losing articles), in sequence order. */
     public List<IndexedSkill> skillChangesSince(long sinceSeq, int limit) {
-        return graph.read(tx -> {
-            List<String> keys = ChangeSequence.keysChangedSince(tx, "Skill", "key", sinceSeq, limit);
-            return tx
-                    .run("""
-                            UNWIND $keys AS k MATCH (s:Skill {key: k})
-                            RETURN s.key AS key, s.name AS name, s.seq AS seq,
-                                   COUNT { (s)<-[:ABOUT]-(:Article {status: 'active'}) } AS articles,
-                                   [(s)<-[:ABOUT]-(:Article {status: 'active'})<-[:CONTRIBUTED]-(p:Person) | p.name] AS names
-                            """, Map.of("keys", keys))
-                    .list(r -> new IndexedSkill(
-                            r.get("key").asString(),
-                            r.get("name").asString(),
-                            r.get("articles").asLong(),
-                            topByFrequency(r.get("names").asList(v -> v.asString()), 3),
-                            r.get("seq").asLong()))
-                    .stream()
-                    .sorted(java.util.Comparator.comparingLong(IndexedSkill::seq))
-                    .toList();
-        });
-    }
-
-    private static List<String> topByFrequency(List<String> names, int n) {
-        var counts = new java.util.LinkedHashMap<String, Long>();
-        names.forEach(name -> counts.merge(name, 1L, Long::sum));
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(n)
-                .map(Map.Entry::getKey)
-                .toList();
+        return graph.read(tx -> ArticleSkills.changesSince(tx, sinceSeq, limit));
     }
 
     /** Articles changed after {@code sinceSeq}, in sequence order, deleted ones included. */
@@ -453,7 +298,7 @@ public final class ArticleStore {
             }
             return tx
                     .run("UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ARTICLE_COLUMNS, Map.of("ids", ids))
-                    .list(ArticleStore::toArticle)
+                    .list(ArticleRows::toArticle)
                     .stream()
                     .sorted(java.util.Comparator.comparingLong(Article::seq))
                     .toList();
@@ -482,38 +327,6 @@ public final class ArticleStore {
         return graph.inTransaction();
     }
 
-    private static Optional<String> resolveId(TransactionContext tx, String slugOrRedirect) {
-        var id = tx.run("""
-                        OPTIONAL MATCH (a:Article {slug: $slug, status: 'active'})
-                        OPTIONAL MATCH (:Redirect {slug: $slug})-[:TO]->(b:Article {status: 'active'})
-                        RETURN coalesce(a.id, b.id) AS id
-                        """, Map.of("slug", slugOrRedirect)).single().get("id");
-        return id.isNull() ? Optional.empty() : Optional.of(id.asString());
-    }
-
-    /** The first of base, base-2, base-3, ... not used by another article or a redirect to another. */
-    private static String freeSlug(TransactionContext tx, String base, String ownId) {
-        for (int n = 1; ; n++) {
-            String candidate = n == 1 ? base : base + "-" + n;
-            boolean taken =
-                    tx.run("""
-                            OPTIONAL MATCH (a:Article {slug: $slug}) WHERE $own IS NULL OR a.id <> $own
-                            OPTIONAL MATCH (:Redirect {slug: $slug})-[:TO]->(b:Article) WHERE $own IS NULL OR b.id <> $own
-                            RETURN a IS NOT NULL OR b IS NOT NULL AS taken
-                            """, params(candidate, ownId)).single().get("taken").asBoolean();
-            if (!taken) {
-                return candidate;
-            }
-        }
-    }
-
-    private static Map<String, Object> params(String slug, String ownId) {
-        var params = new HashMap<String, Object>();
-        params.put("slug", slug);
-        params.put("own", ownId); // null for a new article
-        return params;
-    }
-
     private static void requireAuthor(TransactionContext tx, String personId) {
         boolean exists = tx.run("MATCH (p:Person {id: $id}) RETURN count(p) > 0 AS exists", Map.of("id", personId))
                 .single()
@@ -524,23 +337,8 @@ public final class ArticleStore {
         }
     }
 
-    private static Map<String, Object> writeParams(ArticleWrite write) {
-        var params = new HashMap<String, Object>();
-        params.put("title", write.title());
-        params.put("titleKey", write.titleKey());
-        params.put("markdown", write.markdown());
-        params.put("tags", write.tags());
-        params.put("skills", write.skills());
-        params.put("links", write.linkKeys());
-        params.put("owner", write.owner().orElse(null));
-        params.put("message", write.message());
-        params.put("author", write.authorId());
-        params.put("at", datetime(write.at()));
-        return params;
-    }
-
     private static void addRevision(TransactionContext tx, String id, int n, ArticleWrite write) {
-        var params = new HashMap<String, Object>(writeParams(write));
+        var params = new HashMap<String, Object>(ArticleRows.params(write));
         params.put("id", id);
         params.put("n", n);
         List<String> lineAuthors = n == 1
@@ -561,62 +359,15 @@ public final class ArticleStore {
 
     /** Re-points ABOUT at the write's skills and LINKS_TO at the pages its wiki links name. */
     private static void linkSkillsAndPages(TransactionContext tx, String id, ArticleWrite write, long seq) {
-        var params = Map.<String, Object>of(
-                "id",
-                id,
-                "skills",
-                SkillNames.params(write.skills()),
-                "links",
-                write.linkKeys(),
-                "titleKey",
-                write.titleKey(),
-                "seq",
-                seq);
         // Skills gaining or losing this article change too (their article counts), so they take the seq.
         tx.run("""
                         MATCH (a:Article {id: $id})
                         OPTIONAL MATCH (a)-[old:ABOUT|LINKS_TO|MENTIONS]->(target)
                         FOREACH (s IN CASE WHEN target:Skill THEN [target] ELSE [] END | SET s.seq = $seq)
                         DELETE old
-                        """, params).consume();
-        tx.run("""
-                        MATCH (a:Article {id: $id})
-                        UNWIND $skills AS skill
-                        OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
-                        WITH a, skill, coalesce(target.key, skill.key) AS key
-                        MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
-                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND skill.name <> toLower(skill.name) THEN skill.name ELSE s.name END
-                        SET s.seq = $seq
-                        MERGE (a)-[:ABOUT]->(s)
-                        """, params).consume();
-        tx.run("""
-                        MATCH (a:Article {id: $id})
-                        UNWIND $links AS key
-                        CALL (key) {
-                          MATCH (t:Article {slug: key}) RETURN t
-                          UNION
-                          MATCH (t:Article {titleKey: key}) RETURN t
-                          UNION
-                          MATCH (:Redirect {slug: key})-[:TO]->(t:Article) RETURN t
-                        }
-                        WITH a, t WHERE t.status = 'active' AND t <> a
-                        MERGE (a)-[:LINKS_TO]->(t)
-                        """, params).consume();
-        // Every link key is a node, so pages can find who mentions them without scanning all articles.
-        tx.run("""
-                        MATCH (a:Article {id: $id})
-                        UNWIND $links AS key
-                        MERGE (k:LinkKey {key: key})
-                        MERGE (a)-[:MENTIONS]->(k)
-                        """, params).consume();
-        // Pages that linked to this one before it existed (or under its new name) now resolve.
-        tx.run("""
-                        MATCH (a:Article {id: $id})
-                        UNWIND [a.slug, $titleKey] AS key
-                        MATCH (:LinkKey {key: key})<-[:MENTIONS]-(b:Article {status: 'active'})
-                        WHERE b <> a
-                        MERGE (b)-[:LINKS_TO]->(a)
-                        """, params).consume();
+                        """, Map.of("id", id, "seq", seq)).consume();
+        ArticleSkills.about(tx, List.of(ArticleSkills.row(id, write)), seq);
+        WikiLinks.link(tx, List.of(WikiLinks.row(id, write)));
     }
 
     private static boolean sameContent(Article current, ArticleWrite write) {
@@ -631,57 +382,7 @@ public final class ArticleStore {
     }
 
     private static Article load(TransactionContext tx, String id) {
-        return toArticle(tx.run("MATCH (a:Article {id: $id}) RETURN " + ARTICLE_COLUMNS, Map.of("id", id))
+        return ArticleRows.toArticle(tx.run("MATCH (a:Article {id: $id}) RETURN " + ARTICLE_COLUMNS, Map.of("id", id))
                 .single());
-    }
-
-    private static Article toArticle(Record r) {
-        // one walk of the contributions gives both the names shown and what each person wrote
-        var names = new java.util.ArrayList<String>();
-        var credits = new java.util.ArrayList<Article.Credit>();
-        for (Value c : r.get("contributors").values()) {
-            names.add(c.get(4).asString());
-            credits.add(new Article.Credit(
-                    c.get(0).asString(),
-                    c.get(1).asDouble(),
-                    c.get(2).asInt(),
-                    c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3))));
-        }
-        return new Article(
-                r.get("id").asString(),
-                r.get("slug").asString(),
-                r.get("title").asString(),
-                "deleted".equals(r.get("status").asString()),
-                r.get("revision").asInt(),
-                r.get("markdown").isNull() ? "" : r.get("markdown").asString(),
-                strings(r.get("tags")),
-                strings(r.get("skills")),
-                optionalString(r.get("owner")),
-                List.copyOf(names),
-                instant(r.get("createdAt")),
-                instant(r.get("updatedAt")),
-                r.get("seq").asLong(),
-                "hidden".equals(r.get("status").asString()),
-                List.copyOf(credits));
-    }
-
-    /** Reads the columns slug, title, tags, revision and updatedAt. */
-    private static ArticleSummary toSummary(Record r) {
-        return new ArticleSummary(
-                r.get("slug").asString(),
-                r.get("title").asString(),
-                strings(r.get("tags")),
-                r.get("revision").asInt(),
-                instant(r.get("updatedAt")));
-    }
-
-    private static Revision toRevision(Record r) {
-        return new Revision(
-                r.get("n").asInt(),
-                r.get("title").asString(),
-                r.get("markdown").asString(),
-                r.get("message").asString(),
-                instant(r.get("at")),
-                new PersonRef(r.get("personId").asString(), r.get("personName").asString()));
     }
 }

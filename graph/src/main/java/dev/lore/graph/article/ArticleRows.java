@@ -1,0 +1,108 @@
+package dev.lore.graph.article;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+import static dev.lore.graph.internal.Values.optionalString;
+import static dev.lore.graph.internal.Values.strings;
+
+import dev.lore.graph.PersonRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Between records and Cypher: the parameters an {@link ArticleWrite} is saved with, and how
+ * articles, their summaries, revisions and contributors are read from query rows.
+ */
+final class ArticleRows {
+    /** Projection of an article node {@code a} to the columns {@link #toArticle} reads. */
+    static final String ARTICLE_COLUMNS = """
+            a.id AS id, a.slug AS slug, a.title AS title, a.status AS status, a.revision AS revision,
+            a.tags AS tags, a.owner AS owner, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
+            head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
+            [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
+            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name]]
+              AS contributors
+            """;
+
+    private ArticleRows() {}
+
+    /** The parameters of the statements that save {@code write}. */
+    static Map<String, Object> params(ArticleWrite write) {
+        var params = new HashMap<String, Object>();
+        params.put("title", write.title());
+        params.put("titleKey", write.titleKey());
+        params.put("markdown", write.markdown());
+        params.put("tags", write.tags());
+        params.put("skills", write.skills());
+        params.put("links", write.linkKeys());
+        params.put("owner", write.owner().orElse(null));
+        params.put("message", write.message());
+        params.put("author", write.authorId());
+        params.put("at", datetime(write.at()));
+        return params;
+    }
+
+    static Article toArticle(Record r) {
+        // one walk of the contributions gives both the names shown and what each person wrote
+        var names = new ArrayList<String>();
+        var credits = new ArrayList<Article.Credit>();
+        for (Value c : r.get("contributors").values()) {
+            names.add(c.get(4).asString());
+            credits.add(new Article.Credit(
+                    c.get(0).asString(),
+                    c.get(1).asDouble(),
+                    c.get(2).asInt(),
+                    c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3))));
+        }
+        return new Article(
+                r.get("id").asString(),
+                r.get("slug").asString(),
+                r.get("title").asString(),
+                "deleted".equals(r.get("status").asString()),
+                r.get("revision").asInt(),
+                r.get("markdown").isNull() ? "" : r.get("markdown").asString(),
+                strings(r.get("tags")),
+                strings(r.get("skills")),
+                optionalString(r.get("owner")),
+                List.copyOf(names),
+                instant(r.get("createdAt")),
+                instant(r.get("updatedAt")),
+                r.get("seq").asLong(),
+                "hidden".equals(r.get("status").asString()),
+                List.copyOf(credits));
+    }
+
+    /** Reads the columns slug, title, tags, revision and updatedAt. */
+    static ArticleSummary toSummary(Record r) {
+        return new ArticleSummary(
+                r.get("slug").asString(),
+                r.get("title").asString(),
+                strings(r.get("tags")),
+                r.get("revision").asInt(),
+                instant(r.get("updatedAt")));
+    }
+
+    static Revision toRevision(Record r) {
+        return new Revision(
+                r.get("n").asInt(),
+                r.get("title").asString(),
+                r.get("markdown").asString(),
+                r.get("message").asString(),
+                instant(r.get("at")),
+                new PersonRef(r.get("personId").asString(), r.get("personName").asString()));
+    }
+
+    static Contributor toContributor(Record r) {
+        return new Contributor(
+                r.get("id").asString(),
+                r.get("name").asString(),
+                r.get("edits").asInt(),
+                r.get("share").asDouble(),
+                instant(r.get("firstAt")),
+                instant(r.get("lastAt")));
+    }
+}

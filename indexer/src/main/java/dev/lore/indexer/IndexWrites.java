@@ -1,0 +1,182 @@
+package dev.lore.indexer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The writing side of {@link LoreIndex}: turns {@link IndexDoc}s into Lucene documents with the
+ * field layout of {@link #SCHEMA_VERSION}, applies and deletes them, and commits them with the
+ * change sequence reached. Not thread-safe on its own: {@link LoreIndex} calls it under its lock.
+ */
+final class IndexWrites {
+    /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
+    static final String SCHEMA_VERSION = "7";
+
+    private static final FieldType BODY_TYPE = bodyType();
+
+    private final IndexWriter writer;
+    private final Searchers searchers;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile long appliedSeq;
+    private volatile long committedSeq;
+    private boolean dirty;
+
+    IndexWrites(IndexWriter writer, Searchers searchers, long appliedSeq) {
+        this.writer = writer;
+        this.searchers = searchers;
+        this.appliedSeq = appliedSeq;
+        this.committedSeq = appliedSeq;
+    }
+
+    /**
+     * Where the last commit in {@code directory} left off: the change sequence it reached, or a
+     * rebuild from 0 when it was written with another field layout (a new index starts at 0).
+     */
+    record Start(long seq, boolean rebuild) {}
+
+    static Start start(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return new Start(0, false);
+        }
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        String stored = data.get(Fields.COMMIT_SEQ);
+        long seq = stored == null ? 0 : Long.parseLong(stored);
+        boolean rebuild = !SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA));
+        return rebuild ? new Start(0, true) : new Start(seq, false);
+    }
+
+    /** The writer's configuration: a rebuild starts from an empty index. */
+    static IndexWriterConfig config(Analyzer analyzer, boolean rebuild) {
+        var mode = rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setSimilarity(LoreIndex.SIMILARITY);
+    }
+
+    long appliedSeq() {
+        return appliedSeq;
+    }
+
+    long committedSeq() {
+        return committedSeq;
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    /** See {@link LoreIndex#apply}. */
+    void apply(Collection<IndexDoc> upserts, Collection<String> deletedIds, long seq) {
+        try {
+            for (IndexDoc doc : upserts) {
+                writer.updateDocument(new Term(Fields.ID, doc.id()), toDocument(doc));
+            }
+            for (String id : deletedIds) {
+                writer.deleteDocuments(new Term(Fields.ID, id));
+            }
+            appliedSeq = Math.max(seq, appliedSeq);
+            dirty = true;
+            searchers.refresh();
+            generation.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index", e);
+        }
+    }
+
+    /** See {@link LoreIndex#commit}. */
+    void commit() {
+        if (!dirty) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(
+                    Map.of(Fields.COMMIT_SEQ, Long.toString(appliedSeq), Fields.COMMIT_SCHEMA, SCHEMA_VERSION)
+                            .entrySet());
+            writer.commit();
+            committedSeq = appliedSeq;
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index", e);
+        }
+    }
+
+    /** See {@link LoreIndex#clear}. */
+    void clear() {
+        try {
+            writer.deleteAll();
+            appliedSeq = 0;
+            dirty = true;
+            commit();
+            searchers.refresh();
+            generation.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the search index", e);
+        }
+    }
+
+    private static Document toDocument(IndexDoc doc) {
+        var d = new Document();
+        d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
+        d.add(new StringField(Fields.TYPE, doc.type(), Field.Store.YES));
+        d.add(new StoredField(Fields.SLUG, doc.slug()));
+        d.add(new KeywordField(Fields.ID_DV, doc.id(), Field.Store.NO));
+        d.add(new KeywordField(Fields.TYPE_DV, doc.type(), Field.Store.NO));
+        d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.YES));
+        d.add(new TextField(Fields.TITLE_WORDS, doc.title(), Field.Store.NO));
+        d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));
+        String contents = doc.title() + "\n" + doc.body() + "\n" + String.join(" ", doc.tags()) + "\n"
+                + String.join(" ", doc.skills());
+        d.add(new TextField(Fields.CONTENTS, contents, Field.Store.NO));
+        for (String heading : doc.headings()) {
+            d.add(new TextField(Fields.HEADINGS, heading, Field.Store.NO));
+        }
+        d.add(new TextField(Fields.CONTENTS_EXACT, contents, Field.Store.NO));
+        for (String tag : doc.tags()) {
+            d.add(new TextField(Fields.TAGS, tag, Field.Store.YES));
+            d.add(new KeywordField(Fields.TAGS_DV, tag.toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        for (String skill : doc.skills()) {
+            d.add(new TextField(Fields.SKILLS, skill, Field.Store.YES));
+            d.add(new KeywordField(Fields.SKILLS_DV, skill, Field.Store.NO));
+        }
+        for (String author : doc.authors()) {
+            d.add(new TextField(Fields.AUTHORS, author, Field.Store.YES));
+            d.add(new KeywordField(Fields.AUTHORS_DV, author, Field.Store.NO));
+        }
+        long updated = doc.updatedAt().toEpochMilli();
+        d.add(new LongPoint(Fields.UPDATED, updated));
+        d.add(new NumericDocValuesField(Fields.UPDATED, updated));
+        d.add(new StoredField(Fields.UPDATED, updated));
+        if (doc.type().equals("article") || doc.type().equals("question")) {
+            d.add(new BinaryDocValuesField(Fields.CREDITS_DV, Credits.encode(doc)));
+        }
+        return d;
+    }
+
+    private static FieldType bodyType() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}
