@@ -111,12 +111,9 @@ public final class PathService {
                         "reflection must be at most " + MAX_REFLECTION + " characters, was " + t.length());
             }
         });
-        if (done) {
-            store.markDone(id, n, learner.id(), clock.instant(), text, shared);
-        } else {
-            store.markUndone(id, n, learner.id());
-        }
-        return store.progress(id, learner.id());
+        return done
+                ? store.markDone(id, n, learner.id(), clock.instant(), text, shared)
+                : store.markUndone(id, n, learner.id());
     }
 
     /**
