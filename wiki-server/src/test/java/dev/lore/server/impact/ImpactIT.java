@@ -159,7 +159,10 @@ class ImpactIT {
                         Map.of("targetKind", "article", "targetId", article, "markdown", "Clear, thanks."),
                         rudi),
                 201);
-        assertThat(http.get("/wiki/" + article, rudi).status()).isEqualTo(200);
+        // a page opened in a browser counts as a read
+        assertThat(http.send("GET", "/wiki/" + article, null, rudi, Map.of("Accept", "text/html"))
+                        .status())
+                .isEqualTo(200);
         lore.lore().experts().awaitReads();
 
         at("2026-01-19T12:00:00Z");
