@@ -329,6 +329,26 @@ class ImpactIT {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreMadeInert() {
+        threeWeeks();
+        Map<String, String> teams = Map.of(
+                "=HYPERLINK(\"http://evil.test\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\"",
+                "+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0",
+                "-2+3", "'-2+3",
+                "@SUM(A1:A2)", "'@SUM(A1:A2)",
+                "Data-Core = team", "Data-Core = team");
+
+        teams.forEach((team, cell) -> {
+            var csv = http.get(
+                    "/api/impact.csv?" + RANGE + "&team=" + Http.enc(team) + "&skill=" + Http.enc(team), champion);
+
+            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+            String firstWeek = csv.body().split("\r\n")[1];
+            assertThat(firstWeek).as(team).startsWith("2026-W02,2026-01-05,2026-01-11," + cell + "," + cell + ",");
+        });
+    }
+
+    @Test
     void topHelpersSayWhyAndFollowTheFilters() {
         threeWeeks();
 
