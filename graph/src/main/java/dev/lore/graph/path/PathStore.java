@@ -193,7 +193,9 @@ public final class PathStore {
             List<PathStep> steps = tx.run("""
                             MATCH (:Path {id: $id})-[:HAS_STEP]->(st:PathStep)-[:OF]->(t)
                             RETURN st.n AS n, %s AS kind, %s AS ref,
-                                   t.title AS title, (NOT t:Article OR t.status = 'active') AS available,
+                                   t.title AS title,
+                                   (NOT t:Article OR t.status = 'active') AND NOT coalesce(t.hidden, false) AS available,
+                                   CASE WHEN t:Article THEN t.status = 'hidden' ELSE coalesce(t.hidden, false) END AS hidden,
                                    st.prompt AS prompt,
                                    COLLECT {
                                      MATCH (who:Person)-[d:DONE]->(st) WHERE d.shared AND d.reflection IS NOT NULL
@@ -231,6 +233,7 @@ public final class PathStore {
                 r.get("ref").asString(),
                 r.get("title").asString(""),
                 r.get("available").asBoolean(),
+                r.get("hidden").asBoolean(),
                 optionalString(r.get("prompt")),
                 shared);
     }

@@ -2,6 +2,7 @@ package dev.lore.server.path;
 
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.path.LearningPath;
+import dev.lore.graph.path.PathStep;
 import dev.lore.graph.path.PathStore;
 import dev.lore.graph.path.PathSummary;
 import dev.lore.graph.path.StepInput;
@@ -65,6 +66,34 @@ public final class PathService {
 
     public LearningPath get(String id) {
         return store.find(id).orElseThrow(() -> new NoSuchEntityException("path", id));
+    }
+
+    /**
+     * A path as {@code viewer} may see it: a step on an article or question a moderator hid keeps
+     * its place (numbering and progress stay), but only champions see its title and where it leads.
+     */
+    public LearningPath view(String id, Optional<Person> viewer) {
+        LearningPath path = get(id);
+        if (viewer.map(PathService::seesHidden).orElse(false)
+                || path.steps().stream().noneMatch(PathStep::hidden)) {
+            return path;
+        }
+        return new LearningPath(
+                path.id(),
+                path.title(),
+                path.description(),
+                path.level(),
+                path.skill(),
+                path.createdBy(),
+                path.createdAt(),
+                path.updatedAt(),
+                path.steps().stream()
+                        .map(s -> s.hidden() ? s.withoutTarget() : s)
+                        .toList());
+    }
+
+    private static boolean seesHidden(Person person) {
+        return AuthService.roleOf(person).atLeast(Role.CHAMPION);
     }
 
     /** Every path, newest first, with {@code viewer}'s progress. */
