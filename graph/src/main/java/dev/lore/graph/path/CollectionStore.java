@@ -57,24 +57,29 @@ public final class CollectionStore {
         var params = params(input, at);
         params.put("id", id);
         params.put("by", byId);
-        graph.write(tx -> {
-            tx.run("CREATE (:Collection {id: $id, createdBy: $by, createdAt: $at})", params)
-                    .consume();
-            write(tx, params);
-            return null;
+        // the answer is read in the write's transaction: this collection as saved, not a later edit
+        return graph.inOneTransaction(() -> {
+            graph.write(tx -> {
+                tx.run("CREATE (:Collection {id: $id, createdBy: $by, createdAt: $at})", params)
+                        .consume();
+                write(tx, params);
+                return null;
+            });
+            return find(id).orElseThrow();
         });
-        return find(id).orElseThrow();
     }
 
     /** Replaces a collection's fields and articles. */
     public FeaturedCollection update(String id, CollectionInput input, Instant at) {
         var params = params(input, at);
         params.put("id", id);
-        graph.write(tx -> {
-            write(tx, params);
-            return null;
+        return graph.inOneTransaction(() -> {
+            graph.write(tx -> {
+                write(tx, params);
+                return null;
+            });
+            return find(id).orElseThrow(() -> new NoSuchEntityException("collection", id));
         });
-        return find(id).orElseThrow(() -> new NoSuchEntityException("collection", id));
     }
 
     private static void write(org.neo4j.driver.TransactionContext tx, Map<String, Object> params) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * One step of a path, numbered from 1. {@code kind} is article or question; {@code ref} the
  * article's current slug or the question's id; {@code available} is false once the article was
- * deleted. {@code shared} holds the reflections learners chose to share on this step, oldest first.
+ * deleted or a moderator hid the article or question ({@code hidden}; who may still see what it
+ * points at is the caller's rule). {@code shared} holds the reflections learners chose to share on
+ * this step, oldest first.
  */
 public record PathStep(
         int n,
@@ -14,5 +16,12 @@ public record PathStep(
         String ref,
         String title,
         boolean available,
+        boolean hidden,
         Optional<String> prompt,
-        List<Reflection> shared) {}
+        List<Reflection> shared) {
+
+    /** This step with what it points at left out (no ref, no title): for those who may not see it. */
+    public PathStep withoutTarget() {
+        return new PathStep(n, kind, "", "", false, hidden, prompt, shared);
+    }
+}

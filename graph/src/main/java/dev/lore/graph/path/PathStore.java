@@ -64,6 +64,14 @@ public final class PathStore {
     /** Saves a new path built by {@code byId}. */
     public LearningPath create(PathInput input, String byId, Instant at) {
         String id = UUID.randomUUID().toString();
+        // the answer is read in the write's transaction: this path as saved, not a later edit
+        return graph.inOneTransaction(() -> {
+            insert(id, input, byId, at);
+            return find(id).orElseThrow();
+        });
+    }
+
+    private void insert(String id, PathInput input, String byId, Instant at) {
         graph.write(tx -> {
             var params = fields(input, at);
             params.put("id", id);
@@ -76,11 +84,17 @@ public final class PathStore {
             writeSteps(tx, id, input.steps());
             return null;
         });
-        return find(id).orElseThrow();
     }
 
     /** Replaces a path's fields and steps; steps whose target stays keep their progress. */
     public LearningPath update(String id, PathInput input, Instant at) {
+        return graph.inOneTransaction(() -> {
+            replace(id, input, at);
+            return find(id).orElseThrow();
+        });
+    }
+
+    private void replace(String id, PathInput input, Instant at) {
         graph.write(tx -> {
             var params = fields(input, at);
             params.put("id", id);
@@ -96,7 +110,6 @@ public final class PathStore {
             writeSteps(tx, id, input.steps());
             return null;
         });
-        return find(id).orElseThrow();
     }
 
     private static HashMap<String, Object> fields(PathInput input, Instant at) {
@@ -180,7 +193,9 @@ public final class PathStore {
             List<PathStep> steps = tx.run("""
                             MATCH (:Path {id: $id})-[:HAS_STEP]->(st:PathStep)-[:OF]->(t)
                             RETURN st.n AS n, %s AS kind, %s AS ref,
-                                   t.title AS title, (NOT t:Article OR t.status = 'active') AS available,
+                                   t.title AS title,
+                                   (NOT t:Article OR t.status = 'active') AND NOT coalesce(t.hidden, false) AS available,
+                                   CASE WHEN t:Article THEN t.status = 'hidden' ELSE coalesce(t.hidden, false) END AS hidden,
                                    st.prompt AS prompt,
                                    COLLECT {
                                      MATCH (who:Person)-[d:DONE]->(st) WHERE d.shared AND d.reflection IS NOT NULL
@@ -218,6 +233,7 @@ public final class PathStore {
                 r.get("ref").asString(),
                 r.get("title").asString(""),
                 r.get("available").asBoolean(),
+                r.get("hidden").asBoolean(),
                 optionalString(r.get("prompt")),
                 shared);
     }
@@ -265,8 +281,9 @@ public final class PathStore {
     /**
      * Marks step {@code n} done by {@code personId} (who then follows the path). An empty {@code
      * reflection} or {@code shared} keeps what was there; an empty string clears the reflection.
+     * Returns the person's progress on the path as this left it, read in the same transaction.
      */
-    public void markDone(
+    public List<StepProgress> markDone(
             String pathId, int n, String personId, Instant at, Optional<String> reflection, Optional<Boolean> shared) {
         var params = new HashMap<String, Object>();
         params.put("path", pathId);
@@ -277,6 +294,13 @@ public final class PathStore {
         params.put("reflection", reflection.filter(s -> !s.isEmpty()).orElse(null));
         params.put("keepShared", shared.isEmpty());
         params.put("shared", shared.orElse(false));
+        return graph.inOneTransaction(() -> {
+            saveDone(params);
+            return progress(pathId, personId);
+        });
+    }
+
+    private void saveDone(Map<String, Object> params) {
         graph.write(tx -> {
             long n2 = tx.run("""
                             MATCH (p:Path {id: $path})-[:HAS_STEP]->(st:PathStep {n: $n}), (me:Person {id: $person})
@@ -287,19 +311,25 @@ public final class PathStore {
                             RETURN count(d) AS n
                             """, params).single().get("n").asLong();
             if (n2 == 0) {
-                throw new NoSuchEntityException("step", pathId + "#" + n);
+                throw new NoSuchEntityException("step", params.get("path") + "#" + params.get("n"));
             }
             return null;
         });
     }
 
-    /** Marks step {@code n} not done: the person's progress on it, reflection included, goes. */
-    public void markUndone(String pathId, int n, String personId) {
-        graph.write(tx ->
-                tx.run("""
-                        MATCH (:Person {id: $person})-[d:DONE]->(:PathStep {n: $n})<-[:HAS_STEP]-(:Path {id: $path})
-                        DELETE d
-                        """, Map.of("path", pathId, "n", n, "person", personId)).consume());
+    /**
+     * Marks step {@code n} not done: the person's progress on it, reflection included, goes. Returns
+     * their progress on the path as this left it, read in the same transaction.
+     */
+    public List<StepProgress> markUndone(String pathId, int n, String personId) {
+        return graph.inOneTransaction(() -> {
+            graph.write(tx -> tx.run("""
+                            MATCH (:Person {id: $person})-[d:DONE]->(:PathStep {n: $n})<-[:HAS_STEP]-(:Path {id: $path})
+                            DELETE d
+                            """, Map.of("path", pathId, "n", n, "person", personId))
+                    .consume());
+            return progress(pathId, personId);
+        });
     }
 
     /**

@@ -60,6 +60,13 @@ public final class QuestionStore {
     /** Saves a question, links its skills and routes it to {@code askedOf}. */
     public Question ask(NewQuestion q) {
         String id = UUID.randomUUID().toString();
+        return graph.inOneTransaction(() -> {
+            saveQuestion(id, q);
+            return find(id).orElseThrow(); // read in the write's transaction: this question as saved
+        });
+    }
+
+    private void saveQuestion(String id, NewQuestion q) {
         graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             requirePerson(tx, q.askerId());
@@ -93,12 +100,22 @@ public final class QuestionStore {
                             """, params).consume();
             return null;
         });
-        return find(id).orElseThrow();
     }
 
     /** Adds an answer; the question's index document is refreshed with it. */
     public Answer answer(String questionId, String authorId, String markdown, Instant at) {
         String id = UUID.randomUUID().toString();
+        return graph.inOneTransaction(() -> {
+            saveAnswer(id, questionId, authorId, markdown, at);
+            // read in the write's transaction: this answer as saved, whatever happens next
+            return find(questionId).orElseThrow().answers().stream()
+                    .filter(a -> a.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    private void saveAnswer(String id, String questionId, String authorId, String markdown, Instant at) {
         graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             requirePerson(tx, authorId);
@@ -126,10 +143,6 @@ public final class QuestionStore {
             }
             return null;
         });
-        return find(questionId).orElseThrow().answers().stream()
-                .filter(a -> a.id().equals(id))
-                .findFirst()
-                .orElseThrow();
     }
 
     /** Who wrote an answer and who asked its question; empty if it or its question is hidden. */
@@ -149,10 +162,11 @@ public final class QuestionStore {
     }
 
     /**
-     * Records that {@code personId} found an answer helpful. Returns false, and changes nothing, when
+     * Records that {@code personId} found an answer helpful and returns how many found it helpful
+     * with this vote, counted in the vote's transaction. Returns empty, and changes nothing, when
      * they already had: one vote per person and answer.
      */
-    public boolean vote(String answerId, String personId, Instant at) {
+    public Optional<Integer> vote(String answerId, String personId, Instant at) {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             requirePerson(tx, personId);
@@ -166,37 +180,48 @@ public final class QuestionStore {
                 throw new NoSuchEntityException("answer", answerId);
             }
             if (r.getFirst().get("voted").asBoolean()) {
-                return false;
+                return Optional.<Integer>empty();
             }
-            tx.run("""
+            return Optional.of(
+                    tx.run("""
                             MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question), (p:Person {id: $person})
                             CREATE (p)-[:VOTED {at: $at}]->(a)
                             SET q.seq = $seq
+                            RETURN COUNT { (:Person)-[:VOTED]->(a) } AS helpful
                             """, Map.of("answer", answerId, "person", personId, "at", datetime(at), "seq", seq))
-                    .consume();
-            return true;
+                            .single()
+                            .get("helpful")
+                            .asInt());
         });
     }
 
-    /** Marks an answer accepted; another answer to the same question that was accepted no longer is. */
-    public void accept(String answerId, Instant at) {
-        graph.write(tx -> {
+    /**
+     * Marks an answer accepted; another answer to the same question that was accepted no longer is.
+     * Returns the question as this acceptance left it, read in its transaction.
+     */
+    public Question accept(String answerId, Instant at) {
+        return graph.inOneTransaction(() -> {
+            String questionId = saveAcceptance(answerId, at);
+            return find(questionId).orElseThrow();
+        });
+    }
+
+    private String saveAcceptance(String answerId, Instant at) {
+        return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            long n = tx.run("""
+            var rows = tx.run("""
                             MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question)
                             WHERE NOT coalesce(a.hidden, false) AND NOT coalesce(q.hidden, false)
                             WITH a, q, [(o:Answer)-[:ANSWERS]->(q) | o] AS all
                             FOREACH (o IN all | SET o.accepted = false)
                             SET a.accepted = true, a.acceptedAt = $at, q.acceptedAnswer = a.id, q.seq = $seq
-                            RETURN count(*) AS n
+                            RETURN q.id AS question
                             """, Map.of("answer", answerId, "at", datetime(at), "seq", seq))
-                    .single()
-                    .get("n")
-                    .asLong();
-            if (n == 0) {
+                    .list();
+            if (rows.isEmpty()) {
                 throw new NoSuchEntityException("answer", answerId);
             }
-            return null;
+            return rows.getFirst().get("question").asString();
         });
     }
 

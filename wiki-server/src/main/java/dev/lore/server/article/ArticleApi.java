@@ -79,9 +79,9 @@ public final class ArticleApi {
                 Optional.ofNullable(body.skills()),
                 Optional.ofNullable(body.owner()),
                 Optional.ofNullable(body.message()));
-        Article created = articles.create(input, author.id());
-        ctx.status(201).header("Location", "/api/articles/" + created.slug());
-        ctx.json(toJson(articles.page(created.slug())));
+        ArticlePage created = articles.createAndShow(input, author.id());
+        ctx.status(201).header("Location", "/api/articles/" + created.article().slug());
+        ctx.json(toJson(created));
     }
 
     private void get(Context ctx) {
@@ -104,8 +104,7 @@ public final class ArticleApi {
                 Optional.ofNullable(body.skills()),
                 Optional.ofNullable(body.owner()),
                 Optional.ofNullable(body.message()));
-        Article updated = articles.update(ctx.pathParam("slug"), body.baseRevision(), input, author.id());
-        ctx.json(toJson(articles.page(updated.slug())));
+        ctx.json(toJson(articles.updateAndShow(ctx.pathParam("slug"), body.baseRevision(), input, author.id())));
     }
 
     private void delete(Context ctx) {
@@ -132,8 +131,7 @@ public final class ArticleApi {
 
     private void restore(Context ctx) {
         var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
-        Article restored = articles.restore(ctx.pathParam("slug"), revisionNumber(ctx, "n"), person.id());
-        ctx.json(toJson(articles.page(restored.slug())));
+        ctx.json(toJson(articles.restoreAndShow(ctx.pathParam("slug"), revisionNumber(ctx, "n"), person.id())));
     }
 
     private void diff(Context ctx) {

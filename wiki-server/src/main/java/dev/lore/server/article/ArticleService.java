@@ -117,18 +117,80 @@ public final class ArticleService {
         }
     }
 
-    /** Saves an old revision's text as a new revision. */
+    /**
+     * Saves an old revision's text as a new revision of the page as it is when the restore runs:
+     * the current revision is read in the save's own transaction, so a save landing just before
+     * it is a 409, never overwritten unseen.
+     */
     public Article restore(String slug, int number, String authorId) {
-        Article current = find(slug).article();
-        Revision old = revision(current.slug(), number);
-        var input = new ArticleInput(
-                Optional.of(old.title()),
-                old.markdown(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("Restored revision " + number));
-        return update(current.slug(), current.revision(), input, authorId);
+        Article restored = store.inOneTransaction(() -> {
+            Article current = find(slug).article();
+            Revision old = revision(current.slug(), number);
+            var input = new ArticleInput(
+                    Optional.of(old.title()),
+                    old.markdown(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("Restored revision " + number));
+            return update(current.slug(), current.revision(), input, authorId);
+        });
+        index.catchUp();
+        return restored;
+    }
+
+    /**
+     * Creates an article and answers with its page as this save left it: the page is read in the
+     * save's own transaction, so a later save by someone else can never be mistaken for this one.
+     */
+    public ArticlePage createAndShow(ArticleInput input, String authorId) {
+        return shown(() -> create(input, authorId));
+    }
+
+    /** Saves a new revision (as {@link #update}) and answers with the page as this save left it. */
+    public ArticlePage updateAndShow(String slug, int baseRevision, ArticleInput input, String authorId) {
+        return shown(() -> update(slug, baseRevision, input, authorId));
+    }
+
+    /** Restores an old revision (as {@link #restore}) and answers with the page as this save left it. */
+    public ArticlePage restoreAndShow(String slug, int number, String authorId) {
+        return shown(() -> restore(slug, number, authorId));
+    }
+
+    /**
+     * Runs a save and reads what its page shows in the same transaction, then indexes the save.
+     * Rendering happens after the commit, from what was read inside.
+     */
+    private ArticlePage shown(java.util.function.Supplier<Article> save) {
+        PageData data = store.inOneTransaction(() -> pageData(save.get()));
+        index.catchUp();
+        return toPage(data, Optional.empty());
+    }
+
+    /** What a page shows besides its article, read from the graph; rendered by {@link #toPage}. */
+    private record PageData(
+            Article article,
+            List<dev.lore.graph.article.Contributor> contributors,
+            List<ArticleSummary> backlinks,
+            Map<String, String> resolvedLinks) {}
+
+    private PageData pageData(Article article) {
+        List<String> keys = markdown.wikiLinks(article.markdown()).stream()
+                .map(WikiLink::key)
+                .distinct()
+                .toList();
+        return new PageData(
+                article, store.contributors(article.id()), store.backlinks(article.id()), store.resolveLinks(keys));
+    }
+
+    private ArticlePage toPage(PageData data, Optional<String> redirectedFrom) {
+        Article article = data.article();
+        return new ArticlePage(
+                article,
+                markdown.render(article.markdown(), data.resolvedLinks(), article.title()),
+                data.contributors(),
+                data.backlinks(),
+                redirectedFrom);
     }
 
     public void delete(String slug, String byPersonId) {
@@ -177,13 +239,7 @@ public final class ArticleService {
     /** The page at {@code slug}; with {@code includeHidden}, also a hidden one (for champions). */
     public ArticlePage page(String slug, boolean includeHidden) {
         Found found = find(slug, includeHidden);
-        Article article = found.article();
-        return new ArticlePage(
-                article,
-                render(article.markdown(), article.title()),
-                store.contributors(article.id()),
-                store.backlinks(article.id()),
-                found.redirectedFrom());
+        return toPage(pageData(found.article()), found.redirectedFrom());
     }
 
     public List<ArticleSummary> list(int offset, int limit) {

@@ -53,7 +53,10 @@ public final class ExpertRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/experts", this::experts);
         routes.afterMatched("/wiki/{slug}", ctx -> {
-            if (ctx.method() == io.javalin.http.HandlerType.GET && ctx.statusCode() == 200) {
+            // only a person opening the page reads it: not an <img> or a fetch that points at it
+            if (ctx.method() == io.javalin.http.HandlerType.GET
+                    && ctx.statusCode() == 200
+                    && PageNavigation.isNavigation(ctx)) {
                 CurrentUser.of(ctx).ifPresent(p -> experts.recordRead(p.id(), ctx.pathParam("slug")));
             }
         });

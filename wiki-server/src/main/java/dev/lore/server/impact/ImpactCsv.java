@@ -81,9 +81,18 @@ final class ImpactCsv {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(quote(cells.get(i)));
+            out.append(quote(inert(cells.get(i))));
         }
         out.append("\r\n");
+    }
+
+    /**
+     * A cell a spreadsheet will not run: one starting with {@code = + - @}, a tab or a carriage
+     * return (a formula to Excel, LibreOffice and Sheets) gets a leading single quote, as OWASP
+     * advises against CSV injection. The filters are echoed into every row, so this matters.
+     */
+    static String inert(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     /** Quotes a cell that holds a comma, quote, line break or leading/trailing space; doubles quotes. */

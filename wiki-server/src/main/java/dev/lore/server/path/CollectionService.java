@@ -13,6 +13,7 @@ import dev.lore.server.web.Requests;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +41,13 @@ public final class CollectionService {
 
     public FeaturedCollection create(CollectionRequest request, Person by) {
         requireChampion(by);
-        return store.create(validate(request), by.id(), clock.instant());
+        return store.create(validate(request, Set.of()), by.id(), clock.instant());
     }
 
     public FeaturedCollection update(String id, CollectionRequest request, Person by) {
         requireChampion(by);
         get(id);
-        return store.update(id, validate(request), clock.instant());
+        return store.update(id, validate(request, Set.of()), clock.instant());
     }
 
     /** Deletes a collection; its articles stay. */
@@ -79,10 +80,20 @@ public final class CollectionService {
 
     /** Creates a collection from a seed pack, or updates the one with the same title. */
     public FeaturedCollection importCollection(CollectionRequest request, String byId) {
-        CollectionStore.CollectionInput input = validate(request);
+        CollectionStore.CollectionInput input = validate(request, Set.of());
         return store.idByTitle(input.title())
                 .map(id -> store.update(id, input, clock.instant()))
                 .orElseGet(() -> store.create(input, byId, clock.instant()));
+    }
+
+    /**
+     * Checks a seed pack's collection as {@link #importCollection} will, before the pack is
+     * written: its articles may also be among {@code comingSlugs}, the pages the pack will write.
+     *
+     * @throws InvalidInputException for what {@link #importCollection} would refuse
+     */
+    public void checkImport(CollectionRequest request, Set<String> comingSlugs) {
+        validate(request, comingSlugs);
     }
 
     private static void requireChampion(Person person) {
@@ -91,7 +102,8 @@ public final class CollectionService {
         }
     }
 
-    private CollectionStore.CollectionInput validate(CollectionRequest r) {
+    /** Checks a request; articles among {@code comingSlugs} count as live. */
+    private CollectionStore.CollectionInput validate(CollectionRequest r, Set<String> comingSlugs) {
         String title = Requests.requiredText(r.title(), "title", MAX_TITLE);
         String description = Requests.optionalText(r.description(), "description", MAX_DESCRIPTION);
         Optional<String> skill =
@@ -103,7 +115,9 @@ public final class CollectionService {
         if (slugs.isEmpty() || slugs.size() > MAX_ARTICLES) {
             throw new InvalidInputException("a collection needs 1-" + MAX_ARTICLES + " articles, was " + slugs.size());
         }
-        List<String> missing = store.unresolved(slugs);
+        List<String> missing = store.unresolved(slugs).stream()
+                .filter(slug -> !comingSlugs.contains(slug))
+                .toList();
         if (!missing.isEmpty()) {
             throw new InvalidInputException("no live article '" + missing.getFirst() + "'");
         }

@@ -91,8 +91,8 @@ public final class PathPages {
     }
 
     private void view(Context ctx) {
-        LearningPath path = paths.get(ctx.pathParam("id"));
         Optional<Person> viewer = CurrentUser.of(ctx);
+        LearningPath path = paths.view(ctx.pathParam("id"), viewer);
         Map<Integer, StepProgress> mine = viewer.map(p -> paths.progress(path.id(), p)).orElse(List.of()).stream()
                 .collect(Collectors.toMap(StepProgress::n, Function.identity()));
         var now = clock.instant();
@@ -125,8 +125,9 @@ public final class PathPages {
                 s.n(),
                 s.kind(),
                 s.title(),
-                PathRoutes.url(s),
+                PathRoutes.url(s).orElse(""),
                 s.available(),
+                s.hidden(),
                 s.prompt().orElse(""),
                 mine.isPresent(),
                 mine.flatMap(StepProgress::reflection).orElse(""),
@@ -269,7 +270,7 @@ public final class PathPages {
         }
         try {
             return paths.onboarding(person.get()).map(summary -> {
-                LearningPath path = paths.get(summary.id());
+                LearningPath path = paths.view(summary.id(), person);
                 var done = paths.progress(path.id(), person.get()).stream()
                         .map(StepProgress::n)
                         .collect(Collectors.toSet());
@@ -282,7 +283,8 @@ public final class PathPages {
                         done.size(),
                         total,
                         PathRoutes.percent(done.size(), total),
-                        next.map(PathStep::title).orElse(""),
+                        next.map(s -> s.ref().isEmpty() ? "A hidden " + s.kind() : s.title())
+                                .orElse(""),
                         next.map(s -> "/paths/" + Urls.encode(path.id()) + "#step-" + s.n())
                                 .orElse(""));
             });

@@ -71,8 +71,8 @@ public final class PathRoutes {
     }
 
     private void get(Context ctx) {
-        LearningPath path = paths.get(ctx.pathParam("id"));
         Optional<Person> viewer = CurrentUser.of(ctx);
+        LearningPath path = paths.view(ctx.pathParam("id"), viewer);
         List<StepProgress> mine = viewer.map(p -> paths.progress(path.id(), p)).orElse(List.of());
         ctx.json(pathJson(path, viewer, mine));
     }
@@ -192,10 +192,13 @@ public final class PathRoutes {
         var json = new LinkedHashMap<String, Object>();
         json.put("n", s.n());
         json.put("kind", s.kind());
-        json.put("ref", s.ref());
-        json.put("title", s.title());
-        json.put("url", url(s));
+        // a hidden step seen by someone who may not see it: its place, not what it points at
+        boolean withoutTarget = s.ref().isEmpty();
+        json.put("ref", withoutTarget ? null : s.ref());
+        json.put("title", withoutTarget ? null : s.title());
+        json.put("url", url(s).orElse(null));
         json.put("available", s.available());
+        json.put("hidden", s.hidden());
         json.put("prompt", s.prompt().orElse(null));
         json.put(
                 "sharedReflections",
@@ -213,8 +216,13 @@ public final class PathRoutes {
         return json;
     }
 
-    static String url(PathStep s) {
-        return s.kind().equals("article") ? "/wiki/" + Urls.encode(s.ref()) : "/questions/" + Urls.encode(s.ref());
+    /** Where a step leads; empty for a step whose target is left out ({@link PathStep#withoutTarget}). */
+    static Optional<String> url(PathStep s) {
+        if (s.ref().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                s.kind().equals("article") ? "/wiki/" + Urls.encode(s.ref()) : "/questions/" + Urls.encode(s.ref()));
     }
 
     private static Map<String, Object> progressJson(LearningPath path, List<StepProgress> mine) {

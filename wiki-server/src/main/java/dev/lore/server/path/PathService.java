@@ -2,6 +2,7 @@ package dev.lore.server.path;
 
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.path.LearningPath;
+import dev.lore.graph.path.PathStep;
 import dev.lore.graph.path.PathStore;
 import dev.lore.graph.path.PathSummary;
 import dev.lore.graph.path.StepInput;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Learning paths: champions build them (an ordered series of articles and questions, each with an
@@ -53,17 +55,45 @@ public final class PathService {
 
     public LearningPath create(PathRequest request, Person by) {
         requireBuilder(by);
-        return store.create(validate(request), by.id(), clock.instant());
+        return store.create(validate(request, Set.of()), by.id(), clock.instant());
     }
 
     public LearningPath update(String id, PathRequest request, Person by) {
         requireBuilder(by);
         get(id);
-        return store.update(id, validate(request), clock.instant());
+        return store.update(id, validate(request, Set.of()), clock.instant());
     }
 
     public LearningPath get(String id) {
         return store.find(id).orElseThrow(() -> new NoSuchEntityException("path", id));
+    }
+
+    /**
+     * A path as {@code viewer} may see it: a step on an article or question a moderator hid keeps
+     * its place (numbering and progress stay), but only champions see its title and where it leads.
+     */
+    public LearningPath view(String id, Optional<Person> viewer) {
+        LearningPath path = get(id);
+        if (viewer.map(PathService::seesHidden).orElse(false)
+                || path.steps().stream().noneMatch(PathStep::hidden)) {
+            return path;
+        }
+        return new LearningPath(
+                path.id(),
+                path.title(),
+                path.description(),
+                path.level(),
+                path.skill(),
+                path.createdBy(),
+                path.createdAt(),
+                path.updatedAt(),
+                path.steps().stream()
+                        .map(s -> s.hidden() ? s.withoutTarget() : s)
+                        .toList());
+    }
+
+    private static boolean seesHidden(Person person) {
+        return AuthService.roleOf(person).atLeast(Role.CHAMPION);
     }
 
     /** Every path, newest first, with {@code viewer}'s progress. */
@@ -111,12 +141,9 @@ public final class PathService {
                         "reflection must be at most " + MAX_REFLECTION + " characters, was " + t.length());
             }
         });
-        if (done) {
-            store.markDone(id, n, learner.id(), clock.instant(), text, shared);
-        } else {
-            store.markUndone(id, n, learner.id());
-        }
-        return store.progress(id, learner.id());
+        return done
+                ? store.markDone(id, n, learner.id(), clock.instant(), text, shared)
+                : store.markUndone(id, n, learner.id());
     }
 
     /**
@@ -124,10 +151,20 @@ public final class PathService {
      * title, so loading a pack twice does not duplicate it.
      */
     public LearningPath importPath(PathRequest request, String byId) {
-        PathStore.PathInput input = validate(request);
+        PathStore.PathInput input = validate(request, Set.of());
         return store.idByTitle(input.title())
                 .map(id -> store.update(id, input, clock.instant()))
                 .orElseGet(() -> store.create(input, byId, clock.instant()));
+    }
+
+    /**
+     * Checks a seed pack's path as {@link #importPath} will, before the pack is written: article
+     * steps may also name {@code comingSlugs}, the pages the pack is about to write.
+     *
+     * @throws InvalidInputException for what {@link #importPath} would refuse
+     */
+    public void checkImport(PathRequest request, Set<String> comingSlugs) {
+        validate(request, comingSlugs);
     }
 
     private static void requireBuilder(Person person) {
@@ -136,7 +173,8 @@ public final class PathService {
         }
     }
 
-    private PathStore.PathInput validate(PathRequest r) {
+    /** Checks a request; article steps naming one of {@code comingSlugs} count as resolved. */
+    private PathStore.PathInput validate(PathRequest r, Set<String> comingSlugs) {
         String title = Requests.requiredText(r.title(), "title", MAX_TITLE);
         String description = Requests.optionalText(r.description(), "description", MAX_DESCRIPTION);
         String level = Optional.ofNullable(r.level()).map(String::strip).orElse("");
@@ -156,7 +194,10 @@ public final class PathService {
         for (int i = 0; i < requested.size(); i++) {
             steps.add(step(i + 1, requested.get(i)));
         }
-        List<Integer> missing = store.unresolved(steps);
+        List<Integer> missing = store.unresolved(steps).stream()
+                .filter(n -> !(steps.get(n - 1).kind().equals(StepInput.ARTICLE)
+                        && comingSlugs.contains(steps.get(n - 1).ref())))
+                .toList();
         if (!missing.isEmpty()) {
             StepInput first = steps.get(missing.getFirst() - 1);
             throw new InvalidInputException("step " + missing.getFirst() + ": no "

@@ -110,11 +110,11 @@ public final class QuestionService {
         if (ref.authorId().equals(personId)) {
             throw new InvalidInputException("you cannot vote for your own answer");
         }
-        if (!store.vote(answerId, personId, clock.instant())) {
-            throw new ConflictException("you already marked this answer helpful; one vote per person and answer");
-        }
+        int helpful = store.vote(answerId, personId, clock.instant())
+                .orElseThrow(() -> new ConflictException(
+                        "you already marked this answer helpful; one vote per person and answer"));
         sync.catchUp();
-        return helpful(ref.questionId(), answerId);
+        return helpful;
     }
 
     /** Accepts an answer; only the person who asked the question may. Accepting again changes nothing. */
@@ -123,9 +123,9 @@ public final class QuestionService {
         if (!ref.askerId().equals(personId)) {
             throw new ForbiddenException("only the person who asked the question can accept an answer");
         }
-        store.accept(answerId, clock.instant());
+        Question accepted = store.accept(answerId, clock.instant());
         sync.catchUp();
-        return get(ref.questionId());
+        return accepted;
     }
 
     /** Comments on a question or answer (by id) or an article (by slug). */
@@ -247,14 +247,6 @@ public final class QuestionService {
     /** The id of the question an answer answers. */
     public String answerQuestion(String answerId) {
         return answerRef(answerId).questionId();
-    }
-
-    private int helpful(String questionId, String answerId) {
-        return get(questionId).answers().stream()
-                .filter(a -> a.id().equals(answerId))
-                .mapToInt(Answer::helpful)
-                .findFirst()
-                .orElse(0);
     }
 
     private AnswerRef answerRef(String answerId) {

@@ -58,10 +58,19 @@ public final class IndexSync implements AutoCloseable {
     }
 
     /** Applies every change committed after the index's sequence; returns how many were applied. */
-    public synchronized int catchUp() {
+    public int catchUp() {
         if (articles.inTransaction()) {
-            return 0; // nothing this thread wrote is committed yet; its caller catches up after the commit
+            // Nothing this thread wrote is committed yet; its caller catches up after the commit. Checked
+            // before taking the lock: a thread holding graph locks must never wait for this one, whose
+            // holder may be waiting for those graph locks (resetWith's wipe).
+            return 0;
         }
+        synchronized (this) {
+            return applyCommitted();
+        }
+    }
+
+    private int applyCommitted() {
         int applied = 0;
         while (true) {
             long since = index.appliedSeq();

@@ -25,8 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -46,6 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class MarkdownImport {
     private static final Logger LOG = LoggerFactory.getLogger(MarkdownImport.class);
     private static final int UNITS_PER_TRANSACTION = 10;
+    /**
+     * Packs up to this many articles and bytes (more than an upload may hold) are written in one
+     * transaction, so a pack that fails half-way changes nothing. Larger folders, which only the
+     * command line takes, are written a few articles per transaction after the same checks.
+     */
+    static final int MAX_ATOMIC_UNITS = 1_000;
+
+    static final long MAX_ATOMIC_BYTES = 64L << 20;
     /** The largest file a pack may hold: the largest article ({@link ArticleService#MAX_MARKDOWN_BYTES}). */
     public static final int MAX_FILE_BYTES = ArticleService.MAX_MARKDOWN_BYTES;
 
@@ -95,8 +105,11 @@ public final class MarkdownImport {
 
     /**
      * Imports {@code root}. Every Markdown file's front matter, every JSON file and every file's
-     * size is checked before anything is written, so a malformed pack changes nothing; a problem
-     * is an {@link InvalidInputException} (or {@link TooLargeException}) naming the file.
+     * size is checked before anything is written, and so is every path step and collection entry
+     * (against the pack's own articles and the pages that exist); a problem is an {@link
+     * InvalidInputException} (or {@link TooLargeException}) naming the file. A pack of at most
+     * {@value #MAX_ATOMIC_UNITS} articles and 64 MiB is then written in one transaction: whatever
+     * fails while writing, nothing changes.
      *
      * @param importerId who is credited where a file names no author
      * @param password the password given to imported people (none if empty)
@@ -109,6 +122,28 @@ public final class MarkdownImport {
         }
         List<List<Path>> units = units(root);
         List<Skipped> skipped = check(root, units);
+        checkReferences(root, units);
+        if (units.size() <= MAX_ATOMIC_UNITS && bytes(root) <= MAX_ATOMIC_BYTES) {
+            // every write inside joins this transaction (and its batches too): all or nothing
+            return articles.inOneTransaction(
+                    () -> write(root, units, skipped, importerId, password, maxRole, progress));
+        }
+        LOG.warn(
+                "{} holds {} articles: too many for one transaction, so it is written in batches; a failure"
+                        + " part-way keeps the batches written before it",
+                root,
+                units.size());
+        return write(root, units, skipped, importerId, password, maxRole, progress);
+    }
+
+    private Result write(
+            Path root,
+            List<List<Path>> units,
+            List<Skipped> skipped,
+            String importerId,
+            Optional<String> password,
+            Role maxRole,
+            Progress progress) {
         int peopleCreated = importPeople(root, root.resolve("people.json"), password, maxRole);
         importSkills(root, root.resolve("skills.json"));
         int created = 0;
@@ -184,6 +219,68 @@ public final class MarkdownImport {
             throw new UncheckedIOException("cannot read " + root, e);
         }
         return skipped;
+    }
+
+    /**
+     * Checks paths.json and collections.json before anything is written: each entry as the import
+     * will (title, level, step kinds, sizes), and each page or question it names against the pages
+     * and questions that exist plus the pages this pack will write.
+     */
+    private void checkReferences(Path root, List<List<Path>> units) {
+        Set<String> coming = comingSlugs(units);
+        Path pathsFile = root.resolve("paths.json");
+        if (Files.isRegularFile(pathsFile)) {
+            for (JsonNode p : readJson(root, pathsFile)) {
+                var request = as(root, pathsFile, p, PathService.PathRequest.class);
+                try {
+                    paths.checkImport(request, coming);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(
+                            name(root, pathsFile) + ": path '" + request.title() + "': " + e.getMessage());
+                }
+            }
+        }
+        Path collectionsFile = root.resolve("collections.json");
+        if (Files.isRegularFile(collectionsFile)) {
+            for (JsonNode c : readJson(root, collectionsFile)) {
+                var request = as(root, collectionsFile, c, CollectionService.CollectionRequest.class);
+                try {
+                    collections.checkImport(request, coming);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(
+                            name(root, collectionsFile) + ": collection '" + request.title() + "': " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The slugs the pack's articles may have once written: each revision's title, slugified. */
+    private static Set<String> comingSlugs(List<List<Path>> units) {
+        var slugs = new HashSet<String>();
+        for (List<Path> unit : units) {
+            String fallback = titleFromFile(unit.getFirst());
+            for (Path file : unit) {
+                slugs.add(Slugs.slugify(FrontMatter.parse(read(file)).title().orElse(fallback)));
+            }
+        }
+        return slugs;
+    }
+
+    /** The size of every file under {@code root}. */
+    private static long bytes(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot read " + f, e);
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root, e);
+        }
     }
 
     private static void requireSize(Path root, Path file) {

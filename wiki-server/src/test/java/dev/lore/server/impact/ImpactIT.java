@@ -159,7 +159,10 @@ class ImpactIT {
                         Map.of("targetKind", "article", "targetId", article, "markdown", "Clear, thanks."),
                         rudi),
                 201);
-        assertThat(http.get("/wiki/" + article, rudi).status()).isEqualTo(200);
+        // a page opened in a browser counts as a read
+        assertThat(http.send("GET", "/wiki/" + article, null, rudi, Map.of("Accept", "text/html"))
+                        .status())
+                .isEqualTo(200);
         lore.settle();
 
         at("2026-01-19T12:00:00Z");
@@ -323,6 +326,26 @@ class ImpactIT {
                         "2026-W04,2026-01-19,2026-01-25,\"Data, \"\"Core\"\"\",,1,0,0,0,1,,0,0,,0,1");
         var viaFormat = http.get("/api/impact?format=csv&" + query, champion);
         assertThat(viaFormat.body()).isEqualTo(csv.body());
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreMadeInert() {
+        threeWeeks();
+        Map<String, String> teams = Map.of(
+                "=HYPERLINK(\"http://evil.test\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\"",
+                "+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0",
+                "-2+3", "'-2+3",
+                "@SUM(A1:A2)", "'@SUM(A1:A2)",
+                "Data-Core = team", "Data-Core = team");
+
+        teams.forEach((team, cell) -> {
+            var csv = http.get(
+                    "/api/impact.csv?" + RANGE + "&team=" + Http.enc(team) + "&skill=" + Http.enc(team), champion);
+
+            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+            String firstWeek = csv.body().split("\r\n")[1];
+            assertThat(firstWeek).as(team).startsWith("2026-W02,2026-01-05,2026-01-11," + cell + "," + cell + ",");
+        });
     }
 
     @Test
