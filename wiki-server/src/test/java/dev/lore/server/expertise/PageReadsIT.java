@@ -59,7 +59,7 @@ class PageReadsIT {
     }
 
     private long reads(String slug) {
-        lore.lore().experts().awaitReads(); // reads are written in the background
+        lore.settle(); // reads are written in the background
         return lore.lore()
                 .graph()
                 .read(tx -> tx.run("""
