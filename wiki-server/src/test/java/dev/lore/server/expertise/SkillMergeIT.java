@@ -56,7 +56,8 @@ class SkillMergeIT {
 
         merge();
 
-        JsonNode endorsements = http.get("/api/people/dan/expertise").json().get("endorsements");
+        JsonNode endorsements =
+                http.get("/api/people/dan/expertise", erin).json().get("endorsements");
         assertThat(endorsements.size()).as(endorsements.toString()).isEqualTo(1);
         assertThat(endorsements.get(0).get("skill").asText()).isEqualTo("Kafka Streams");
         assertThat(Instant.parse(endorsements.get(0).get("at").asText())).isEqualTo(FIRST);

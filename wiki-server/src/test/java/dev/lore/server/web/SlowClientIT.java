@@ -50,7 +50,7 @@ class SlowClientIT {
             assertThat(stalled.status()).hasValueSatisfying(s -> assertThat(s).isEqualTo(400));
             ILoggingEvent line = logs.await(
                     e -> "abandoned-body-1".equals(e.getMDCPropertyMap().get("requestId"))
-                            && e.getFormattedMessage().contains("went away"),
+                            && e.getFormattedMessage().contains("400"),
                     SAFETY_NET);
 
             assertThat(line.getLevel()).isEqualTo(Level.WARN);
