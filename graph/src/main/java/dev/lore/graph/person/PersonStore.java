@@ -265,7 +265,10 @@ public final class PersonStore {
                             Map.of("ids", ids))
                     .list(r -> new IndexedPerson(
                             toPerson(r),
-                            r.get("skills").asList(v -> v.asString()),
+                            // by name: the graph keeps no order, and a restored store must index alike
+                            r.get("skills").asList(v -> v.asString()).stream()
+                                    .sorted(String.CASE_INSENSITIVE_ORDER)
+                                    .toList(),
                             r.get("seq").asLong()))
                     .stream()
                     .sorted(java.util.Comparator.comparingLong(IndexedPerson::seq))
