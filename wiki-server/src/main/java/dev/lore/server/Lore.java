@@ -16,6 +16,8 @@ import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.CommentStore;
+import dev.lore.graph.question.KudosStore;
 import dev.lore.graph.question.PromotionStore;
 import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
@@ -149,7 +151,8 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(index);
             var markdown = new MarkdownRenderer(new HtmlSanitizer());
             questionStore = new QuestionStore(graph);
-            sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
+            var commentStore = new CommentStore(graph);
+            sync = new IndexSync(articleStore, personStore, questionStore, commentStore, index, markdown);
             closeInReverse.add(sync);
             articles = new ArticleService(articleStore, markdown, sync, clock);
             people = new PersonService(personStore, passwords, sync, clock);
@@ -171,7 +174,8 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(search);
             experts = new ExpertService(index, expertise, clock);
             closeInReverse.add(experts);
-            questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
+            questions = new QuestionService(
+                    questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock);
             moderation = new ModerationService(new ModerationStore(graph), sync, clock);
             promotions = new PromotionService(new PromotionStore(graph), articles, clock);
             readiness = new Readiness(

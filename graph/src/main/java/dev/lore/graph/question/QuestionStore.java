@@ -12,7 +12,6 @@ import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,22 +21,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
- * Questions, answers, helpful votes, comments and kudos in the graph:
+ * Questions, answers and helpful votes in the graph (comments are in {@link CommentStore}, kudos in
+ * {@link KudosStore}):
  *
  * <pre>
  * (:Person)-[:ASKED]->(:Question)-[:ABOUT]->(:Skill)   (:Question)-[:ASKED_OF {at, rank}]->(:Person)
  * (:Person)-[:ANSWERED]->(:Answer)-[:ANSWERS]->(:Question)   (:Person)-[:VOTED {at}]->(:Answer)
- * (:Person)-[:WROTE]->(:Comment)-[:ON]->(:Question|:Answer|:Article)
- * (:Person)-[:GAVE]->(:Kudos)-[:TO]->(:Person), (:Kudos)-[:FOR]->(:Article|:Answer)
  * </pre>
  *
  * Every write takes the next change sequence number first, like articles, and stamps it on the
  * question it changes, so the search index catches up with questions in sequence order. The rules
- * that need a person (only the asker accepts, one vote each, no self-kudos) are the caller's; this
+ * that need a person (only the asker accepts, one vote each) are the caller's; this
  * store reports what it needs to decide them ({@link #answer(String)}, {@link #vote}). Thread-safe.
  */
 public final class QuestionStore {
@@ -69,7 +66,7 @@ public final class QuestionStore {
     private void saveQuestion(String id, NewQuestion q) {
         graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            requirePerson(tx, q.askerId());
+            PersonCheck.require(tx, q.askerId());
             var params = new HashMap<String, Object>();
             params.put("id", id);
             params.put("title", q.title());
@@ -118,7 +115,7 @@ public final class QuestionStore {
     private void saveAnswer(String id, String questionId, String authorId, String markdown, Instant at) {
         graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            requirePerson(tx, authorId);
+            PersonCheck.require(tx, authorId);
             var created = tx.run(
                             """
                             MATCH (q:Question {id: $question}), (p:Person {id: $author})
@@ -169,7 +166,7 @@ public final class QuestionStore {
     public Optional<Integer> vote(String answerId, String personId, Instant at) {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            requirePerson(tx, personId);
+            PersonCheck.require(tx, personId);
             var r = tx.run("""
                             MATCH (a:Answer {id: $answer})-[:ANSWERS]->(q:Question), (p:Person {id: $person})
                             WHERE NOT coalesce(a.hidden, false) AND NOT coalesce(q.hidden, false)
@@ -225,134 +222,6 @@ public final class QuestionStore {
         });
     }
 
-    /**
-     * Comments on a question, an answer or an article. {@code targetKey} is the question's or
-     * answer's id, or the article's slug.
-     */
-    public Comment comment(String targetKind, String targetKey, String authorId, String markdown, Instant at) {
-        String id = UUID.randomUUID().toString();
-        String match = switch (targetKind) {
-            case "question" ->
-                "MATCH (t:Question {id: $key}) WHERE NOT coalesce(t.hidden, false) WITH t, t.id AS question";
-            case "answer" ->
-                "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WHERE NOT coalesce(t.hidden, false)"
-                        + " AND NOT coalesce(q.hidden, false) WITH t, q.id AS question";
-            case "article" -> "MATCH (t:Article {slug: $key, status: 'active'}) WITH t, null AS question";
-            default -> throw new IllegalArgumentException("targetKind must be question, answer or article");
-        };
-        return graph.write(tx -> {
-            long seq = ChangeSequence.next(tx);
-            requirePerson(tx, authorId);
-            var rows = tx.run(
-                            match + """
-
-                            MATCH (p:Person {id: $author})
-                            CREATE (p)-[:WROTE]->(c:Comment {id: $id, targetKind: $kind, targetId: t.id, questionId: question,
-                                markdown: $markdown, at: $at})-[:ON]->(t)
-                            // an article's comments are searched with it: its index document changes
-                            FOREACH (_ IN CASE WHEN t:Article THEN [1] ELSE [] END | SET t.seq = $seq)
-                            WITH c, p, question
-                            OPTIONAL MATCH (q:Question {id: question})
-                            SET q.seq = $seq
-                            RETURN c.targetId AS targetId, p.name AS name
-                            """,
-                            Map.of(
-                                    "key", targetKey,
-                                    "author", authorId,
-                                    "id", id,
-                                    "kind", targetKind,
-                                    "markdown", markdown,
-                                    "at", datetime(at),
-                                    "seq", seq))
-                    .list();
-            if (rows.isEmpty()) {
-                throw new NoSuchEntityException(targetKind, targetKey);
-            }
-            return new Comment(
-                    id,
-                    targetKind,
-                    rows.getFirst().get("targetId").asString(),
-                    markdown,
-                    new PersonRef(authorId, rows.getFirst().get("name").asString()),
-                    at);
-        });
-    }
-
-    /** The Markdown of the comments on each of these articles (by id), oldest first, for the index. */
-    public Map<String, List<String>> articleCommentTexts(Collection<String> articleIds) {
-        if (articleIds.isEmpty()) {
-            return Map.of();
-        }
-        var out = new HashMap<String, List<String>>();
-        graph.read(tx -> tx.run("""
-                        UNWIND $ids AS aid
-                        MATCH (:Article {id: aid})<-[:ON]-(c:Comment)
-                        WITH aid, c ORDER BY c.at
-                        RETURN aid, collect(c.markdown) AS texts
-                        """, Map.of("ids", List.copyOf(articleIds))).list())
-                .forEach(r -> out.put(r.get("aid").asString(), r.get("texts").asList(Value::asString)));
-        return out;
-    }
-
-    /** Comments on an article, oldest first. */
-    public List<Comment> articleComments(String slug) {
-        return graph.read(tx -> tx.run("""
-                        MATCH (p:Person)-[:WROTE]->(c:Comment)-[:ON]->(:Article {slug: $slug})
-                        RETURN c.id AS id, c.targetKind AS kind, c.targetId AS target, c.markdown AS markdown,
-                               c.at AS at, p.id AS personId, p.name AS personName
-                        ORDER BY c.at
-                        """, Map.of("slug", slug)).list(QuestionStore::toComment));
-    }
-
-    /** Thanks {@code toId} for an article (by slug) or an answer (by id). */
-    public Kudos kudos(String fromId, String toId, String kind, String targetKey, String note, Instant at) {
-        String id = UUID.randomUUID().toString();
-        String match = switch (kind) {
-            case "article" ->
-                "MATCH (t:Article {slug: $key, status: 'active'}) WITH t, t.slug AS link, t.title AS title";
-            case "answer" ->
-                "MATCH (t:Answer {id: $key})-[:ANSWERS]->(q:Question) WHERE NOT coalesce(t.hidden, false)"
-                        + " AND NOT coalesce(q.hidden, false) WITH t, q.id AS link, q.title AS title";
-            default -> throw new IllegalArgumentException("kind must be article or answer");
-        };
-        return graph.write(tx -> {
-            ChangeSequence.next(tx);
-            requirePerson(tx, fromId);
-            requirePerson(tx, toId);
-            var rows = tx.run(
-                            match + """
-
-                            MATCH (from:Person {id: $from}), (to:Person {id: $to})
-                            CREATE (from)-[:GAVE]->(k:Kudos {id: $id, kind: $kind, targetKey: link, title: title,
-                                note: $note, at: $at})-[:TO]->(to)
-                            CREATE (k)-[:FOR]->(t)
-                            RETURN link, title, from.name AS fromName, to.name AS toName
-                            """,
-                            Map.of(
-                                    "key", targetKey,
-                                    "from", fromId,
-                                    "to", toId,
-                                    "id", id,
-                                    "kind", kind,
-                                    "note", note,
-                                    "at", datetime(at)))
-                    .list();
-            if (rows.isEmpty()) {
-                throw new NoSuchEntityException(kind, targetKey);
-            }
-            Record r = rows.getFirst();
-            return new Kudos(
-                    id,
-                    new PersonRef(fromId, r.get("fromName").asString()),
-                    new PersonRef(toId, r.get("toName").asString()),
-                    kind,
-                    r.get("link").asString(),
-                    r.get("title").asString(),
-                    note,
-                    at);
-        });
-    }
-
     /** The question with its answers and comments. */
     public Optional<Question> find(String id) {
         return graph.read(tx -> {
@@ -375,7 +244,7 @@ public final class QuestionStore {
                             RETURN c.id AS id, c.targetKind AS kind, c.targetId AS target, c.markdown AS markdown,
                                    c.at AS at, p.id AS personId, p.name AS personName
                             ORDER BY c.at
-                            """, Map.of("id", id)).list(QuestionStore::toComment);
+                            """, Map.of("id", id)).list(CommentStore::toComment);
             var answers = tx.run("""
                             MATCH (p:Person)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question {id: $id})
                             WHERE NOT coalesce(a.hidden, false)
@@ -444,48 +313,6 @@ public final class QuestionStore {
                 .list(QuestionStore::toSummary));
     }
 
-    /** What a person taught others. */
-    public Recognition recognition(String personId, int recentKudos) {
-        return graph.read(tx -> {
-            var r = tx.run("""
-                            MATCH (p:Person {id: $id})
-                            RETURN COUNT { (p)-[:ANSWERED]->(:Answer {accepted: true}) } AS accepted,
-                                   COUNT { (:Kudos)-[:TO]->(p) } AS kudos,
-                                   [(p)-[:ANSWERED]->(:Answer {accepted: true})-[:ANSWERS]->(:Question)<-[:ASKED]-(h:Person) | h.id]
-                                   + [(p)-[:ANSWERED]->(:Answer)<-[:VOTED]-(h:Person) | h.id]
-                                   + [(h:Person)-[:GAVE]->(:Kudos)-[:TO]->(p) | h.id] AS helped
-                            """, Map.of("id", personId)).list();
-            if (r.isEmpty()) {
-                throw new NoSuchEntityException("person", personId);
-            }
-            var helped = new LinkedHashSet<>(strings(r.getFirst().get("helped")));
-            helped.remove(personId);
-            List<Kudos> kudos = tx.run("""
-                            MATCH (from:Person)-[:GAVE]->(k:Kudos)-[:TO]->(to:Person {id: $id})
-                            RETURN k.id AS id, k.kind AS kind, k.targetKey AS targetKey, k.title AS title, k.note AS note,
-                                   k.at AS at, from.id AS fromId, from.name AS fromName, to.id AS toId, to.name AS toName
-                            ORDER BY k.at DESC LIMIT $limit
-                            """, Map.of("id", personId, "limit", recentKudos))
-                    .list(k -> new Kudos(
-                            k.get("id").asString(),
-                            new PersonRef(
-                                    k.get("fromId").asString(),
-                                    k.get("fromName").asString()),
-                            new PersonRef(
-                                    k.get("toId").asString(), k.get("toName").asString()),
-                            k.get("kind").asString(),
-                            k.get("targetKey").asString(),
-                            k.get("title").asString(),
-                            k.get("note").asString(),
-                            instant(k.get("at"))));
-            return new Recognition(
-                    r.getFirst().get("accepted").asInt(),
-                    r.getFirst().get("kudos").asInt(),
-                    helped.size(),
-                    kudos);
-        });
-    }
-
     /** Questions changed after {@code sinceSeq} (asked, answered, commented, voted on), in sequence order. */
     public List<IndexedQuestion> changesSince(long sinceSeq, int limit) {
         return graph.read(tx -> {
@@ -526,28 +353,8 @@ public final class QuestionStore {
         });
     }
 
-    private static void requirePerson(TransactionContext tx, String personId) {
-        boolean exists = tx.run("MATCH (p:Person {id: $id}) RETURN count(p) > 0 AS exists", Map.of("id", personId))
-                .single()
-                .get("exists")
-                .asBoolean();
-        if (!exists) {
-            throw new NoSuchEntityException("person", personId);
-        }
-    }
-
     private static PersonRef toPersonRef(Value v) {
         return new PersonRef(v.get("id").asString(), v.get("name").asString());
-    }
-
-    private static Comment toComment(Record r) {
-        return new Comment(
-                r.get("id").asString(),
-                r.get("kind").asString(),
-                r.get("target").asString(),
-                r.get("markdown").asString(),
-                new PersonRef(r.get("personId").asString(), r.get("personName").asString()),
-                instant(r.get("at")));
     }
 
     private static QuestionSummary toSummary(Record r) {

@@ -20,10 +20,12 @@ class QuestionStoreTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private QuestionStore store;
+    private CommentStore comments;
 
     @BeforeEach
     void setUp(Graph graph) {
         store = new QuestionStore(graph);
+        comments = new CommentStore(graph);
         People.add(graph, "Streaming", "ana", "ben", "cleo");
     }
 
@@ -110,8 +112,8 @@ class QuestionStoreTest {
         Question q = ask("How do consumer groups rebalance?");
         Answer answer = store.answer(q.id(), "ana", "Members join.", at(1));
 
-        Comment onQuestion = store.comment("question", q.id(), "cleo", "Which client version?", at(2));
-        Comment onAnswer = store.comment("answer", answer.id(), "ben", "Thanks, that helped.", at(3));
+        Comment onQuestion = comments.comment("question", q.id(), "cleo", "Which client version?", at(2));
+        Comment onAnswer = comments.comment("answer", answer.id(), "ben", "Thanks, that helped.", at(3));
 
         Question withComments = store.find(q.id()).orElseThrow();
         assertThat(withComments.comments()).extracting(Comment::id).containsExactly(onQuestion.id());
@@ -120,9 +122,9 @@ class QuestionStoreTest {
                 .containsExactly(onAnswer.id());
         assertThat(store.changesSince(0, 10).getFirst().comments())
                 .contains("Which client version?", "Thanks, that helped.");
-        assertThatThrownBy(() -> store.comment("question", "no-such-question", "ben", "Hm.", at(4)))
+        assertThatThrownBy(() -> comments.comment("question", "no-such-question", "ben", "Hm.", at(4)))
                 .isInstanceOf(NoSuchEntityException.class);
-        assertThatThrownBy(() -> store.comment("person", "ana", "ben", "Hm.", at(4)))
+        assertThatThrownBy(() -> comments.comment("person", "ana", "ben", "Hm.", at(4)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -5,7 +5,9 @@ import dev.lore.graph.article.Contributor;
 import dev.lore.graph.question.Answer;
 import dev.lore.graph.question.AnswerRef;
 import dev.lore.graph.question.Comment;
+import dev.lore.graph.question.CommentStore;
 import dev.lore.graph.question.Kudos;
+import dev.lore.graph.question.KudosStore;
 import dev.lore.graph.question.Question;
 import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.question.QuestionSummary;
@@ -48,6 +50,8 @@ public final class QuestionService {
     private static final int MAX_SKILL_LENGTH = 60;
 
     private final QuestionStore store;
+    private final CommentStore comments;
+    private final KudosStore kudos;
     private final ArticleService articles;
     private final ExpertService experts;
     private final LoreIndex index;
@@ -56,12 +60,16 @@ public final class QuestionService {
 
     public QuestionService(
             QuestionStore store,
+            CommentStore comments,
+            KudosStore kudos,
             ArticleService articles,
             ExpertService experts,
             LoreIndex index,
             IndexSync sync,
             Clock clock) {
         this.store = store;
+        this.comments = comments;
+        this.kudos = kudos;
         this.articles = articles;
         this.experts = experts;
         this.index = index;
@@ -143,7 +151,7 @@ public final class QuestionService {
                 ? articles.find(targetKey.strip()).article().slug()
                 : targetKey.strip();
         try {
-            Comment comment = store.comment(kind, key, authorId, markdown, clock.instant());
+            Comment comment = comments.comment(kind, key, authorId, markdown, clock.instant());
             sync.catchUp();
             return comment;
         } catch (NoSuchEntityException e) {
@@ -193,7 +201,7 @@ public final class QuestionService {
         if (to.equals(fromId)) {
             throw new InvalidInputException("you cannot give kudos to yourself; thank a colleague instead");
         }
-        return store.kudos(fromId, to, kind, key, note, clock.instant());
+        return kudos.kudos(fromId, to, kind, key, note, clock.instant());
     }
 
     public Question get(String id) {
@@ -212,14 +220,14 @@ public final class QuestionService {
     /** What a person taught others: accepted answers, kudos, people helped. */
     public Recognition recognition(String personId) {
         try {
-            return store.recognition(personId, 10);
+            return kudos.recognition(personId, 10);
         } catch (NoSuchEntityException e) {
             throw new NotFoundException("no person '" + personId + "'");
         }
     }
 
     public List<Comment> articleComments(String slug) {
-        return store.articleComments(slug);
+        return comments.articleComments(slug);
     }
 
     /** Articles and questions that may already answer a question with this title (and skills). */

@@ -4,6 +4,7 @@ import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.CommentStore;
 import dev.lore.graph.question.IndexedQuestion;
 import dev.lore.graph.question.QuestionStore;
 import dev.lore.indexer.IndexDoc;
@@ -31,6 +32,7 @@ public final class IndexSync implements AutoCloseable {
     private final ArticleStore articles;
     private final PersonStore people;
     private final QuestionStore questions;
+    private final CommentStore commentStore;
     private final LoreIndex index;
     private final MarkdownRenderer markdown;
     private ScheduledExecutorService timer;
@@ -39,11 +41,13 @@ public final class IndexSync implements AutoCloseable {
             ArticleStore articles,
             PersonStore people,
             QuestionStore questions,
+            CommentStore commentStore,
             LoreIndex index,
             MarkdownRenderer markdown) {
         this.articles = articles;
         this.people = people;
         this.questions = questions;
+        this.commentStore = commentStore;
         this.index = index;
         this.markdown = markdown;
     }
@@ -111,7 +115,7 @@ public final class IndexSync implements AutoCloseable {
             long limit = Math.min(upTo == Long.MAX_VALUE ? highest : upTo, committed);
             var upserts = new ArrayList<IndexDoc>();
             var deletes = new ArrayList<String>();
-            Map<String, List<String>> comments = questions.articleCommentTexts(changedArticles.stream()
+            Map<String, List<String>> comments = commentStore.articleCommentTexts(changedArticles.stream()
                     .filter(a -> a.seq() <= limit && !a.deleted() && !a.hidden())
                     .map(Article::id)
                     .toList());
