@@ -1,11 +1,7 @@
 package dev.lore.server.seed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.expertise.ExpertiseStore;
-import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.Role;
@@ -17,20 +13,12 @@ import dev.lore.server.markdown.Slugs;
 import dev.lore.server.path.CollectionService;
 import dev.lore.server.path.PathService;
 import dev.lore.server.person.PersonService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * an optional {@code paths.json} ({@code [{title, description, level, skill, steps:[{kind, ref,
  * prompt}]}]}) adds learning paths and {@code collections.json} ({@code [{title, skill, onHome,
  * articles:[slug]}]}) featured collections, matched by title when re-imported. Re-importing updates articles (matched by
- * slug) instead of duplicating them, and saves nothing when the text is unchanged.
+ * slug) instead of duplicating them, and saves nothing when the text is unchanged. The folder's
+ * layout and checks are {@link PackFolder}'s; the JSON files are {@link PackLists}'.
  */
 public final class MarkdownImport {
     private static final Logger LOG = LoggerFactory.getLogger(MarkdownImport.class);
@@ -59,15 +48,10 @@ public final class MarkdownImport {
     /** The largest file a pack may hold: the largest article ({@link ArticleService#MAX_MARKDOWN_BYTES}). */
     public static final int MAX_FILE_BYTES = ArticleService.MAX_MARKDOWN_BYTES;
 
-    private static final Pattern REVISION_FILE = Pattern.compile("\\d+\\.md");
-
     private final ArticleService articles;
     private final PersonService people;
-    private final ExpertiseStore skills;
-    private final PathService paths;
-    private final CollectionService collections;
+    private final PackLists lists;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public MarkdownImport(
             ArticleService articles,
@@ -77,10 +61,8 @@ public final class MarkdownImport {
             CollectionService collections,
             Clock clock) {
         this.articles = articles;
-        this.paths = paths;
-        this.collections = collections;
         this.people = people;
-        this.skills = skills;
+        this.lists = new PackLists(people, skills, paths, collections);
         this.clock = clock;
     }
 
@@ -120,10 +102,10 @@ public final class MarkdownImport {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a folder: " + root);
         }
-        List<List<Path>> units = units(root);
-        List<Skipped> skipped = check(root, units);
-        checkReferences(root, units);
-        if (units.size() <= MAX_ATOMIC_UNITS && bytes(root) <= MAX_ATOMIC_BYTES) {
+        List<List<Path>> units = PackFolder.units(root);
+        List<Skipped> skipped = PackFolder.check(root, units);
+        lists.checkReferences(root, units);
+        if (units.size() <= MAX_ATOMIC_UNITS && PackFolder.bytes(root) <= MAX_ATOMIC_BYTES) {
             // every write inside joins this transaction (and its batches too): all or nothing
             return articles.inOneTransaction(
                     () -> write(root, units, skipped, importerId, password, maxRole, progress));
@@ -144,8 +126,8 @@ public final class MarkdownImport {
             Optional<String> password,
             Role maxRole,
             Progress progress) {
-        int peopleCreated = importPeople(root, root.resolve("people.json"), password, maxRole);
-        importSkills(root, root.resolve("skills.json"));
+        int peopleCreated = lists.importPeople(root, root.resolve("people.json"), password, maxRole);
+        lists.importSkills(root, root.resolve("skills.json"));
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -167,8 +149,8 @@ public final class MarkdownImport {
             progress.update(i + batch.size(), units.size(), "articles");
         }
         // after the articles: paths and collections name them by slug
-        int pathCount = importPaths(root, root.resolve("paths.json"), importerId);
-        int collectionCount = importCollections(root, root.resolve("collections.json"), importerId);
+        int pathCount = lists.importPaths(root, root.resolve("paths.json"), importerId);
+        int collectionCount = lists.importCollections(root, root.resolve("collections.json"), importerId);
         LOG.info(
                 "Imported {}: {} people, {} articles created, {} updated, {} unchanged",
                 root,
@@ -177,137 +159,6 @@ public final class MarkdownImport {
                 updated,
                 unchanged);
         return new Result(peopleCreated, created, updated, unchanged, pathCount, collectionCount, skipped);
-    }
-
-    /**
-     * Checks the whole pack before anything is written: the front matter of every Markdown file,
-     * the size of every file and the JSON files' syntax. Returns the files that will be left alone.
-     */
-    private List<Skipped> check(Path root, List<List<Path>> units) {
-        var used = new java.util.HashSet<Path>();
-        for (List<Path> unit : units) {
-            for (Path file : unit) {
-                used.add(file);
-                requireSize(root, file);
-                FrontMatter.problem(read(file)).ifPresent(problem -> {
-                    throw new InvalidInputException(name(root, file) + ": malformed front matter: " + problem);
-                });
-            }
-        }
-        for (String name : PACK_FILES) {
-            Path file = root.resolve(name);
-            if (Files.isRegularFile(file)) {
-                used.add(file);
-                requireSize(root, file);
-                JsonNode list = readJson(root, file);
-                if (!list.isArray()) {
-                    throw new InvalidInputException(name + ": must be a JSON array, was " + list.getNodeType());
-                }
-            }
-        }
-        var skipped = new ArrayList<Skipped>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(f -> !used.contains(f))
-                    .sorted()
-                    .forEach(f -> skipped.add(new Skipped(
-                            name(root, f),
-                            f.getFileName().toString().endsWith(".md")
-                                    ? "hidden: its name or a folder's starts with a dot"
-                                    : "not Markdown (.md) nor one of " + String.join(", ", PACK_FILES))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + root, e);
-        }
-        return skipped;
-    }
-
-    /**
-     * Checks paths.json and collections.json before anything is written: each entry as the import
-     * will (title, level, step kinds, sizes), and each page or question it names against the pages
-     * and questions that exist plus the pages this pack will write.
-     */
-    private void checkReferences(Path root, List<List<Path>> units) {
-        Set<String> coming = comingSlugs(units);
-        Path pathsFile = root.resolve("paths.json");
-        if (Files.isRegularFile(pathsFile)) {
-            for (JsonNode p : readJson(root, pathsFile)) {
-                var request = as(root, pathsFile, p, PathService.PathRequest.class);
-                try {
-                    paths.checkImport(request, coming);
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException(
-                            name(root, pathsFile) + ": path '" + request.title() + "': " + e.getMessage());
-                }
-            }
-        }
-        Path collectionsFile = root.resolve("collections.json");
-        if (Files.isRegularFile(collectionsFile)) {
-            for (JsonNode c : readJson(root, collectionsFile)) {
-                var request = as(root, collectionsFile, c, CollectionService.CollectionRequest.class);
-                try {
-                    collections.checkImport(request, coming);
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException(
-                            name(root, collectionsFile) + ": collection '" + request.title() + "': " + e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** The slugs the pack's articles may have once written: each revision's title, slugified. */
-    private static Set<String> comingSlugs(List<List<Path>> units) {
-        var slugs = new HashSet<String>();
-        for (List<Path> unit : units) {
-            String fallback = titleFromFile(unit.getFirst());
-            for (Path file : unit) {
-                slugs.add(Slugs.slugify(FrontMatter.parse(read(file)).title().orElse(fallback)));
-            }
-        }
-        return slugs;
-    }
-
-    /** The size of every file under {@code root}. */
-    private static long bytes(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .mapToLong(f -> {
-                        try {
-                            return Files.size(f);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot read " + f, e);
-                        }
-                    })
-                    .sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + root, e);
-        }
-    }
-
-    private static void requireSize(Path root, Path file) {
-        try {
-            long bytes = Files.size(file);
-            if (bytes > MAX_FILE_BYTES) {
-                throw new TooLargeException(name(root, file) + ": files must be at most " + MAX_FILE_BYTES
-                        + " bytes (1 MiB), was " + bytes);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private JsonNode readJson(Path root, Path file) {
-        try {
-            return json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name(root, file) + ": malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    /** A file's name in messages: its path inside the pack, with forward slashes. */
-    private static String name(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
     }
 
     private enum Outcome {
@@ -320,14 +171,14 @@ public final class MarkdownImport {
         try {
             return importUnit(revisions, importerId);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(name(root, revisions.getFirst()) + ": " + e.getMessage());
+            throw new InvalidInputException(PackFolder.name(root, revisions.getFirst()) + ": " + e.getMessage());
         }
     }
 
     private Outcome importUnit(List<Path> revisions, String importerId) {
-        List<String> texts = revisions.stream().map(MarkdownImport::read).toList();
+        List<String> texts = revisions.stream().map(PackFolder::read).toList();
         FrontMatter first = FrontMatter.parse(texts.getFirst());
-        String title = first.title().orElse(titleFromFile(revisions.getFirst()));
+        String title = first.title().orElse(PackFolder.titleFromFile(revisions.getFirst()));
         Optional<Article> existing = findExisting(Slugs.slugify(title));
         if (existing.isPresent()) {
             Article current = existing.get();
@@ -389,175 +240,5 @@ public final class MarkdownImport {
             people.create(id, author.strip(), "", "", "", Role.CONTRIBUTOR, Optional.empty());
         }
         return id;
-    }
-
-    private int importPeople(Path root, Path file, Optional<String> password, Role maxRole) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        int created = 0;
-        try {
-            JsonNode list = readJson(root, file);
-            for (JsonNode p : list) {
-                String id = p.path("id").asText();
-                Role role = Role.parse(p.path("role").asText("contributor"));
-                boolean isNew = people.create(
-                        id,
-                        p.path("name").asText(),
-                        p.path("email").asText(""),
-                        p.path("team").asText(""),
-                        p.path("title").asText(""),
-                        role.atLeast(maxRole) ? maxRole : role,
-                        password);
-                if (isNew) {
-                    created++;
-                    var skills = new ArrayList<DeclaredSkill>();
-                    p.path("skills")
-                            .forEach(s -> skills.add(new DeclaredSkill(
-                                    s.path("name").asText(), s.path("level").asText("practising"))));
-                    var wants = new ArrayList<String>();
-                    p.path("wantsToLearn").forEach(w -> wants.add(w.asText()));
-                    people.declareSkills(id, skills, wants);
-                }
-            }
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(name(root, file) + ": " + e.getMessage());
-        }
-        return created;
-    }
-
-    private int importPaths(Path root, Path file, String importerId) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        int count = 0;
-        for (JsonNode p : readJson(root, file)) {
-            var request = as(root, file, p, PathService.PathRequest.class);
-            try {
-                paths.importPath(request, importerId);
-                count++;
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(
-                        name(root, file) + ": path '" + request.title() + "': " + e.getMessage());
-            }
-        }
-        return count;
-    }
-
-    private int importCollections(Path root, Path file, String importerId) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        int count = 0;
-        for (JsonNode c : readJson(root, file)) {
-            var request = as(root, file, c, CollectionService.CollectionRequest.class);
-            try {
-                collections.importCollection(request, importerId);
-                count++;
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(
-                        name(root, file) + ": collection '" + request.title() + "': " + e.getMessage());
-            }
-        }
-        return count;
-    }
-
-    private <T> T as(Path root, Path file, JsonNode node, Class<T> type) {
-        try {
-            return json.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name(root, file) + ": " + e.getOriginalMessage());
-        }
-    }
-
-    private void importSkills(Path root, Path file) {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        for (JsonNode s : readJson(root, file)) {
-            String name = s.path("name").asText("").strip();
-            if (name.isEmpty()) {
-                throw new InvalidInputException(name(root, file) + ": every skill needs a name");
-            }
-            try {
-                skills.describe(name, s.path("description").asText(""));
-                for (JsonNode alias : s.path("aliases")) {
-                    skills.addAlias(name, alias.asText());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(name(root, file) + ": skill '" + name + "': " + e.getMessage());
-            }
-        }
-    }
-
-    /** Each unit is one article: a single file, or a revision folder's files in order. */
-    private static List<List<Path>> units(Path root) {
-        var units = new ArrayList<List<Path>>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> all = walk.filter(p -> !hidden(root, p)).sorted().toList();
-            for (Path path : all) {
-                if (Files.isDirectory(path) && !path.equals(root) && isRevisionFolder(path)) {
-                    try (Stream<Path> files = Files.list(path)) {
-                        units.add(files.sorted((a, b) -> Integer.compare(number(a), number(b)))
-                                .toList());
-                    }
-                } else if (Files.isRegularFile(path)
-                        && path.getFileName().toString().endsWith(".md")
-                        && !isRevisionFolder(path.getParent())) {
-                    units.add(List.of(path));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + root, e);
-        }
-        return units;
-    }
-
-    /** Files and folders whose name starts with a dot ({@code .git}, {@code .DS_Store}) are not content. */
-    private static boolean hidden(Path root, Path path) {
-        for (Path part : root.relativize(path)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isRevisionFolder(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> children = files.toList();
-            return !children.isEmpty()
-                    && children.stream()
-                            .allMatch(p -> Files.isRegularFile(p)
-                                    && REVISION_FILE
-                                            .matcher(p.getFileName().toString())
-                                            .matches());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int number(Path file) {
-        String name = file.getFileName().toString();
-        return Integer.parseInt(name.substring(0, name.length() - 3));
-    }
-
-    private static String titleFromFile(Path file) {
-        String name = file.getFileName().toString();
-        if (REVISION_FILE.matcher(name).matches() && file.getParent() != null) {
-            name = file.getParent().getFileName().toString();
-        }
-        return name.replaceFirst("\\.md$", "")
-                .replace('-', ' ')
-                .replace('_', ' ')
-                .strip();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }
