@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Settings from the environment, read once at start.
@@ -105,148 +106,100 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(
-                newPort,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                publicPeople,
-                trustedProxies,
-                host,
-                ops);
+        return copy(c -> c.port = newPort);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(
-                port,
-                newDataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                publicPeople,
-                trustedProxies,
-                host,
-                ops);
+        return copy(c -> c.dataDir = newDataDir);
     }
 
     public Config withSeed(boolean newSeed) {
-        return new Config(
-                port,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                newSeed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                publicPeople,
-                trustedProxies,
-                host,
-                ops);
+        return copy(c -> c.seed = newSeed);
     }
 
     public Config withOps(Operations newOps) {
-        return new Config(
-                port,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                publicPeople,
-                trustedProxies,
-                host,
-                newOps);
+        return copy(c -> c.ops = newOps);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(
-                port,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                newDemo,
-                publicPeople,
-                trustedProxies,
-                host,
-                ops);
+        return copy(c -> c.demo = newDemo);
     }
 
     public Config withPublicPeople(boolean newPublicPeople) {
-        return new Config(
-                port,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                newPublicPeople,
-                trustedProxies,
-                host,
-                ops);
+        return copy(c -> c.publicPeople = newPublicPeople);
     }
 
     public Config withTrustedProxies(TrustedProxies newTrustedProxies) {
-        return new Config(
-                port,
-                dataDir,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                publicPeople,
-                newTrustedProxies,
-                host,
-                ops);
+        return copy(c -> c.trustedProxies = newTrustedProxies);
     }
 
     /** Another database: an external Neo4j at {@code uri}, with this user and password. */
     public Config withNeo4j(URI uri, String user, String password) {
-        return new Config(
-                port,
-                dataDir,
-                Optional.of(uri),
-                user,
-                password,
-                adminPassword,
-                seed,
-                secureCookies,
-                pageCacheBytes,
-                demo,
-                publicPeople,
-                trustedProxies,
-                host,
-                ops);
+        return copy(c -> {
+            c.neo4jUri = Optional.of(uri);
+            c.neo4jUser = user;
+            c.neo4jPassword = password;
+        });
+    }
+
+    /** This configuration with what {@code change} sets on a copy of its components. */
+    private Config copy(Consumer<Copy> change) {
+        var copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** A configuration's components, to change some and build another. */
+    private static final class Copy {
+        int port;
+        Path dataDir;
+        Optional<URI> neo4jUri;
+        String neo4jUser;
+        String neo4jPassword;
+        Optional<String> adminPassword;
+        boolean seed;
+        boolean secureCookies;
+        long pageCacheBytes;
+        boolean demo;
+        boolean publicPeople;
+        TrustedProxies trustedProxies;
+        String host;
+        Operations ops;
+
+        Copy(Config c) {
+            port = c.port;
+            dataDir = c.dataDir;
+            neo4jUri = c.neo4jUri;
+            neo4jUser = c.neo4jUser;
+            neo4jPassword = c.neo4jPassword;
+            adminPassword = c.adminPassword;
+            seed = c.seed;
+            secureCookies = c.secureCookies;
+            pageCacheBytes = c.pageCacheBytes;
+            demo = c.demo;
+            publicPeople = c.publicPeople;
+            trustedProxies = c.trustedProxies;
+            host = c.host;
+            ops = c.ops;
+        }
+
+        Config build() {
+            return new Config(
+                    port,
+                    dataDir,
+                    neo4jUri,
+                    neo4jUser,
+                    neo4jPassword,
+                    adminPassword,
+                    seed,
+                    secureCookies,
+                    pageCacheBytes,
+                    demo,
+                    publicPeople,
+                    trustedProxies,
+                    host,
+                    ops);
+        }
     }
 
     private static boolean flag(Map<String, String> env, String name) {

@@ -5,79 +5,26 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
 import dev.lore.graph.TransactionTimer;
-import dev.lore.graph.article.ArticleStore;
-import dev.lore.graph.auth.LoginThrottleStore;
-import dev.lore.graph.curation.GapsStore;
-import dev.lore.graph.curation.VerificationStore;
-import dev.lore.graph.expertise.ExpertiseStore;
-import dev.lore.graph.impact.ImpactStore;
-import dev.lore.graph.moderation.ModerationStore;
-import dev.lore.graph.path.CollectionStore;
-import dev.lore.graph.path.PathStore;
-import dev.lore.graph.person.Person;
-import dev.lore.graph.person.PersonStore;
-import dev.lore.graph.question.CommentStore;
-import dev.lore.graph.question.KudosStore;
-import dev.lore.graph.question.PromotionStore;
-import dev.lore.graph.question.QuestionStore;
-import dev.lore.graph.search.DirectoryStore;
-import dev.lore.graph.search.SearchLogStore;
-import dev.lore.graph.seed.PackStore;
 import dev.lore.indexer.LoreIndex;
-import dev.lore.server.article.ArticleApi;
-import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
-import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
-import dev.lore.server.auth.LoginThrottle;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
-import dev.lore.server.auth.Tokens;
-import dev.lore.server.backup.BackupRoutes;
-import dev.lore.server.backup.Backups;
-import dev.lore.server.curation.GapsRoutes;
-import dev.lore.server.curation.GapsService;
-import dev.lore.server.curation.VerificationRoutes;
-import dev.lore.server.curation.VerificationService;
-import dev.lore.server.expertise.ExpertPages;
-import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
-import dev.lore.server.home.HomeRoutes;
-import dev.lore.server.impact.ImpactRoutes;
-import dev.lore.server.impact.ImpactService;
-import dev.lore.server.markdown.HtmlSanitizer;
-import dev.lore.server.markdown.MarkdownRenderer;
-import dev.lore.server.moderation.ModerationPages;
-import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
-import dev.lore.server.ops.OpsRoutes;
 import dev.lore.server.ops.Readiness;
-import dev.lore.server.path.CollectionPages;
 import dev.lore.server.path.CollectionService;
-import dev.lore.server.path.PathPages;
-import dev.lore.server.path.PathRoutes;
 import dev.lore.server.path.PathService;
-import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
-import dev.lore.server.question.PromotionService;
-import dev.lore.server.question.QuestionPages;
-import dev.lore.server.question.QuestionRoutes;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
-import dev.lore.server.search.SearchRoutes;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
 import dev.lore.server.seed.Progress;
 import dev.lore.server.seed.SeedPack;
-import dev.lore.server.seed.SeedPackRoutes;
-import dev.lore.server.seed.SeedPacks;
-import dev.lore.server.web.ErrorMapping;
-import dev.lore.server.web.Pages;
-import dev.lore.server.web.Security;
 import dev.lore.server.web.WebServer;
-import dev.lore.ui.Ui;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every long-lived object once, in dependency order, and closes them
- * in reverse (web server, index catch-up, index, driver, embedded database). Closing is idempotent
- * and safe from a shutdown hook.
+ * The composition root: connects to the graph and builds every long-lived object once, in
+ * dependency order ({@link Components}), brings the store up to date on open, serves, and closes
+ * everything in reverse (web server, index catch-up, index, driver, embedded database). Closing is
+ * idempotent and safe from a shutdown hook.
  */
 public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
@@ -106,25 +54,8 @@ public final class Lore implements AutoCloseable {
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     private final Clock clock;
     private final Graph graph;
-    private final ArticleStore articleStore;
-    private final QuestionStore questionStore;
-    private final LoreIndex index;
-    private final IndexSync sync;
-    private final ArticleService articles;
-    private final PersonService people;
-    private final AuthService auth;
-    private final LoginThrottle loginThrottle;
-    private final Tokens tokens = new Tokens();
-    private final MarkdownImport importer;
-    private final SearchService search;
-    private final ExpertService experts;
-    private final QuestionService questions;
-    private final PathService paths;
-    private final CollectionService collections;
-    private final ModerationService moderation;
-    private final PromotionService promotions;
     private final Metrics metrics;
-    private final Readiness readiness;
+    private final Components components;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
     private boolean closed;
@@ -145,48 +76,8 @@ public final class Lore implements AutoCloseable {
                     .map(EmbeddedNeo4j.class::cast)
                     .findFirst();
             Schema.apply(graph);
-            articleStore = new ArticleStore(graph);
-            var personStore = new PersonStore(graph);
-            index = LoreIndex.open(config.indexDir());
-            closeInReverse.add(index);
-            var markdown = new MarkdownRenderer(new HtmlSanitizer());
-            questionStore = new QuestionStore(graph);
-            var commentStore = new CommentStore(graph);
-            sync = new IndexSync(articleStore, personStore, questionStore, commentStore, index, markdown);
-            closeInReverse.add(sync);
-            articles = new ArticleService(articleStore, markdown, sync, clock);
-            people = new PersonService(personStore, passwords, sync, clock);
-            var expertise = new ExpertiseStore(graph);
-            // a signed-in person is remembered briefly, until a change to people or their evidence
-            loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
-            auth = new AuthService(
-                    personStore,
-                    passwords,
-                    tokens,
-                    loginThrottle,
-                    config.demo(),
-                    clock,
-                    () -> personStore.writes() + expertise.evidenceWrites());
-            paths = new PathService(new PathStore(graph), clock);
-            collections = new CollectionService(new CollectionStore(graph), clock);
-            importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
-            search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
-            closeInReverse.add(search);
-            experts = new ExpertService(index, expertise, clock);
-            closeInReverse.add(experts);
-            questions = new QuestionService(
-                    questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock);
-            moderation = new ModerationService(new ModerationStore(graph), sync, clock);
-            promotions = new PromotionService(new PromotionStore(graph), articles, clock);
-            readiness = new Readiness(
-                    articleStore::currentSeq,
-                    index::appliedSeq,
-                    config.ops().readyMaxIndexLag(),
-                    () -> seeding.problem());
-            metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
-            metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
-            search.measure(metrics);
-            experts.measure(metrics);
+            components =
+                    new Components(config, passwords, clock, graph, metrics, closeInReverse, () -> seeding.problem());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -255,7 +146,7 @@ public final class Lore implements AutoCloseable {
     static Lore open(Config config, Passwords passwords, Clock clock) {
         var lore = new Lore(config, passwords, clock);
         try {
-            int applied = lore.sync.catchUp();
+            int applied = lore.components.sync.catchUp();
             if (applied > 0) {
                 LOG.info("Index caught up with {} changes", applied);
             }
@@ -267,10 +158,10 @@ public final class Lore implements AutoCloseable {
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
             }
             if (new Settings(lore.graph).get(LAST_ACTIVE).isEmpty()) {
-                lore.experts.store().backfillLastActive();
+                lore.components.experts.store().backfillLastActive();
                 new Settings(lore.graph).put(LAST_ACTIVE, "1");
             }
-            int replayed = lore.articleStore.backfillAttribution();
+            int replayed = lore.components.articleStore.backfillAttribution();
             if (replayed > 0) {
                 LOG.info("Attributed the lines of {} articles saved before line attribution", replayed);
             }
@@ -303,7 +194,7 @@ public final class Lore implements AutoCloseable {
                     SeedPack.DEMO_PASSWORD);
             return;
         }
-        int revoked = auth.revokeDemoTokens();
+        int revoked = components.auth.revokeDemoTokens();
         if (revoked > 0) {
             LOG.info("Revoked {} sessions and tokens issued in demo mode", revoked);
         }
@@ -311,7 +202,7 @@ public final class Lore implements AutoCloseable {
 
     /** Forgets sign-in failures old enough not to count any more. */
     private void forgetOldSignInFailures() {
-        int removed = loginThrottle.removeStale();
+        int removed = components.loginThrottle.removeStale();
         if (removed > 0) {
             LOG.info("Forgot the sign-in failures of {} accounts and addresses", removed);
         }
@@ -323,12 +214,12 @@ public final class Lore implements AutoCloseable {
             return;
         }
         LOG.info("Empty store: loading the bundled seed pack");
-        SeedPack.load(importer, ADMIN_ID, progress);
+        SeedPack.load(components.importer, ADMIN_ID, progress);
         new Settings(graph).put(SEEDED, clock.instant().toString());
     }
 
     private boolean needsSeed() {
-        return config.seed() && new Settings(graph).get(SEEDED).isEmpty() && articles.count() == 0;
+        return config.seed() && new Settings(graph).get(SEEDED).isEmpty() && components.articles.count() == 0;
     }
 
     /**
@@ -345,14 +236,14 @@ public final class Lore implements AutoCloseable {
                     throw new CancellationException("Lore is stopping");
                 }
             });
-            sync.catchUp(); // what the pack changed outside article and people writes (skills)
+            components.sync.catchUp(); // what the pack changed outside article and people writes (skills)
         });
         closeInReverse.add(seeding);
     }
 
     /** Why this server should not get traffic yet, if so. */
     public Readiness readiness() {
-        return readiness;
+        return components.readiness;
     }
 
     public Metrics metrics() {
@@ -366,106 +257,30 @@ public final class Lore implements AutoCloseable {
 
     /** Starts the HTTP server and the background index catch-up. */
     public synchronized WebServer serve() {
-        var pages = new Pages(new Ui(), config.demo());
-        var security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
-        var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
-        var verificationRoutes = new VerificationRoutes(
-                new VerificationService(new VerificationStore(graph), clock),
-                pages,
-                id -> people.find(id).map(Person::name).orElse(id));
-        var questionPages = new QuestionPages(questions, promotions, pages, clock);
-        var pathPages = new PathPages(paths, collections, pages, clock);
-        var moderationPages = new ModerationPages(moderation, pages, clock);
-        var packStore = new PackStore(graph);
         web = WebServer.start(
                 config.host(),
                 config.port(),
                 config.ops(),
                 metrics,
-                security,
-                new ErrorMapping(pages),
-                List.of(
-                        new HomeRoutes(
-                                        articles,
-                                        people,
-                                        graph,
-                                        experts.store(),
-                                        questions,
-                                        pathPages,
-                                        index,
-                                        pages,
-                                        clock)::register,
-                        new ArticleApi(
-                                        articles,
-                                        article -> promotions.origin(article).map(QuestionRoutes::originJson))
-                                ::register,
-                        new ArticlePages(
-                                articles,
-                                pages,
-                                clock,
-                                (article, reader) -> ExpertPages.panel(
-                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
-                                questionPages::feedback,
-                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                                moderationPages::hidden,
-                                article -> promotions.origin(article).map(QuestionPages::originView),
-                                pathPages::openSteps)::register,
-                        verificationRoutes::register,
-                        new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)
-                                ::register,
-                        new ModerationRoutes(moderation)::register,
-                        moderationPages::register,
-                        new SearchRoutes(
-                                        search,
-                                        pages,
-                                        clock,
-                                        text -> ExpertPages.panel(
-                                                () -> experts.experts(text, 3, false, java.util.Set.of())))::register,
-                        new AuthRoutes(auth, security, pages)::register,
-                        new PersonRoutes(
-                                        people,
-                                        articleStore,
-                                        pages,
-                                        clock,
-                                        expertRoutes::profile,
-                                        config.publicPeople())::register,
-                        expertRoutes::register,
-                        new ExpertPages(
-                                        experts,
-                                        people,
-                                        pages,
-                                        clock,
-                                        questionPages::taught,
-                                        pathPages::skillCollections)::register,
-                        new QuestionRoutes(questions, promotions)::register,
-                        questionPages::register,
-                        new PathRoutes(paths, collections)::register,
-                        pathPages::register,
-                        new CollectionPages(collections, articles, packStore, pages)::register,
-                        new SeedPackRoutes(
-                                new SeedPacks(importer, articles, collections, people, experts.store(), packStore),
-                                collections,
-                                packStore,
-                                pages,
-                                clock)::register,
-                        new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
-                        new BackupRoutes(new Backups(graph, clock))::register,
-                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register));
+                components.security,
+                components.errors,
+                components.features);
         closeInReverse.add(web);
         if (indexTimer) {
-            sync.startTimer(2_000);
+            components.sync.startTimer(2_000);
         }
         return web;
     }
 
     private void ensureAdmin() {
-        if (people.find(ADMIN_ID).isPresent()) {
+        if (components.people.find(ADMIN_ID).isPresent()) {
             return;
         }
         boolean generated = config.adminPassword().isEmpty();
-        String password =
-                config.adminPassword().orElseGet(() -> tokens.newToken().substring(0, 20));
-        people.create(ADMIN_ID, "Administrator", "", "", "Lore administrator", Role.ADMIN, Optional.of(password));
+        String password = config.adminPassword()
+                .orElseGet(() -> components.tokens.newToken().substring(0, 20));
+        components.people.create(
+                ADMIN_ID, "Administrator", "", "", "Lore administrator", Role.ADMIN, Optional.of(password));
         if (generated) {
             LOG.warn(
                     "Created the first admin account. Sign in as '{}' with password '{}' (shown once; set LORE_ADMIN_PASSWORD to choose it)",
@@ -510,51 +325,51 @@ public final class Lore implements AutoCloseable {
     }
 
     public ArticleService articles() {
-        return articles;
+        return components.articles;
     }
 
     public PersonService people() {
-        return people;
+        return components.people;
     }
 
     public AuthService auth() {
-        return auth;
+        return components.auth;
     }
 
     public LoreIndex index() {
-        return index;
+        return components.index;
     }
 
     public IndexSync sync() {
-        return sync;
+        return components.sync;
     }
 
     public ExpertService experts() {
-        return experts;
+        return components.experts;
     }
 
     public QuestionService questions() {
-        return questions;
+        return components.questions;
     }
 
     public PathService paths() {
-        return paths;
+        return components.paths;
     }
 
     public CollectionService collections() {
-        return collections;
+        return components.collections;
     }
 
     public ModerationService moderation() {
-        return moderation;
+        return components.moderation;
     }
 
     public SearchService search() {
-        return search;
+        return components.search;
     }
 
     public MarkdownImport importer() {
-        return importer;
+        return components.importer;
     }
 
     @Override

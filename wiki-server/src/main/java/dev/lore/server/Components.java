@@ -1,0 +1,222 @@
+package dev.lore.server;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.auth.LoginThrottleStore;
+import dev.lore.graph.curation.GapsStore;
+import dev.lore.graph.curation.VerificationStore;
+import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.impact.ImpactStore;
+import dev.lore.graph.moderation.ModerationStore;
+import dev.lore.graph.path.CollectionStore;
+import dev.lore.graph.path.PathStore;
+import dev.lore.graph.person.Person;
+import dev.lore.graph.person.PersonStore;
+import dev.lore.graph.question.CommentStore;
+import dev.lore.graph.question.KudosStore;
+import dev.lore.graph.question.PromotionStore;
+import dev.lore.graph.question.QuestionStore;
+import dev.lore.graph.search.DirectoryStore;
+import dev.lore.graph.search.SearchLogStore;
+import dev.lore.graph.seed.PackStore;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.server.article.ArticleApi;
+import dev.lore.server.article.ArticlePages;
+import dev.lore.server.article.ArticleService;
+import dev.lore.server.auth.AuthRoutes;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.LoginThrottle;
+import dev.lore.server.auth.Passwords;
+import dev.lore.server.auth.Tokens;
+import dev.lore.server.backup.BackupRoutes;
+import dev.lore.server.backup.Backups;
+import dev.lore.server.curation.GapsRoutes;
+import dev.lore.server.curation.GapsService;
+import dev.lore.server.curation.VerificationRoutes;
+import dev.lore.server.curation.VerificationService;
+import dev.lore.server.expertise.ExpertPages;
+import dev.lore.server.expertise.ExpertRoutes;
+import dev.lore.server.expertise.ExpertService;
+import dev.lore.server.home.HomeRoutes;
+import dev.lore.server.impact.ImpactRoutes;
+import dev.lore.server.impact.ImpactService;
+import dev.lore.server.markdown.HtmlSanitizer;
+import dev.lore.server.markdown.MarkdownRenderer;
+import dev.lore.server.moderation.ModerationPages;
+import dev.lore.server.moderation.ModerationRoutes;
+import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.ops.Metrics;
+import dev.lore.server.ops.OpsRoutes;
+import dev.lore.server.ops.Readiness;
+import dev.lore.server.path.CollectionPages;
+import dev.lore.server.path.CollectionService;
+import dev.lore.server.path.PathPages;
+import dev.lore.server.path.PathRoutes;
+import dev.lore.server.path.PathService;
+import dev.lore.server.person.PersonRoutes;
+import dev.lore.server.person.PersonService;
+import dev.lore.server.question.PromotionService;
+import dev.lore.server.question.QuestionPages;
+import dev.lore.server.question.QuestionRoutes;
+import dev.lore.server.question.QuestionService;
+import dev.lore.server.search.IndexSync;
+import dev.lore.server.search.SearchRoutes;
+import dev.lore.server.search.SearchService;
+import dev.lore.server.seed.MarkdownImport;
+import dev.lore.server.seed.SeedPackRoutes;
+import dev.lore.server.seed.SeedPacks;
+import dev.lore.server.web.ErrorMapping;
+import dev.lore.server.web.Pages;
+import dev.lore.server.web.Security;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Every long-lived object of a Lore, built once, in dependency order, in the constructor: stores,
+ * the index, services, and the pages and routes the web server registers. Whatever must be closed
+ * is appended to the list it is given, in opening order. Building starts no thread and opens no
+ * port; {@link Lore#serve} starts the web server with {@link #features}.
+ */
+final class Components {
+    final ArticleStore articleStore;
+    final LoreIndex index;
+    final IndexSync sync;
+    final ArticleService articles;
+    final PersonService people;
+    final Tokens tokens = new Tokens();
+    final LoginThrottle loginThrottle;
+    final AuthService auth;
+    final PathService paths;
+    final CollectionService collections;
+    final MarkdownImport importer;
+    final SearchService search;
+    final ExpertService experts;
+    final QuestionService questions;
+    final ModerationService moderation;
+    final PromotionService promotions;
+    final Readiness readiness;
+    final Pages pages;
+    final Security security;
+    final ErrorMapping errors;
+    /** Each feature's routes, in the order the web server registers them. */
+    final List<Consumer<RoutesConfig>> features;
+
+    /**
+     * @param seeding why the start-up load of the seed pack keeps this server from traffic, if it does
+     */
+    Components(
+            Config config,
+            Passwords passwords,
+            Clock clock,
+            Graph graph,
+            Metrics metrics,
+            List<AutoCloseable> closeInReverse,
+            Supplier<Optional<String>> seeding) {
+        articleStore = new ArticleStore(graph);
+        var personStore = new PersonStore(graph);
+        index = LoreIndex.open(config.indexDir());
+        closeInReverse.add(index);
+        var markdown = new MarkdownRenderer(new HtmlSanitizer());
+        var questionStore = new QuestionStore(graph);
+        var commentStore = new CommentStore(graph);
+        sync = new IndexSync(articleStore, personStore, questionStore, commentStore, index, markdown);
+        closeInReverse.add(sync);
+        articles = new ArticleService(articleStore, markdown, sync, clock);
+        people = new PersonService(personStore, passwords, sync, clock);
+        var expertise = new ExpertiseStore(graph);
+        // a signed-in person is remembered briefly, until a change to people or their evidence
+        loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
+        auth = new AuthService(
+                personStore,
+                passwords,
+                tokens,
+                loginThrottle,
+                config.demo(),
+                clock,
+                () -> personStore.writes() + expertise.evidenceWrites());
+        paths = new PathService(new PathStore(graph), clock);
+        collections = new CollectionService(new CollectionStore(graph), clock);
+        importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
+        search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
+        closeInReverse.add(search);
+        experts = new ExpertService(index, expertise, clock);
+        closeInReverse.add(experts);
+        questions = new QuestionService(
+                questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock);
+        moderation = new ModerationService(new ModerationStore(graph), sync, clock);
+        promotions = new PromotionService(new PromotionStore(graph), articles, clock);
+        readiness = new Readiness(
+                articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);
+        metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
+        metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
+        search.measure(metrics);
+        experts.measure(metrics);
+
+        pages = new Pages(new dev.lore.ui.Ui(), config.demo());
+        security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
+        errors = new ErrorMapping(pages);
+        features = features(config, clock, graph, metrics);
+    }
+
+    private List<Consumer<RoutesConfig>> features(Config config, Clock clock, Graph graph, Metrics metrics) {
+        var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
+        var verificationRoutes = new VerificationRoutes(
+                new VerificationService(new VerificationStore(graph), clock),
+                pages,
+                id -> people.find(id).map(Person::name).orElse(id));
+        var questionPages = new QuestionPages(questions, promotions, pages, clock);
+        var pathPages = new PathPages(paths, collections, pages, clock);
+        var moderationPages = new ModerationPages(moderation, pages, clock);
+        var packStore = new PackStore(graph);
+        return List.of(
+                new HomeRoutes(articles, people, graph, experts.store(), questions, pathPages, index, pages, clock)
+                        ::register,
+                new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
+                        ::register,
+                new ArticlePages(
+                        articles,
+                        pages,
+                        clock,
+                        (article, reader) ->
+                                ExpertPages.panel(() -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                        questionPages::feedback,
+                        (article, reader) -> verificationRoutes.view(article.slug(), reader),
+                        moderationPages::hidden,
+                        article -> promotions.origin(article).map(QuestionPages::originView),
+                        pathPages::openSteps)::register,
+                verificationRoutes::register,
+                new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)::register,
+                new ModerationRoutes(moderation)::register,
+                moderationPages::register,
+                new SearchRoutes(
+                        search,
+                        pages,
+                        clock,
+                        text -> ExpertPages.panel(() -> experts.experts(text, 3, false, Set.of())))::register,
+                new AuthRoutes(auth, security, pages)::register,
+                new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile, config.publicPeople())
+                        ::register,
+                expertRoutes::register,
+                new ExpertPages(experts, people, pages, clock, questionPages::taught, pathPages::skillCollections)
+                        ::register,
+                new QuestionRoutes(questions, promotions)::register,
+                questionPages::register,
+                new PathRoutes(paths, collections)::register,
+                pathPages::register,
+                new CollectionPages(collections, articles, packStore, pages)::register,
+                new SeedPackRoutes(
+                        new SeedPacks(importer, articles, collections, people, experts.store(), packStore),
+                        collections,
+                        packStore,
+                        pages,
+                        clock)::register,
+                new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
+                new BackupRoutes(new Backups(graph, clock))::register,
+                new OpsRoutes(readiness, metrics, config.ops().metrics())::register);
+    }
+}

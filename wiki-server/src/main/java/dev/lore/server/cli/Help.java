@@ -1,0 +1,73 @@
+package dev.lore.server.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code lore --help}: the commands and the configuration, in brief. */
+public final class Help implements Command {
+    /** The usage text, also printed (to standard error) after an unknown command. */
+    public static final String TEXT = """
+            Usage: java -jar lore.jar [command]
+
+            Commands:
+              serve [--demo] start the wiki on LORE_HOST:LORE_PORT (default 127.0.0.1:7070); the
+                             default command. --demo (or LORE_DEMO=true): the seed pack's people
+                             sign in with the published demo password; never for real content
+              import DIR     import a folder of Markdown with front matter (a seed pack)
+              import --git PATH
+                             import the Markdown files of a Git repository with their history
+                             (one revision per commit, authors as people); a re-run adds only
+                             commits made since the last one
+              reindex        rebuild the search index from the graph
+              export [DIR]   write every article's current text as Markdown with front matter, and
+                             people.json for their owners and authors (default ./export): a
+                             publishing format, not a backup
+              backup DIR     back up everything in the graph (all history, people, passwords and
+                             tokens, paths, collections, questions, moderation, logs) into the new
+                             folder DIR, consistently, while Lore runs: with LORE_ADMIN_TOKEN set,
+                             through the running server at LORE_URL (default
+                             http://localhost:LORE_PORT); without it, from the data directory of a
+                             stopped Lore (or LORE_NEO4J_URI)
+              restore DIR [--force]
+                             rebuild the graph from the backup folder DIR into an empty
+                             LORE_DATA_DIR (or LORE_NEO4J_URI database), then the search index;
+                             --force replaces what the target holds
+              bench-search [ARTICLES] [REQUESTS]
+                             search benchmark on a synthetic wiki (default 100000 articles,
+                             2000 requests per concurrency level) in a scratch directory
+              bench-experts [PEOPLE] [SKILLS] [ARTICLES] [REQUESTS] [--data DIR]
+                             expertise benchmark on a synthetic organisation (default 10000
+                             people, 2000 skills, 100000 articles, 1000 requests per level);
+                             --data keeps the organisation in DIR and reuses it next time
+              bench-git-import [COMMITS] [FILES] [AUTHORS]
+                             Git import benchmark on a synthetic repository (default 10000
+                             commits, 1000 Markdown files, 50 authors) in a scratch directory
+              eval-scifact DIR
+                             measure ranking on SciFact (BEIR) in a scratch data directory:
+                             prints nDCG@10 and Recall@100
+              eval-experts REPO [--max-commits N] [--verbose] [--sweep]
+                             measure expert finding on a Git repository in a scratch data
+                             directory: folders with 5+ Markdown files and 5+ authors are
+                             topics, git blame's line shares the truth; prints nDCG@10 and P@5
+                             of Lore and of two baselines (most active authors, authors of the
+                             best-matching article). --max-commits imports only the first N
+                             first-parent commits and measures there; --sweep also measures
+                             variants of the ranking constants on the same import
+              --help         show this help
+
+            Configuration (environment): LORE_HOST (default 127.0.0.1), LORE_PORT, LORE_DATA_DIR
+            (default ./data), LORE_NEO4J_URI (unset: embedded Neo4j), LORE_NEO4J_USER,
+            LORE_NEO4J_PASSWORD, LORE_ADMIN_PASSWORD, LORE_SEED (false: start without the bundled
+            seed pack), LORE_DEMO, LORE_PUBLIC_PEOPLE, LORE_TRUSTED_PROXIES, LORE_SECURE_COOKIES,
+            LORE_NEO4J_CONNECT_ATTEMPTS, LORE_HTTP_IDLE_TIMEOUT_MS, LORE_HTTP_BODY_TIMEOUT_MS,
+            LORE_MAX_UPLOADS, LORE_METRICS, LORE_METRICS_TOKEN, LORE_SLOW_REQUEST_MS,
+            LORE_READY_MAX_INDEX_LAG (see README); for backup: LORE_ADMIN_TOKEN, LORE_URL.
+            import, reindex, export and restore open the data directory themselves: stop a
+            running embedded server first.
+            """;
+
+    @Override
+    public void run(List<String> args, PrintStream out) {
+        out.print(TEXT);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.lore.server.cli;
+
+import dev.lore.server.Lore;
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code lore reindex}: rebuilds the search index from the graph. */
+public final class ReindexCommand implements Command {
+    @Override
+    public void run(List<String> args, PrintStream out) {
+        try (Lore lore = Cli.open(Cli.config().withSeed(false))) {
+            out.printf("Reindexed %d changes%n", lore.sync().rebuild());
+        }
+    }
+}
