@@ -5,7 +5,7 @@ import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
-import dev.lore.server.path.PathPages;
+import dev.lore.server.learning.PathPages;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionService;

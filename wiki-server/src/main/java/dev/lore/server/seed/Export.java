@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.Revision;
-import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.person.PersonService;

@@ -6,7 +6,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.LoreException;
 import dev.lore.server.error.TooLargeException;
-import dev.lore.server.path.CollectionService;
+import dev.lore.server.learning.CollectionService;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.view.ImportResultView;

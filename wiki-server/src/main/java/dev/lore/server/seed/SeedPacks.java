@@ -2,7 +2,7 @@ package dev.lore.server.seed;
 
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.expertise.ExpertiseStore;
-import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.seed.PackStore;
 import dev.lore.server.article.ArticleService;
@@ -11,7 +11,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.error.ForbiddenException;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
-import dev.lore.server.path.CollectionService;
+import dev.lore.server.learning.CollectionService;
 import dev.lore.server.person.PersonService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
-package dev.lore.server.path;
+package dev.lore.server.learning;
 
-import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.seed.PackStore;
 import dev.lore.server.article.ArticleService;

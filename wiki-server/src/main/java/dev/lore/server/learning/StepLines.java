@@ -1,4 +1,4 @@
-package dev.lore.server.path;
+package dev.lore.server.learning;
 
 import dev.lore.server.error.InvalidInputException;
 import java.util.ArrayList;

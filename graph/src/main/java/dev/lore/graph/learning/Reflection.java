@@ -1,4 +1,4 @@
-package dev.lore.graph.path;
+package dev.lore.graph.learning;
 
 import dev.lore.graph.PersonRef;
 import java.time.Instant;

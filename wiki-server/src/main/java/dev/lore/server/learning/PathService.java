@@ -1,12 +1,12 @@
-package dev.lore.server.path;
+package dev.lore.server.learning;
 
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.graph.path.LearningPath;
-import dev.lore.graph.path.PathStep;
-import dev.lore.graph.path.PathStore;
-import dev.lore.graph.path.PathSummary;
-import dev.lore.graph.path.StepInput;
-import dev.lore.graph.path.StepProgress;
+import dev.lore.graph.learning.LearningPath;
+import dev.lore.graph.learning.PathStep;
+import dev.lore.graph.learning.PathStore;
+import dev.lore.graph.learning.PathSummary;
+import dev.lore.graph.learning.StepInput;
+import dev.lore.graph.learning.StepProgress;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
@@ -114,7 +114,7 @@ public final class PathService {
     }
 
     /** Not-yet-done steps on paths {@code learner} follows that point at this article. */
-    public List<dev.lore.graph.path.OpenStep> openSteps(String articleId, Person learner) {
+    public List<dev.lore.graph.learning.OpenStep> openSteps(String articleId, Person learner) {
         return store.openSteps(articleId, learner.id());
     }
 

@@ -1,4 +1,4 @@
-package dev.lore.graph.path;
+package dev.lore.graph.learning;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.lore.graph.path;
+package dev.lore.graph.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

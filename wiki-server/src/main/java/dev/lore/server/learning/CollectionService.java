@@ -1,9 +1,9 @@
-package dev.lore.server.path;
+package dev.lore.server.learning;
 
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.expertise.SkillNames;
-import dev.lore.graph.path.CollectionStore;
-import dev.lore.graph.path.FeaturedCollection;
+import dev.lore.graph.learning.CollectionStore;
+import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;

@@ -1,4 +1,4 @@
-package dev.lore.graph.path;
+package dev.lore.graph.learning;
 
 import static dev.lore.graph.internal.Values.datetime;
 import static dev.lore.graph.internal.Values.instant;

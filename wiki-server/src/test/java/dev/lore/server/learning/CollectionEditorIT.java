@@ -1,4 +1,4 @@
-package dev.lore.server.path;
+package dev.lore.server.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.lore.server.path;
+package dev.lore.server.learning;
 
-import dev.lore.graph.path.FeaturedCollection;
-import dev.lore.graph.path.LearningPath;
-import dev.lore.graph.path.PathStep;
-import dev.lore.graph.path.StepProgress;
+import dev.lore.graph.learning.FeaturedCollection;
+import dev.lore.graph.learning.LearningPath;
+import dev.lore.graph.learning.PathStep;
+import dev.lore.graph.learning.StepProgress;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
