@@ -14,7 +14,7 @@ public final class Ui {
             null, ContentType.Html, Ui.class.getClassLoader(), "dev.lore.ui.generated");
 
     /**
-     * Renders {@code template} (e.g. {@code "article.jte"}) with its parameters by name.
+     * Renders {@code template} (e.g. {@code "article/article.jte"}) with its parameters by name.
      */
     public String render(String template, Map<String, Object> params) {
         var out = new StringOutput();

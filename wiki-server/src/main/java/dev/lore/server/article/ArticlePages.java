@@ -12,19 +12,19 @@ import dev.lore.server.error.TooLargeException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
-import dev.lore.ui.view.ArticleItem;
-import dev.lore.ui.view.ArticleView;
-import dev.lore.ui.view.ConflictView;
-import dev.lore.ui.view.ContributorView;
-import dev.lore.ui.view.DiffLine;
-import dev.lore.ui.view.DiffView;
-import dev.lore.ui.view.EditView;
-import dev.lore.ui.view.HeadingView;
-import dev.lore.ui.view.HistoryView;
-import dev.lore.ui.view.LinkView;
-import dev.lore.ui.view.RevisionRow;
-import dev.lore.ui.view.RevisionView;
-import dev.lore.ui.view.VerificationView;
+import dev.lore.ui.view.article.ArticleItem;
+import dev.lore.ui.view.article.ArticleView;
+import dev.lore.ui.view.article.ConflictView;
+import dev.lore.ui.view.article.ContributorView;
+import dev.lore.ui.view.article.DiffLine;
+import dev.lore.ui.view.article.DiffView;
+import dev.lore.ui.view.article.EditView;
+import dev.lore.ui.view.article.HeadingView;
+import dev.lore.ui.view.article.HistoryView;
+import dev.lore.ui.view.article.RevisionRow;
+import dev.lore.ui.view.article.RevisionView;
+import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.curation.VerificationView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -50,7 +50,7 @@ public final class ArticlePages {
     /** The best available experts on an article's topics for its reader (the "ask an expert" panel). */
     @FunctionalInterface
     public interface AskAnExpert {
-        List<dev.lore.ui.view.ExpertView> find(Article article, Optional<String> readerId);
+        List<dev.lore.ui.view.expertise.ExpertView> find(Article article, Optional<String> readerId);
     }
 
     /** An article's verification line for its reader (see the curation package). */
@@ -62,25 +62,26 @@ public final class ArticlePages {
     /** Comments on an article and whom its reader can thank (the "comments and kudos" section). */
     @FunctionalInterface
     public interface Feedback {
-        dev.lore.ui.view.FeedbackView find(Article article, List<Contributor> contributors, Optional<String> readerId);
+        dev.lore.ui.view.question.FeedbackView find(
+                Article article, List<Contributor> contributors, Optional<String> readerId);
     }
 
     /** Who hid a page and why, for the champion who still sees it (see the moderation package). */
     @FunctionalInterface
     public interface Moderation {
-        Optional<dev.lore.ui.view.HiddenView> hidden(Article article);
+        Optional<dev.lore.ui.view.moderation.HiddenView> hidden(Article article);
     }
 
     /** Where a page came from, if it was promoted from an answer (see the question package). */
     @FunctionalInterface
     public interface Origin {
-        Optional<dev.lore.ui.view.OriginView> of(Article article);
+        Optional<dev.lore.ui.view.question.OriginView> of(Article article);
     }
 
     /** The reader's not-yet-done steps on followed paths that point at a page (see the path package). */
     @FunctionalInterface
     public interface OpenSteps {
-        List<dev.lore.ui.view.OpenStepView> of(Article article, Optional<Person> reader);
+        List<dev.lore.ui.view.learning.OpenStepView> of(Article article, Optional<Person> reader);
     }
 
     private final Feedback feedback;
@@ -160,7 +161,7 @@ public final class ArticlePages {
                 a.hidden() ? moderation.hidden(a) : Optional.empty(),
                 origin.of(a),
                 a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)));
-        pages.render(ctx, "article.jte", a.title(), view);
+        pages.render(ctx, "article/article.jte", a.title(), view);
     }
 
     /** A contributor with their share of the current text, measured in lines (see Attribution). */
@@ -173,7 +174,7 @@ public final class ArticlePages {
         String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
         var view =
                 new EditView(true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty());
-        pages.render(ctx, "edit.jte", "New page", view);
+        pages.render(ctx, "article/edit.jte", "New page", view);
     }
 
     private void create(Context ctx) {
@@ -181,7 +182,7 @@ public final class ArticlePages {
         Form form = Form.of(ctx);
         try {
             if (form.wantsPreview()) {
-                pages.render(ctx, "edit.jte", "New page", form.previewing(true, "", 0, articles));
+                pages.render(ctx, "article/edit.jte", "New page", form.previewing(true, "", 0, articles));
                 return;
             }
             Article created = articles.create(form.input(), author.id());
@@ -189,7 +190,10 @@ public final class ArticlePages {
         } catch (InvalidInputException | TooLargeException e) {
             ctx.status(e instanceof TooLargeException ? 413 : 400);
             pages.render(
-                    ctx, "edit.jte", "New page", form.edit(true, "", 0, Optional.of(e.getMessage()), Optional.empty()));
+                    ctx,
+                    "article/edit.jte",
+                    "New page",
+                    form.edit(true, "", 0, Optional.of(e.getMessage()), Optional.empty()));
         }
     }
 
@@ -208,7 +212,7 @@ public final class ArticlePages {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
-        pages.render(ctx, "edit.jte", "Editing " + a.title(), view);
+        pages.render(ctx, "article/edit.jte", "Editing " + a.title(), view);
     }
 
     private void save(Context ctx) {
@@ -218,7 +222,11 @@ public final class ArticlePages {
         int base = form.baseRevision();
         try {
             if (form.wantsPreview()) {
-                pages.render(ctx, "edit.jte", "Editing " + form.title(), form.previewing(false, slug, base, articles));
+                pages.render(
+                        ctx,
+                        "article/edit.jte",
+                        "Editing " + form.title(),
+                        form.previewing(false, slug, base, articles));
                 return;
             }
             Article saved = articles.update(slug, base, form.input(), author.id());
@@ -236,14 +244,14 @@ public final class ArticlePages {
             ctx.status(409);
             pages.render(
                     ctx,
-                    "edit.jte",
+                    "article/edit.jte",
                     "Editing " + current.title(),
                     form.edit(false, current.slug(), base, Optional.empty(), Optional.of(conflict)));
         } catch (InvalidInputException | TooLargeException e) {
             ctx.status(e instanceof TooLargeException ? 413 : 400);
             pages.render(
                     ctx,
-                    "edit.jte",
+                    "article/edit.jte",
                     "Editing",
                     form.edit(false, slug, base, Optional.of(e.getMessage()), Optional.empty()));
         }
@@ -268,7 +276,7 @@ public final class ArticlePages {
                 .toList();
         pages.render(
                 ctx,
-                "history.jte",
+                "article/history.jte",
                 "History of " + a.title(),
                 new HistoryView(a.slug(), a.title(), a.revision(), rows));
     }
@@ -286,7 +294,7 @@ public final class ArticlePages {
                 r.author().name(),
                 Pages.date(r.at()),
                 r.message());
-        pages.render(ctx, "revision.jte", r.title() + " (revision " + n + ")", view);
+        pages.render(ctx, "article/revision.jte", r.title() + " (revision " + n + ")", view);
     }
 
     private void restore(Context ctx) {
@@ -303,7 +311,7 @@ public final class ArticlePages {
         LineDiff.Result diff = articles.diff(a.slug(), from, to);
         pages.render(
                 ctx,
-                "diff.jte",
+                "article/diff.jte",
                 "Changes to " + a.title(),
                 new DiffView(a.slug(), a.title(), from, to, lines(diff), diff.added(), diff.removed()));
     }

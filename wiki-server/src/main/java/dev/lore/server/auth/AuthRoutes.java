@@ -8,7 +8,7 @@ import dev.lore.server.web.LocalPaths;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
 import dev.lore.server.web.Security;
-import dev.lore.ui.view.LoginView;
+import dev.lore.ui.view.auth.LoginView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -64,7 +64,10 @@ public final class AuthRoutes {
 
     private void loginForm(Context ctx) {
         pages.render(
-                ctx, "login.jte", "Sign in", new LoginView(Optional.empty(), "", safeNext(ctx.queryParam("next"))));
+                ctx,
+                "auth/login.jte",
+                "Sign in",
+                new LoginView(Optional.empty(), "", safeNext(ctx.queryParam("next"))));
     }
 
     private void login(Context ctx) {
@@ -77,12 +80,12 @@ public final class AuthRoutes {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (UnauthorizedException e) {
             ctx.status(401);
-            pages.render(ctx, "login.jte", "Sign in", new LoginView(Optional.of(e.getMessage()), username, next));
+            pages.render(ctx, "auth/login.jte", "Sign in", new LoginView(Optional.of(e.getMessage()), username, next));
         } catch (TooManyAttemptsException e) {
             ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()));
             String message = "Too many failed sign-ins for this account or from this address. " + "Please try again in "
                     + e.waitInWords() + ".";
-            pages.render(ctx, "login.jte", "Sign in", new LoginView(Optional.of(message), username, next));
+            pages.render(ctx, "auth/login.jte", "Sign in", new LoginView(Optional.of(message), username, next));
         }
     }
 

@@ -4,7 +4,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
-import dev.lore.ui.view.GapsView;
+import dev.lore.ui.view.curation.GapsView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -90,6 +90,6 @@ public final class GapsRoutes {
                                 k.demand().wantsToLearn(),
                                 k.action()))
                         .toList());
-        pages.render(ctx, "gaps.jte", "Gaps", view);
+        pages.render(ctx, "curation/gaps.jte", "Gaps", view);
     }
 }

@@ -6,8 +6,8 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
-import dev.lore.ui.view.StaleView;
-import dev.lore.ui.view.VerificationView;
+import dev.lore.ui.view.curation.StaleView;
+import dev.lore.ui.view.curation.VerificationView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -88,7 +88,7 @@ public final class VerificationRoutes {
                         daysOverdue(s, now),
                         VerificationService.mayVerify(me, s)))
                 .toList();
-        pages.render(ctx, "stale.jte", "Pages to verify", new StaleView(mine, rows));
+        pages.render(ctx, "curation/stale.jte", "Pages to verify", new StaleView(mine, rows));
     }
 
     /** The verification line of an article page; empty (and logged) if it cannot be looked up. */

@@ -10,14 +10,14 @@ import dev.lore.server.person.PersonService;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.ContributionView;
-import dev.lore.ui.view.ExpertView;
-import dev.lore.ui.view.ExpertiseView;
-import dev.lore.ui.view.ExpertsView;
-import dev.lore.ui.view.LinkView;
-import dev.lore.ui.view.PersonView;
-import dev.lore.ui.view.SkillPageView;
-import dev.lore.ui.view.SuggestionView;
+import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.expertise.ContributionView;
+import dev.lore.ui.view.expertise.ExpertView;
+import dev.lore.ui.view.expertise.ExpertiseView;
+import dev.lore.ui.view.expertise.ExpertsView;
+import dev.lore.ui.view.expertise.PersonView;
+import dev.lore.ui.view.expertise.SkillPageView;
+import dev.lore.ui.view.expertise.SuggestionView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -38,8 +38,8 @@ public final class ExpertPages {
     private final PersonService people;
     private final Pages pages;
     private final Clock clock;
-    private final java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught;
-    private final java.util.function.Function<String, List<dev.lore.ui.view.CollectionView>> collections;
+    private final java.util.function.Function<String, dev.lore.ui.view.question.TaughtView> taught;
+    private final java.util.function.Function<String, List<dev.lore.ui.view.learning.CollectionView>> collections;
 
     /**
      * @param taught what a person taught others and the questions asked of them, by id (from the
@@ -52,8 +52,8 @@ public final class ExpertPages {
             PersonService people,
             Pages pages,
             Clock clock,
-            java.util.function.Function<String, dev.lore.ui.view.TaughtView> taught,
-            java.util.function.Function<String, List<dev.lore.ui.view.CollectionView>> collections) {
+            java.util.function.Function<String, dev.lore.ui.view.question.TaughtView> taught,
+            java.util.function.Function<String, List<dev.lore.ui.view.learning.CollectionView>> collections) {
         this.experts = experts;
         this.collections = collections;
         this.taught = taught;
@@ -144,7 +144,7 @@ public final class ExpertPages {
         boolean available = store.person(p.id(), now).map(i -> i.suggestible()).orElse(false);
         pages.render(
                 ctx,
-                "person.jte",
+                "expertise/person.jte",
                 p.name(),
                 new PersonView(
                         p.id(),
@@ -212,7 +212,7 @@ public final class ExpertPages {
         var overview = store.overview(skill.key(), 50, 8).orElseThrow(() -> new NoSuchEntityException("skill", name));
         pages.render(
                 ctx,
-                "skill.jte",
+                "expertise/skill.jte",
                 overview.skill().name(),
                 new SkillPageView(
                         overview.skill().name(),
@@ -248,7 +248,7 @@ public final class ExpertPages {
             found = views(experts.experts(topic, 10, false, Set.of()));
             skills = List.copyOf(experts.matchSkills(topic).keySet());
         }
-        pages.render(ctx, "experts.jte", "Find an expert", new ExpertsView(topic, skills, found));
+        pages.render(ctx, "expertise/experts.jte", "Find an expert", new ExpertsView(topic, skills, found));
     }
 
     private static String requireSelf(Context ctx) {

@@ -11,11 +11,11 @@ import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
-import dev.lore.ui.view.ArticleItem;
-import dev.lore.ui.view.FeaturedItem;
-import dev.lore.ui.view.HomeView;
-import dev.lore.ui.view.PopularItem;
-import dev.lore.ui.view.QuestionRowView;
+import dev.lore.ui.view.article.ArticleItem;
+import dev.lore.ui.view.home.FeaturedItem;
+import dev.lore.ui.view.home.HomeView;
+import dev.lore.ui.view.home.PopularItem;
+import dev.lore.ui.view.question.QuestionRowView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -78,7 +78,7 @@ public final class HomeRoutes {
                 .toList();
         pages.render(
                 ctx,
-                "home.jte",
+                "home/home.jte",
                 "Home",
                 new HomeView(
                         paths.onboarding(CurrentUser.of(ctx)),

@@ -6,8 +6,8 @@ import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.ChartView;
-import dev.lore.ui.view.ImpactView;
+import dev.lore.ui.view.impact.ChartView;
+import dev.lore.ui.view.impact.ImpactView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -231,7 +231,7 @@ public final class ImpactRoutes {
                         .map(h -> new ImpactView.Helper(
                                 h.person().id(), h.person().name(), h.team(), h.why()))
                         .toList());
-        pages.render(ctx, "impact.jte", "Impact", view);
+        pages.render(ctx, "impact/impact.jte", "Impact", view);
     }
 
     private static List<String> notes(ImpactService.Report r) {

@@ -11,9 +11,9 @@ import dev.lore.server.markdown.Slugs;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.CollectionFormView;
-import dev.lore.ui.view.CollectionListView;
-import dev.lore.ui.view.LinkView;
+import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.learning.CollectionFormView;
+import dev.lore.ui.view.learning.CollectionListView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -56,7 +56,7 @@ public final class CollectionPages {
         boolean canEdit = CurrentUser.atLeast(ctx, Role.CHAMPION);
         pages.render(
                 ctx,
-                "collections.jte",
+                "learning/collections.jte",
                 "Featured collections",
                 new CollectionListView(PathPages.views(collections::all), canEdit));
     }
@@ -232,7 +232,7 @@ public final class CollectionPages {
         String action = id.map(i -> "/collections/" + Urls.encode(i) + "/edit").orElse("/collections");
         pages.render(
                 ctx,
-                "collectionform.jte",
+                "learning/collectionform.jte",
                 id.isPresent() ? "Edit " + (draft.title().isBlank() ? "collection" : draft.title()) : heading,
                 new CollectionFormView(
                         heading,

@@ -10,17 +10,17 @@ import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.CollectionView;
-import dev.lore.ui.view.LinkView;
-import dev.lore.ui.view.OnboardingView;
-import dev.lore.ui.view.OpenStepView;
-import dev.lore.ui.view.PathFormView;
-import dev.lore.ui.view.PathListView;
-import dev.lore.ui.view.PathRowView;
-import dev.lore.ui.view.PathStepView;
-import dev.lore.ui.view.PathView;
-import dev.lore.ui.view.PersonLinkView;
-import dev.lore.ui.view.ReflectionView;
+import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.common.PersonLinkView;
+import dev.lore.ui.view.learning.CollectionView;
+import dev.lore.ui.view.learning.OnboardingView;
+import dev.lore.ui.view.learning.OpenStepView;
+import dev.lore.ui.view.learning.PathFormView;
+import dev.lore.ui.view.learning.PathListView;
+import dev.lore.ui.view.learning.PathRowView;
+import dev.lore.ui.view.learning.PathStepView;
+import dev.lore.ui.view.learning.PathView;
+import dev.lore.ui.view.learning.ReflectionView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -82,7 +82,7 @@ public final class PathPages {
                 .toList();
         pages.render(
                 ctx,
-                "paths.jte",
+                "learning/paths.jte",
                 "Learning paths",
                 new PathListView(
                         rows,
@@ -102,7 +102,7 @@ public final class PathPages {
         int total = path.steps().size();
         pages.render(
                 ctx,
-                "path.jte",
+                "learning/path.jte",
                 path.title(),
                 new PathView(
                         path.id(),
@@ -185,7 +185,7 @@ public final class PathPages {
         requireBuilder(ctx);
         pages.render(
                 ctx,
-                "pathform.jte",
+                "learning/pathform.jte",
                 "Build a learning path",
                 new PathFormView("Build a learning path", "/paths", "", "", "newcomer", "", "", Optional.empty()));
     }
@@ -199,7 +199,7 @@ public final class PathPages {
                 .collect(Collectors.joining("\n"));
         pages.render(
                 ctx,
-                "pathform.jte",
+                "learning/pathform.jte",
                 "Edit " + path.title(),
                 new PathFormView(
                         "Edit learning path",
@@ -244,7 +244,7 @@ public final class PathPages {
             ctx.status(400);
             pages.render(
                     ctx,
-                    "pathform.jte",
+                    "learning/pathform.jte",
                     heading,
                     new PathFormView(
                             heading, action, title, description, level, skill, steps, Optional.of(e.getMessage())));

@@ -10,9 +10,9 @@ import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.LocalPaths;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.FlaggedView;
-import dev.lore.ui.view.HiddenView;
-import dev.lore.ui.view.ModerationView;
+import dev.lore.ui.view.moderation.FlaggedView;
+import dev.lore.ui.view.moderation.HiddenView;
+import dev.lore.ui.view.moderation.ModerationView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -42,7 +42,10 @@ public final class ModerationPages {
         routes.get(
                 "/moderation/already-flagged",
                 ctx -> pages.render(
-                        ctx, "flagged.jte", "Already flagged", new FlaggedView(back(ctx.queryParam("back")))));
+                        ctx,
+                        "moderation/flagged.jte",
+                        "Already flagged",
+                        new FlaggedView(back(ctx.queryParam("back")))));
         routes.post("/moderation/flags/{id}/dismiss", ctx -> {
             Person me = CurrentUser.require(ctx, Role.CHAMPION);
             moderation.dismiss(me, ctx.pathParam("id"), Optional.ofNullable(ctx.formParam("reason")));
@@ -99,7 +102,7 @@ public final class ModerationPages {
                         h.hidden().reason(),
                         Pages.ago(h.hidden().at(), now)))
                 .toList();
-        pages.render(ctx, "moderation.jte", "Review", new ModerationView(items, audit, hidden));
+        pages.render(ctx, "moderation/moderation.jte", "Review", new ModerationView(items, audit, hidden));
     }
 
     /** The banner of a hidden article, for a champion; empty if it is not hidden. */

@@ -9,8 +9,8 @@ import dev.lore.server.error.UnauthorizedException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
-import dev.lore.ui.view.PeopleView;
-import dev.lore.ui.view.PersonRow;
+import dev.lore.ui.view.person.PeopleView;
+import dev.lore.ui.view.person.PersonRow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -119,7 +119,7 @@ public final class PersonRoutes {
                 .filter(Person::active)
                 .map(p -> new PersonRow(p.id(), p.name(), p.team(), p.title()))
                 .toList();
-        pages.render(ctx, "people.jte", "People", new PeopleView(rows));
+        pages.render(ctx, "person/people.jte", "People", new PeopleView(rows));
     }
 
     private Map<String, Object> profileJson(Person p) {

@@ -15,19 +15,19 @@ import dev.lore.server.error.TooLargeException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.AnswerView;
-import dev.lore.ui.view.AskView;
-import dev.lore.ui.view.CommentView;
-import dev.lore.ui.view.FeedbackView;
-import dev.lore.ui.view.KudosView;
-import dev.lore.ui.view.LinkView;
-import dev.lore.ui.view.OriginView;
-import dev.lore.ui.view.PersonLinkView;
-import dev.lore.ui.view.QuestionListView;
-import dev.lore.ui.view.QuestionRowView;
-import dev.lore.ui.view.QuestionView;
-import dev.lore.ui.view.SimilarView;
-import dev.lore.ui.view.TaughtView;
+import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.common.PersonLinkView;
+import dev.lore.ui.view.question.AnswerView;
+import dev.lore.ui.view.question.AskView;
+import dev.lore.ui.view.question.CommentView;
+import dev.lore.ui.view.question.FeedbackView;
+import dev.lore.ui.view.question.KudosView;
+import dev.lore.ui.view.question.OriginView;
+import dev.lore.ui.view.question.QuestionListView;
+import dev.lore.ui.view.question.QuestionRowView;
+import dev.lore.ui.view.question.QuestionView;
+import dev.lore.ui.view.question.SimilarView;
+import dev.lore.ui.view.question.TaughtView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -70,13 +70,17 @@ public final class QuestionPages {
     private void list(Context ctx) {
         boolean unanswered = "true".equalsIgnoreCase(ctx.queryParam("unanswered"));
         var rows = questions.list(unanswered, 0, 100).stream().map(this::row).toList();
-        pages.render(ctx, "questions.jte", "Questions", new QuestionListView(rows, unanswered));
+        pages.render(ctx, "question/questions.jte", "Questions", new QuestionListView(rows, unanswered));
     }
 
     private void askForm(Context ctx) {
         CurrentUser.require(ctx, Role.READER);
         String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
-        pages.render(ctx, "ask.jte", "Ask a question", new AskView(title, "", "", List.of(), false, Optional.empty()));
+        pages.render(
+                ctx,
+                "question/ask.jte",
+                "Ask a question",
+                new AskView(title, "", "", List.of(), false, Optional.empty()));
     }
 
     private void ask(Context ctx) {
@@ -92,7 +96,7 @@ public final class QuestionPages {
             var similar = similar(title, skills);
             pages.render(
                     ctx,
-                    "ask.jte",
+                    "question/ask.jte",
                     "Ask a question",
                     new AskView(title, markdown, skillsText, similar, true, Optional.empty()));
             return;
@@ -105,7 +109,7 @@ public final class QuestionPages {
             ctx.status(e instanceof TooLargeException ? 413 : 400);
             pages.render(
                     ctx,
-                    "ask.jte",
+                    "question/ask.jte",
                     "Ask a question",
                     new AskView(
                             title, markdown, skillsText, similar(title, skills), true, Optional.of(e.getMessage())));
@@ -146,7 +150,7 @@ public final class QuestionPages {
                 answers,
                 comments(q.comments()),
                 viewer.isPresent());
-        pages.render(ctx, "question.jte", q.title(), view);
+        pages.render(ctx, "question/question.jte", q.title(), view);
     }
 
     private AnswerView answerView(

@@ -9,12 +9,12 @@ import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
 import dev.lore.ui.Urls;
-import dev.lore.ui.view.FacetValueView;
-import dev.lore.ui.view.FacetView;
-import dev.lore.ui.view.HitView;
-import dev.lore.ui.view.PersonCardView;
-import dev.lore.ui.view.SearchView;
-import dev.lore.ui.view.SkillCardView;
+import dev.lore.ui.view.search.FacetValueView;
+import dev.lore.ui.view.search.FacetView;
+import dev.lore.ui.view.search.HitView;
+import dev.lore.ui.view.search.PersonCardView;
+import dev.lore.ui.view.search.SearchView;
+import dev.lore.ui.view.search.SkillCardView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -40,14 +40,14 @@ public final class SearchRoutes {
     private final SearchService search;
     private final Pages pages;
     private final Clock clock;
-    private final java.util.function.Function<String, List<dev.lore.ui.view.ExpertView>> experts;
+    private final java.util.function.Function<String, List<dev.lore.ui.view.expertise.ExpertView>> experts;
 
     /** @param experts the few people who know most about a query, for the "experts on this" panel */
     public SearchRoutes(
             SearchService search,
             Pages pages,
             Clock clock,
-            java.util.function.Function<String, List<dev.lore.ui.view.ExpertView>> experts) {
+            java.util.function.Function<String, List<dev.lore.ui.view.expertise.ExpertView>> experts) {
         this.search = search;
         this.pages = pages;
         this.clock = clock;
@@ -196,7 +196,7 @@ public final class SearchRoutes {
                 q.page() == 1 && !q.text().isBlank() && q.text().length() <= 1_000
                         ? experts.apply(q.text())
                         : List.of());
-        pages.render(ctx, "search.jte", q.text().isBlank() ? "Search" : q.text(), view);
+        pages.render(ctx, "search/search.jte", q.text().isBlank() ? "Search" : q.text(), view);
     }
 
     private static List<FacetView> facets(Map<String, Map<String, Long>> counts, Selection current) {

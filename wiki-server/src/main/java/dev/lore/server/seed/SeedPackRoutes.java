@@ -9,9 +9,9 @@ import dev.lore.server.error.TooLargeException;
 import dev.lore.server.learning.CollectionService;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
-import dev.lore.ui.view.ImportResultView;
-import dev.lore.ui.view.LinkView;
-import dev.lore.ui.view.SeedPacksView;
+import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.seed.ImportResultView;
+import dev.lore.ui.view.seed.SeedPacksView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -138,7 +138,7 @@ public final class SeedPackRoutes {
                 .toList();
         pages.render(
                 ctx,
-                "seedpacks.jte",
+                "seed/seedpacks.jte",
                 "Seed packs",
                 new SeedPacksView(
                         result.map(SeedPackRoutes::resultView),

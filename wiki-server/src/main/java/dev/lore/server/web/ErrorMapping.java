@@ -5,7 +5,7 @@ import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.article.StaleRevisionException;
 import dev.lore.server.error.LoreException;
 import dev.lore.server.error.TooManyAttemptsException;
-import dev.lore.ui.view.ErrorView;
+import dev.lore.ui.view.common.ErrorView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -133,7 +133,7 @@ public final class ErrorMapping {
             RequestGuard.currentId().ifPresent(id -> body.put("requestId", id));
             ctx.json(body);
         } else {
-            pages.render(ctx, "error.jte", title(status), new ErrorView(status, title(status), detail));
+            pages.render(ctx, "common/error.jte", title(status), new ErrorView(status, title(status), detail));
         }
     }
 

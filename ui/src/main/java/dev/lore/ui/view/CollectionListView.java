@@ -1,6 +1,0 @@
-package dev.lore.ui.view;
-
-import java.util.List;
-
-/** Every featured collection; {@code canEdit} adds the champions' new, edit and delete controls. */
-public record CollectionListView(List<CollectionView> collections, boolean canEdit) {}

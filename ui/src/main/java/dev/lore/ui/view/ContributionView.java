@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** An article a person worked on: their share of its current text and their edits. */
-public record ContributionView(String slug, String title, int sharePercent, int edits, String lastAt) {}

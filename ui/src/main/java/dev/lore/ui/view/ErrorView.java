@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** An error page: status code, short title, and a sentence for a person (never a stack trace). */
-public record ErrorView(int status, String title, String message) {}

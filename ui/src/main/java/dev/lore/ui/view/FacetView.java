@@ -1,6 +1,0 @@
-package dev.lore.ui.view;
-
-import java.util.List;
-
-/** One facet in the sidebar: its label and values with counts. */
-public record FacetView(String name, String label, List<FacetValueView> values) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** A heading in a table of contents: level 1-6, anchor id, text. */
-public record HeadingView(int level, String anchor, String text) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** Kudos received: from whom, for what (title and URL), the note and when. */
-public record KudosView(String fromId, String fromName, String title, String url, String note, String ago) {}

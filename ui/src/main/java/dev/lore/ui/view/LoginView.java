@@ -1,6 +1,0 @@
-package dev.lore.ui.view;
-
-import java.util.Optional;
-
-/** The sign-in form; {@code next} is where to go afterwards. */
-public record LoginView(Optional<String> error, String username, String next) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** On an article page: this article is step {@code n} of {@code steps} on a path the reader follows, not done yet. */
-public record OpenStepView(String pathId, String pathTitle, int n, int steps) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** A person to link to. */
-public record PersonLinkView(String id, String name) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** An article read by {@code readers} different people this week. */
-public record PopularItem(String slug, String title, int readers) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** A reflection a learner shared on a step. */
-public record ReflectionView(String personId, String personName, String text, String when) {}

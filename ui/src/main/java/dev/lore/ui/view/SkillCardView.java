@@ -1,6 +1,0 @@
-package dev.lore.ui.view;
-
-import java.util.List;
-
-/** A skill the query names: how many articles, who contributed most. */
-public record SkillCardView(String name, long articles, List<String> topContributors, String url) {}

@@ -1,4 +1,0 @@
-package dev.lore.ui.view;
-
-/** The signed-in person as the page chrome shows them. */
-public record UserView(String id, String name, String role, boolean canEdit, boolean isAdmin) {}

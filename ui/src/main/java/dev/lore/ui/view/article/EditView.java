@@ -1,0 +1,24 @@
+package dev.lore.ui.view.article;
+
+import java.util.Optional;
+
+/**
+ * The editor, for a new article ({@code slug} empty) or an existing one. When a save hit a newer
+ * revision, {@code conflict} carries that revision so the person can merge; their own text stays in
+ * {@code markdown}. {@code previewHtml} is the server-rendered preview asked for without JavaScript.
+ *
+ * @param tags comma-separated
+ * @param skills comma-separated
+ */
+public record EditView(
+        boolean isNew,
+        String slug,
+        String title,
+        String markdown,
+        String tags,
+        String skills,
+        int baseRevision,
+        String message,
+        Optional<String> error,
+        Optional<ConflictView> conflict,
+        Optional<String> previewHtml) {}
