@@ -29,7 +29,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -179,7 +178,7 @@ public final class ArticlePages {
 
     private void create(Context ctx) {
         var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
-        Form form = Form.of(ctx);
+        ArticleForm form = ArticleForm.of(ctx);
         try {
             if (form.wantsPreview()) {
                 pages.render(ctx, "article/edit.jte", "New page", form.previewing(true, "", 0, articles));
@@ -218,7 +217,7 @@ public final class ArticlePages {
     private void save(Context ctx) {
         var author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
         String slug = ctx.pathParam("slug");
-        Form form = Form.of(ctx);
+        ArticleForm form = ArticleForm.of(ctx);
         int base = form.baseRevision();
         try {
             if (form.wantsPreview()) {
@@ -330,83 +329,5 @@ public final class ArticlePages {
 
     static ArticleItem item(ArticleSummary s, Clock clock) {
         return new ArticleItem(s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision());
-    }
-
-    /**
-     * The editor's fields as submitted. {@code preview} is set by the preview button that browsers
-     * without JavaScript see: show the rendered draft instead of saving.
-     */
-    private record Form(
-            String title,
-            String markdown,
-            String tags,
-            String skills,
-            String message,
-            String baseRevisionText,
-            String preview) {
-        static Form of(Context ctx) {
-            return new Form(
-                    param(ctx, "title"),
-                    param(ctx, "markdown").replace("\r\n", "\n"),
-                    param(ctx, "tags"),
-                    param(ctx, "skills"),
-                    param(ctx, "message"),
-                    param(ctx, "baseRevision"),
-                    param(ctx, "preview"));
-        }
-
-        boolean wantsPreview() {
-            return !preview.isBlank();
-        }
-
-        EditView previewing(boolean isNew, String slug, int base, ArticleService articles) {
-            String html = articles.preview(markdown).html();
-            return new EditView(
-                    isNew,
-                    slug,
-                    title,
-                    markdown,
-                    tags,
-                    skills,
-                    base,
-                    message,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of(html));
-        }
-
-        ArticleInput input() {
-            return new ArticleInput(
-                    Optional.of(title),
-                    markdown,
-                    Optional.of(split(tags)),
-                    Optional.of(split(skills)),
-                    Optional.empty(),
-                    Optional.of(message).filter(m -> !m.isBlank()));
-        }
-
-        int baseRevision() {
-            try {
-                return Integer.parseInt(baseRevisionText.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("baseRevision must be a number, was '" + baseRevisionText + "'");
-            }
-        }
-
-        EditView edit(boolean isNew, String slug, int base, Optional<String> error, Optional<ConflictView> conflict) {
-            return new EditView(
-                    isNew, slug, title, markdown, tags, skills, base, message, error, conflict, Optional.empty());
-        }
-
-        private static String param(Context ctx, String name) {
-            return Optional.ofNullable(ctx.formParam(name)).orElse("");
-        }
-
-        private static List<String> split(String csv) {
-            return Arrays.stream(csv.split(","))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        }
     }
 }
