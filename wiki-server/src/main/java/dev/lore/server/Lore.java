@@ -166,11 +166,11 @@ public final class Lore implements AutoCloseable {
                     () -> personStore.writes() + expertise.evidenceWrites());
             paths = new PathService(new PathStore(graph), clock);
             collections = new CollectionService(new CollectionStore(graph), clock);
-            importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
+            experts = new ExpertService(index, expertise, personStore, sync, clock);
+            closeInReverse.add(experts);
+            importer = new MarkdownImport(articles, people, experts, paths, collections, clock);
             search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
             closeInReverse.add(search);
-            experts = new ExpertService(index, expertise, clock);
-            closeInReverse.add(experts);
             questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
             moderation = new ModerationService(new ModerationStore(graph), sync, clock);
             promotions = new PromotionService(new PromotionStore(graph), articles, clock);
@@ -263,7 +263,7 @@ public final class Lore implements AutoCloseable {
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
             }
             if (new Settings(lore.graph).get(LAST_ACTIVE).isEmpty()) {
-                lore.experts.store().backfillLastActive();
+                lore.experts.backfillLastActive();
                 new Settings(lore.graph).put(LAST_ACTIVE, "1");
             }
             int replayed = lore.articleStore.backfillAttribution();
@@ -364,7 +364,7 @@ public final class Lore implements AutoCloseable {
     public synchronized WebServer serve() {
         var pages = new Pages(new Ui(), config.demo());
         var security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
-        var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
+        var expertRoutes = new ExpertRoutes(experts, articles);
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
@@ -381,16 +381,8 @@ public final class Lore implements AutoCloseable {
                 security,
                 new ErrorMapping(pages),
                 List.of(
-                        new HomeRoutes(
-                                        articles,
-                                        people,
-                                        graph,
-                                        experts.store(),
-                                        questions,
-                                        pathPages,
-                                        index,
-                                        pages,
-                                        clock)::register,
+                        new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)
+                                ::register,
                         new ArticleApi(
                                         articles,
                                         article -> promotions.origin(article).map(QuestionRoutes::originJson))
@@ -439,7 +431,7 @@ public final class Lore implements AutoCloseable {
                         pathPages::register,
                         new CollectionPages(collections, articles, packStore, pages)::register,
                         new SeedPackRoutes(
-                                new SeedPacks(importer, articles, collections, people, experts.store(), packStore),
+                                new SeedPacks(importer, articles, collections, people, experts, packStore),
                                 collections,
                                 packStore,
                                 pages,

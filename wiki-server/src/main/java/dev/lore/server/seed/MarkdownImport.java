@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lore.graph.article.Article;
-import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
@@ -12,6 +11,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
 import dev.lore.server.error.TooLargeException;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.markdown.FrontMatter;
 import dev.lore.server.markdown.Slugs;
 import dev.lore.server.path.CollectionService;
@@ -63,7 +63,7 @@ public final class MarkdownImport {
 
     private final ArticleService articles;
     private final PersonService people;
-    private final ExpertiseStore skills;
+    private final ExpertService skills;
     private final PathService paths;
     private final CollectionService collections;
     private final Clock clock;
@@ -72,7 +72,7 @@ public final class MarkdownImport {
     public MarkdownImport(
             ArticleService articles,
             PersonService people,
-            ExpertiseStore skills,
+            ExpertService skills,
             PathService paths,
             CollectionService collections,
             Clock clock) {
