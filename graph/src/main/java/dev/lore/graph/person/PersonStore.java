@@ -48,6 +48,14 @@ public final class PersonStore {
         this.writes = new CountedWrites(this.graph);
     }
 
+    /**
+     * Runs writes of this store and the reads that answer them in one transaction ({@link
+     * Graph#inOneTransaction}): the answer describes the state these writes left.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return graph.inOneTransaction(work);
+    }
+
     /** Creates a person, or returns false when the id is taken (nothing is changed then). */
     public boolean create(NewPerson person) {
         return write(tx -> {
