@@ -141,11 +141,11 @@ final class Components {
                 () -> personStore.writes() + expertise.evidenceWrites());
         paths = new PathService(new PathStore(graph), clock);
         collections = new CollectionService(new CollectionStore(graph), clock);
-        importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
+        experts = new ExpertService(index, expertise, personStore, sync, clock);
+        closeInReverse.add(experts);
+        importer = new MarkdownImport(articles, people, experts, paths, collections, clock);
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
-        experts = new ExpertService(index, expertise, clock);
-        closeInReverse.add(experts);
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock);
@@ -164,7 +164,7 @@ final class Components {
     }
 
     private List<Consumer<RoutesConfig>> features(Config config, Clock clock, Graph graph, Metrics metrics) {
-        var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
+        var expertRoutes = new ExpertRoutes(experts, articles);
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
@@ -174,7 +174,7 @@ final class Components {
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
         return List.of(
-                new HomeRoutes(articles, people, graph, experts.store(), questions, pathPages, index, pages, clock)
+                new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)
                         ::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
                         ::register,
@@ -210,7 +210,7 @@ final class Components {
                 pathPages::register,
                 new CollectionPages(collections, articles, packStore, pages)::register,
                 new SeedPackRoutes(
-                        new SeedPacks(importer, articles, collections, people, experts.store(), packStore),
+                        new SeedPacks(importer, articles, collections, people, experts, packStore),
                         collections,
                         packStore,
                         pages,

@@ -158,7 +158,7 @@ public final class Lore implements AutoCloseable {
                 new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
             }
             if (new Settings(lore.graph).get(LAST_ACTIVE).isEmpty()) {
-                lore.components.experts.store().backfillLastActive();
+                lore.components.experts.backfillLastActive();
                 new Settings(lore.graph).put(LAST_ACTIVE, "1");
             }
             int replayed = lore.components.articleStore.backfillAttribution();

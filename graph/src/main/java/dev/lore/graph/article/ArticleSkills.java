@@ -1,6 +1,7 @@
 package dev.lore.graph.article;
 
 import dev.lore.graph.article.ArticleStore.IndexedSkill;
+import dev.lore.graph.expertise.SkillCypher;
 import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
 import java.util.Comparator;
@@ -33,13 +34,11 @@ final class ArticleSkills {
                         UNWIND $rows AS row
                         MATCH (a:Article {id: row.id})
                         UNWIND row.skills AS skill
-                        OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
-                        WITH a, skill, coalesce(target.key, skill.key) AS key
-                        MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
-                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND skill.name <> toLower(skill.name) THEN skill.name ELSE s.name END
+                        """ + SkillCypher.MERGE + """
                         SET s.seq = $seq
                         MERGE (a)-[:ABOUT]->(s)
-                        """, Map.of("rows", rows, "seq", seq)).consume();
+                        """, Map.of("rows", rows, "seq", seq, "newSkillSeq", seq))
+                .consume();
     }
 
     /** See {@link ArticleStore#skillChangesSince}. */

@@ -9,6 +9,7 @@ import dev.lore.graph.expertise.Attribution;
 import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.expertise.WrittenAbout;
 import dev.lore.graph.internal.ChangeSequence;
+import dev.lore.graph.person.PersonCypher;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ArticleStore {
         }
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            requireAuthors(
+            PersonCypher.requireExist(
                     tx,
                     baseSlugsAndWrites.stream()
                             .map(e -> e.getValue().authorId())
@@ -96,18 +97,6 @@ public final class ArticleStore {
         });
     }
 
-    private static void requireAuthors(TransactionContext tx, List<String> ids) {
-        var distinct = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
-        var found = new java.util.HashSet<String>(
-                tx.run("UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id AS id", Map.of("ids", distinct))
-                        .list(r -> r.get("id").asString()));
-        for (String id : distinct) {
-            if (!found.contains(id)) {
-                throw new NoSuchEntityException("person", id);
-            }
-        }
-    }
-
     /**
      * Saves a new revision on top of {@code baseRevision}. A changed title moves the article to a new
      * slug and leaves the old one as a redirect. A save that changes nothing writes nothing.
@@ -118,7 +107,7 @@ public final class ArticleStore {
     public Article update(String slugOrRedirect, int baseRevision, String newBaseSlug, ArticleWrite write) {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            requireAuthor(tx, write.authorId());
+            PersonCypher.requireExist(tx, List.of(write.authorId()));
             String id = Slugs.resolveId(tx, slugOrRedirect)
                     .orElseThrow(() -> new NoSuchEntityException("article", slugOrRedirect));
             Article current = load(tx, id);
@@ -325,16 +314,6 @@ public final class ArticleStore {
     /** Whether this thread's writes are inside an open {@link #inOneTransaction}, not committed yet. */
     public boolean inTransaction() {
         return graph.inTransaction();
-    }
-
-    private static void requireAuthor(TransactionContext tx, String personId) {
-        boolean exists = tx.run("MATCH (p:Person {id: $id}) RETURN count(p) > 0 AS exists", Map.of("id", personId))
-                .single()
-                .get("exists")
-                .asBoolean();
-        if (!exists) {
-            throw new NoSuchEntityException("person", personId);
-        }
     }
 
     private static void addRevision(TransactionContext tx, String id, int n, ArticleWrite write) {

@@ -4,6 +4,7 @@ import static dev.lore.graph.internal.Values.datetime;
 import static dev.lore.graph.internal.Values.strings;
 
 import dev.lore.graph.Graph;
+import dev.lore.graph.expertise.SkillCypher;
 import dev.lore.graph.expertise.SkillNames;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,12 +54,11 @@ public final class ImpactStore {
     public SkillRef skill(String name) {
         String key = SkillNames.key(name);
         return graph.read(tx -> {
-            Record r = tx.run("""
-                            OPTIONAL MATCH (:SkillAlias {key: $key})-[:ALIAS_OF]->(target:Skill)
-                            WITH coalesce(target.key, $key) AS key
+            Record r = tx.run("WITH $key AS k " + SkillCypher.RESOLVE + """
                             OPTIONAL MATCH (s:Skill {key: key})
                             RETURN key, s.name AS name
-                            """, Map.of("key", key)).single();
+                            """, Map.of("key", key))
+                    .single();
             return new SkillRef(
                     r.get("key").asString(),
                     r.get("name").isNull()

@@ -5,6 +5,7 @@ import static dev.lore.graph.internal.Values.instant;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.NoSuchEntityException;
+import dev.lore.graph.expertise.SkillCypher;
 import dev.lore.graph.expertise.SkillNames;
 import dev.lore.graph.internal.ChangeSequence;
 import dev.lore.graph.internal.CountedWrites;
@@ -45,6 +46,14 @@ public final class PersonStore {
     public PersonStore(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph must not be null");
         this.writes = new CountedWrites(this.graph);
+    }
+
+    /**
+     * Runs writes of this store and the reads that answer them in one transaction ({@link
+     * Graph#inOneTransaction}): the answer describes the state these writes left.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return graph.inOneTransaction(work);
     }
 
     /** Creates a person, or returns false when the id is taken (nothing is changed then). */
@@ -131,46 +140,52 @@ public final class PersonStore {
 
     /** Replaces a person's declared skills and wishes to learn. */
     public void declareSkills(String id, List<DeclaredSkill> skills, List<String> wantsToLearn, Instant at) {
-        var params = Map.<String, Object>of(
-                "id",
-                id,
+        declare(id, skills, Optional.of(wantsToLearn), at);
+    }
+
+    /**
+     * Replaces a person's declared skills and keeps their wishes to learn; inside a caller's {@link
+     * Graph#inOneTransaction}, it joins it.
+     */
+    public void declareSkills(String id, List<DeclaredSkill> skills, Instant at) {
+        declare(id, skills, Optional.empty(), at);
+    }
+
+    private void declare(String id, List<DeclaredSkill> skills, Optional<List<String>> wantsToLearn, Instant at) {
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        params.put(
                 "skills",
                 skills.stream()
                         .flatMap(s -> SkillNames.of(s.name()).stream()
                                 .map(n -> Map.of("key", n.key(), "name", n.name(), "level", s.level())))
-                        .toList(),
-                "wants",
-                SkillNames.params(wantsToLearn),
-                "at",
-                datetime(at));
+                        .toList());
+        params.put("wants", SkillNames.params(wantsToLearn.orElse(List.of())));
+        params.put("at", datetime(at));
+        params.put("newSkillSeq", null);
+        String replaced = wantsToLearn.isPresent() ? "HAS_SKILL|WANTS_TO_LEARN" : "HAS_SKILL";
         write(tx -> {
-            var withSeq = with(params, "seq", ChangeSequence.next(tx));
+            params.put("seq", ChangeSequence.next(tx));
             tx.run("""
                             MATCH (p:Person {id: $id}) SET p.seq = $seq
                             WITH p
-                            OPTIONAL MATCH (p)-[old:HAS_SKILL|WANTS_TO_LEARN]->(s:Skill)
+                            OPTIONAL MATCH (p)-[old:%s]->(s:Skill)
                             SET s.seq = $seq
                             DELETE old
-                            """, withSeq).consume();
+                            """.formatted(replaced), params).consume();
             tx.run("""
                             MATCH (p:Person {id: $id})
                             UNWIND $skills AS skill
-                            OPTIONAL MATCH (:SkillAlias {key: skill.key})-[:ALIAS_OF]->(target:Skill)
-                            WITH p, skill, coalesce(target.key, skill.key) AS key
-                            MERGE (s:Skill {key: key}) ON CREATE SET s.name = skill.name
-                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND skill.name <> toLower(skill.name) THEN skill.name ELSE s.name END
+                            """ + SkillCypher.MERGE + """
                             SET s.seq = $seq
                             MERGE (p)-[h:HAS_SKILL]->(s) SET h.level = skill.level, h.declaredAt = $at
-                            """, withSeq).consume();
+                            """, params).consume();
             tx.run("""
                             MATCH (p:Person {id: $id})
-                            UNWIND $wants AS want
-                            OPTIONAL MATCH (:SkillAlias {key: want.key})-[:ALIAS_OF]->(target:Skill)
-                            WITH p, want, coalesce(target.key, want.key) AS key
-                            MERGE (s:Skill {key: key}) ON CREATE SET s.name = want.name
-                        ON MATCH SET s.name = CASE WHEN s.name = toLower(s.name) AND want.name <> toLower(want.name) THEN want.name ELSE s.name END
+                            UNWIND $wants AS skill
+                            """ + SkillCypher.MERGE + """
                             MERGE (p)-[:WANTS_TO_LEARN]->(s)
-                            """, withSeq).consume();
+                            """, params).consume();
             return null;
         });
     }
@@ -242,12 +257,6 @@ public final class PersonStore {
                 .single()
                 .get("n")
                 .asInt());
-    }
-
-    private static Map<String, Object> with(Map<String, Object> params, String key, Object value) {
-        var copy = new HashMap<String, Object>(params);
-        copy.put(key, value);
-        return copy;
     }
 
     /** A person as the search index sees them, with their declared skills; deleted never happens. */

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestGraph.class)
 class ExpertiseStoreTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-    private static final ExpertiseStore.Strength STRENGTH =
-            new ExpertiseStore.Strength(1.0, 0.5, 0.1, 0.3, 0.05, 1.5, 730);
+    private static final Strength STRENGTH = new Strength(1.0, 0.5, 0.1, 0.3, 0.05, 1.5, 730);
 
     private Graph graph;
     private ExpertiseStore store;
@@ -63,10 +62,14 @@ class ExpertiseStoreTest {
     void declaredSkillsAreFoundByAnySpellingOfTheirName() {
         declare("ana", "Kubernetes", "expert");
 
-        assertThat(store.findSkill("kubernetes")).map(SkillNames.Skill::name).contains("Kubernetes");
-        assertThat(store.findSkill("k8s")).map(SkillNames.Skill::name).contains("Kubernetes"); // built-in alias
-        assertThat(store.findSkill("Haskell")).isEmpty();
-        assertThat(store.skillVocabulary()).containsKey(SkillNames.key("Kubernetes"));
+        assertThat(store.skills().findSkill("kubernetes"))
+                .map(SkillNames.Skill::name)
+                .contains("Kubernetes");
+        assertThat(store.skills().findSkill("k8s"))
+                .map(SkillNames.Skill::name)
+                .contains("Kubernetes"); // built-in alias
+        assertThat(store.skills().findSkill("Haskell")).isEmpty();
+        assertThat(store.skills().skillVocabulary()).containsKey(SkillNames.key("Kubernetes"));
     }
 
     @Test
@@ -75,44 +78,50 @@ class ExpertiseStoreTest {
         declare("ben", "O11y", "practising");
         write("cleo", "Tracing basics", "O11y");
 
-        SkillNames.Skill observability = store.addAlias("Observability", "O11y");
+        SkillNames.Skill observability = store.skills().addAlias("Observability", "O11y");
 
         assertThat(observability.name()).isEqualTo("Observability");
-        assertThat(store.findSkill("o11y")).contains(observability);
-        assertThat(store.skillVocabulary().get(SkillNames.key("O11y"))).isEqualTo(observability);
-        assertThat(store.strongest(List.of(observability.key()), 10, true, STRENGTH, T0))
-                .extracting(ExpertiseStore.SkillEvidence::personId)
+        assertThat(store.skills().findSkill("o11y")).contains(observability);
+        assertThat(store.skills().skillVocabulary().get(SkillNames.key("O11y"))).isEqualTo(observability);
+        assertThat(store.holders().strongest(List.of(observability.key()), 10, true, STRENGTH, T0))
+                .extracting(SkillEvidence::personId)
                 .containsExactly("cleo", "ana", "ben"); // writing 1 + 0.05, expert 1, practising 0.5
-        assertThatThrownBy(() -> store.addAlias("Cobol", "COBOL-85")).isInstanceOf(NoSuchEntityException.class);
+        assertThatThrownBy(() -> store.skills().addAlias("Cobol", "COBOL-85"))
+                .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void anEndorsementCountsOnceAndCanBeWithdrawn() {
         declare("ana", "Kafka", "practising");
 
-        assertThat(store.endorse("ben", "ana", "Kafka", T0)).isTrue();
-        assertThat(store.endorse("ben", "ana", "kafka", T0.plus(Duration.ofDays(1))))
+        assertThat(store.endorsements().endorse("ben", "ana", "Kafka", T0)).isTrue();
+        assertThat(store.endorsements().endorse("ben", "ana", "kafka", T0.plus(Duration.ofDays(1))))
                 .isFalse();
-        assertThat(store.endorse("cleo", "ana", "Kafka", T0.plus(Duration.ofDays(2))))
+        assertThat(store.endorsements().endorse("cleo", "ana", "Kafka", T0.plus(Duration.ofDays(2))))
                 .isTrue();
 
-        assertThat(store.endorsementsOf("ana"))
+        assertThat(store.endorsements().endorsementsOf("ana"))
                 .extracting(e -> e.fromId() + " " + e.skill())
                 .containsExactly("cleo Kafka", "ben Kafka");
-        assertThat(store.revokeEndorsement("ben", "ana", "Kafka")).isTrue();
-        assertThat(store.revokeEndorsement("ben", "ana", "Kafka")).isFalse();
-        assertThat(store.endorsementsOf("ana")).extracting(e -> e.fromId()).containsExactly("cleo");
-        assertThatThrownBy(() -> store.endorse("nobody", "ana", "Kafka", T0)).isInstanceOf(NoSuchEntityException.class);
+        assertThat(store.endorsements().revokeEndorsement("ben", "ana", "Kafka"))
+                .isTrue();
+        assertThat(store.endorsements().revokeEndorsement("ben", "ana", "Kafka"))
+                .isFalse();
+        assertThat(store.endorsements().endorsementsOf("ana"))
+                .extracting(e -> e.fromId())
+                .containsExactly("cleo");
+        assertThatThrownBy(() -> store.endorsements().endorse("nobody", "ana", "Kafka", T0))
+                .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void aPersonsEvidenceJoinsTheirLevelEndorsementsAndWriting() {
         declare("ana", "Kafka", "expert");
-        store.endorse("ben", "ana", "Kafka", T0);
+        store.endorsements().endorse("ben", "ana", "Kafka", T0);
         write("ana", "Kafka consumer groups", "Kafka");
         write("dan", "Terraform state", "Terraform");
 
-        var kafka = store.evidenceOf("ana").stream()
+        var kafka = store.evidence().evidenceOf("ana").stream()
                 .filter(e -> e.skillName().equals("Kafka"))
                 .findFirst()
                 .orElseThrow();
@@ -122,9 +131,11 @@ class ExpertiseStoreTest {
         assertThat(kafka.articles()).isEqualTo(1);
         assertThat(kafka.writtenShare()).isEqualTo(1.0);
         assertThat(kafka.lastWrittenAt()).contains(T0);
-        assertThat(store.evidenceOf("ana")).extracting(e -> e.skillName()).containsExactly("Kafka");
-        assertThat(store.evidenceOf(List.of(SkillNames.key("Terraform")), List.of("ana", "dan")))
-                .extracting(ExpertiseStore.SkillEvidence::personId)
+        assertThat(store.evidence().evidenceOf("ana"))
+                .extracting(e -> e.skillName())
+                .containsExactly("Kafka");
+        assertThat(store.evidence().evidenceOf(List.of(SkillNames.key("Terraform")), List.of("ana", "dan")))
+                .extracting(SkillEvidence::personId)
                 .containsExactly("dan");
     }
 
@@ -133,43 +144,47 @@ class ExpertiseStoreTest {
         declare("ana", "Kafka", "expert");
         declare("ben", "Kafka", "practising");
         declare("cleo", "Kafka", "learning");
-        store.endorse("dan", "cleo", "Kafka", T0);
-        store.endorse("ana", "cleo", "Kafka", T0);
+        store.endorsements().endorse("dan", "cleo", "Kafka", T0);
+        store.endorsements().endorse("ana", "cleo", "Kafka", T0);
         String kafka = SkillNames.key("Kafka");
 
-        assertThat(store.strongest(List.of(kafka), 10, false, STRENGTH, T0))
-                .extracting(ExpertiseStore.SkillEvidence::personId)
+        assertThat(store.holders().strongest(List.of(kafka), 10, false, STRENGTH, T0))
+                .extracting(SkillEvidence::personId)
                 .containsExactly("ana", "cleo", "ben");
-        assertThat(store.strongest(List.of(kafka), 1, false, STRENGTH, T0))
-                .extracting(ExpertiseStore.SkillEvidence::personId)
+        assertThat(store.holders().strongest(List.of(kafka), 1, false, STRENGTH, T0))
+                .extracting(SkillEvidence::personId)
                 .containsExactly("ana");
         // four years later the declarations have decayed to a quarter, still in the same order
-        assertThat(store.strongest(List.of(kafka), 10, false, STRENGTH, T0.plus(Duration.ofDays(1460))))
-                .extracting(ExpertiseStore.SkillEvidence::personId)
+        assertThat(store.holders().strongest(List.of(kafka), 10, false, STRENGTH, T0.plus(Duration.ofDays(1460))))
+                .extracting(SkillEvidence::personId)
                 .containsExactly("ana", "cleo", "ben");
     }
 
     @Test
     void unavailablePeopleAreNotSuggestibleUntilTheirLeaveEnds() {
-        store.setAvailability("ana", "unavailable", Optional.of(T0.plus(Duration.ofDays(7))));
-        store.setAvailability("ben", "inactive", Optional.empty());
+        store.availability().setAvailability("ana", "unavailable", Optional.of(T0.plus(Duration.ofDays(7))), T0);
+        store.availability().setAvailability("ben", "inactive", Optional.empty(), T0);
 
-        assertThat(store.person("ana", T0).orElseThrow().suggestible()).isFalse();
-        assertThat(store.person("ana", T0.plus(Duration.ofDays(8)))
+        assertThat(store.availability().person("ana", T0).orElseThrow().suggestible())
+                .isFalse();
+        assertThat(store.availability()
+                        .person("ana", T0.plus(Duration.ofDays(8)))
                         .orElseThrow()
                         .suggestible())
                 .isTrue();
-        assertThat(store.person("ben", T0).orElseThrow().suggestible()).isFalse();
-        assertThat(store.person("cleo", T0).orElseThrow().suggestible()).isTrue();
-        assertThatThrownBy(() -> store.setAvailability("nobody", "available", Optional.empty()))
+        assertThat(store.availability().person("ben", T0).orElseThrow().suggestible())
+                .isFalse();
+        assertThat(store.availability().person("cleo", T0).orElseThrow().suggestible())
+                .isTrue();
+        assertThatThrownBy(() -> store.availability().setAvailability("nobody", "available", Optional.empty(), T0))
                 .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void evidenceWritesAreCountedSoCachesKnowWhenToReread() {
         long before = store.evidenceWrites();
-        store.endorse("ben", "ana", "Kafka", T0);
-        store.setAvailability("ana", "available", Optional.empty());
+        store.endorsements().endorse("ben", "ana", "Kafka", T0);
+        store.availability().setAvailability("ana", "available", Optional.empty(), T0);
         assertThat(store.evidenceWrites()).isEqualTo(before + 2);
     }
 }

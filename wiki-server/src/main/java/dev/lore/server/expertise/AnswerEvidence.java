@@ -1,11 +1,11 @@
 package dev.lore.server.expertise;
 
-import dev.lore.graph.expertise.ExpertiseStore.AnswerAuthorship;
-import dev.lore.server.expertise.ExpertService.Evidence;
+import dev.lore.graph.expertise.AnswerAuthorship;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers as evidence of expertise, next to the articles {@link ExpertService} weighs: a question
@@ -15,8 +15,8 @@ import java.util.Map;
  * helpful votes on the most relevant question counts 0.9, a little less than writing all of the most
  * relevant article (1.05). First choices, not tuned.
  *
- * <p>The evidence is {@code kind "answer"} with the question's title, the question id as {@code
- * slug}, the helpful votes as {@code count}, and {@code share} 1 when accepted (0 otherwise).
+ * <p>The evidence is an {@link Evidence.Answer}: the question's title and id, whether accepted, and
+ * the helpful votes.
  */
 final class AnswerEvidence {
     static final double ANSWERED = 0.25;
@@ -41,11 +41,11 @@ final class AnswerEvidence {
             if (relevance == null) {
                 continue;
             }
-            double w = relevance * weight(a.accepted(), a.helpful()) * ExpertService.decay(a.at(), now);
+            double w = relevance * weight(a.accepted(), a.helpful()) * Scoring.decay(a.at(), now);
             scores.merge(a.personId(), w, Double::sum);
             evidence.computeIfAbsent(a.personId(), k -> new ArrayList<>())
-                    .add(new Evidence(
-                            "answer", a.title(), a.questionId(), null, a.accepted() ? 1 : 0, a.helpful(), w, a.at()));
+                    .add(new Evidence.Answer(
+                            a.title(), a.questionId(), a.accepted(), a.helpful(), w, Optional.of(a.at())));
         }
     }
 }

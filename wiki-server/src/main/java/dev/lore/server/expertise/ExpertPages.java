@@ -1,7 +1,6 @@
 package dev.lore.server.expertise;
 
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
@@ -34,7 +33,6 @@ import java.util.Set;
  */
 public final class ExpertPages {
     private final ExpertService experts;
-    private final ExpertiseStore store;
     private final PersonService people;
     private final Pages pages;
     private final Clock clock;
@@ -57,7 +55,6 @@ public final class ExpertPages {
         this.experts = experts;
         this.collections = collections;
         this.taught = taught;
-        this.store = experts.store();
         this.people = people;
         this.pages = pages;
         this.clock = clock;
@@ -97,11 +94,19 @@ public final class ExpertPages {
                         e.person().title(),
                         e.explanation(),
                         e.evidence().stream()
-                                .filter(ev -> ev.slug() != null)
+                                .flatMap(ev -> link(ev).stream())
                                 .limit(3)
-                                .map(ev -> new LinkView(ev.slug(), ev.title()))
                                 .toList()))
                 .toList();
+    }
+
+    /** The page a piece of evidence is about: an article, or the question an answer answers. */
+    private static Optional<LinkView> link(Evidence evidence) {
+        return switch (evidence) {
+            case Evidence.Article a when a.slug() != null -> Optional.of(new LinkView(a.slug(), a.title()));
+            case Evidence.Answer a when a.questionId() != null -> Optional.of(new LinkView(a.questionId(), a.title()));
+            default -> Optional.empty();
+        };
     }
 
     private void profile(Context ctx) {
@@ -110,14 +115,13 @@ public final class ExpertPages {
         Optional<Person> viewer = CurrentUser.of(ctx);
         boolean self = viewer.map(v -> v.id().equals(p.id())).orElse(false);
         boolean canEndorse = viewer.isPresent() && !self;
-        Set<String> mine = viewer.map(v -> Set.copyOf(store.endorsementsOf(p.id()).stream()
+        Profile profile = experts.profile(p.id()).orElseThrow(() -> new NoSuchEntityException("person", p.id()));
+        Set<String> mine = viewer.map(v -> Set.copyOf(profile.endorsements().stream()
                         .filter(e -> e.fromId().equals(v.id()))
                         .map(e -> e.skill())
                         .toList()))
                 .orElse(Set.of());
-        var expertise = store.evidenceOf(p.id()).stream()
-                .sorted((a, b) ->
-                        Double.compare(ExpertService.skillExpertise(b, now), ExpertService.skillExpertise(a, now)))
+        var expertise = profile.strongestFirst().stream()
                 .map(e -> new ExpertiseView(
                         e.skillName(),
                         "/skills/" + Urls.encode(e.skillName()),
@@ -127,7 +131,7 @@ public final class ExpertPages {
                         e.articles(),
                         (int) Math.round(e.writtenShare() * 100)))
                 .toList();
-        var contributions = store.contributions(p.id(), 50).stream()
+        var contributions = profile.contributions().stream()
                 .map(a -> new ContributionView(
                         a.slug(), a.title(), (int) Math.round(a.share() * 100), a.edits(), Pages.ago(a.lastAt(), now)))
                 .toList();
@@ -141,7 +145,7 @@ public final class ExpertPages {
                                 s.why()))
                         .toList()
                 : List.of();
-        boolean available = store.person(p.id(), now).map(i -> i.suggestible()).orElse(false);
+        boolean available = profile.person().suggestible();
         pages.render(
                 ctx,
                 "expertise/person.jte",
@@ -155,7 +159,7 @@ public final class ExpertPages {
                         available,
                         expertise,
                         contributions,
-                        store.wantsToLearn(p.id()).stream().map(s -> s.name()).toList(),
+                        profile.wantsToLearn().stream().map(s -> s.name()).toList(),
                         learnFrom,
                         self,
                         canEndorse,
@@ -173,11 +177,10 @@ public final class ExpertPages {
             throw new InvalidInputException("you cannot endorse yourself; ask a colleague who has seen your work");
         }
         if ("true".equals(ctx.formParam("revoke"))) {
-            store.revokeEndorsement(me.id(), id, skill);
+            experts.revokeEndorsement(me.id(), id, skill);
         } else {
-            store.endorse(me.id(), id, skill, clock.instant());
+            experts.endorse(me.id(), id, skill);
         }
-        experts.skillsChanged();
         ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
     }
 
@@ -191,8 +194,7 @@ public final class ExpertPages {
         if (skills.size() > 50 || skills.stream().anyMatch(s -> s.length() > 100)) {
             throw new InvalidInputException("at most 50 skills of at most 100 characters each");
         }
-        store.setWantsToLearn(id, skills);
-        experts.skillsChanged();
+        experts.setWantsToLearn(id, skills);
         ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
     }
 
@@ -202,14 +204,13 @@ public final class ExpertPages {
         if (!Set.of("available", "unavailable").contains(status)) {
             throw new InvalidInputException("status must be available or unavailable");
         }
-        store.setAvailability(id, status, Optional.empty());
+        experts.setAvailability(id, status, Optional.empty());
         ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
     }
 
     private void skill(Context ctx) {
         String name = ctx.pathParam("name");
-        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
-        var overview = store.overview(skill.key(), 50, 8).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        var overview = experts.skill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
         pages.render(
                 ctx,
                 "expertise/skill.jte",
@@ -234,8 +235,9 @@ public final class ExpertPages {
     private void describe(Context ctx) {
         CurrentUser.require(ctx, Role.CHAMPION);
         String name = ctx.pathParam("name");
-        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
-        store.describe(skill.name(), ExpertRoutes.requireDescription(ctx.formParam("description")));
+        experts.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        var skill = experts.describeExisting(name, ExpertRoutes.requireDescription(ctx.formParam("description")))
+                .skill();
         ctx.redirect("/skills/" + Urls.encode(skill.name()), HttpStatus.SEE_OTHER);
     }
 

@@ -1,8 +1,8 @@
 package dev.lore.server.expertise;
 
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.graph.expertise.ExpertiseStore;
-import dev.lore.graph.expertise.ExpertiseStore.PersonInfo;
+import dev.lore.graph.expertise.PersonInfo;
+import dev.lore.graph.expertise.SkillOverview;
 import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.graph.person.Person;
 import dev.lore.server.article.ArticleService;
@@ -10,12 +10,10 @@ import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.ForbiddenException;
 import dev.lore.server.error.InvalidInputException;
-import dev.lore.server.person.PersonService;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -27,17 +25,11 @@ import java.util.Set;
 /** The expertise API: experts for a topic, whom to learn from, skills, endorsements, availability. */
 public final class ExpertRoutes {
     private final ExpertService experts;
-    private final ExpertiseStore store;
-    private final PersonService people;
     private final ArticleService articles;
-    private final Clock clock;
 
-    public ExpertRoutes(ExpertService experts, PersonService people, ArticleService articles, Clock clock) {
+    public ExpertRoutes(ExpertService experts, ArticleService articles) {
         this.experts = experts;
-        this.store = experts.store();
-        this.people = people;
         this.articles = articles;
-        this.clock = clock;
     }
 
     public record SkillsRequest(List<DeclaredSkill> skills) {}
@@ -107,30 +99,61 @@ public final class ExpertRoutes {
         return json;
     }
 
-    static Map<String, Object> evidenceJson(ExpertService.Evidence e) {
+    /**
+     * One piece of evidence as the API has always shown it: {@code kind}, then what that kind
+     * has, then {@code weight} and {@code at}.
+     */
+    static Map<String, Object> evidenceJson(Evidence e) {
         var json = new LinkedHashMap<String, Object>();
-        json.put("kind", e.kind());
-        if (e.title() != null) {
-            json.put(e.kind().equals("skill") ? "level" : "title", e.title());
-        }
-        if (e.slug() != null) {
-            json.put("slug", e.slug());
-        }
-        if (e.skill() != null) {
-            json.put("skill", e.skill());
-        }
-        if (e.kind().equals("article") || e.kind().equals("writing")) {
-            json.put("share", Math.round(e.share() * 1000) / 1000.0);
-        }
-        if (e.count() > 0) {
-            json.put(e.kind().equals("article") ? "edits" : "count", e.count());
-        }
-        if (e.kind().equals("answer")) {
-            json.put("accepted", e.share() > 0);
+        switch (e) {
+            case Evidence.Article a -> {
+                json.put("kind", "article");
+                putIfPresent(json, "title", a.title());
+                putIfPresent(json, "slug", a.slug());
+                json.put("share", Math.round(a.share() * 1000) / 1000.0);
+                if (a.edits() > 0) {
+                    json.put("edits", a.edits());
+                }
+            }
+            case Evidence.Answer a -> {
+                json.put("kind", "answer");
+                putIfPresent(json, "title", a.title());
+                putIfPresent(json, "slug", a.questionId());
+                if (a.helpful() > 0) {
+                    json.put("count", a.helpful());
+                }
+                json.put("accepted", a.accepted());
+            }
+            case Evidence.Skill sk -> {
+                json.put("kind", "skill");
+                sk.level().ifPresent(level -> json.put("level", level));
+                putIfPresent(json, "skill", sk.skill());
+            }
+            case Evidence.Endorsement en -> {
+                json.put("kind", "endorsement");
+                putIfPresent(json, "skill", en.skill());
+                if (en.endorsers() > 0) {
+                    json.put("count", en.endorsers());
+                }
+            }
+            case Evidence.Writing w -> {
+                json.put("kind", "writing");
+                putIfPresent(json, "skill", w.skill());
+                json.put("share", Math.round(w.share() * 1000) / 1000.0);
+                if (w.articles() > 0) {
+                    json.put("count", w.articles());
+                }
+            }
         }
         json.put("weight", Math.round(e.weight() * 10_000) / 10_000.0);
-        json.put("at", e.at());
+        json.put("at", e.at().orElse(null));
         return json;
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String key, String value) {
+        if (value != null) {
+            json.put(key, value);
+        }
     }
 
     private void learnFrom(Context ctx) {
@@ -168,15 +191,16 @@ public final class ExpertRoutes {
 
     /** Skills with their evidence, contributions with shares, endorsements, wishes. */
     public Map<String, Object> profile(String id) {
-        Instant now = clock.instant();
-        PersonInfo person = store.person(id, now).orElseThrow(() -> new NoSuchEntityException("person", id));
+        return profileJson(experts.profile(id).orElseThrow(() -> new NoSuchEntityException("person", id)));
+    }
+
+    private static Map<String, Object> profileJson(Profile profile) {
+        Instant now = profile.at();
         var json = new LinkedHashMap<String, Object>();
-        json.put("person", personJson(person));
+        json.put("person", personJson(profile.person()));
         json.put(
                 "skills",
-                store.evidenceOf(id).stream()
-                        .sorted((a, b) -> Double.compare(
-                                ExpertService.skillExpertise(b, now), ExpertService.skillExpertise(a, now)))
+                profile.strongestFirst().stream()
                         .map(e -> {
                             var skill = new LinkedHashMap<String, Object>();
                             skill.put("name", e.skillName());
@@ -185,10 +209,10 @@ public final class ExpertRoutes {
                             skill.put("inferred", e.articles() > 0);
                             skill.put("articles", e.articles());
                             skill.put("writtenShare", Math.round(e.writtenShare() * 1000) / 1000.0);
-                            skill.put("score", Math.round(ExpertService.skillExpertise(e, now) * 1000) / 1000.0);
+                            skill.put("score", Math.round(Scoring.skillExpertise(e, now) * 1000) / 1000.0);
                             skill.put(
                                     "evidence",
-                                    ExpertService.describe(e, now).stream()
+                                    Scoring.describe(e).stream()
                                             .map(ExpertRoutes::evidenceJson)
                                             .toList());
                             return skill;
@@ -196,7 +220,7 @@ public final class ExpertRoutes {
                         .toList());
         json.put(
                 "contributions",
-                store.contributions(id, 50).stream()
+                profile.contributions().stream()
                         .map(a -> Map.of(
                                 "slug", a.slug(),
                                 "title", a.title(),
@@ -204,10 +228,10 @@ public final class ExpertRoutes {
                                 "edits", a.edits(),
                                 "lastAt", a.lastAt()))
                         .toList());
-        json.put("endorsements", store.endorsementsOf(id));
+        json.put("endorsements", profile.endorsements());
         json.put(
                 "wantsToLearn",
-                store.wantsToLearn(id).stream().map(s -> s.name()).toList());
+                profile.wantsToLearn().stream().map(s -> s.name()).toList());
         return json;
     }
 
@@ -219,16 +243,15 @@ public final class ExpertRoutes {
         if (me.id().equals(id)) {
             throw new InvalidInputException("you cannot endorse yourself; ask a colleague who has seen your work");
         }
-        boolean created = store.endorse(me.id(), id, skill, clock.instant());
-        experts.skillsChanged();
-        ctx.status(created ? 201 : 200);
-        ctx.json(Map.of("created", created, "endorsements", store.endorsementsOf(id)));
+        var endorsed = experts.endorse(me.id(), id, skill);
+        ctx.status(endorsed.created() ? 201 : 200);
+        ctx.json(Map.of("created", endorsed.created(), "endorsements", endorsed.endorsements()));
     }
 
     private void revoke(Context ctx) {
         Person me = CurrentUser.require(ctx, Role.READER);
         String id = ctx.pathParam("id");
-        if (!store.revokeEndorsement(me.id(), id, ctx.pathParam("skill"))) {
+        if (!experts.revokeEndorsement(me.id(), id, ctx.pathParam("skill"))) {
             throw new NoSuchEntityException("endorsement", ctx.pathParam("skill"));
         }
         ctx.status(204);
@@ -245,11 +268,7 @@ public final class ExpertRoutes {
             throw new InvalidInputException("at most 50 skills");
         }
         body.skills().forEach(ExpertRoutes::requireSkillName);
-        store.setWantsToLearn(id, body.skills());
-        experts.skillsChanged();
-        ctx.json(Map.of(
-                "wantsToLearn",
-                store.wantsToLearn(id).stream().map(s -> s.name()).toList()));
+        ctx.json(Map.of("wantsToLearn", experts.setWantsToLearn(id, body.skills())));
     }
 
     private void availability(Context ctx) {
@@ -270,8 +289,7 @@ public final class ExpertRoutes {
                         "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, was '" + body.until() + "'");
             }
         }
-        store.setAvailability(id, status, until);
-        ctx.json(personJson(store.person(id, clock.instant()).orElseThrow()));
+        ctx.json(personJson(experts.setAvailability(id, status, until)));
     }
 
     private void declare(Context ctx) {
@@ -300,11 +318,7 @@ public final class ExpertRoutes {
                     return new DeclaredSkill(requireSkillName(s.name()), level);
                 })
                 .toList();
-        store.person(id, clock.instant()).orElseThrow(() -> new NoSuchEntityException("person", id));
-        people.declareSkills(
-                id, declared, store.wantsToLearn(id).stream().map(s -> s.name()).toList());
-        experts.skillsChanged();
-        ctx.json(profile(id));
+        ctx.json(profileJson(experts.declareSkills(id, declared)));
     }
 
     private void askAnExpert(Context ctx) {
@@ -317,8 +331,10 @@ public final class ExpertRoutes {
 
     private void skill(Context ctx) {
         String name = ctx.pathParam("name");
-        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
-        var overview = store.overview(skill.key(), 50, 8).orElseThrow(() -> new NoSuchEntityException("skill", name));
+        ctx.json(skillJson(experts.skill(name).orElseThrow(() -> new NoSuchEntityException("skill", name))));
+    }
+
+    private Map<String, Object> skillJson(SkillOverview overview) {
         var json = new LinkedHashMap<String, Object>();
         json.put("name", overview.skill().name());
         json.put("key", overview.skill().key());
@@ -331,26 +347,22 @@ public final class ExpertRoutes {
                         .map(ExpertRoutes::expertJson)
                         .toList());
         json.put("related", overview.related());
-        ctx.json(json);
+        return json;
     }
 
     private void alias(Context ctx) {
         CurrentUser.require(ctx, Role.CHAMPION);
         AliasRequest body = Requests.body(ctx, AliasRequest.class);
         String alias = requireSkillName(body.alias());
-        var skill = store.addAlias(ctx.pathParam("name"), alias);
-        experts.skillsChanged();
+        var skill = experts.addAlias(ctx.pathParam("name"), alias);
         ctx.json(Map.of("name", skill.name(), "key", skill.key(), "alias", alias));
     }
 
     private void describe(Context ctx) {
         CurrentUser.require(ctx, Role.CHAMPION);
-        String name = ctx.pathParam("name");
         DescriptionRequest body = Requests.body(ctx, DescriptionRequest.class);
         String description = requireDescription(body.description());
-        var skill = store.findSkill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
-        store.describe(skill.name(), description);
-        skill(ctx);
+        ctx.json(skillJson(experts.describeExisting(ctx.pathParam("name"), description)));
     }
 
     record DescriptionRequest(String description) {}

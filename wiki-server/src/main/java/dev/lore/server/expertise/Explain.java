@@ -1,9 +1,8 @@
 package dev.lore.server.expertise;
 
-import dev.lore.graph.expertise.ExpertiseStore.Closeness;
-import dev.lore.graph.expertise.ExpertiseStore.PersonInfo;
-import dev.lore.server.expertise.ExpertService.Evidence;
-import dev.lore.server.expertise.ExpertService.Need;
+import dev.lore.graph.expertise.Closeness;
+import dev.lore.graph.expertise.PersonInfo;
+import dev.lore.server.expertise.Advice.Need;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,9 +15,12 @@ final class Explain {
 
     static String expert(PersonInfo person, List<Evidence> evidence, Instant now) {
         var parts = new ArrayList<String>();
-        var articles = evidence.stream().filter(e -> e.kind().equals("article")).toList();
+        var articles = evidence.stream()
+                .filter(Evidence.Article.class::isInstance)
+                .map(Evidence.Article.class::cast)
+                .toList();
         if (!articles.isEmpty()) {
-            Evidence top = articles.getFirst();
+            Evidence.Article top = articles.getFirst();
             String first = top.share() >= 0.005
                     ? "wrote " + percent(top.share()) + " of '" + top.title() + "'"
                     : "edited '" + top.title() + "'";
@@ -27,20 +29,23 @@ final class Explain {
             }
             parts.add(first);
         }
-        var answers = evidence.stream().filter(e -> e.kind().equals("answer")).toList();
+        var answers = evidence.stream()
+                .filter(Evidence.Answer.class::isInstance)
+                .map(Evidence.Answer.class::cast)
+                .toList();
         if (!answers.isEmpty()) {
-            long accepted = answers.stream().filter(e -> e.share() > 0).count();
+            long accepted = answers.stream().filter(Evidence.Answer::accepted).count();
             parts.add("answered " + count(answers.size(), "question", "questions") + " on this"
                     + (accepted > 0 ? " (" + accepted + " accepted)" : ""));
         }
         for (Evidence e : evidence) {
-            if (e.kind().equals("skill")) {
-                parts.add("lists " + e.skill() + " as a skill");
+            if (e instanceof Evidence.Skill s) {
+                parts.add("lists " + s.skill() + " as a skill");
             }
         }
         for (Evidence e : evidence) {
-            if (e.kind().equals("endorsement")) {
-                parts.add("endorsed for " + e.skill() + " by " + count(e.count(), "colleague", "colleagues"));
+            if (e instanceof Evidence.Endorsement en) {
+                parts.add("endorsed for " + en.skill() + " by " + count(en.endorsers(), "colleague", "colleagues"));
             }
         }
         person.lastActive().ifPresent(at -> parts.add("last active " + ago(at, now)));
@@ -57,13 +62,17 @@ final class Explain {
         String name = firstName(person.name());
         var what = new ArrayList<String>();
         for (Evidence e : evidence) {
-            switch (e.kind()) {
-                case "writing" ->
-                    what.add("has written " + count(e.count(), "article", "articles") + " about " + e.skill());
-                case "skill" -> what.add("lists " + e.skill() + " as a skill (" + e.title() + ")");
-                case "endorsement" ->
-                    what.add("is endorsed for " + e.skill() + " by " + count(e.count(), "colleague", "colleagues"));
-                default -> {}
+            switch (e) {
+                case Evidence.Writing w ->
+                    what.add("has written " + count(w.articles(), "article", "articles") + " about " + w.skill());
+                case Evidence.Skill sk ->
+                    what.add(
+                            "lists " + sk.skill() + " as a skill (" + sk.level().orElse(null) + ")");
+                case Evidence.Endorsement en ->
+                    what.add("is endorsed for " + en.skill() + " by "
+                            + count(en.endorsers(), "colleague", "colleagues"));
+                case Evidence.Article a -> {}
+                case Evidence.Answer a -> {}
             }
         }
         var sentence = new StringBuilder(name)

@@ -1,7 +1,7 @@
 package dev.lore.server.home;
 
 import dev.lore.graph.Graph;
-import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
@@ -38,7 +38,7 @@ public final class HomeRoutes {
     private final ArticleService articles;
     private final PersonService people;
     private final Graph graph;
-    private final ExpertiseStore reads;
+    private final ExpertService reads;
     private final QuestionService questions;
     private final PathPages paths;
     private final LoreIndex index;
@@ -49,7 +49,7 @@ public final class HomeRoutes {
             ArticleService articles,
             PersonService people,
             Graph graph,
-            ExpertiseStore reads,
+            ExpertService reads,
             QuestionService questions,
             PathPages paths,
             LoreIndex index,

@@ -88,20 +88,21 @@ public final class PersonRoutes {
         CurrentUser.require(ctx, Role.ADMIN);
         CreateRequest body = Requests.body(ctx, CreateRequest.class);
         Role role = body.role() == null ? Role.CONTRIBUTOR : Role.parse(body.role());
-        boolean created = people.create(
+        var created = people.create(
                 body.id(),
                 body.name(),
                 body.email(),
                 body.team(),
                 body.title(),
                 role,
-                Optional.ofNullable(body.password()));
-        if (!created) {
+                Optional.ofNullable(body.password()),
+                this::profileJson);
+        if (created.isEmpty()) {
             ctx.status(409).json(Map.of("error", "conflict", "detail", "a person with id '" + body.id() + "' exists"));
             return;
         }
         ctx.status(201).header("Location", "/api/people/" + body.id());
-        ctx.json(profileJson(people.get(body.id())));
+        ctx.json(created.get());
     }
 
     private void setRole(Context ctx) {
@@ -110,8 +111,7 @@ public final class PersonRoutes {
         if (body.role() == null) {
             throw new InvalidInputException("role is required");
         }
-        people.setRole(ctx.pathParam("id"), Role.parse(body.role()));
-        ctx.json(profileJson(people.get(ctx.pathParam("id"))));
+        ctx.json(people.setRole(ctx.pathParam("id"), Role.parse(body.role()), this::profileJson));
     }
 
     private void directory(Context ctx) {

@@ -12,6 +12,7 @@ import dev.lore.server.search.IndexSync;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** People and accounts: validation, password hashing, roles. Thread-safe. */
@@ -35,6 +36,24 @@ public final class PersonService {
     /** Creates an account; returns false when the id is already taken. */
     public boolean create(
             String id, String name, String email, String team, String title, Role role, Optional<String> password) {
+        return create(id, name, email, team, title, role, password, person -> true)
+                .isPresent();
+    }
+
+    /**
+     * Creates an account and answers with {@code answer} of the person as the creation left them,
+     * read in its own transaction (as are the reads {@code answer} makes); empty when the id is
+     * already taken.
+     */
+    public <T> Optional<T> create(
+            String id,
+            String name,
+            String email,
+            String team,
+            String title,
+            Role role,
+            Optional<String> password,
+            Function<Person, T> answer) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InvalidInputException(
                     "id must be 2-64 characters of a-z, 0-9, '.', '_' or '-', was '" + id + "'");
@@ -43,7 +62,7 @@ public final class PersonService {
             throw new InvalidInputException("name must be 1-120 characters, was " + (name == null ? 0 : name.length()));
         }
         password.ifPresent(PersonService::checkPassword);
-        boolean created = store.create(new NewPerson(
+        var person = new NewPerson(
                 id,
                 name.strip(),
                 email,
@@ -51,9 +70,11 @@ public final class PersonService {
                 title,
                 role.id(),
                 password.map(passwords::hash).orElse(null),
-                clock.instant()));
+                clock.instant());
+        Optional<T> answered = store.inOneTransaction(
+                () -> store.create(person) ? Optional.of(answer.apply(get(id))) : Optional.<T>empty());
         index.catchUp();
-        return created;
+        return answered;
     }
 
     public Person get(String id) {
@@ -72,10 +93,19 @@ public final class PersonService {
         return store.count();
     }
 
-    public void setRole(String id, Role role) {
-        get(id);
-        store.setRole(id, role.id());
+    /**
+     * Changes a person's role and answers with {@code answer} of the person as this change left
+     * them, read in the change's own transaction (as are the reads {@code answer} makes), so a
+     * change landing just after is never mistaken for this one.
+     */
+    public <T> T setRole(String id, Role role, Function<Person, T> answer) {
+        T answered = store.inOneTransaction(() -> {
+            get(id);
+            store.setRole(id, role.id());
+            return answer.apply(get(id));
+        });
         index.catchUp();
+        return answered;
     }
 
     public void setPassword(String id, String password) {

@@ -1,7 +1,7 @@
 package dev.lore.server.seed;
 
 import dev.lore.graph.article.Article;
-import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.Role;
@@ -56,7 +56,7 @@ public final class MarkdownImport {
     public MarkdownImport(
             ArticleService articles,
             PersonService people,
-            ExpertiseStore skills,
+            ExpertService skills,
             PathService paths,
             CollectionService collections,
             Clock clock) {

@@ -1,7 +1,7 @@
 package dev.lore.server.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
@@ -26,11 +26,11 @@ import java.util.Set;
  */
 final class PackLists {
     private final PersonService people;
-    private final ExpertiseStore skills;
+    private final ExpertService skills;
     private final PathService paths;
     private final CollectionService collections;
 
-    PackLists(PersonService people, ExpertiseStore skills, PathService paths, CollectionService collections) {
+    PackLists(PersonService people, ExpertService skills, PathService paths, CollectionService collections) {
         this.people = people;
         this.skills = skills;
         this.paths = paths;

@@ -1,7 +1,7 @@
 package dev.lore.server.seed;
 
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.seed.PackStore;
@@ -37,7 +37,7 @@ public final class SeedPacks {
     private final ArticleService articles;
     private final CollectionService collections;
     private final PersonService people;
-    private final ExpertiseStore skills;
+    private final ExpertService skills;
     private final PackStore store;
     private final ReentrantLock importing = new ReentrantLock();
 
@@ -46,7 +46,7 @@ public final class SeedPacks {
             ArticleService articles,
             CollectionService collections,
             PersonService people,
-            ExpertiseStore skills,
+            ExpertService skills,
             PackStore store) {
         this.importer = importer;
         this.articles = articles;

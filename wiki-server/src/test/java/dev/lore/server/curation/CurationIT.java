@@ -175,7 +175,7 @@ class CurationIT {
         String a = article("Deploy guide", Optional.empty(), 1);
         String b = article("Coffee machine", Optional.empty(), 1);
         String c = article("Old favourite", Optional.empty(), 1);
-        var store = lore.lore().experts().store();
+        var store = new dev.lore.graph.expertise.ExpertiseStore(lore.lore().graph()).reads();
         Instant now = Instant.now();
         store.recordRead("carla.contrib", a, now);
         store.recordRead("rudi.reader", a, now);

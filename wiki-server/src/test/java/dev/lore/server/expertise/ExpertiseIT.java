@@ -193,7 +193,7 @@ class ExpertiseIT {
      */
     private String popularZookeeperWithAnaWritingAboutIt() {
         var people = lore.lore().people();
-        for (int i = 0; i < ExpertService.SKILL_HOLDERS + 5; i++) {
+        for (int i = 0; i < ExpertRanking.SKILL_HOLDERS + 5; i++) {
             String id = "holder-" + i;
             people.create(
                     id, "Holder " + i, id + "@example.test", "Ops", "Engineer", Role.CONTRIBUTOR, Optional.empty());
@@ -241,11 +241,11 @@ class ExpertiseIT {
                 .graph()
                 .write(tx -> tx.run("MATCH (p:Person) REMOVE p.lastActiveAt").consume());
         // a write from outside Lore's stores is seen once what expert finding keeps of people expires
-        lore.clock().set(java.time.Instant.parse("2026-03-30T09:00:00Z").plus(ExpertService.PEOPLE_TTL));
+        lore.clock().set(java.time.Instant.parse("2026-03-30T09:00:00Z").plus(EvidenceCache.PEOPLE_TTL));
         assertThat(lastActiveOfTheKafkaExpert().isNull()).isTrue();
-        assertThat(lore.lore().experts().store().backfillLastActive()).isEqualTo(1);
+        assertThat(lore.lore().experts().backfillLastActive()).isEqualTo(1);
         assertThat(lastActiveOfTheKafkaExpert().asText()).isEqualTo("2026-03-16T09:00:00Z");
-        assertThat(lore.lore().experts().store().backfillLastActive()).isZero();
+        assertThat(lore.lore().experts().backfillLastActive()).isZero();
     }
 
     private JsonNode lastActiveOfTheKafkaExpert() {
@@ -541,29 +541,28 @@ class ExpertiseIT {
         create("dan", "Terraform state", "Keep state remote and locked.", List.of("Terraform"));
         create("dan", "Terraform modules", "Version every module.", List.of("Terraform"));
 
-        var store = lore.lore().experts().store();
+        var store = new dev.lore.graph.expertise.ExpertiseStore(lore.lore().graph());
         var now = java.time.Instant.now();
         var key = List.of("terraform");
-        var writing = store.strongest(key, 2, true, ExpertService.STRENGTH, now);
+        var writing = store.holders().strongest(key, 2, true, Scoring.STRENGTH, now);
         assertThat(writing).extracting(e -> e.personId()).containsExactly("dan", "ana");
-        var declaredOnly = store.strongest(key, 2, false, ExpertService.STRENGTH, now);
+        var declaredOnly = store.holders().strongest(key, 2, false, Scoring.STRENGTH, now);
         assertThat(declaredOnly).extracting(e -> e.personId()).containsExactly("ana", "ben");
         assertThat(declaredOnly.get(1).endorsers()).containsExactlyInAnyOrder("Cleo Park", "Dan Ruiz");
 
         // the database's order is the ranking's own order, for everyone
-        var all = store.strongest(key, 10, true, ExpertService.STRENGTH, now);
+        var all = store.holders().strongest(key, 10, true, Scoring.STRENGTH, now);
         assertThat(all).extracting(e -> e.personId()).containsExactly("dan", "ana", "ben", "cleo");
         var byJava = all.stream()
                 .sorted(java.util.Comparator.comparingDouble(
-                                (dev.lore.graph.expertise.ExpertiseStore.SkillEvidence e) ->
-                                        ExpertService.skillExpertise(e, now))
+                                (dev.lore.graph.expertise.SkillEvidence e) -> Scoring.skillExpertise(e, now))
                         .reversed())
                 .map(e -> e.personId())
                 .toList();
         assertThat(byJava).containsExactly("dan", "ana", "ben", "cleo");
 
         // read from the people instead: the same evidence, and nothing for people without any
-        var ofPeople = store.evidenceOf(key, List.of("ben", "erin"));
+        var ofPeople = store.evidence().evidenceOf(key, List.of("ben", "erin"));
         assertThat(ofPeople).singleElement().satisfies(e -> {
             assertThat(e.personId()).isEqualTo("ben");
             assertThat(e.level()).contains("practising");

@@ -1,0 +1,31 @@
+package dev.lore.server.expertise;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One piece of evidence behind an expert or a suggestion: what it is, how much it counted ({@link
+ * #weight}) and when ({@link #at}, absent when the graph does not know).
+ */
+public sealed interface Evidence {
+    double weight();
+
+    Optional<Instant> at();
+
+    /** Part of an article relevant to the topic: share of its current text and edits. */
+    record Article(String title, String slug, double share, int edits, double weight, Optional<Instant> at)
+            implements Evidence {}
+
+    /** An answer to a question relevant to the topic: helpful votes, and whether the asker accepted it. */
+    record Answer(String title, String questionId, boolean accepted, int helpful, double weight, Optional<Instant> at)
+            implements Evidence {}
+
+    /** A declared skill, with its level where it is shown (a profile, a suggestion). */
+    record Skill(String skill, Optional<String> level, double weight, Optional<Instant> at) implements Evidence {}
+
+    /** Colleagues' endorsements for a skill. */
+    record Endorsement(String skill, int endorsers, double weight, Optional<Instant> at) implements Evidence {}
+
+    /** Writing about a skill: summed line shares over its live articles, and how many. */
+    record Writing(String skill, double share, int articles, double weight, Optional<Instant> at) implements Evidence {}
+}

@@ -1,0 +1,81 @@
+package dev.lore.server.expertise;
+
+import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.expertise.SkillStore;
+import dev.lore.indexer.LoreIndex;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Matches free text to stored skills and their aliases. The vocabulary is read once and kept until
+ * the index next changes (every skill change moves the change sequence, which the index applies)
+ * or {@link #forget} is called after a write of this server. Thread-safe.
+ */
+final class SkillMatcher {
+    private final LoreIndex index;
+    private final SkillStore skills;
+    private final AtomicLong forgotten = new AtomicLong();
+    private volatile Vocabulary vocabulary;
+
+    /**
+     * Stored skills and aliases by key, as of an index generation and a count of {@link #forget}
+     * calls: one read before a write and kept after it is stale.
+     */
+    private record Vocabulary(Map<String, SkillNames.Skill> byKey, long generation, long forgotten) {}
+
+    SkillMatcher(LoreIndex index, SkillStore skills) {
+        this.index = index;
+        this.skills = skills;
+    }
+
+    /** Every stored skill key and alias, with the skill it names. */
+    Map<String, SkillNames.Skill> vocabulary() {
+        Vocabulary v = vocabulary;
+        long generation = index.generation();
+        long forgets = forgotten.get();
+        if (v == null || v.generation() != generation || v.forgotten() != forgets) {
+            v = new Vocabulary(skills.skillVocabulary(), generation, forgets);
+            vocabulary = v;
+        }
+        return v.byKey();
+    }
+
+    /** Forgets the vocabulary, after a skill or alias changed. */
+    void forget() {
+        forgotten.incrementAndGet();
+        vocabulary = null;
+    }
+
+    /**
+     * Skills named by a topic, with how fully: the whole topic naming a skill counts 1, a run of
+     * words inside it 0.8 (two or more words) or 0.6 (one word).
+     */
+    Map<String, Double> match(String topic) {
+        var vocab = vocabulary();
+        var out = new LinkedHashMap<String, Double>();
+        String[] words = topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}+#/.-]+");
+        var clean = new ArrayList<String>();
+        for (String w : words) {
+            if (!w.isBlank()) {
+                clean.add(w.replaceAll("^[.\\-/]+|[.\\-/]+$", ""));
+            }
+        }
+        String whole = SkillNames.key(String.join(" ", clean));
+        if (vocab.containsKey(whole)) {
+            out.put(vocab.get(whole).key(), 1.0);
+        }
+        for (int size = Math.min(4, clean.size()); size >= 1; size--) {
+            for (int i = 0; i + size <= clean.size(); i++) {
+                String key = SkillNames.key(String.join(" ", clean.subList(i, i + size)));
+                var skill = vocab.get(key);
+                if (skill != null) {
+                    out.merge(skill.key(), size > 1 ? 0.8 : 0.6, Math::max);
+                }
+            }
+        }
+        return out;
+    }
+}
