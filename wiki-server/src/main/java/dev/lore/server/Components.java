@@ -174,8 +174,7 @@ final class Components {
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
         return List.of(
-                new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)
-                        ::register,
+                new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
                         ::register,
                 new ArticlePages(

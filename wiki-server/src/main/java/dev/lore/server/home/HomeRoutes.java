@@ -1,10 +1,10 @@
 package dev.lore.server.home;
 
 import dev.lore.graph.Graph;
-import dev.lore.server.expertise.ExpertService;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.indexer.SearchRequest;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.learning.PathPages;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionPages;

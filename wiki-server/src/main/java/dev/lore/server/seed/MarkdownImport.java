@@ -1,13 +1,13 @@
 package dev.lore.server.seed;
 
 import dev.lore.graph.article.Article;
-import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
 import dev.lore.server.error.TooLargeException;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.learning.CollectionService;
 import dev.lore.server.learning.PathService;
 import dev.lore.server.markdown.FrontMatter;

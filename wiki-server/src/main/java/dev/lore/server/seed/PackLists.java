@@ -1,10 +1,10 @@
 package dev.lore.server.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lore.server.expertise.ExpertService;
 import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.learning.CollectionService;
 import dev.lore.server.learning.PathService;
 import dev.lore.server.markdown.FrontMatter;

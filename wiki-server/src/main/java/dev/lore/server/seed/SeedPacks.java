@@ -1,7 +1,6 @@
 package dev.lore.server.seed;
 
 import dev.lore.graph.NoSuchEntityException;
-import dev.lore.server.expertise.ExpertService;
 import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.seed.PackStore;
@@ -11,6 +10,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.error.ForbiddenException;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
+import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.learning.CollectionService;
 import dev.lore.server.person.PersonService;
 import java.io.ByteArrayOutputStream;
