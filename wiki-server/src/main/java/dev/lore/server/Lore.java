@@ -12,6 +12,10 @@ import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.moderation.ModerationStore;
+import dev.lore.graph.notify.Lookups;
+import dev.lore.graph.notify.NotificationStore;
+import dev.lore.graph.notify.NotifySchema;
+import dev.lore.graph.notify.WatchStore;
 import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
 import dev.lore.graph.person.Person;
@@ -48,6 +52,7 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.notify.Notifier;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.OpsRoutes;
@@ -122,6 +127,9 @@ public final class Lore implements AutoCloseable {
     private final ModerationService moderation;
     private final PromotionService promotions;
     private final Metrics metrics;
+    private final WatchStore watches;
+    private final NotificationStore notifications;
+    private final Notifier notifier;
     private final Readiness readiness;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
@@ -143,15 +151,20 @@ public final class Lore implements AutoCloseable {
                     .map(EmbeddedNeo4j.class::cast)
                     .findFirst();
             Schema.apply(graph);
+            NotifySchema.apply(graph);
             articleStore = new ArticleStore(graph);
             var personStore = new PersonStore(graph);
             index = LoreIndex.open(config.indexDir());
             closeInReverse.add(index);
-            var markdown = new MarkdownRenderer(new HtmlSanitizer());
+            var lookups = new Lookups(graph);
+            var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
+            watches = new WatchStore(graph);
+            notifications = new NotificationStore(graph, watches);
+            notifier = new Notifier(graph, notifications, lookups, markdown, clock);
             questionStore = new QuestionStore(graph);
             sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
             closeInReverse.add(sync);
-            articles = new ArticleService(articleStore, markdown, sync, clock);
+            articles = new ArticleService(articleStore, markdown, sync, clock, notifier);
             people = new PersonService(personStore, passwords, sync, clock);
             var expertise = new ExpertiseStore(graph);
             // a signed-in person is remembered briefly, until a change to people or their evidence
@@ -171,7 +184,7 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(search);
             experts = new ExpertService(index, expertise, clock);
             closeInReverse.add(experts);
-            questions = new QuestionService(questionStore, articles, experts, index, sync, clock);
+            questions = new QuestionService(questionStore, articles, experts, index, sync, clock, notifier);
             moderation = new ModerationService(new ModerationStore(graph), sync, clock);
             promotions = new PromotionService(new PromotionStore(graph), articles, clock);
             readiness = new Readiness(

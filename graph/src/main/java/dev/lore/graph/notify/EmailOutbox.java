@@ -194,4 +194,4 @@ public final class EmailOutbox {
                         MATCH (n:Notification) WHERE n.email IN ['immediate', 'digest'] RETURN count(n) AS n
                         """).single().get("n").asLong());
     }
-
+}

@@ -70,7 +70,7 @@ public final class NotificationStore {
                                 WITH p, s, actor, channel, head(collect(old)) AS old
                                 FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END |
                                   SET old.at = $at, old.count = old.count + 1, old.title = $title,
-                                      old.url = $url, old.message = $message)
+                                      old.message = $message)
                                 FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
                                   CREATE (n:Notification {id: randomUUID(), recipient: p.id, kind: $kind, at: $at,
                                     read: false, title: $title, url: $url, message: $message, actorId: $actor,
