@@ -15,6 +15,7 @@ import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.notify.Lookups;
 import dev.lore.graph.notify.NotificationStore;
 import dev.lore.graph.notify.NotifySchema;
+import dev.lore.graph.notify.PreferenceStore;
 import dev.lore.graph.notify.WatchStore;
 import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
@@ -52,7 +53,9 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.notify.NotificationService;
 import dev.lore.server.notify.Notifier;
+import dev.lore.server.notify.NotifyApi;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.OpsRoutes;
@@ -130,6 +133,7 @@ public final class Lore implements AutoCloseable {
     private final WatchStore watches;
     private final NotificationStore notifications;
     private final Notifier notifier;
+    private final NotificationService notify;
     private final Readiness readiness;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
@@ -161,6 +165,7 @@ public final class Lore implements AutoCloseable {
             watches = new WatchStore(graph);
             notifications = new NotificationStore(graph, watches);
             notifier = new Notifier(graph, notifications, lookups, markdown, clock);
+            notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
             questionStore = new QuestionStore(graph);
             sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
             closeInReverse.add(sync);
@@ -459,7 +464,8 @@ public final class Lore implements AutoCloseable {
                                 clock)::register,
                         new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
                         new BackupRoutes(new Backups(graph, clock))::register,
-                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register));
+                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
+                        new NotifyApi(notify)::register));
         closeInReverse.add(web);
         if (indexTimer) {
             sync.startTimer(2_000);
@@ -556,6 +562,11 @@ public final class Lore implements AutoCloseable {
 
     public ModerationService moderation() {
         return moderation;
+    }
+
+    /** Inboxes, watches and notification preferences. */
+    public NotificationService notifications() {
+        return notify;
     }
 
     public SearchService search() {
