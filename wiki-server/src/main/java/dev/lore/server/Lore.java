@@ -56,6 +56,9 @@ import dev.lore.server.moderation.ModerationService;
 import dev.lore.server.notify.NotificationService;
 import dev.lore.server.notify.Notifier;
 import dev.lore.server.notify.NotifyApi;
+import dev.lore.server.notify.NotifyChrome;
+import dev.lore.server.notify.NotifyPages;
+import dev.lore.server.notify.Unsubscribes;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.OpsRoutes;
@@ -134,6 +137,7 @@ public final class Lore implements AutoCloseable {
     private final NotificationStore notifications;
     private final Notifier notifier;
     private final NotificationService notify;
+    private final Unsubscribes unsubscribes;
     private final Readiness readiness;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
@@ -166,6 +170,7 @@ public final class Lore implements AutoCloseable {
             notifications = new NotificationStore(graph, watches);
             notifier = new Notifier(graph, notifications, lookups, markdown, clock);
             notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
+            unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
             questionStore = new QuestionStore(graph);
             sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
             closeInReverse.add(sync);
@@ -380,7 +385,7 @@ public final class Lore implements AutoCloseable {
 
     /** Starts the HTTP server and the background index catch-up. */
     public synchronized WebServer serve() {
-        var pages = new Pages(new Ui(), config.demo());
+        var pages = new Pages(new Ui(), config.demo(), new NotifyChrome(notify));
         var security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         var expertRoutes = new ExpertRoutes(experts, people, articles, clock);
         var verificationRoutes = new VerificationRoutes(
@@ -465,7 +470,8 @@ public final class Lore implements AutoCloseable {
                         new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
                         new BackupRoutes(new Backups(graph, clock))::register,
                         new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
-                        new NotifyApi(notify)::register));
+                        new NotifyApi(notify)::register,
+                        new NotifyPages(notify, unsubscribes, pages, clock, false)::register));
         closeInReverse.add(web);
         if (indexTimer) {
             sync.startTimer(2_000);
@@ -567,6 +573,11 @@ public final class Lore implements AutoCloseable {
     /** Inboxes, watches and notification preferences. */
     public NotificationService notifications() {
         return notify;
+    }
+
+    /** Signs and checks the unsubscribe links of emails. */
+    public Unsubscribes unsubscribes() {
+        return unsubscribes;
     }
 
     public SearchService search() {

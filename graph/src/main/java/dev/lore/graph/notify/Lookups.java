@@ -68,4 +68,17 @@ public final class Lookups {
                 .stream()
                 .findFirst());
     }
+
+    /**
+     * A secret every server shares: the value stored under {@code key}, or {@code candidate} when
+     * none is stored yet (the first server to ask stores its candidate).
+     */
+    public String sharedSecret(String key, String candidate) {
+        return graph.write(tx -> tx.run(
+                        "MERGE (s:Setting {key: $key}) ON CREATE SET s.value = $value RETURN s.value AS value",
+                        Map.of("key", key, "value", candidate))
+                .single()
+                .get("value")
+                .asString());
+    }
 }
