@@ -12,6 +12,7 @@ import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.moderation.ModerationStore;
+import dev.lore.graph.notify.EmailOutbox;
 import dev.lore.graph.notify.Lookups;
 import dev.lore.graph.notify.NotificationStore;
 import dev.lore.graph.notify.NotifySchema;
@@ -53,11 +54,15 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.notify.EmailDelivery;
 import dev.lore.server.notify.NotificationService;
 import dev.lore.server.notify.Notifier;
 import dev.lore.server.notify.NotifyApi;
 import dev.lore.server.notify.NotifyChrome;
+import dev.lore.server.notify.NotifyConfig;
+import dev.lore.server.notify.NotifyOutbox;
 import dev.lore.server.notify.NotifyPages;
+import dev.lore.server.notify.SmtpMailer;
 import dev.lore.server.notify.Unsubscribes;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
@@ -138,6 +143,8 @@ public final class Lore implements AutoCloseable {
     private final Notifier notifier;
     private final NotificationService notify;
     private final Unsubscribes unsubscribes;
+    private final NotifyConfig notifyConfig;
+    private final NotifyOutbox outbox;
     private final Readiness readiness;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
@@ -171,6 +178,22 @@ public final class Lore implements AutoCloseable {
             notifier = new Notifier(graph, notifications, lookups, markdown, clock);
             notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
             unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
+            notifyConfig = NotifyConfig.fromEnvironment(System.getenv());
+            var emailOutbox = new EmailOutbox(graph);
+            var deliverySteps = new ArrayList<NotifyOutbox.Step>();
+            if (notifyConfig.emailOn()) {
+                var email = new EmailDelivery(
+                        emailOutbox,
+                        new SmtpMailer(notifyConfig),
+                        unsubscribes,
+                        notifyConfig,
+                        tokens.newToken().substring(0, 12),
+                        clock);
+                deliverySteps.add(email::sendImmediate);
+                deliverySteps.add(email::sendDigests);
+            }
+            outbox = new NotifyOutbox(deliverySteps);
+            closeInReverse.add(outbox);
             questionStore = new QuestionStore(graph);
             sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
             closeInReverse.add(sync);
@@ -205,6 +228,11 @@ public final class Lore implements AutoCloseable {
             metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
             metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
             search.measure(metrics);
+            metrics.gauge(
+                    "lore.notify.outbox.waiting",
+                    "Notifications waiting for an email (immediate or digest)",
+                    emailOutbox::waiting);
+            metrics.counter("lore.notify.delivered", "Emails and webhook calls delivered", outbox::delivered);
             experts.measure(metrics);
         } catch (RuntimeException e) {
             close();
@@ -471,10 +499,11 @@ public final class Lore implements AutoCloseable {
                         new BackupRoutes(new Backups(graph, clock))::register,
                         new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
                         new NotifyApi(notify)::register,
-                        new NotifyPages(notify, unsubscribes, pages, clock, false)::register));
+                        new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register));
         closeInReverse.add(web);
         if (indexTimer) {
             sync.startTimer(2_000);
+            outbox.start(notifyConfig.interval());
         }
         return web;
     }
@@ -573,6 +602,11 @@ public final class Lore implements AutoCloseable {
     /** Inboxes, watches and notification preferences. */
     public NotificationService notifications() {
         return notify;
+    }
+
+    /** Email and webhook delivery: flushed by tests, on a timer otherwise. */
+    public NotifyOutbox outbox() {
+        return outbox;
     }
 
     /** Signs and checks the unsubscribe links of emails. */
