@@ -18,6 +18,7 @@ import dev.lore.graph.notify.NotificationStore;
 import dev.lore.graph.notify.NotifySchema;
 import dev.lore.graph.notify.PreferenceStore;
 import dev.lore.graph.notify.WatchStore;
+import dev.lore.graph.notify.WebhookStore;
 import dev.lore.graph.path.CollectionStore;
 import dev.lore.graph.path.PathStore;
 import dev.lore.graph.person.Person;
@@ -64,6 +65,9 @@ import dev.lore.server.notify.NotifyOutbox;
 import dev.lore.server.notify.NotifyPages;
 import dev.lore.server.notify.SmtpMailer;
 import dev.lore.server.notify.Unsubscribes;
+import dev.lore.server.notify.WebhookApi;
+import dev.lore.server.notify.WebhookDelivery;
+import dev.lore.server.notify.WebhookService;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.OpsRoutes;
@@ -145,6 +149,7 @@ public final class Lore implements AutoCloseable {
     private final Unsubscribes unsubscribes;
     private final NotifyConfig notifyConfig;
     private final NotifyOutbox outbox;
+    private final WebhookService webhooks;
     private final Readiness readiness;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
@@ -192,6 +197,10 @@ public final class Lore implements AutoCloseable {
                 deliverySteps.add(email::sendImmediate);
                 deliverySteps.add(email::sendDigests);
             }
+            var webhookStore = new WebhookStore(graph);
+            webhooks = new WebhookService(webhookStore, notifyConfig.webhookPrivateAddresses(), clock);
+            deliverySteps.add(new WebhookDelivery(
+                    webhookStore, notifications, notifyConfig, tokens.newToken().substring(0, 12), clock)::send);
             outbox = new NotifyOutbox(deliverySteps);
             closeInReverse.add(outbox);
             questionStore = new QuestionStore(graph);
@@ -232,6 +241,8 @@ public final class Lore implements AutoCloseable {
                     "lore.notify.outbox.waiting",
                     "Notifications waiting for an email (immediate or digest)",
                     emailOutbox::waiting);
+            metrics.gauge(
+                    "lore.notify.webhooks.waiting", "Webhook deliveries waiting to be sent", webhookStore::waiting);
             metrics.counter("lore.notify.delivered", "Emails and webhook calls delivered", outbox::delivered);
             experts.measure(metrics);
         } catch (RuntimeException e) {
@@ -499,6 +510,7 @@ public final class Lore implements AutoCloseable {
                         new BackupRoutes(new Backups(graph, clock))::register,
                         new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
                         new NotifyApi(notify)::register,
+                        new WebhookApi(webhooks)::register,
                         new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register));
         closeInReverse.add(web);
         if (indexTimer) {

@@ -26,7 +26,9 @@ public enum EventKind {
     /** One received kudos. */
     KUDOS(Channel.EMAIL),
     /** A page one owns was flagged. */
-    FLAGGED(Channel.EMAIL);
+    FLAGGED(Channel.EMAIL),
+    /** A webhook one registered was switched off after failing repeatedly. */
+    WEBHOOK_DISABLED(Channel.EMAIL);
 
     private final Channel defaultChannel;
 

@@ -26,10 +26,12 @@ public final class NotificationStore {
 
     private final Graph graph;
     private final WatchStore watches;
+    private final WebhookStore webhooks;
 
     public NotificationStore(Graph graph, WatchStore watches) {
         this.graph = graph;
         this.watches = watches;
+        this.webhooks = new WebhookStore(graph);
     }
 
     /**
@@ -83,6 +85,7 @@ public final class NotificationStore {
                                 RETURN count(p) AS n
                                 """, params).single().get("n").asInt();
             }
+            webhooks.fanOut(tx, event);
             if (event.autoWatch().isPresent()) {
                 Subject subject = event.autoWatch().get();
                 String property = event.autoWatchAction().orElseThrow().property();

@@ -235,6 +235,7 @@ public final class NotifyPages {
             case MENTION -> "mentioned you in";
             case KUDOS -> "thanked you for";
             case FLAGGED -> "flagged";
+            case WEBHOOK_DISABLED -> "switched off your webhook";
         };
     }
 
@@ -251,6 +252,7 @@ public final class NotifyPages {
             case MENTION -> "Someone mentioned me";
             case KUDOS -> "I received kudos";
             case FLAGGED -> "A page I own was flagged";
+            case WEBHOOK_DISABLED -> "A webhook I registered was switched off";
         };
     }
 }
