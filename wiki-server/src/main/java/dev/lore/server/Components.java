@@ -10,6 +10,12 @@ import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.learning.CollectionStore;
 import dev.lore.graph.learning.PathStore;
 import dev.lore.graph.moderation.ModerationStore;
+import dev.lore.graph.notify.EmailOutbox;
+import dev.lore.graph.notify.Lookups;
+import dev.lore.graph.notify.NotificationStore;
+import dev.lore.graph.notify.PreferenceStore;
+import dev.lore.graph.notify.WatchStore;
+import dev.lore.graph.notify.WebhookStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.CommentStore;
@@ -50,6 +56,19 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
+import dev.lore.server.notify.EmailDelivery;
+import dev.lore.server.notify.NotificationService;
+import dev.lore.server.notify.Notifier;
+import dev.lore.server.notify.NotifyApi;
+import dev.lore.server.notify.NotifyChrome;
+import dev.lore.server.notify.NotifyConfig;
+import dev.lore.server.notify.NotifyOutbox;
+import dev.lore.server.notify.NotifyPages;
+import dev.lore.server.notify.SmtpMailer;
+import dev.lore.server.notify.Unsubscribes;
+import dev.lore.server.notify.WebhookApi;
+import dev.lore.server.notify.WebhookDelivery;
+import dev.lore.server.notify.WebhookService;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.OpsRoutes;
 import dev.lore.server.ops.Readiness;
@@ -70,6 +89,7 @@ import dev.lore.server.web.Pages;
 import dev.lore.server.web.Security;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,6 +120,11 @@ final class Components {
     final ModerationService moderation;
     final PromotionService promotions;
     final Readiness readiness;
+    final NotificationService notify;
+    final Unsubscribes unsubscribes;
+    final NotifyConfig notifyConfig;
+    final NotifyOutbox outbox;
+    final WebhookService webhooks;
     final Pages pages;
     final Security security;
     final ErrorMapping errors;
@@ -121,12 +146,38 @@ final class Components {
         var personStore = new PersonStore(graph);
         index = LoreIndex.open(config.indexDir());
         closeInReverse.add(index);
-        var markdown = new MarkdownRenderer(new HtmlSanitizer());
+        var lookups = new Lookups(graph);
+        var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
+        var watches = new WatchStore(graph);
+        var notifications = new NotificationStore(graph, watches);
+        var notifier = new Notifier(graph, notifications, lookups, markdown, clock);
+        notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
+        unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
+        notifyConfig = NotifyConfig.fromEnvironment(System.getenv());
+        var emailOutbox = new EmailOutbox(graph);
+        var deliverySteps = new ArrayList<NotifyOutbox.Step>();
+        if (notifyConfig.emailOn()) {
+            var email = new EmailDelivery(
+                    emailOutbox,
+                    new SmtpMailer(notifyConfig),
+                    unsubscribes,
+                    notifyConfig,
+                    tokens.newToken().substring(0, 12),
+                    clock);
+            deliverySteps.add(email::sendImmediate);
+            deliverySteps.add(email::sendDigests);
+        }
+        var webhookStore = new WebhookStore(graph);
+        webhooks = new WebhookService(webhookStore, notifyConfig.webhookPrivateAddresses(), clock);
+        deliverySteps.add(new WebhookDelivery(
+                webhookStore, notifications, notifyConfig, tokens.newToken().substring(0, 12), clock)::send);
+        outbox = new NotifyOutbox(deliverySteps);
+        closeInReverse.add(outbox);
         var questionStore = new QuestionStore(graph);
         var commentStore = new CommentStore(graph);
         sync = new IndexSync(articleStore, personStore, questionStore, commentStore, index, markdown);
         closeInReverse.add(sync);
-        articles = new ArticleService(articleStore, markdown, sync, clock);
+        articles = new ArticleService(articleStore, markdown, sync, clock, notifier);
         people = new PersonService(personStore, passwords, sync, clock);
         var expertise = new ExpertiseStore(graph);
         // a signed-in person is remembered briefly, until a change to people or their evidence
@@ -147,7 +198,7 @@ final class Components {
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(
-                questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock);
+                questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
@@ -155,9 +206,15 @@ final class Components {
         metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
         metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
         search.measure(metrics);
+        metrics.gauge(
+                "lore.notify.outbox.waiting",
+                "Notifications waiting for an email (immediate or digest)",
+                emailOutbox::waiting);
+        metrics.gauge("lore.notify.webhooks.waiting", "Webhook deliveries waiting to be sent", webhookStore::waiting);
+        metrics.counter("lore.notify.delivered", "Emails and webhook calls delivered", outbox::delivered);
         experts.measure(metrics);
 
-        pages = new Pages(new dev.lore.ui.Ui(), config.demo());
+        pages = new Pages(new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify));
         security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         errors = new ErrorMapping(pages);
         features = features(config, clock, graph, metrics);
@@ -216,6 +273,9 @@ final class Components {
                         clock)::register,
                 new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
                 new BackupRoutes(new Backups(graph, clock))::register,
-                new OpsRoutes(readiness, metrics, config.ops().metrics())::register);
+                new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
+                new NotifyApi(notify)::register,
+                new WebhookApi(webhooks)::register,
+                new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register);
     }
 }

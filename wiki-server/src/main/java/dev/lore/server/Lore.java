@@ -76,6 +76,7 @@ public final class Lore implements AutoCloseable {
                     .map(EmbeddedNeo4j.class::cast)
                     .findFirst();
             Schema.apply(graph);
+            dev.lore.graph.notify.NotifySchema.apply(graph);
             components =
                     new Components(config, passwords, clock, graph, metrics, closeInReverse, () -> seeding.problem());
         } catch (RuntimeException e) {
@@ -268,6 +269,7 @@ public final class Lore implements AutoCloseable {
         closeInReverse.add(web);
         if (indexTimer) {
             components.sync.startTimer(2_000);
+            components.outbox.start(components.notifyConfig.interval());
         }
         return web;
     }
@@ -362,6 +364,21 @@ public final class Lore implements AutoCloseable {
 
     public ModerationService moderation() {
         return components.moderation;
+    }
+
+    /** Inboxes, watches and notification preferences. */
+    public dev.lore.server.notify.NotificationService notifications() {
+        return components.notify;
+    }
+
+    /** Email and webhook delivery: flushed by tests, on a timer otherwise. */
+    public dev.lore.server.notify.NotifyOutbox outbox() {
+        return components.outbox;
+    }
+
+    /** Signs and checks the unsubscribe links of emails. */
+    public dev.lore.server.notify.Unsubscribes unsubscribes() {
+        return components.unsubscribes;
     }
 
     public SearchService search() {

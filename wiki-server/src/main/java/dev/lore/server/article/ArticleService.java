@@ -14,6 +14,7 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.markdown.Rendered;
 import dev.lore.server.markdown.Slugs;
 import dev.lore.server.markdown.WikiLink;
+import dev.lore.server.notify.Notifier;
 import dev.lore.server.search.IndexSync;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,16 +41,31 @@ public final class ArticleService {
     private final MarkdownRenderer markdown;
     private final IndexSync index;
     private final Clock clock;
+    private final Notifier notifier;
 
     public ArticleService(ArticleStore store, MarkdownRenderer markdown, IndexSync index, Clock clock) {
+        this(store, markdown, index, clock, Notifier.NONE);
+    }
+
+    /** @param notifier told of every save made by a person (not of imports, which notify nobody) */
+    public ArticleService(
+            ArticleStore store, MarkdownRenderer markdown, IndexSync index, Clock clock, Notifier notifier) {
         this.store = store;
         this.markdown = markdown;
         this.index = index;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
+    /** Creates an article by a person now, notifying who watches its author and skills. */
     public Article create(ArticleInput input, String authorId) {
-        return create(input, authorId, clock.instant());
+        Article created = notifier.together(() -> {
+            Article a = create(input, authorId, clock.instant());
+            notifier.articleSaved(Optional.empty(), a, "", authorId);
+            return a;
+        });
+        index.catchUp();
+        return created;
     }
 
     /** Creates an article as of {@code at}; imports use it to keep historical dates. */
@@ -94,8 +110,16 @@ public final class ArticleService {
         return result;
     }
 
+    /** Saves a new revision by a person now, notifying the page's watchers and who it newly mentions. */
     public Article update(String slug, int baseRevision, ArticleInput input, String authorId) {
-        return update(slug, baseRevision, input, authorId, clock.instant());
+        Article updated = notifier.together(() -> {
+            Optional<Article> before = Optional.of(find(slug).article());
+            Article a = update(slug, baseRevision, input, authorId, clock.instant());
+            notifier.articleSaved(before, a, input.message().orElse(""), authorId);
+            return a;
+        });
+        index.catchUp();
+        return updated;
     }
 
     /**

@@ -39,8 +39,15 @@ public final class MarkdownRenderer {
     private final HtmlRenderer html;
     private final TextContentRenderer text;
     private final HtmlSanitizer sanitizer;
+    private final Mentions.People people;
 
     public MarkdownRenderer(HtmlSanitizer sanitizer) {
+        this(sanitizer, Mentions.People.NONE);
+    }
+
+    /** @param people which {@code @id} mentions are people, to render as links to their profiles */
+    public MarkdownRenderer(HtmlSanitizer sanitizer, Mentions.People people) {
+        this.people = people;
         List<Extension> extensions = List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
@@ -56,6 +63,9 @@ public final class MarkdownRenderer {
                     } else if (node instanceof Link link
                             && link.getDestination().startsWith("/wiki/")) {
                         attributes.put("class", "wiki-link");
+                    } else if (node instanceof Link link
+                            && link.getDestination().startsWith("/people/")) {
+                        attributes.put("class", "mention");
                     }
                 })
                 .build();
@@ -80,6 +90,11 @@ public final class MarkdownRenderer {
         return List.copyOf(links.values());
     }
 
+    /** The ids {@code @mentioned} in some Markdown (code and links excluded), known or not. */
+    public java.util.Set<String> mentions(String markdown) {
+        return Mentions.in(parser.parse(FrontMatter.parse(markdown).body()));
+    }
+
     /**
      * Renders a page. {@code resolved} maps wiki-link keys to the slugs of existing pages; links whose
      * key is absent render as "create this page" links.
@@ -96,6 +111,7 @@ public final class MarkdownRenderer {
         Node document = parser.parse(FrontMatter.parse(markdown).body());
         dropLeadingTitle(document, pageTitle);
         replaceWikiLinks(document, resolved);
+        Mentions.link(document, people);
         String safe = sanitizer.sanitize(html.render(document));
         var headings = new ArrayList<Heading>();
         Jsoup.parseBodyFragment(safe)

@@ -22,6 +22,7 @@ import dev.lore.server.error.NotFoundException;
 import dev.lore.server.error.TooLargeException;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.markdown.Rendered;
+import dev.lore.server.notify.Notifier;
 import dev.lore.server.search.IndexSync;
 import dev.lore.server.web.Requests;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ public final class QuestionService {
     private final LoreIndex index;
     private final IndexSync sync;
     private final Clock clock;
+    private final Notifier notifier;
 
     public QuestionService(
             QuestionStore store,
@@ -67,6 +69,20 @@ public final class QuestionService {
             LoreIndex index,
             IndexSync sync,
             Clock clock) {
+        this(store, comments, kudos, articles, experts, index, sync, clock, Notifier.NONE);
+    }
+
+    /** @param notifier told of every question, answer, vote, acceptance, comment and kudos */
+    public QuestionService(
+            QuestionStore store,
+            CommentStore comments,
+            KudosStore kudos,
+            ArticleService articles,
+            ExpertService experts,
+            LoreIndex index,
+            IndexSync sync,
+            Clock clock,
+            Notifier notifier) {
         this.store = store;
         this.comments = comments;
         this.kudos = kudos;
@@ -75,6 +91,7 @@ public final class QuestionService {
         this.index = index;
         this.sync = sync;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     /** An existing article or question that may already answer what someone is about to ask. */
@@ -91,8 +108,12 @@ public final class QuestionService {
         List<String> routed = experts.askAbout(title, skills, Optional.of(askerId), ROUTE_TO).stream()
                 .map(e -> e.person().id())
                 .toList();
-        Question asked =
-                store.ask(new QuestionStore.NewQuestion(title, markdown, skills, askerId, routed, clock.instant()));
+        Question asked = notifier.together(() -> {
+            Question q =
+                    store.ask(new QuestionStore.NewQuestion(title, markdown, skills, askerId, routed, clock.instant()));
+            notifier.asked(q);
+            return q;
+        });
         sync.catchUp();
         return asked;
     }
@@ -100,7 +121,11 @@ public final class QuestionService {
     public Answer answer(String questionId, String rawMarkdown, String authorId) {
         String markdown = markdown(rawMarkdown, "markdown", true);
         try {
-            Answer answer = store.answer(questionId, authorId, markdown, clock.instant());
+            Answer answer = notifier.together(() -> {
+                Answer a = store.answer(questionId, authorId, markdown, clock.instant());
+                notifier.answered(a);
+                return a;
+            });
             sync.catchUp();
             return answer;
         } catch (NoSuchEntityException e) {
@@ -118,7 +143,11 @@ public final class QuestionService {
         if (ref.authorId().equals(personId)) {
             throw new InvalidInputException("you cannot vote for your own answer");
         }
-        int helpful = store.vote(answerId, personId, clock.instant())
+        int helpful = notifier.together(() -> {
+                    Optional<Integer> votes = store.vote(answerId, personId, clock.instant());
+                    votes.ifPresent(v -> notifier.voted(ref, personId));
+                    return votes;
+                })
                 .orElseThrow(() -> new ConflictException(
                         "you already marked this answer helpful; one vote per person and answer"));
         sync.catchUp();
@@ -131,7 +160,17 @@ public final class QuestionService {
         if (!ref.askerId().equals(personId)) {
             throw new ForbiddenException("only the person who asked the question can accept an answer");
         }
-        Question accepted = store.accept(answerId, clock.instant());
+        Question accepted = notifier.together(() -> {
+            boolean already = store.find(ref.questionId())
+                    .flatMap(Question::acceptedAnswerId)
+                    .filter(answerId::equals)
+                    .isPresent();
+            Question q = store.accept(answerId, clock.instant());
+            if (!already) {
+                notifier.accepted(ref, personId);
+            }
+            return q;
+        });
         sync.catchUp();
         return accepted;
     }
@@ -151,7 +190,11 @@ public final class QuestionService {
                 ? articles.find(targetKey.strip()).article().slug()
                 : targetKey.strip();
         try {
-            Comment comment = comments.comment(kind, key, authorId, markdown, clock.instant());
+            Comment comment = notifier.together(() -> {
+                Comment c = comments.comment(kind, key, authorId, markdown, clock.instant());
+                notifier.commented(c);
+                return c;
+            });
             sync.catchUp();
             return comment;
         } catch (NoSuchEntityException e) {
@@ -201,7 +244,13 @@ public final class QuestionService {
         if (to.equals(fromId)) {
             throw new InvalidInputException("you cannot give kudos to yourself; thank a colleague instead");
         }
-        return kudos.kudos(fromId, to, kind, key, note, clock.instant());
+        String thanked = to;
+        String thing = key;
+        return notifier.together(() -> {
+            Kudos k = kudos.kudos(fromId, thanked, kind, thing, note, clock.instant());
+            notifier.kudos(k);
+            return k;
+        });
     }
 
     public Question get(String id) {

@@ -6,6 +6,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.ui.Ui;
 import dev.lore.ui.view.common.PageContext;
 import dev.lore.ui.view.common.UserView;
+import dev.lore.ui.view.notify.WatchButton;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,29 @@ public final class Pages {
 
     private final Ui ui;
     private final boolean demo;
+    private final Chrome chrome;
+
+    /**
+     * What the chrome shows of notifications: the reader's unread count, and the Watch button of a
+     * page that shows something one can watch.
+     */
+    public interface Chrome {
+        int unread(String personId);
+
+        Optional<WatchButton> watch(Context ctx, String personId);
+
+        Chrome NONE = new Chrome() {
+            @Override
+            public int unread(String personId) {
+                return 0;
+            }
+
+            @Override
+            public Optional<WatchButton> watch(Context ctx, String personId) {
+                return Optional.empty();
+            }
+        };
+    }
 
     public Pages(Ui ui) {
         this(ui, false);
@@ -28,8 +52,13 @@ public final class Pages {
 
     /** @param demo whether every page shows the demo banner */
     public Pages(Ui ui, boolean demo) {
+        this(ui, demo, Chrome.NONE);
+    }
+
+    public Pages(Ui ui, boolean demo, Chrome chrome) {
         this.ui = ui;
         this.demo = demo;
+        this.chrome = chrome;
     }
 
     public void render(Context ctx, String template, String title, Object view) {
@@ -42,15 +71,23 @@ public final class Pages {
     }
 
     public PageContext context(Context ctx, String title) {
-        Optional<UserView> user = CurrentUser.of(ctx).map(Pages::userView);
+        Optional<Person> person = CurrentUser.of(ctx);
+        Optional<UserView> user = person.map(this::userView);
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        return new PageContext(title, user, Security.csrfToken(ctx), query, demo);
+        Optional<WatchButton> watch =
+                person.filter(p -> ctx.statusCode() == 200).flatMap(p -> chrome.watch(ctx, p.id()));
+        return new PageContext(title, user, Security.csrfToken(ctx), query, demo, watch);
     }
 
-    private static UserView userView(Person person) {
+    private UserView userView(Person person) {
         Role role = AuthService.roleOf(person);
         return new UserView(
-                person.id(), person.name(), role.id(), role.atLeast(Role.CONTRIBUTOR), role.atLeast(Role.ADMIN));
+                person.id(),
+                person.name(),
+                role.id(),
+                role.atLeast(Role.CONTRIBUTOR),
+                role.atLeast(Role.ADMIN),
+                chrome.unread(person.id()));
     }
 
     /** "just now", "5 minutes ago", "3 days ago", or a date for anything older than a month. */

@@ -33,6 +33,7 @@ import java.util.Set;
 public final class Security {
     public static final String SESSION_COOKIE = "lore_session";
     public static final String CSRF_COOKIE = "lore_csrf";
+    private static final String ONE_CLICK_UNSUBSCRIBE = "/unsubscribe";
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String CSRF_ATTRIBUTE = "lore.csrf";
@@ -169,6 +170,10 @@ public final class Security {
     }
 
     private static boolean needsCsrfCheck(Context ctx, String session) {
+        if (ctx.path().equals(ONE_CLICK_UNSUBSCRIBE)) {
+            // the signed token in the request is the authority (RFC 8058: mail clients post it bare)
+            return false;
+        }
         return session != null || isForm(ctx);
     }
 

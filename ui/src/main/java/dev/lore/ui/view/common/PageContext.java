@@ -1,9 +1,21 @@
 package dev.lore.ui.view.common;
 
+import dev.lore.ui.view.notify.WatchButton;
 import java.util.Optional;
 
 /**
  * What every page needs besides its own model: the window title, who is signed in, the CSRF token
- * for forms, the text of the search box, and whether Lore runs as a demo (a banner says so).
+ * for forms, the text of the search box, whether Lore runs as a demo (a banner says so), and the
+ * page's Watch button when it shows something one can watch.
  */
-public record PageContext(String title, Optional<UserView> user, String csrfToken, String searchQuery, boolean demo) {}
+public record PageContext(
+        String title,
+        Optional<UserView> user,
+        String csrfToken,
+        String searchQuery,
+        boolean demo,
+        Optional<WatchButton> watch) {
+    public PageContext(String title, Optional<UserView> user, String csrfToken, String searchQuery, boolean demo) {
+        this(title, user, csrfToken, searchQuery, demo, Optional.empty());
+    }
+}

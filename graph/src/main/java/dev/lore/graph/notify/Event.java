@@ -1,0 +1,82 @@
+package dev.lore.graph.notify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something that happened, to be told to people: the watchers of {@code watched} and the people in
+ * {@code direct} (the asker of an answered question, a routed expert, the person mentioned), never
+ * the actor. With a {@code collapseKey}, a notification of the same key still unread and not yet
+ * emailed is updated instead of a new one added: ten quick edits by one person make one.
+ *
+ * @param url where the notification links to, relative to Lore's root
+ * @param message a short line of detail (a change message, the start of an answer), may be empty
+ * @param autoWatch what the actor now watches, and after which action (their preference decides)
+ */
+public record Event(
+        EventKind kind,
+        String actorId,
+        String title,
+        String url,
+        String message,
+        List<Subject> watched,
+        List<String> direct,
+        Optional<String> collapseKey,
+        Optional<Subject> autoWatch,
+        Optional<AutoWatch> autoWatchAction,
+        Instant at) {
+    public Event {
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(actorId, "actorId must not be null");
+        watched = List.copyOf(watched);
+        direct = List.copyOf(direct);
+        message = message == null ? "" : message;
+    }
+
+    /** An event for the watchers of {@code watched} and for {@code direct}, without collapsing or watching. */
+    public static Event of(
+            EventKind kind,
+            String actorId,
+            String title,
+            String url,
+            String message,
+            List<Subject> watched,
+            List<String> direct,
+            Instant at) {
+        return new Event(
+                kind,
+                actorId,
+                title,
+                url,
+                message,
+                watched,
+                direct,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                at);
+    }
+
+    public Event collapsedBy(String key) {
+        return new Event(
+                kind, actorId, title, url, message, watched, direct, Optional.of(key), autoWatch, autoWatchAction, at);
+    }
+
+    /** The actor watches {@code subject} afterwards, if their preference for {@code action} allows. */
+    public Event watching(Subject subject, AutoWatch action) {
+        return new Event(
+                kind,
+                actorId,
+                title,
+                url,
+                message,
+                watched,
+                direct,
+                collapseKey,
+                Optional.of(subject),
+                Optional.of(action),
+                at);
+    }
+}

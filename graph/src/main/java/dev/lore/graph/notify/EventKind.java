@@ -1,0 +1,59 @@
+package dev.lore.graph.notify;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of things Lore tells people about, each with the channel used until a person picks one. */
+public enum EventKind {
+    /** A watched page was edited (collapsed per editor while unread). */
+    PAGE_CHANGED(Channel.DIGEST),
+    /** Someone a person watches wrote a new page, or a new page is about a watched skill. */
+    NEW_PAGE(Channel.DIGEST),
+    /** A new question about a watched skill, or by a watched person. */
+    NEW_QUESTION(Channel.DIGEST),
+    /** An answer to a question one asked or watches. */
+    ANSWER(Channel.EMAIL),
+    /** One's answer was accepted. */
+    ANSWER_ACCEPTED(Channel.EMAIL),
+    /** One's answer was marked helpful (collapsed per answer while unread). */
+    ANSWER_VOTED(Channel.IN_APP),
+    /** A question was routed to one as a likely expert. */
+    QUESTION_ROUTED(Channel.EMAIL),
+    /** A comment on one's content or on a watched page or question. */
+    COMMENT(Channel.EMAIL),
+    /** One was @mentioned. */
+    MENTION(Channel.EMAIL),
+    /** One received kudos. */
+    KUDOS(Channel.EMAIL),
+    /** A page one owns was flagged. */
+    FLAGGED(Channel.EMAIL),
+    /** A webhook one registered was switched off after failing repeatedly. */
+    WEBHOOK_DISABLED(Channel.EMAIL);
+
+    private final Channel defaultChannel;
+
+    EventKind(Channel defaultChannel) {
+        this.defaultChannel = defaultChannel;
+    }
+
+    public Channel defaultChannel() {
+        return defaultChannel;
+    }
+
+    /** The lower-case, dashed name used in JSON and preferences: page-changed, answer, mention ... */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<EventKind> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        for (EventKind k : values()) {
+            if (k.id().equals(raw.strip().toLowerCase(Locale.ROOT))) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

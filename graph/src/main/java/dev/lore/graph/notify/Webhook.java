@@ -1,0 +1,18 @@
+package dev.lore.graph.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registered webhook. {@code secret} signs every payload; {@code active} false once it failed
+ * too often in a row ({@code failures} counts the deliveries given up since the last success).
+ */
+public record Webhook(
+        String id,
+        String url,
+        String secret,
+        List<String> events,
+        String createdBy,
+        Instant createdAt,
+        boolean active,
+        int failures) {}

@@ -1,0 +1,6 @@
+package dev.lore.ui.view.notify;
+
+import java.util.List;
+
+/** The "what I watch" page. */
+public record WatchingView(List<WatchItem> items) {}

@@ -1,0 +1,239 @@
+package dev.lore.server.notify;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.article.Article;
+import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.notify.AutoWatch;
+import dev.lore.graph.notify.Event;
+import dev.lore.graph.notify.EventKind;
+import dev.lore.graph.notify.Lookups;
+import dev.lore.graph.notify.NotificationStore;
+import dev.lore.graph.notify.Subject;
+import dev.lore.graph.notify.WatchKind;
+import dev.lore.graph.question.Answer;
+import dev.lore.graph.question.AnswerRef;
+import dev.lore.graph.question.Comment;
+import dev.lore.graph.question.Kudos;
+import dev.lore.graph.question.Question;
+import dev.lore.server.markdown.MarkdownRenderer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns what the services did into events, written in the same graph transaction as the write
+ * that caused them: a service runs its write and the matching call here inside {@link #together},
+ * so a notification exists exactly when its cause committed. Imports call none of this: they
+ * notify nobody. Thread-safe.
+ */
+public class Notifier {
+    /** Notifies nobody; for services built without notifications (tools, benchmarks). */
+    public static final Notifier NONE = new Notifier();
+
+    private static final int MESSAGE = 200;
+
+    private final Graph graph;
+    private final NotificationStore notifications;
+    private final Lookups lookups;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public Notifier(
+            Graph graph, NotificationStore notifications, Lookups lookups, MarkdownRenderer markdown, Clock clock) {
+        this.graph = graph;
+        this.notifications = notifications;
+        this.lookups = lookups;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    private Notifier() {
+        this.graph = null;
+        this.notifications = null;
+        this.lookups = null;
+        this.markdown = null;
+        this.clock = null;
+    }
+
+    private boolean off() {
+        return graph == null;
+    }
+
+    /** Runs a write and its notifications in one transaction. */
+    public <T> T together(Supplier<T> write) {
+        return off() ? write.get() : graph.inOneTransaction(write);
+    }
+
+    /** A page was created ({@code before} empty) or saved as a new revision. */
+    public void articleSaved(Optional<Article> before, Article after, String message, String actorId) {
+        if (off()) {
+            return;
+        }
+        String title = after.title();
+        if (before.isEmpty()) {
+            var watched = new ArrayList<Subject>();
+            watched.add(new Subject(WatchKind.PERSON, actorId));
+            after.skills().forEach(s -> skill(s).ifPresent(watched::add));
+            record(Event.of(EventKind.NEW_PAGE, actorId, title, "/wiki/" + after.slug(), "", watched, List.of(), now())
+                    .watching(article(after), AutoWatch.CREATE));
+        } else {
+            String url = "/wiki/" + after.slug() + "/diff?from=" + before.get().revision();
+            record(Event.of(
+                            EventKind.PAGE_CHANGED,
+                            actorId,
+                            title,
+                            url,
+                            message,
+                            List.of(article(after)),
+                            List.of(),
+                            now())
+                    .collapsedBy("page:" + after.id() + ":" + actorId)
+                    .watching(article(after), AutoWatch.EDIT));
+        }
+        mentioned(before.map(Article::markdown).orElse(""), after.markdown(), actorId, title, "/wiki/" + after.slug());
+    }
+
+    /** A question was asked and routed to experts. */
+    public void asked(Question q) {
+        if (off()) {
+            return;
+        }
+        String actor = q.asker().id();
+        String url = "/questions/" + q.id();
+        var watched = new ArrayList<Subject>();
+        watched.add(new Subject(WatchKind.PERSON, actor));
+        q.skills().forEach(s -> skill(s).ifPresent(watched::add));
+        Subject question = new Subject(WatchKind.QUESTION, q.id());
+        record(Event.of(
+                        EventKind.QUESTION_ROUTED,
+                        actor,
+                        q.title(),
+                        url,
+                        excerpt(q.markdown()),
+                        List.of(),
+                        q.askedOf().stream().map(p -> p.id()).toList(),
+                        now())
+                .watching(question, AutoWatch.ASK));
+        record(Event.of(
+                EventKind.NEW_QUESTION, actor, q.title(), url, excerpt(q.markdown()), watched, List.of(), now()));
+        mentioned("", q.markdown(), actor, q.title(), url);
+    }
+
+    public void answered(Answer a) {
+        if (off()) {
+            return;
+        }
+        var question = lookups.question(a.questionId());
+        String title = question.map(e -> e.getKey()).orElse("");
+        String url = "/questions/" + a.questionId();
+        Subject subject = new Subject(WatchKind.QUESTION, a.questionId());
+        record(Event.of(
+                        EventKind.ANSWER,
+                        a.author().id(),
+                        title,
+                        url,
+                        excerpt(a.markdown()),
+                        List.of(subject),
+                        question.map(e -> List.of(e.getValue())).orElse(List.of()),
+                        now())
+                .watching(subject, AutoWatch.ANSWER));
+        mentioned("", a.markdown(), a.author().id(), title, url);
+    }
+
+    public void accepted(AnswerRef ref, String actorId) {
+        if (off()) {
+            return;
+        }
+        record(Event.of(
+                EventKind.ANSWER_ACCEPTED,
+                actorId,
+                ref.questionTitle(),
+                "/questions/" + ref.questionId(),
+                "",
+                List.of(),
+                List.of(ref.authorId()),
+                now()));
+    }
+
+    public void voted(AnswerRef ref, String actorId) {
+        if (off()) {
+            return;
+        }
+        record(Event.of(
+                        EventKind.ANSWER_VOTED,
+                        actorId,
+                        ref.questionTitle(),
+                        "/questions/" + ref.questionId(),
+                        "",
+                        List.of(),
+                        List.of(ref.authorId()),
+                        now())
+                .collapsedBy("vote:" + ref.answerId()));
+    }
+
+    public void commented(Comment c) {
+        if (off()) {
+            return;
+        }
+        lookups.commentTarget(c.targetKind(), c.targetId()).ifPresent(target -> {
+            record(Event.of(
+                            EventKind.COMMENT,
+                            c.author().id(),
+                            target.title(),
+                            target.url(),
+                            excerpt(c.markdown()),
+                            List.of(target.watched()),
+                            target.contentAuthorId().map(List::of).orElse(List.of()),
+                            now())
+                    .watching(target.watched(), AutoWatch.COMMENT));
+            mentioned("", c.markdown(), c.author().id(), target.title(), target.url());
+        });
+    }
+
+    public void kudos(Kudos k) {
+        if (off()) {
+            return;
+        }
+        String url = k.kind().equals("article") ? "/wiki/" + k.targetKey() : "/questions/" + k.targetKey();
+        record(Event.of(
+                EventKind.KUDOS, k.from().id(), k.title(), url, k.note(), List.of(), List.of(k.to().id()), now()));
+    }
+
+    /** Notifies the people {@code after} mentions and {@code before} did not. */
+    private void mentioned(String before, String after, String actorId, String title, String url) {
+        Set<String> added = new LinkedHashSet<>(markdown.mentions(after));
+        if (added.isEmpty()) {
+            return;
+        }
+        added.removeAll(markdown.mentions(before));
+        Set<String> people = lookups.knownPeople(added);
+        if (!people.isEmpty()) {
+            record(Event.of(EventKind.MENTION, actorId, title, url, "", List.of(), List.copyOf(people), now()));
+        }
+    }
+
+    private void record(Event event) {
+        notifications.record(event);
+    }
+
+    private java.time.Instant now() {
+        return clock.instant();
+    }
+
+    private static Subject article(Article a) {
+        return new Subject(WatchKind.ARTICLE, a.slug());
+    }
+
+    private static Optional<Subject> skill(String name) {
+        return SkillNames.of(name).map(s -> new Subject(WatchKind.SKILL, s.key()));
+    }
+
+    static String excerpt(String markdown) {
+        String flat = markdown.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MESSAGE ? flat : flat.substring(0, MESSAGE - 1) + "…";
+    }
+}
