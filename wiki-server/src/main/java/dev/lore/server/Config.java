@@ -1,5 +1,6 @@
 package dev.lore.server;
 
+import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param host the address HTTP listens on ({@code LORE_HOST}, default {@value #DEFAULT_HOST}: this
  *     machine only; the Docker image sets {@code 0.0.0.0})
  * @param ops limits, timeouts, metrics access and readiness ({@link Operations})
+ * @param identity company sign-in (OpenID Connect) and whether passwords work ({@link
+ *     IdentitySettings}; default: no company sign-in, passwords for everyone)
  */
 public record Config(
         int port,
@@ -43,7 +46,8 @@ public record Config(
         boolean publicPeople,
         TrustedProxies trustedProxies,
         String host,
-        Operations ops) {
+        Operations ops,
+        IdentitySettings identity) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -73,7 +77,8 @@ public record Config(
                 false,
                 TrustedProxies.none(),
                 DEFAULT_HOST,
-                Operations.defaults());
+                Operations.defaults(),
+                IdentitySettings.none());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -93,7 +98,8 @@ public record Config(
                 flag(env, "LORE_PUBLIC_PEOPLE"),
                 TrustedProxies.parse(env.getOrDefault("LORE_TRUSTED_PROXIES", "")),
                 nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
-                Operations.fromEnvironment(env));
+                Operations.fromEnvironment(env),
+                IdentitySettings.fromEnvironment(env));
     }
 
     public Path storeDir() {
@@ -119,7 +125,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
     }
 
     public Config withDataDir(Path newDataDir) {
@@ -137,7 +144,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
     }
 
     public Config withSeed(boolean newSeed) {
@@ -155,7 +163,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
     }
 
     public Config withOps(Operations newOps) {
@@ -173,7 +182,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                newOps);
+                newOps,
+                identity);
     }
 
     public Config withDemo(boolean newDemo) {
@@ -191,7 +201,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
     }
 
     public Config withPublicPeople(boolean newPublicPeople) {
@@ -209,7 +220,8 @@ public record Config(
                 newPublicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
     }
 
     public Config withTrustedProxies(TrustedProxies newTrustedProxies) {
@@ -227,7 +239,8 @@ public record Config(
                 publicPeople,
                 newTrustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
     }
 
     /** Another database: an external Neo4j at {@code uri}, with this user and password. */
@@ -246,7 +259,27 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                identity);
+    }
+
+    public Config withIdentity(IdentitySettings newIdentity) {
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
+                ops,
+                newIdentity);
     }
 
     private static boolean flag(Map<String, String> env, String name) {

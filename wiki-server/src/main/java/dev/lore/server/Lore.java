@@ -10,6 +10,7 @@ import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.identity.IdentityStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.path.CollectionStore;
@@ -41,6 +42,10 @@ import dev.lore.server.expertise.ExpertPages;
 import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
+import dev.lore.server.identity.CompanySignIn;
+import dev.lore.server.identity.IdentityRoutes;
+import dev.lore.server.identity.IdentitySettings;
+import dev.lore.server.identity.OidcProvider;
 import dev.lore.server.impact.ImpactRoutes;
 import dev.lore.server.impact.ImpactService;
 import dev.lore.server.markdown.HtmlSanitizer;
@@ -112,6 +117,7 @@ public final class Lore implements AutoCloseable {
     private final PersonService people;
     private final AuthService auth;
     private final LoginThrottle loginThrottle;
+    private final IdentityStore identities;
     private final Tokens tokens = new Tokens();
     private final MarkdownImport importer;
     private final SearchService search;
@@ -156,6 +162,7 @@ public final class Lore implements AutoCloseable {
             var expertise = new ExpertiseStore(graph);
             // a signed-in person is remembered briefly, until a change to people or their evidence
             loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
+            identities = new IdentityStore(graph);
             auth = new AuthService(
                     personStore,
                     passwords,
@@ -163,7 +170,8 @@ public final class Lore implements AutoCloseable {
                     loginThrottle,
                     config.demo(),
                     clock,
-                    () -> personStore.writes() + expertise.evidenceWrites());
+                    () -> personStore.writes() + expertise.evidenceWrites() + identities.writes(),
+                    passwordSignIn(config.identity()));
             paths = new PathService(new PathStore(graph), clock);
             collections = new CollectionService(new CollectionStore(graph), clock);
             importer = new MarkdownImport(articles, people, expertise, paths, collections, clock);
@@ -305,8 +313,18 @@ public final class Lore implements AutoCloseable {
         }
     }
 
-    /** Forgets sign-in failures old enough not to count any more. */
+    /** Everyone's password works, or with company sign-in only the break-glass admin's. */
+    private static java.util.function.Predicate<String> passwordSignIn(IdentitySettings identity) {
+        if (identity.localLogin()) {
+            return id -> true;
+        }
+        String breakGlass = identity.breakGlassAdmin();
+        return breakGlass::equals;
+    }
+
+    /** Forgets sign-in failures old enough not to count any more, and company sign-ins never finished. */
     private void forgetOldSignInFailures() {
+        identities.removeExpiredSignIns(clock.instant());
         int removed = loginThrottle.removeStale();
         if (removed > 0) {
             LOG.info("Forgot the sign-in failures of {} accounts and addresses", removed);
@@ -373,6 +391,22 @@ public final class Lore implements AutoCloseable {
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
+        var identityRoutes = config.identity()
+                .oidc()
+                .map(oidc -> new IdentityRoutes(
+                        new CompanySignIn(
+                                new OidcProvider(oidc),
+                                oidc,
+                                identities,
+                                new PersonStore(graph),
+                                auth,
+                                tokens,
+                                sync::catchUp,
+                                clock),
+                        config.identity(),
+                        security,
+                        config.trustedProxies(),
+                        pages));
         web = WebServer.start(
                 config.host(),
                 config.port(),
@@ -417,7 +451,9 @@ public final class Lore implements AutoCloseable {
                                         clock,
                                         text -> ExpertPages.panel(
                                                 () -> experts.experts(text, 3, false, java.util.Set.of())))::register,
-                        new AuthRoutes(auth, security, pages)::register,
+                        new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))
+                                ::register,
+                        routes -> identityRoutes.ifPresent(r -> r.register(routes)),
                         new PersonRoutes(
                                         people,
                                         articleStore,
