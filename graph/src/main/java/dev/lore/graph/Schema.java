@@ -24,6 +24,7 @@ public final class Schema {
             "CREATE INDEX endorsed_skill IF NOT EXISTS FOR ()-[e:ENDORSED]-() ON (e.skill)",
             "CREATE INDEX article_title_lower IF NOT EXISTS FOR (a:Article) ON (a.titleKey)",
             "CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)",
+            "CREATE INDEX person_scim_user_name IF NOT EXISTS FOR (p:Person) ON (p.scimUserName)",
             "CREATE CONSTRAINT search_event_id IF NOT EXISTS FOR (s:SearchEvent) REQUIRE s.id IS UNIQUE",
             "CREATE INDEX search_event_at IF NOT EXISTS FOR (s:SearchEvent) ON (s.at)",
             "CREATE INDEX search_event_person IF NOT EXISTS FOR (s:SearchEvent) ON (s.person)",

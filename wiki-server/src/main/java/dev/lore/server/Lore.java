@@ -11,6 +11,7 @@ import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.identity.IdentityStore;
+import dev.lore.graph.identity.ScimStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.path.CollectionStore;
@@ -46,6 +47,7 @@ import dev.lore.server.identity.CompanySignIn;
 import dev.lore.server.identity.IdentityRoutes;
 import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.identity.OidcProvider;
+import dev.lore.server.identity.ScimRoutes;
 import dev.lore.server.impact.ImpactRoutes;
 import dev.lore.server.impact.ImpactService;
 import dev.lore.server.markdown.HtmlSanitizer;
@@ -454,6 +456,24 @@ public final class Lore implements AutoCloseable {
                         new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))
                                 ::register,
                         routes -> identityRoutes.ifPresent(r -> r.register(routes)),
+                        routes -> config.identity()
+                                .scimToken()
+                                .ifPresent(token -> new ScimRoutes(
+                                                new ScimStore(graph),
+                                                token,
+                                                config.identity()
+                                                        .oidc()
+                                                        .map(o -> o.roles().fallback())
+                                                        .orElse(Role.CONTRIBUTOR)
+                                                        .id(),
+                                                (id, active) -> experts.store()
+                                                        .setAvailability(
+                                                                id,
+                                                                active ? "available" : "inactive",
+                                                                Optional.empty()),
+                                                sync::catchUp,
+                                                clock)
+                                        .register(routes)),
                         new PersonRoutes(
                                         people,
                                         articleStore,

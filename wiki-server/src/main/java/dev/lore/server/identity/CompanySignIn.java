@@ -199,7 +199,7 @@ public final class CompanySignIn {
     }
 
     /** A person id from the username (its part before any {@code @}), else the email, else the subject. */
-    static String preferredId(String username, Optional<String> email, String subject) {
+    public static String preferredId(String username, Optional<String> email, String subject) {
         for (String candidate : List.of(username, email.orElse(""))) {
             String local = candidate.contains("@") ? candidate.substring(0, candidate.indexOf('@')) : candidate;
             String id = local.toLowerCase(Locale.ROOT)

@@ -15,8 +15,11 @@ import java.util.Optional;
  *     them to the break-glass administrator only
  * @param breakGlassAdmin the one account that keeps its password when local login is off ({@code
  *     LORE_BREAK_GLASS_ADMIN}, default {@code admin})
+ * @param scimToken the bearer token SCIM clients present ({@code LORE_SCIM_TOKEN}, 32 characters
+ *     or more); unset, {@code /scim/v2} does not exist
  */
-public record IdentitySettings(Optional<Oidc> oidc, boolean localLogin, String breakGlassAdmin) {
+public record IdentitySettings(
+        Optional<Oidc> oidc, boolean localLogin, String breakGlassAdmin, Optional<String> scimToken) {
 
     /**
      * An OpenID Connect provider and how its claims map onto people.
@@ -59,7 +62,7 @@ public record IdentitySettings(Optional<Oidc> oidc, boolean localLogin, String b
     }
 
     public static IdentitySettings none() {
-        return new IdentitySettings(Optional.empty(), true, "admin");
+        return new IdentitySettings(Optional.empty(), true, "admin", Optional.empty());
     }
 
     public boolean companySignIn() {
@@ -67,23 +70,28 @@ public record IdentitySettings(Optional<Oidc> oidc, boolean localLogin, String b
     }
 
     public IdentitySettings withOidc(Oidc newOidc) {
-        return new IdentitySettings(Optional.of(newOidc), localLogin, breakGlassAdmin);
+        return new IdentitySettings(Optional.of(newOidc), localLogin, breakGlassAdmin, scimToken);
     }
 
     public IdentitySettings withLocalLogin(boolean newLocalLogin) {
-        return new IdentitySettings(oidc, newLocalLogin, breakGlassAdmin);
+        return new IdentitySettings(oidc, newLocalLogin, breakGlassAdmin, scimToken);
     }
 
     public static IdentitySettings fromEnvironment(Map<String, String> env) {
         boolean localLogin = !"false".equalsIgnoreCase(text(env, "LORE_LOCAL_LOGIN", "true"));
         String breakGlass = text(env, "LORE_BREAK_GLASS_ADMIN", "admin");
+        String scim = text(env, "LORE_SCIM_TOKEN", "");
+        if (!scim.isEmpty() && scim.length() < 32) {
+            throw new IllegalArgumentException("LORE_SCIM_TOKEN must be 32 characters or more, was " + scim.length());
+        }
+        Optional<String> scimToken = scim.isEmpty() ? Optional.empty() : Optional.of(scim);
         String issuer = text(env, "LORE_OIDC_ISSUER", "");
         if (issuer.isEmpty()) {
             if (!localLogin) {
                 throw new IllegalArgumentException(
                         "LORE_LOCAL_LOGIN=false needs company sign-in: set LORE_OIDC_ISSUER too");
             }
-            return new IdentitySettings(Optional.empty(), true, breakGlass);
+            return new IdentitySettings(Optional.empty(), true, breakGlass, scimToken);
         }
         URI issuerUri = absoluteHttp("LORE_OIDC_ISSUER", issuer);
         String clientId = text(env, "LORE_OIDC_CLIENT_ID", "");
@@ -116,7 +124,7 @@ public record IdentitySettings(Optional<Oidc> oidc, boolean localLogin, String b
                 claims,
                 RoleMapping.parse(text(env, "LORE_OIDC_ROLES", "")),
                 "true".equalsIgnoreCase(text(env, "LORE_OIDC_TRUST_EMAIL", "false")));
-        return new IdentitySettings(Optional.of(oidc), localLogin, breakGlass);
+        return new IdentitySettings(Optional.of(oidc), localLogin, breakGlass, scimToken);
     }
 
     private static URI absoluteHttp(String name, String raw) {
