@@ -6,6 +6,8 @@ import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
+import dev.lore.graph.identity.IdentityStore;
+import dev.lore.graph.identity.ScimStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.learning.CollectionStore;
 import dev.lore.graph.learning.PathStore;
@@ -33,6 +35,7 @@ import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
 import dev.lore.server.auth.Passwords;
+import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
 import dev.lore.server.backup.BackupRoutes;
 import dev.lore.server.backup.Backups;
@@ -44,6 +47,11 @@ import dev.lore.server.expertise.ExpertPages;
 import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
+import dev.lore.server.identity.CompanySignIn;
+import dev.lore.server.identity.IdentityRoutes;
+import dev.lore.server.identity.IdentitySettings;
+import dev.lore.server.identity.OidcProvider;
+import dev.lore.server.identity.ScimRoutes;
 import dev.lore.server.impact.ImpactRoutes;
 import dev.lore.server.impact.ImpactService;
 import dev.lore.server.learning.CollectionPages;
@@ -110,6 +118,7 @@ final class Components {
     final PersonService people;
     final Tokens tokens = new Tokens();
     final LoginThrottle loginThrottle;
+    final IdentityStore identities;
     final AuthService auth;
     final PathService paths;
     final CollectionService collections;
@@ -182,6 +191,7 @@ final class Components {
         var expertise = new ExpertiseStore(graph);
         // a signed-in person is remembered briefly, until a change to people or their evidence
         loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
+        identities = new IdentityStore(graph);
         auth = new AuthService(
                 personStore,
                 passwords,
@@ -189,7 +199,8 @@ final class Components {
                 loginThrottle,
                 config.demo(),
                 clock,
-                () -> personStore.writes() + expertise.evidenceWrites());
+                () -> personStore.writes() + expertise.evidenceWrites() + identities.writes(),
+                passwordSignIn(config.identity()));
         paths = new PathService(new PathStore(graph), clock);
         collections = new CollectionService(new CollectionStore(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
@@ -230,6 +241,22 @@ final class Components {
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var packStore = new PackStore(graph);
+        var identityRoutes = config.identity()
+                .oidc()
+                .map(oidc -> new IdentityRoutes(
+                        new CompanySignIn(
+                                new OidcProvider(oidc),
+                                oidc,
+                                identities,
+                                new PersonStore(graph),
+                                auth,
+                                tokens,
+                                sync::catchUp,
+                                clock),
+                        config.identity(),
+                        security,
+                        config.trustedProxies(),
+                        pages));
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
@@ -254,7 +281,23 @@ final class Components {
                         pages,
                         clock,
                         text -> ExpertPages.panel(() -> experts.experts(text, 3, false, Set.of())))::register,
-                new AuthRoutes(auth, security, pages)::register,
+                new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))::register,
+                routes -> identityRoutes.ifPresent(r -> r.register(routes)),
+                routes -> config.identity()
+                        .scimToken()
+                        .ifPresent(token -> new ScimRoutes(
+                                        new ScimStore(graph),
+                                        token,
+                                        config.identity()
+                                                .oidc()
+                                                .map(o -> o.roles().fallback())
+                                                .orElse(Role.CONTRIBUTOR)
+                                                .id(),
+                                        (id, active) -> experts.setAvailability(
+                                                id, active ? "available" : "inactive", Optional.empty()),
+                                        sync::catchUp,
+                                        clock)
+                                .register(routes)),
                 new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile, config.publicPeople())
                         ::register,
                 expertRoutes::register,
@@ -277,5 +320,14 @@ final class Components {
                 new NotifyApi(notify)::register,
                 new WebhookApi(webhooks)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register);
+    }
+
+    /** Everyone's password works, or with company sign-in only the break-glass admin's. */
+    private static java.util.function.Predicate<String> passwordSignIn(IdentitySettings identity) {
+        if (identity.localLogin()) {
+            return id -> true;
+        }
+        String breakGlass = identity.breakGlassAdmin();
+        return breakGlass::equals;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lore.server;
 
+import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  * @param host the address HTTP listens on ({@code LORE_HOST}, default {@value #DEFAULT_HOST}: this
  *     machine only; the Docker image sets {@code 0.0.0.0})
  * @param ops limits, timeouts, metrics access and readiness ({@link Operations})
+ * @param identity company sign-in (OpenID Connect) and whether passwords work ({@link
+ *     IdentitySettings}; default: no company sign-in, passwords for everyone)
  */
 public record Config(
         int port,
@@ -44,7 +47,8 @@ public record Config(
         boolean publicPeople,
         TrustedProxies trustedProxies,
         String host,
-        Operations ops) {
+        Operations ops,
+        IdentitySettings identity) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -74,7 +78,8 @@ public record Config(
                 false,
                 TrustedProxies.none(),
                 DEFAULT_HOST,
-                Operations.defaults());
+                Operations.defaults(),
+                IdentitySettings.none());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -94,7 +99,8 @@ public record Config(
                 flag(env, "LORE_PUBLIC_PEOPLE"),
                 TrustedProxies.parse(env.getOrDefault("LORE_TRUSTED_PROXIES", "")),
                 nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
-                Operations.fromEnvironment(env));
+                Operations.fromEnvironment(env),
+                IdentitySettings.fromEnvironment(env));
     }
 
     public Path storeDir() {
@@ -142,6 +148,10 @@ public record Config(
         });
     }
 
+    public Config withIdentity(IdentitySettings newIdentity) {
+        return copy(c -> c.identity = newIdentity);
+    }
+
     /** This configuration with what {@code change} sets on a copy of its components. */
     private Config copy(Consumer<Copy> change) {
         var copy = new Copy(this);
@@ -165,6 +175,7 @@ public record Config(
         TrustedProxies trustedProxies;
         String host;
         Operations ops;
+        IdentitySettings identity;
 
         Copy(Config c) {
             port = c.port;
@@ -181,6 +192,7 @@ public record Config(
             trustedProxies = c.trustedProxies;
             host = c.host;
             ops = c.ops;
+            identity = c.identity;
         }
 
         Config build() {
@@ -198,7 +210,8 @@ public record Config(
                     publicPeople,
                     trustedProxies,
                     host,
-                    ops);
+                    ops,
+                    identity);
         }
     }
 

@@ -201,8 +201,9 @@ public final class Lore implements AutoCloseable {
         }
     }
 
-    /** Forgets sign-in failures old enough not to count any more. */
+    /** Forgets sign-in failures old enough not to count any more, and company sign-ins never finished. */
     private void forgetOldSignInFailures() {
+        components.identities.removeExpiredSignIns(clock.instant());
         int removed = components.loginThrottle.removeStale();
         if (removed > 0) {
             LOG.info("Forgot the sign-in failures of {} accounts and addresses", removed);

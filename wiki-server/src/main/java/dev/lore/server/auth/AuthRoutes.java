@@ -9,22 +9,39 @@ import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
 import dev.lore.server.web.Security;
 import dev.lore.ui.view.auth.LoginView;
+import dev.lore.ui.view.identity.CompanySignInView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Sign in and out, in the browser (session cookie) and over the API (bearer token). */
 public final class AuthRoutes {
     private final AuthService auth;
     private final Security security;
     private final Pages pages;
+    private final Function<String, Optional<CompanySignInView>> companySignIn;
 
     public AuthRoutes(AuthService auth, Security security, Pages pages) {
+        this(auth, security, pages, next -> Optional.empty());
+    }
+
+    /** @param companySignIn the sign-in page's company sign-in button, going on to a path after */
+    public AuthRoutes(
+            AuthService auth,
+            Security security,
+            Pages pages,
+            Function<String, Optional<CompanySignInView>> companySignIn) {
         this.auth = auth;
         this.security = security;
         this.pages = pages;
+        this.companySignIn = companySignIn;
+    }
+
+    private LoginView view(Optional<String> error, String username, String next) {
+        return new LoginView(error, username, next, companySignIn.apply(next));
     }
 
     /** The API login body. */
@@ -63,11 +80,7 @@ public final class AuthRoutes {
     }
 
     private void loginForm(Context ctx) {
-        pages.render(
-                ctx,
-                "auth/login.jte",
-                "Sign in",
-                new LoginView(Optional.empty(), "", safeNext(ctx.queryParam("next"))));
+        pages.render(ctx, "auth/login.jte", "Sign in", view(Optional.empty(), "", safeNext(ctx.queryParam("next"))));
     }
 
     private void login(Context ctx) {
@@ -80,12 +93,12 @@ public final class AuthRoutes {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (UnauthorizedException e) {
             ctx.status(401);
-            pages.render(ctx, "auth/login.jte", "Sign in", new LoginView(Optional.of(e.getMessage()), username, next));
+            pages.render(ctx, "auth/login.jte", "Sign in", view(Optional.of(e.getMessage()), username, next));
         } catch (TooManyAttemptsException e) {
             ctx.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds()));
             String message = "Too many failed sign-ins for this account or from this address. " + "Please try again in "
                     + e.waitInWords() + ".";
-            pages.render(ctx, "auth/login.jte", "Sign in", new LoginView(Optional.of(message), username, next));
+            pages.render(ctx, "auth/login.jte", "Sign in", view(Optional.of(message), username, next));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Sign-in and tokens. A session (browser cookie) and an API token are the same kind of secret: a
@@ -41,6 +42,8 @@ public final class AuthService {
     private final Clock clock;
     private final LongSupplier changes;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Whose passwords sign in (by person id): everyone's, or the break-glass admin's only. */
+    private final Predicate<String> passwordSignIn;
 
     private record Remembered(Person person, long changes, Instant at) {}
 
@@ -59,6 +62,24 @@ public final class AuthService {
             boolean demo,
             Clock clock,
             LongSupplier changes) {
+        this(people, passwords, tokens, throttle, demo, clock, changes, id -> true);
+    }
+
+    /**
+     * As above; {@code passwordSignIn} says whose passwords work (by person id), so that with
+     * company sign-in only the break-glass admin keeps one. Anyone else's password fails like a
+     * wrong one.
+     */
+    public AuthService(
+            PersonStore people,
+            Passwords passwords,
+            Tokens tokens,
+            LoginThrottle throttle,
+            boolean demo,
+            Clock clock,
+            LongSupplier changes,
+            Predicate<String> passwordSignIn) {
+        this.passwordSignIn = passwordSignIn;
         this.people = people;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -87,7 +108,8 @@ public final class AuthService {
         throttle.check(attempt);
         boolean matches = passwords.verify(
                 password, credentials.map(PersonStore.Credentials::passwordHash).orElse(dummyHash));
-        boolean allowed = demo || !SeedPack.DEMO_PASSWORD.equals(password);
+        boolean allowed = (demo || !SeedPack.DEMO_PASSWORD.equals(password))
+                && credentials.map(c -> passwordSignIn.test(c.personId())).orElse(false);
         if (credentials.isEmpty() || !matches || !allowed) {
             throttle.failed(attempt);
             throw new UnauthorizedException("unknown username or wrong password");
@@ -96,6 +118,11 @@ public final class AuthService {
         Person person = people.find(credentials.get().personId()).orElseThrow();
         String token = issue(person.id(), kind("session"), SESSION_LIFETIME);
         return new SignedIn(token, person);
+    }
+
+    /** A session for someone who signed in elsewhere (their company account): no password involved. */
+    public SignedIn sessionFor(Person person) {
+        return new SignedIn(issue(person.id(), kind("session"), SESSION_LIFETIME), person);
     }
 
     /** A long-lived token for scripts, shown once. */

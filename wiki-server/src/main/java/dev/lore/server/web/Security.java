@@ -192,7 +192,8 @@ public final class Security {
         return null;
     }
 
-    private Cookie cookie(Context ctx, String name, String value, int maxAge, SameSite sameSite) {
+    /** A cookie as Lore sets every cookie: HttpOnly, path /, Secure over HTTPS or when configured. */
+    public Cookie cookie(Context ctx, String name, String value, int maxAge, SameSite sameSite) {
         var cookie = new Cookie(name, value);
         cookie.setPath("/");
         cookie.setMaxAge(maxAge);
