@@ -1,5 +1,6 @@
 package dev.lore.server;
 
+import dev.lore.server.attachment.FileSettings;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param host the address HTTP listens on ({@code LORE_HOST}, default {@value #DEFAULT_HOST}: this
  *     machine only; the Docker image sets {@code 0.0.0.0})
  * @param ops limits, timeouts, metrics access and readiness ({@link Operations})
+ * @param files where attachments' bytes live and how large one may be ({@link FileSettings})
  */
 public record Config(
         int port,
@@ -43,7 +45,8 @@ public record Config(
         boolean publicPeople,
         TrustedProxies trustedProxies,
         String host,
-        Operations ops) {
+        Operations ops,
+        FileSettings files) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -73,7 +76,8 @@ public record Config(
                 false,
                 TrustedProxies.none(),
                 DEFAULT_HOST,
-                Operations.defaults());
+                Operations.defaults(),
+                FileSettings.defaults());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -93,7 +97,8 @@ public record Config(
                 flag(env, "LORE_PUBLIC_PEOPLE"),
                 TrustedProxies.parse(env.getOrDefault("LORE_TRUSTED_PROXIES", "")),
                 nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
-                Operations.fromEnvironment(env));
+                Operations.fromEnvironment(env),
+                FileSettings.fromEnvironment(env));
     }
 
     public Path storeDir() {
@@ -119,7 +124,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                files);
     }
 
     public Config withDataDir(Path newDataDir) {
@@ -137,7 +143,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                files);
     }
 
     public Config withSeed(boolean newSeed) {
@@ -155,7 +162,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                files);
     }
 
     public Config withOps(Operations newOps) {
@@ -173,7 +181,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                newOps);
+                newOps,
+                files);
     }
 
     public Config withDemo(boolean newDemo) {
@@ -191,7 +200,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                files);
     }
 
     public Config withPublicPeople(boolean newPublicPeople) {
@@ -209,7 +219,8 @@ public record Config(
                 newPublicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                files);
     }
 
     public Config withTrustedProxies(TrustedProxies newTrustedProxies) {
@@ -227,7 +238,27 @@ public record Config(
                 publicPeople,
                 newTrustedProxies,
                 host,
-                ops);
+                ops,
+                files);
+    }
+
+    public Config withFiles(FileSettings newFiles) {
+        return new Config(
+                port,
+                dataDir,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                adminPassword,
+                seed,
+                secureCookies,
+                pageCacheBytes,
+                demo,
+                publicPeople,
+                trustedProxies,
+                host,
+                ops,
+                newFiles);
     }
 
     /** Another database: an external Neo4j at {@code uri}, with this user and password. */
@@ -246,7 +277,8 @@ public record Config(
                 publicPeople,
                 trustedProxies,
                 host,
-                ops);
+                ops,
+                files);
     }
 
     private static boolean flag(Map<String, String> env, String name) {

@@ -25,6 +25,12 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentRoutes;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.BlobStore;
+import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FileTypes;
+import dev.lore.server.attachment.TextExtractor;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
@@ -100,6 +106,11 @@ public final class Lore implements AutoCloseable {
 
     private static final String SEEDED = "seed.loaded";
 
+    /** How much of an attachment's text is indexed, and the largest file whose text is extracted. */
+    private static final int TEXT_CHARS = 1_000_000;
+
+    private static final long EXTRACT_BYTES = 50L << 20;
+
     private final Config config;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     private final Clock clock;
@@ -123,6 +134,9 @@ public final class Lore implements AutoCloseable {
     private final PromotionService promotions;
     private final Metrics metrics;
     private final Readiness readiness;
+    private final BlobStore blobs;
+    private final AttachmentService attachments;
+    private final ExtractionQueue extraction;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private WebServer web;
     private boolean closed;
@@ -149,8 +163,24 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(index);
             var markdown = new MarkdownRenderer(new HtmlSanitizer());
             questionStore = new QuestionStore(graph);
-            sync = new IndexSync(articleStore, personStore, questionStore, index, markdown);
+            blobs = config.files().open(config.dataDir());
+            closeInReverse.add(blobs);
+            LOG.info("Attachments are kept in {}", blobs.describe());
+            var attachmentStore = new dev.lore.graph.attachment.AttachmentStore(graph);
+            sync = new IndexSync(articleStore, personStore, questionStore, attachmentStore, index, markdown);
             closeInReverse.add(sync);
+            var extractor = new TextExtractor(TEXT_CHARS, java.time.Duration.ofSeconds(30));
+            closeInReverse.add(extractor);
+            extraction = new ExtractionQueue(attachmentStore, blobs, extractor, EXTRACT_BYTES, sync::catchUp);
+            closeInReverse.add(extraction);
+            attachments = new AttachmentService(
+                    attachmentStore,
+                    blobs,
+                    new FileTypes(),
+                    extraction,
+                    sync::catchUp,
+                    config.files().maxFileBytes(),
+                    clock);
             articles = new ArticleService(articleStore, markdown, sync, clock);
             people = new PersonService(personStore, passwords, sync, clock);
             var expertise = new ExpertiseStore(graph);
@@ -266,6 +296,7 @@ public final class Lore implements AutoCloseable {
                 lore.experts.store().backfillLastActive();
                 new Settings(lore.graph).put(LAST_ACTIVE, "1");
             }
+            lore.extraction.submitWaiting();
             int replayed = lore.articleStore.backfillAttribution();
             if (replayed > 0) {
                 LOG.info("Attributed the lines of {} articles saved before line attribution", replayed);
@@ -377,6 +408,7 @@ public final class Lore implements AutoCloseable {
                 config.host(),
                 config.port(),
                 config.ops(),
+                config.files().maxFileBytes(),
                 metrics,
                 security,
                 new ErrorMapping(pages),
@@ -446,7 +478,8 @@ public final class Lore implements AutoCloseable {
                                 clock)::register,
                         new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
                         new BackupRoutes(new Backups(graph, clock))::register,
-                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register));
+                        new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
+                        new AttachmentRoutes(attachments)::register));
         closeInReverse.add(web);
         if (indexTimer) {
             sync.startTimer(2_000);
@@ -543,6 +576,14 @@ public final class Lore implements AutoCloseable {
 
     public ModerationService moderation() {
         return moderation;
+    }
+
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
     }
 
     public SearchService search() {
