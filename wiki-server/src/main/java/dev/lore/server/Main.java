@@ -49,10 +49,12 @@ public final class Main {
                              folder DIR, consistently, while Lore runs: with LORE_ADMIN_TOKEN set,
                              through the running server at LORE_URL (default
                              http://localhost:LORE_PORT); without it, from the data directory of a
-                             stopped Lore (or LORE_NEO4J_URI)
+                             stopped Lore (or LORE_NEO4J_URI); then the attachments' files
+                             (LORE_BLOBS) into DIR/files
               restore DIR [--force]
                              rebuild the graph from the backup folder DIR into an empty
-                             LORE_DATA_DIR (or LORE_NEO4J_URI database), then the search index;
+                             LORE_DATA_DIR (or LORE_NEO4J_URI database), the attachments' files
+                             into LORE_BLOBS, then the search index;
                              --force replaces what the target holds
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
@@ -249,6 +251,7 @@ public final class Main {
                 out.printf(
                         "Backed up %d nodes and %d relationships (change %d) to %s%n",
                         h.nodes(), h.relationships(), h.changeSeq(), dir.toAbsolutePath());
+                backupFiles(config, dir, out);
                 return;
             }
             if (config.neo4jUri().isEmpty() && !Files.isDirectory(config.storeDir())) {
@@ -261,9 +264,16 @@ public final class Main {
                         "Backed up %d nodes and %d relationships (change %d) to %s%n",
                         made.nodes(), made.relationships(), made.changeSeq(), dir.toAbsolutePath());
             }
+            backupFiles(config, dir, out);
         } catch (BackupException | dev.lore.server.error.LoreException e) {
             fail(e.getMessage());
         }
+    }
+
+    /** The attachments' bytes, after the graph: every blob the backed-up graph refers to is there by then. */
+    private static void backupFiles(Config config, Path dir, PrintStream out) {
+        var copied = Backups.copyFiles(config, dir);
+        out.printf("Backed up %d files (%d bytes)%n", copied.blobs(), copied.bytes());
     }
 
     private static void restore(Path dir, boolean force, PrintStream out) {
@@ -281,6 +291,8 @@ public final class Main {
             }
             throw e;
         }
+        var files = Restore.files(dir, config);
+        out.printf("Restored %d files (%d bytes)%n", files.blobs(), files.bytes());
         out.println("Rebuilding the search index from the graph");
         try (Lore lore = open(config)) {
             out.printf(

@@ -80,7 +80,9 @@ class AttachmentSearchIT {
     }
 
     private JsonNode hits(String q, String token) {
-        return http.get("/api/search?q=" + Http.enc(q) + "&type=attachment", token).json().get("hits");
+        return http.get("/api/search?q=" + Http.enc(q) + "&type=attachment", token)
+                .json()
+                .get("hits");
     }
 
     @Test
@@ -128,7 +130,8 @@ class AttachmentSearchIT {
         String slug = article("Plans");
         JsonNode file = upload(slug, "plan.pdf", pdf("The wombatization plan"));
         lore.settle();
-        var r = files.upload("/api/files/" + file.get("id").asText(), Map.of(), "plan.pdf", pdf("The platypunk plan"), carla);
+        var r = files.upload(
+                "/api/files/" + file.get("id").asText(), Map.of(), "plan.pdf", pdf("The platypunk plan"), carla);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         lore.settle();
         assertThat(hits("platypunk", carla)).hasSize(1);
