@@ -49,7 +49,9 @@ public final class Schema {
             "CREATE INDEX revision_at IF NOT EXISTS FOR (r:Revision) ON (r.at)",
             "CREATE INDEX answer_at IF NOT EXISTS FOR (a:Answer) ON (a.at)",
             "CREATE INDEX comment_at IF NOT EXISTS FOR (c:Comment) ON (c.at)",
-            "CREATE INDEX kudos_at IF NOT EXISTS FOR (k:Kudos) ON (k.at)");
+            "CREATE INDEX kudos_at IF NOT EXISTS FOR (k:Kudos) ON (k.at)",
+            "CREATE CONSTRAINT attachment_id IF NOT EXISTS FOR (f:Attachment) REQUIRE f.id IS UNIQUE",
+            "CREATE INDEX attachment_seq IF NOT EXISTS FOR (f:Attachment) ON (f.seq)");
 
     private Schema() {}
 

@@ -1,5 +1,12 @@
 package dev.lore.server;
 
+import dev.lore.graph.attachment.AttachmentStore;
+import dev.lore.server.attachment.AttachmentRoutes;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.BlobStore;
+import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FileTypes;
+import dev.lore.server.attachment.TextExtractor;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.auth.LoginThrottleStore;
@@ -111,6 +118,13 @@ import java.util.function.Supplier;
  * port; {@link Lore#serve} starts the web server with {@link #features}.
  */
 final class Components {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Components.class);
+
+    /** How much of an attachment's text is indexed, and the largest file whose text is extracted. */
+    private static final int TEXT_CHARS = 1_000_000;
+
+    private static final long EXTRACT_BYTES = 50L << 20;
+
     final ArticleStore articleStore;
     final LoreIndex index;
     final IndexSync sync;
@@ -129,6 +143,9 @@ final class Components {
     final ModerationService moderation;
     final PromotionService promotions;
     final Readiness readiness;
+    final BlobStore blobs;
+    final AttachmentService attachments;
+    final ExtractionQueue extraction;
     final NotificationService notify;
     final Unsubscribes unsubscribes;
     final NotifyConfig notifyConfig;
@@ -184,8 +201,24 @@ final class Components {
         closeInReverse.add(outbox);
         var questionStore = new QuestionStore(graph);
         var commentStore = new CommentStore(graph);
-        sync = new IndexSync(articleStore, personStore, questionStore, commentStore, index, markdown);
+        blobs = config.files().open(config.dataDir());
+        closeInReverse.add(blobs);
+        LOG.info("Attachments are kept in {}", blobs.describe());
+        var attachmentStore = new AttachmentStore(graph);
+        sync = new IndexSync(articleStore, personStore, questionStore, commentStore, attachmentStore, index, markdown);
         closeInReverse.add(sync);
+        var extractor = new TextExtractor(TEXT_CHARS, java.time.Duration.ofSeconds(30));
+        closeInReverse.add(extractor);
+        extraction = new ExtractionQueue(attachmentStore, blobs, extractor, EXTRACT_BYTES, sync::catchUp);
+        closeInReverse.add(extraction);
+        attachments = new AttachmentService(
+                attachmentStore,
+                blobs,
+                new FileTypes(),
+                extraction,
+                sync::catchUp,
+                config.files().maxFileBytes(),
+                clock);
         articles = new ArticleService(articleStore, markdown, sync, clock, notifier);
         people = new PersonService(personStore, passwords, sync, clock);
         var expertise = new ExpertiseStore(graph);
@@ -319,7 +352,8 @@ final class Components {
                 new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
                 new NotifyApi(notify)::register,
                 new WebhookApi(webhooks)::register,
-                new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register);
+                new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
+                new AttachmentRoutes(attachments)::register);
     }
 
     /** Everyone's password works, or with company sign-in only the break-glass admin's. */

@@ -1,6 +1,7 @@
 package dev.lore.server;
 
 import dev.lore.server.identity.IdentitySettings;
+import dev.lore.server.attachment.FileSettings;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  * @param ops limits, timeouts, metrics access and readiness ({@link Operations})
  * @param identity company sign-in (OpenID Connect) and whether passwords work ({@link
  *     IdentitySettings}; default: no company sign-in, passwords for everyone)
+ * @param files where attachments' bytes live and how large one may be ({@link FileSettings})
  */
 public record Config(
         int port,
@@ -48,7 +50,8 @@ public record Config(
         TrustedProxies trustedProxies,
         String host,
         Operations ops,
-        IdentitySettings identity) {
+        IdentitySettings identity,
+        FileSettings files) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -79,7 +82,8 @@ public record Config(
                 TrustedProxies.none(),
                 DEFAULT_HOST,
                 Operations.defaults(),
-                IdentitySettings.none());
+                IdentitySettings.none(),
+                FileSettings.defaults());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -100,7 +104,8 @@ public record Config(
                 TrustedProxies.parse(env.getOrDefault("LORE_TRUSTED_PROXIES", "")),
                 nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
                 Operations.fromEnvironment(env),
-                IdentitySettings.fromEnvironment(env));
+                IdentitySettings.fromEnvironment(env),
+                FileSettings.fromEnvironment(env));
     }
 
     public Path storeDir() {
@@ -152,6 +157,10 @@ public record Config(
         return copy(c -> c.identity = newIdentity);
     }
 
+    public Config withFiles(FileSettings newFiles) {
+        return copy(c -> c.files = newFiles);
+    }
+
     /** This configuration with what {@code change} sets on a copy of its components. */
     private Config copy(Consumer<Copy> change) {
         var copy = new Copy(this);
@@ -176,6 +185,7 @@ public record Config(
         String host;
         Operations ops;
         IdentitySettings identity;
+        FileSettings files;
 
         Copy(Config c) {
             port = c.port;
@@ -193,6 +203,7 @@ public record Config(
             host = c.host;
             ops = c.ops;
             identity = c.identity;
+            files = c.files;
         }
 
         Config build() {
@@ -211,7 +222,8 @@ public record Config(
                     trustedProxies,
                     host,
                     ops,
-                    identity);
+                    identity,
+                    files);
         }
     }
 

@@ -162,6 +162,7 @@ public final class Lore implements AutoCloseable {
                 lore.components.experts.backfillLastActive();
                 new Settings(lore.graph).put(LAST_ACTIVE, "1");
             }
+            lore.components.extraction.submitWaiting();
             int replayed = lore.components.articleStore.backfillAttribution();
             if (replayed > 0) {
                 LOG.info("Attributed the lines of {} articles saved before line attribution", replayed);
@@ -263,6 +264,7 @@ public final class Lore implements AutoCloseable {
                 config.host(),
                 config.port(),
                 config.ops(),
+                config.files().maxFileBytes(),
                 metrics,
                 components.security,
                 components.errors,
@@ -380,6 +382,14 @@ public final class Lore implements AutoCloseable {
     /** Signs and checks the unsubscribe links of emails. */
     public dev.lore.server.notify.Unsubscribes unsubscribes() {
         return components.unsubscribes;
+    }
+
+    public dev.lore.server.attachment.AttachmentService attachments() {
+        return components.attachments;
+    }
+
+    public dev.lore.server.attachment.BlobStore blobs() {
+        return components.blobs;
     }
 
     public SearchService search() {

@@ -103,6 +103,20 @@ public final class Backups {
         return header;
     }
 
+    /**
+     * Copies the attachments' files from the store {@code config} names into {@code dir/files}.
+     * Run after the graph is backed up, so every file it refers to is there; files stored later are
+     * harmless extras.
+     */
+    public static dev.lore.server.attachment.BlobCopy.Copied copyFiles(dev.lore.server.Config config, Path dir) {
+        try (var files = config.files().open(config.dataDir());
+                var backup = dev.lore.server.attachment.BlobCopy.inBackup(dir)) {
+            var copied = dev.lore.server.attachment.BlobCopy.copyAll(files, backup);
+            LOG.info("Backed up {} files ({} bytes) from {}", copied.blobs(), copied.bytes(), files.describe());
+            return copied;
+        }
+    }
+
     /** Refuses a backup folder that already holds something: backups are never overwritten. */
     public static void requireEmptyFolder(Path dir) {
         try {

@@ -78,6 +78,19 @@ public final class Restore {
         return new Restored(header, header.nodes(), header.relationships());
     }
 
+    /**
+     * Copies the attachments' files of a backup ({@code dir/files}, absent in backups without files)
+     * into the store {@code config} names; files it already has are kept.
+     */
+    public static dev.lore.server.attachment.BlobCopy.Copied files(Path backupDir, Config config) {
+        try (var files = config.files().open(config.dataDir());
+                var backup = dev.lore.server.attachment.BlobCopy.inBackup(backupDir)) {
+            var copied = dev.lore.server.attachment.BlobCopy.copyAll(backup, files);
+            LOG.info("Restored {} files ({} bytes) into {}", copied.blobs(), copied.bytes(), files.describe());
+            return copied;
+        }
+    }
+
     private static void load(Path file, GraphLoad load, BackupFormat.Header header, Progress progress) {
         var nodes = new ArrayList<NodeRecord>(BATCH);
         var relationships = new ArrayList<RelationshipRecord>(BATCH);

@@ -44,6 +44,7 @@ public final class BackupCommand implements Command {
                 out.printf(
                         "Backed up %d nodes and %d relationships (change %d) to %s%n",
                         h.nodes(), h.relationships(), h.changeSeq(), dir.toAbsolutePath());
+                backupFiles(config, dir, out);
                 return;
             }
             if (config.neo4jUri().isEmpty() && !Files.isDirectory(config.storeDir())) {
@@ -56,9 +57,16 @@ public final class BackupCommand implements Command {
                         "Backed up %d nodes and %d relationships (change %d) to %s%n",
                         made.nodes(), made.relationships(), made.changeSeq(), dir.toAbsolutePath());
             }
+            backupFiles(config, dir, out);
         } catch (BackupException | LoreException e) {
             Cli.fail(e.getMessage());
         }
+    }
+
+    /** The attachments' bytes, after the graph: every blob the backed-up graph refers to is there by then. */
+    private static void backupFiles(Config config, Path dir, PrintStream out) {
+        var copied = Backups.copyFiles(config, dir);
+        out.printf("Backed up %d files (%d bytes)%n", copied.blobs(), copied.bytes());
     }
 
     private static Lore.OpenGraph openGraph(Config config) {

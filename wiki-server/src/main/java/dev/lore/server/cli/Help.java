@@ -27,10 +27,12 @@ public final class Help implements Command {
                              folder DIR, consistently, while Lore runs: with LORE_ADMIN_TOKEN set,
                              through the running server at LORE_URL (default
                              http://localhost:LORE_PORT); without it, from the data directory of a
-                             stopped Lore (or LORE_NEO4J_URI)
+                             stopped Lore (or LORE_NEO4J_URI); then the attachments' files
+                             (LORE_BLOBS) into DIR/files
               restore DIR [--force]
                              rebuild the graph from the backup folder DIR into an empty
-                             LORE_DATA_DIR (or LORE_NEO4J_URI database), then the search index;
+                             LORE_DATA_DIR (or LORE_NEO4J_URI database), the attachments' files
+                             into LORE_BLOBS, then the search index;
                              --force replaces what the target holds
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,

@@ -40,6 +40,8 @@ public final class RestoreCommand implements Command {
             }
             throw e;
         }
+        var files = Restore.files(dir, config);
+        out.printf("Restored %d files (%d bytes)%n", files.blobs(), files.bytes());
         out.println("Rebuilding the search index from the graph");
         try (Lore lore = Cli.open(config)) {
             out.printf(

@@ -2,6 +2,8 @@ package dev.lore.server.search;
 
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.attachment.AttachmentStore;
+import dev.lore.graph.attachment.IndexedAttachment;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.CommentStore;
@@ -35,6 +37,7 @@ public final class IndexSync implements AutoCloseable {
     private final CommentStore commentStore;
     private final LoreIndex index;
     private final MarkdownRenderer markdown;
+    private final AttachmentStore attachments;
     private ScheduledExecutorService timer;
 
     public IndexSync(
@@ -42,8 +45,10 @@ public final class IndexSync implements AutoCloseable {
             PersonStore people,
             QuestionStore questions,
             CommentStore commentStore,
+            AttachmentStore attachments,
             LoreIndex index,
             MarkdownRenderer markdown) {
+        this.attachments = attachments;
         this.articles = articles;
         this.people = people;
         this.questions = questions;
@@ -90,10 +95,12 @@ public final class IndexSync implements AutoCloseable {
             List<PersonStore.IndexedPerson> changedPeople = people.changesSince(since, BATCH);
             List<ArticleStore.IndexedSkill> changedSkills = articles.skillChangesSince(since, BATCH);
             List<IndexedQuestion> changedQuestions = questions.changesSince(since, BATCH);
+            List<IndexedAttachment> changedFiles = attachments.changesSince(since, BATCH);
             if (changedArticles.isEmpty()
                     && changedPeople.isEmpty()
                     && changedSkills.isEmpty()
-                    && changedQuestions.isEmpty()) {
+                    && changedQuestions.isEmpty()
+                    && changedFiles.isEmpty()) {
                 return applied;
             }
             // Each kind comes in seq order, BATCH at a time: apply only up to the lowest seq that a
@@ -104,7 +111,8 @@ public final class IndexSync implements AutoCloseable {
                     changedArticles.stream().map(Article::seq).toList(),
                     changedPeople.stream().map(PersonStore.IndexedPerson::seq).toList(),
                     changedSkills.stream().map(ArticleStore.IndexedSkill::seq).toList(),
-                    changedQuestions.stream().map(IndexedQuestion::seq).toList())) {
+                    changedQuestions.stream().map(IndexedQuestion::seq).toList(),
+                    changedFiles.stream().map(IndexedAttachment::seq).toList())) {
                 if (!seqs.isEmpty()) {
                     highest = Math.max(highest, seqs.getLast());
                     if (seqs.size() >= BATCH) {
@@ -155,6 +163,17 @@ public final class IndexSync implements AutoCloseable {
                     deletes.add("question:" + question.id());
                 } else {
                     upserts.add(toDoc(question));
+                }
+                applied++;
+            }
+            for (IndexedAttachment file : changedFiles) {
+                if (file.seq() > limit) {
+                    continue;
+                }
+                if (file.visible()) {
+                    upserts.add(toDoc(file));
+                } else {
+                    deletes.add("attachment:" + file.id());
                 }
                 applied++;
             }
@@ -269,6 +288,20 @@ public final class IndexSync implements AutoCloseable {
                 q.skills(),
                 q.authors(),
                 q.updatedAt());
+    }
+
+    /** A file as a hit of its page: its name as the title, its text as the body, the page's address as the link. */
+    private static IndexDoc toDoc(IndexedAttachment file) {
+        return new IndexDoc(
+                "attachment:" + file.id(),
+                "attachment",
+                file.page().path(),
+                file.name(),
+                file.text(),
+                List.of(),
+                List.of(),
+                List.of(file.byName()),
+                file.at());
     }
 
     private static String docId(Article article) {

@@ -72,6 +72,7 @@ public final class SearchRoutes {
             case "person" -> "/people/" + Urls.encode(slug);
             case "skill" -> "/search?q=" + Urls.encode("skill:\"" + slug + "\"");
             case "question" -> "/questions/" + Urls.encode(slug);
+            case "attachment" -> slug + "#files"; // the page holding the file
             default -> "/wiki/" + slug;
         };
     }
@@ -255,6 +256,7 @@ public final class SearchRoutes {
         json.put("type", h.type());
         json.put("slug", h.slug());
         json.put("title", h.title());
+        json.put("url", urlFor(h.type(), h.slug()));
         json.put("snippet", h.snippet());
         json.put("score", h.score());
         json.put("tags", h.tags());

@@ -45,12 +45,14 @@ public final class WebServer implements AutoCloseable {
      * {@code port} (0 for any free port).
      *
      * @param ops timeouts and limits for slow clients, and the slow-request threshold
+     * @param maxFileBytes the largest file a multipart upload may carry
      * @param features each registers its routes
      */
     public static WebServer start(
             String host,
             int port,
             Operations ops,
+            long maxFileBytes,
             Metrics metrics,
             Security security,
             ErrorMapping errors,
@@ -95,6 +97,10 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // an upload past the limit stops being read there (and answers 413), not once it is on disk
+            config.jetty.multipartConfig.maxFileSize(maxFileBytes + 1, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(
+                    maxFileBytes + (1L << 20), io.javalin.config.SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             // Long search queries travel in the URL; Jetty's default 8 KiB would answer 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));

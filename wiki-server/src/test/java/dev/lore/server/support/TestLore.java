@@ -85,6 +85,7 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
         public void settle() {
             lore.search().flush(SETTLE_TIMEOUT);
             lore.experts().awaitReads(SETTLE_TIMEOUT);
+            lore.attachments().flushExtraction(SETTLE_TIMEOUT);
             lore.sync().catchUp();
         }
 

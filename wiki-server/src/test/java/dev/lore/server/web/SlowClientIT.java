@@ -153,6 +153,7 @@ class SlowClientIT {
                 "127.0.0.1",
                 0,
                 ops,
+                dev.lore.server.attachment.FileSettings.DEFAULT_MAX_FILE_BYTES,
                 metrics,
                 new Security(lore.lore().auth(), new Tokens(), false, TrustedProxies.none()),
                 new ErrorMapping(pages),

@@ -1,0 +1,197 @@
+package dev.lore.server.attachment;
+
+import dev.lore.graph.attachment.Attachment;
+import dev.lore.graph.attachment.AttachmentStore;
+import dev.lore.graph.attachment.AttachmentVersion;
+import dev.lore.graph.attachment.NewVersion;
+import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.error.NotFoundException;
+import dev.lore.server.error.TooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Attachments: uploads (bytes into the blob store, type from the content, metadata into the graph,
+ * text extraction queued), replacement with history, and reads that follow the page's visibility:
+ * a file on a hidden page is there for champions only, a deleted file for nobody. Thread-safe.
+ */
+public final class AttachmentService {
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentService.class);
+    static final int MAX_NAME = 200;
+
+    private final AttachmentStore store;
+    private final BlobStore blobs;
+    private final FileTypes types;
+    private final ExtractionQueue extraction;
+    private final Runnable indexCatchUp;
+    private final long maxFileBytes;
+    private final Clock clock;
+
+    public AttachmentService(
+            AttachmentStore store,
+            BlobStore blobs,
+            FileTypes types,
+            ExtractionQueue extraction,
+            Runnable indexCatchUp,
+            long maxFileBytes,
+            Clock clock) {
+        this.store = store;
+        this.blobs = blobs;
+        this.types = types;
+        this.extraction = extraction;
+        this.indexCatchUp = indexCatchUp;
+        this.maxFileBytes = maxFileBytes;
+        this.clock = clock;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /**
+     * Stores a file and attaches it to a page ({@code kind} article, question or answer).
+     *
+     * @throws TooLargeException (413) past the size limit; UnsupportedMediaTypeException (415) for
+     *     a type Lore does not keep; NoSuchEntityException (404) for a page that is not there
+     */
+    public Attachment upload(String byPersonId, String kind, String key, String rawName, InputStream content) {
+        String name = cleanName(rawName);
+        Stored stored = store(name, content);
+        Attachment a = store.attach(
+                kind,
+                key,
+                new NewVersion(
+                        name, stored.type, stored.blob.size(), stored.blob.sha256(), byPersonId, clock.instant()));
+        LOG.info(
+                "{} attached '{}' ({}, {} bytes) to {} {}",
+                byPersonId,
+                name,
+                stored.type,
+                stored.blob.size(),
+                kind,
+                key);
+        afterWrite(a);
+        return a;
+    }
+
+    /** A new version of an attachment; the old ones stay in its history. */
+    public Attachment replace(String byPersonId, String id, boolean champion, String rawName, InputStream content) {
+        visible(id, champion);
+        String name = cleanName(rawName);
+        Stored stored = store(name, content);
+        Attachment a = store.replace(
+                id,
+                new NewVersion(
+                        name, stored.type, stored.blob.size(), stored.blob.sha256(), byPersonId, clock.instant()));
+        afterWrite(a);
+        return a;
+    }
+
+    /** Removes a file from its page (its versions stay in the graph, its bytes until {@code gc-files}). */
+    public void delete(String byPersonId, String id, boolean champion) {
+        visible(id, champion);
+        store.delete(id, byPersonId, clock.instant());
+        indexCatchUp.run();
+    }
+
+    /**
+     * The attachment if this reader may see it.
+     *
+     * @throws NotFoundException for a deleted file, or one on a hidden page for a non-champion
+     */
+    public Attachment visible(String id, boolean champion) {
+        return store.find(id)
+                .filter(a -> !a.deleted() && (champion || a.page().visible()))
+                .orElseThrow(() -> new NotFoundException("no file '" + id + "'"));
+    }
+
+    public List<AttachmentVersion> versions(String id, boolean champion) {
+        visible(id, champion);
+        return store.versions(id);
+    }
+
+    /** One version of a visible attachment. */
+    public AttachmentVersion version(String id, int n, boolean champion) {
+        return versions(id, champion).stream()
+                .filter(v -> v.n() == n)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("file '" + id + "' has no version " + n));
+    }
+
+    /** A page's files; none when the page is hidden from this reader. */
+    public List<Attachment> onPage(String kind, String key, boolean champion) {
+        return store.onPage(kind, key).stream()
+                .filter(a -> champion || a.page().visible())
+                .toList();
+    }
+
+    /** {@code length} bytes of a blob from {@code offset}. */
+    public InputStream open(String sha256, long offset, long length) {
+        try {
+            return blobs.open(sha256, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the text extraction queued so far (for tests and tools). */
+    public void flushExtraction(java.time.Duration patience) {
+        extraction.flush(patience);
+    }
+
+    private record Stored(BlobStore.StoredBlob blob, String type) {}
+
+    private Stored store(String name, InputStream content) {
+        BlobStore.StoredBlob blob;
+        try {
+            blob = blobs.put(content, maxFileBytes);
+        } catch (BlobTooLargeException e) {
+            throw new TooLargeException(e.getMessage() + " (LORE_MAX_FILE_SIZE)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (blob.size() == 0) {
+            throw new InvalidInputException("the file is empty");
+        }
+        String type;
+        try (InputStream in = blobs.open(blob.sha256(), 0, blob.size())) {
+            type = types.detect(in, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!FileTypes.accepted(type)) {
+            // nothing can refer to these bytes: the same bytes are the same type
+            try {
+                blobs.delete(blob.sha256());
+            } catch (IOException e) {
+                LOG.warn("Could not remove a refused upload's bytes ({}): {}", blob.sha256(), e.toString());
+            }
+            FileTypes.requireAccepted(type);
+        }
+        return new Stored(blob, type);
+    }
+
+    private void afterWrite(Attachment a) {
+        indexCatchUp.run();
+        extraction.submit(a.id());
+    }
+
+    /** A file name without folders, control characters or quotes, at most {@value #MAX_NAME} characters. */
+    static String cleanName(String raw) {
+        String name = Optional.ofNullable(raw).orElse("").replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"<>]", "").strip().replaceFirst("^\\.+", "");
+        if (name.length() > MAX_NAME) {
+            int dot = name.lastIndexOf('.');
+            String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            name = name.substring(0, MAX_NAME - ext.length()) + ext;
+        }
+        return name.isBlank() ? "file" : name;
+    }
+}
