@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class TextExtractor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
 
-    private final Parser parser = new AutoDetectParser();
+    /** Built on first use: Tika's parsers take seconds to load, which start-up need not pay. */
+    private volatile Parser parser;
     private final int maxChars;
     private final Duration timeout;
     private final ExecutorService parsing = Executors.newCachedThreadPool(
@@ -45,7 +46,7 @@ public final class TextExtractor implements AutoCloseable {
             var metadata = new Metadata();
             metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, name);
             try {
-                parser.parse(content, handler, metadata, new ParseContext());
+                parser().parse(content, handler, metadata, new ParseContext());
             } catch (Exception e) {
                 if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                     throw e;
@@ -70,6 +71,20 @@ public final class TextExtractor implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    private Parser parser() {
+        Parser p = parser;
+        if (p == null) {
+            synchronized (this) {
+                p = parser;
+                if (p == null) {
+                    p = new AutoDetectParser();
+                    parser = p;
+                }
+            }
+        }
+        return p;
     }
 
     @Override
