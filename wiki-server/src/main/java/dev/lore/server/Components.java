@@ -1,14 +1,8 @@
 package dev.lore.server;
 
-import dev.lore.graph.attachment.AttachmentStore;
-import dev.lore.server.attachment.AttachmentRoutes;
-import dev.lore.server.attachment.AttachmentService;
-import dev.lore.server.attachment.BlobStore;
-import dev.lore.server.attachment.ExtractionQueue;
-import dev.lore.server.attachment.FileTypes;
-import dev.lore.server.attachment.TextExtractor;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.attachment.AttachmentStore;
 import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
@@ -38,6 +32,12 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentRoutes;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.BlobStore;
+import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FileTypes;
+import dev.lore.server.attachment.TextExtractor;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
@@ -315,6 +315,8 @@ final class Components {
                         clock,
                         text -> ExpertPages.panel(() -> experts.experts(text, 3, false, Set.of())))::register,
                 new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))::register,
+                new dev.lore.server.auth.SessionRoutes(auth, people, pages, clock, (by, whose, token, n) -> {})
+                        ::register,
                 routes -> identityRoutes.ifPresent(r -> r.register(routes)),
                 routes -> config.identity()
                         .scimToken()

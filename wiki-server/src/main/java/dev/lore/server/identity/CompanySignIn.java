@@ -93,6 +93,11 @@ public final class CompanySignIn {
      * given when it started (its cookie): a callback with another state was not started here.
      */
     public Finished finish(String state, Optional<String> boundState, String code) {
+        return finish(state, boundState, code, new AuthService.Client("unknown", Optional.empty()));
+    }
+
+    /** As above, noting where the browser signs in from on its session. */
+    public Finished finish(String state, Optional<String> boundState, String code, AuthService.Client client) {
         if (state == null || state.isBlank()) {
             throw new SignInFailure(
                     400, "The answer from " + providerName() + " carries no state. Please start again.");
@@ -120,7 +125,7 @@ public final class CompanySignIn {
         JWTClaimsSet claims =
                 provider.redeem(code, URI.create(pending.redirectUri()), pending.codeVerifier(), pending.nonce());
         Person person = signIn(claims);
-        return new Finished(auth.sessionFor(person), pending.next());
+        return new Finished(auth.sessionFor(person, client), pending.next());
     }
 
     /** The person these validated claims describe, made or updated. */
