@@ -45,6 +45,12 @@ public final class AuthService {
     /** Whose passwords sign in (by person id): everyone's, or the break-glass admin's only. */
     private final Predicate<String> passwordSignIn;
 
+    private final AuthAudit audit;
+
+    public AuthAudit audit() {
+        return audit;
+    }
+
     private record Remembered(Person person, long changes, Instant at) {}
 
     /**
@@ -79,6 +85,21 @@ public final class AuthService {
             Clock clock,
             LongSupplier changes,
             Predicate<String> passwordSignIn) {
+        this(people, passwords, tokens, throttle, demo, clock, changes, passwordSignIn, AuthAudit.NONE);
+    }
+
+    /** As above, writing sign-ins, sign-outs and token changes to {@code audit}. */
+    public AuthService(
+            PersonStore people,
+            Passwords passwords,
+            Tokens tokens,
+            LoginThrottle throttle,
+            boolean demo,
+            Clock clock,
+            LongSupplier changes,
+            Predicate<String> passwordSignIn,
+            AuthAudit audit) {
+        this.audit = audit;
         this.passwordSignIn = passwordSignIn;
         this.people = people;
         this.passwords = passwords;
@@ -111,16 +132,29 @@ public final class AuthService {
         // an id and an email of one person share a count: typing the other does not double the guesses
         var attempt = LoginThrottle.attempt(
                 credentials.map(PersonStore.Credentials::personId).orElse(username), clientAddress);
-        throttle.check(attempt);
+        String who = credentials.map(PersonStore.Credentials::personId).orElse(username.strip());
+        String from = "password from " + clientAddress;
+        try {
+            throttle.check(attempt);
+        } catch (TooManyAttemptsException e) {
+            audit.record("sign-in-throttled", who, "anonymous", Optional.of(from));
+            throw e;
+        }
         boolean matches = passwords.verify(
                 password, credentials.map(PersonStore.Credentials::passwordHash).orElse(dummyHash));
         boolean allowed = (demo || !SeedPack.DEMO_PASSWORD.equals(password))
                 && credentials.map(c -> passwordSignIn.test(c.personId())).orElse(false);
         if (credentials.isEmpty() || !matches || !allowed) {
             throttle.failed(attempt);
+            audit.record(
+                    "sign-in-failed",
+                    who,
+                    "anonymous",
+                    Optional.of(from + (credentials.isEmpty() ? ": unknown account" : ": wrong password")));
             throw new UnauthorizedException("unknown username or wrong password");
         }
         throttle.succeeded(attempt);
+        audit.record("sign-in", who, who, Optional.of(from));
         Person person = people.find(credentials.get().personId()).orElseThrow();
         String token = issue(person.id(), kind("session"), SESSION_LIFETIME, Optional.of(client));
         return new SignedIn(token, person);
@@ -143,7 +177,9 @@ public final class AuthService {
 
     /** As above, noting where it was asked for. */
     public String createApiToken(Person person, Client client) {
-        return issue(person.id(), kind("api"), API_TOKEN_LIFETIME, Optional.of(client));
+        String token = issue(person.id(), kind("api"), API_TOKEN_LIFETIME, Optional.of(client));
+        audit.record("token-create", person.id(), person.id(), Optional.of("API token " + tokenId(token)));
+        return token;
     }
 
     /** How often a token's last use is written down (per token and server): at most once a minute. */
@@ -205,6 +241,8 @@ public final class AuthService {
 
     public void logout(String token) {
         String hash = Tokens.hash(token);
+        people.personForToken(hash, clock.instant())
+                .ifPresent(p -> audit.record("sign-out", p.id(), p.id(), Optional.of("session " + tokenId(token))));
         people.removeToken(hash);
         remembered.remove(hash);
     }

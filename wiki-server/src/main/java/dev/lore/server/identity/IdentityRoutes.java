@@ -86,6 +86,7 @@ public final class IdentityRoutes {
     }
 
     private void failed(SignInFailure e, Context ctx) {
+        signIn.refused(e.getMessage(), security.client(ctx));
         ctx.status(e.status());
         if (e.status() == 503) {
             ctx.header("Retry-After", "60");
