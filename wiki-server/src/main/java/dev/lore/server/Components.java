@@ -134,6 +134,7 @@ final class Components {
     final LoginThrottle loginThrottle;
     final IdentityStore identities;
     final AuthService auth;
+    final dev.lore.graph.audit.AuditLog auditLog;
     final PathService paths;
     final CollectionService collections;
     final MarkdownImport importer;
@@ -225,6 +226,7 @@ final class Components {
         // a signed-in person is remembered briefly, until a change to people or their evidence
         loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
         identities = new IdentityStore(graph);
+        auditLog = new dev.lore.graph.audit.AuditLog(graph);
         auth = new AuthService(
                 personStore,
                 passwords,
@@ -233,7 +235,8 @@ final class Components {
                 config.demo(),
                 clock,
                 () -> personStore.writes() + expertise.evidenceWrites() + identities.writes(),
-                passwordSignIn(config.identity()));
+                passwordSignIn(config.identity()),
+                dev.lore.server.auth.AuthAudit.to(auditLog, clock));
         paths = new PathService(new PathStore(graph), clock);
         collections = new CollectionService(new CollectionStore(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
@@ -315,6 +318,18 @@ final class Components {
                         clock,
                         text -> ExpertPages.panel(() -> experts.experts(text, 3, false, Set.of())))::register,
                 new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))::register,
+                new dev.lore.server.auth.SessionRoutes(
+                        auth,
+                        people,
+                        pages,
+                        clock,
+                        (by, whose, token, n) -> auth.audit()
+                                .record(
+                                        "token-revoke",
+                                        whose,
+                                        by.id(),
+                                        Optional.of(token.map(t -> "token " + t).orElse("all (" + n + ")"))))::register,
+                new dev.lore.server.audit.AuditRoutes(auditLog)::register,
                 routes -> identityRoutes.ifPresent(r -> r.register(routes)),
                 routes -> config.identity()
                         .scimToken()
@@ -329,7 +344,8 @@ final class Components {
                                         (id, active) -> experts.setAvailability(
                                                 id, active ? "available" : "inactive", Optional.empty()),
                                         sync::catchUp,
-                                        clock)
+                                        clock,
+                                        auth.audit())
                                 .register(routes)),
                 new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile, config.publicPeople())
                         ::register,

@@ -244,15 +244,15 @@ public final class ModerationStore {
         });
     }
 
-    /** The newest audit events first. */
+    /** The newest moderation audit events first (sign-in and account events are for admins only). */
     public List<AuditEvent> audit(int limit) {
         return graph.read(tx -> tx.run("""
-                        MATCH (e:AuditEvent)
+                        MATCH (e:AuditEvent) WHERE e.targetKind IN $kinds
                         OPTIONAL MATCH (p:Person {id: e.actor})
                         RETURN e.id AS id, e.action AS action, e.targetKind AS kind, e.targetId AS target,
                                e.actor AS actor, coalesce(p.name, e.actor) AS actorName, e.reason AS reason, e.at AS at
                         ORDER BY e.at DESC, e.id LIMIT $limit
-                        """, Map.of("limit", limit))
+                        """, Map.of("limit", limit, "kinds", KINDS))
                 .list(r -> new AuditEvent(
                         r.get("id").asString(),
                         r.get("action").asString(),

@@ -239,6 +239,81 @@ public final class PersonStore {
                 .consume());
     }
 
+    /** Stores a sign-in token, with where it was made from ({@code address}, {@code userAgent}, when known). */
+    public void addToken(
+            String personId,
+            String tokenHash,
+            String kind,
+            Instant createdAt,
+            Instant expiresAt,
+            Optional<String> address,
+            Optional<String> userAgent) {
+        addToken(personId, tokenHash, kind, createdAt, expiresAt);
+        if (address.isPresent() || userAgent.isPresent()) {
+            touchToken(tokenHash, Optional.empty(), address, userAgent);
+        }
+    }
+
+    /**
+     * Notes a token's last use ({@code at}) and where from. Not counted as a change to people
+     * ({@link #writes()}): nothing anyone caches depends on it.
+     */
+    public void touchToken(
+            String tokenHash, Optional<Instant> at, Optional<String> address, Optional<String> userAgent) {
+        var params = new HashMap<String, Object>();
+        params.put("hash", tokenHash);
+        params.put("at", at.map(dev.lore.graph.internal.Values::datetime).orElse(null));
+        params.put("address", address.map(a -> left(a, 100)).orElse(null));
+        params.put("agent", userAgent.map(a -> left(a, 300)).orElse(null));
+        graph.write(tx -> tx.run("""
+                        MATCH (t:Token {hash: $hash})
+                        SET t.lastUsedAt = coalesce($at, t.lastUsedAt), t.address = coalesce($address, t.address),
+                            t.userAgent = coalesce($agent, t.userAgent)
+                        """, params).consume());
+    }
+
+    private static String left(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** A person's live tokens, the most recently used (or made) first. */
+    public List<TokenInfo> tokens(String personId, Instant now) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (t:Token)-[:FOR]->(:Person {id: $id})
+                        WHERE t.expiresAt > $now
+                        RETURN t.hash AS hash, t.kind AS kind, t.createdAt AS createdAt, t.lastUsedAt AS lastUsedAt,
+                               t.expiresAt AS expiresAt, t.address AS address, t.userAgent AS userAgent
+                        ORDER BY coalesce(t.lastUsedAt, t.createdAt) DESC, t.hash
+                        """, Map.of("id", personId, "now", datetime(now)))
+                .list(r -> new TokenInfo(
+                        TokenInfo.idOf(r.get("hash").asString()),
+                        r.get("kind").asString().endsWith("api") ? "api" : "session",
+                        instant(r.get("createdAt")),
+                        r.get("lastUsedAt").isNull() ? Optional.empty() : Optional.of(instant(r.get("lastUsedAt"))),
+                        instant(r.get("expiresAt")),
+                        dev.lore.graph.internal.Values.optionalString(r.get("address")),
+                        dev.lore.graph.internal.Values.optionalString(r.get("userAgent")))));
+    }
+
+    /**
+     * Removes a person's tokens: the one with {@code tokenId} ({@link TokenInfo#id}), or all of them
+     * when empty, except the one whose hash is {@code keepHash}. Returns how many went.
+     */
+    public int removeTokens(String personId, Optional<String> tokenId, Optional<String> keepHash) {
+        if (tokenId.isPresent() && !tokenId.get().matches("[0-9a-f]{" + TokenInfo.ID_LENGTH + "}")) {
+            return 0;
+        }
+        var params = new HashMap<String, Object>();
+        params.put("id", personId);
+        params.put("tokenId", tokenId.orElse(null));
+        params.put("keep", keepHash.orElse(""));
+        return write(tx -> tx.run("""
+                        MATCH (t:Token)-[:FOR]->(:Person {id: $id})
+                        WHERE ($tokenId IS NULL OR left(t.hash, size($tokenId)) = $tokenId) AND t.hash <> $keep
+                        DETACH DELETE t RETURN count(*) AS n
+                        """, params).single().get("n").asInt());
+    }
+
     /** Removes every token whose kind starts with {@code prefix}; returns how many. */
     public int removeTokensOfKindPrefix(String prefix) {
         return write(tx -> tx.run(

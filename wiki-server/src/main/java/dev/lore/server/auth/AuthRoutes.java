@@ -59,7 +59,7 @@ public final class AuthRoutes {
 
     private void apiLogin(Context ctx) {
         LoginRequest body = Requests.body(ctx, LoginRequest.class);
-        AuthService.SignedIn signedIn = auth.login(body.username(), body.password(), security.clientAddress(ctx));
+        AuthService.SignedIn signedIn = auth.login(body.username(), body.password(), security.client(ctx));
         security.startSession(ctx, signedIn.token());
         ctx.json(Map.of("token", signedIn.token(), "person", personJson(signedIn.person())));
     }
@@ -74,7 +74,7 @@ public final class AuthRoutes {
         ctx.status(201)
                 .json(Map.of(
                         "token",
-                        auth.createApiToken(person),
+                        auth.createApiToken(person, security.client(ctx)),
                         "expiresInDays",
                         AuthService.API_TOKEN_LIFETIME.toDays()));
     }
@@ -87,8 +87,7 @@ public final class AuthRoutes {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         String next = safeNext(ctx.formParam("next"));
         try {
-            AuthService.SignedIn signedIn =
-                    auth.login(username, ctx.formParam("password"), security.clientAddress(ctx));
+            AuthService.SignedIn signedIn = auth.login(username, ctx.formParam("password"), security.client(ctx));
             security.startSession(ctx, signedIn.token());
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (UnauthorizedException e) {

@@ -45,6 +45,12 @@ public final class AuthService {
     /** Whose passwords sign in (by person id): everyone's, or the break-glass admin's only. */
     private final Predicate<String> passwordSignIn;
 
+    private final AuthAudit audit;
+
+    public AuthAudit audit() {
+        return audit;
+    }
+
     private record Remembered(Person person, long changes, Instant at) {}
 
     /**
@@ -79,6 +85,21 @@ public final class AuthService {
             Clock clock,
             LongSupplier changes,
             Predicate<String> passwordSignIn) {
+        this(people, passwords, tokens, throttle, demo, clock, changes, passwordSignIn, AuthAudit.NONE);
+    }
+
+    /** As above, writing sign-ins, sign-outs and token changes to {@code audit}. */
+    public AuthService(
+            PersonStore people,
+            Passwords passwords,
+            Tokens tokens,
+            LoginThrottle throttle,
+            boolean demo,
+            Clock clock,
+            LongSupplier changes,
+            Predicate<String> passwordSignIn,
+            AuthAudit audit) {
+        this.audit = audit;
         this.passwordSignIn = passwordSignIn;
         this.people = people;
         this.passwords = passwords;
@@ -98,6 +119,12 @@ public final class AuthService {
      * password.
      */
     public SignedIn login(String username, String password, String clientAddress) {
+        return login(username, password, new Client(clientAddress, Optional.empty()));
+    }
+
+    /** As above, noting the browser or program ({@code client}) on the session. */
+    public SignedIn login(String username, String password, Client client) {
+        String clientAddress = client.address();
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new UnauthorizedException("username and password are required");
         }
@@ -105,30 +132,102 @@ public final class AuthService {
         // an id and an email of one person share a count: typing the other does not double the guesses
         var attempt = LoginThrottle.attempt(
                 credentials.map(PersonStore.Credentials::personId).orElse(username), clientAddress);
-        throttle.check(attempt);
+        String who = credentials.map(PersonStore.Credentials::personId).orElse(username.strip());
+        String from = "password from " + clientAddress;
+        try {
+            throttle.check(attempt);
+        } catch (TooManyAttemptsException e) {
+            audit.record("sign-in-throttled", who, "anonymous", Optional.of(from));
+            throw e;
+        }
         boolean matches = passwords.verify(
                 password, credentials.map(PersonStore.Credentials::passwordHash).orElse(dummyHash));
         boolean allowed = (demo || !SeedPack.DEMO_PASSWORD.equals(password))
                 && credentials.map(c -> passwordSignIn.test(c.personId())).orElse(false);
         if (credentials.isEmpty() || !matches || !allowed) {
             throttle.failed(attempt);
+            audit.record(
+                    "sign-in-failed",
+                    who,
+                    "anonymous",
+                    Optional.of(from + (credentials.isEmpty() ? ": unknown account" : ": wrong password")));
             throw new UnauthorizedException("unknown username or wrong password");
         }
         throttle.succeeded(attempt);
+        audit.record("sign-in", who, who, Optional.of(from));
         Person person = people.find(credentials.get().personId()).orElseThrow();
-        String token = issue(person.id(), kind("session"), SESSION_LIFETIME);
+        String token = issue(person.id(), kind("session"), SESSION_LIFETIME, Optional.of(client));
         return new SignedIn(token, person);
     }
 
     /** A session for someone who signed in elsewhere (their company account): no password involved. */
     public SignedIn sessionFor(Person person) {
-        return new SignedIn(issue(person.id(), kind("session"), SESSION_LIFETIME), person);
+        return new SignedIn(issue(person.id(), kind("session"), SESSION_LIFETIME, Optional.empty()), person);
+    }
+
+    /** As above, noting where the sign-in came from. */
+    public SignedIn sessionFor(Person person, Client client) {
+        return new SignedIn(issue(person.id(), kind("session"), SESSION_LIFETIME, Optional.of(client)), person);
     }
 
     /** A long-lived token for scripts, shown once. */
     public String createApiToken(Person person) {
-        return issue(person.id(), kind("api"), API_TOKEN_LIFETIME);
+        return issue(person.id(), kind("api"), API_TOKEN_LIFETIME, Optional.empty());
     }
+
+    /** As above, noting where it was asked for. */
+    public String createApiToken(Person person, Client client) {
+        String token = issue(person.id(), kind("api"), API_TOKEN_LIFETIME, Optional.of(client));
+        audit.record("token-create", person.id(), person.id(), Optional.of("API token " + tokenId(token)));
+        return token;
+    }
+
+    /** How often a token's last use is written down (per token and server): at most once a minute. */
+    public static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+
+    /**
+     * Notes that a live token was used now from {@code client}; written to the graph at most every
+     * {@link #TOUCH_EVERY} per token, so requests do not each write.
+     */
+    public void used(String token, Client client) {
+        String hash = Tokens.hash(token);
+        Instant now = clock.instant();
+        Instant last = touched.get(hash);
+        if (last != null && !now.isBefore(last) && now.isBefore(last.plus(TOUCH_EVERY))) {
+            return;
+        }
+        if (touched.size() >= 10_000) {
+            touched.clear();
+        }
+        touched.put(hash, now);
+        people.touchToken(hash, Optional.of(now), Optional.of(client.address()), client.userAgent());
+    }
+
+    /** A person's live sessions and API tokens. */
+    public java.util.List<dev.lore.graph.person.TokenInfo> tokensOf(String personId) {
+        return people.tokens(personId, clock.instant());
+    }
+
+    /**
+     * Revokes one of a person's tokens ({@code tokenId}) or, when empty, all of them except the
+     * token {@code keep} (the caller's own session, when they revoke their other ones). Returns how
+     * many went; they stop working at once on this server, and within {@link #REMEMBER} elsewhere.
+     */
+    public int revoke(String personId, Optional<String> tokenId, Optional<String> keep) {
+        int n = people.removeTokens(personId, tokenId, keep.map(Tokens::hash));
+        remembered.clear();
+        return n;
+    }
+
+    /** The token's id as {@link #tokensOf} shows it. */
+    public static String tokenId(String token) {
+        return dev.lore.graph.person.TokenInfo.idOf(Tokens.hash(token));
+    }
+
+    /** Where a request came from: its address and, when sent, its {@code User-Agent}. */
+    public record Client(String address, Optional<String> userAgent) {}
 
     /** Tokens issued in demo mode say so, and a start without demo mode revokes them. */
     private String kind(String kind) {
@@ -142,6 +241,8 @@ public final class AuthService {
 
     public void logout(String token) {
         String hash = Tokens.hash(token);
+        people.personForToken(hash, clock.instant())
+                .ifPresent(p -> audit.record("sign-out", p.id(), p.id(), Optional.of("session " + tokenId(token))));
         people.removeToken(hash);
         remembered.remove(hash);
     }
@@ -190,10 +291,17 @@ public final class AuthService {
         }
     }
 
-    private String issue(String personId, String kind, Duration lifetime) {
+    private String issue(String personId, String kind, Duration lifetime, Optional<Client> client) {
         String token = tokens.newToken();
         Instant now = clock.instant();
-        people.addToken(personId, Tokens.hash(token), kind, now, now.plus(lifetime));
+        people.addToken(
+                personId,
+                Tokens.hash(token),
+                kind,
+                now,
+                now.plus(lifetime),
+                client.map(Client::address),
+                client.flatMap(Client::userAgent));
         return token;
     }
 

@@ -64,6 +64,16 @@ public final class CompanySignIn {
         this.clock = clock;
     }
 
+    /** Writes a refused company sign-in to the audit log. */
+    public void refused(String reason, AuthService.Client client) {
+        auth.audit()
+                .record(
+                        "sign-in-failed",
+                        "unknown",
+                        "anonymous",
+                        Optional.of(providerName() + " from " + client.address() + ": " + reason));
+    }
+
     public String providerName() {
         return provider.name();
     }
@@ -93,6 +103,11 @@ public final class CompanySignIn {
      * given when it started (its cookie): a callback with another state was not started here.
      */
     public Finished finish(String state, Optional<String> boundState, String code) {
+        return finish(state, boundState, code, new AuthService.Client("unknown", Optional.empty()));
+    }
+
+    /** As above, noting where the browser signs in from on its session. */
+    public Finished finish(String state, Optional<String> boundState, String code, AuthService.Client client) {
         if (state == null || state.isBlank()) {
             throw new SignInFailure(
                     400, "The answer from " + providerName() + " carries no state. Please start again.");
@@ -120,16 +135,26 @@ public final class CompanySignIn {
         JWTClaimsSet claims =
                 provider.redeem(code, URI.create(pending.redirectUri()), pending.codeVerifier(), pending.nonce());
         Person person = signIn(claims);
-        return new Finished(auth.sessionFor(person), pending.next());
+        auth.audit()
+                .record("sign-in", person.id(), person.id(), Optional.of(providerName() + " from " + client.address()));
+        return new Finished(auth.sessionFor(person, client), pending.next());
     }
 
     /** The person these validated claims describe, made or updated. */
     Person signIn(JWTClaimsSet claims) {
         var profile = profile(claims);
         List<String> groups = groups(claims);
+        var roleChange = new java.util.concurrent.atomic.AtomicReference<Optional<String>>(Optional.empty());
         SignInOutcome outcome = identities.signIn(
                 profile,
-                (current, lastMapped) -> settings.roles().choose(groups, current, lastMapped),
+                (current, lastMapped) -> {
+                    var choice = settings.roles().choose(groups, current, lastMapped);
+                    roleChange.set(
+                            current.filter(choice.role()::equals).isPresent()
+                                    ? Optional.empty()
+                                    : Optional.of(current.orElse("none") + " → " + choice.role()));
+                    return choice;
+                },
                 clock.instant());
         switch (outcome.kind()) {
             case NEEDS_VERIFIED_EMAIL ->
@@ -151,6 +176,12 @@ public final class CompanySignIn {
             case SIGNED_IN -> {}
         }
         String id = outcome.personId().orElseThrow();
+        if (!outcome.created()) {
+            roleChange
+                    .get()
+                    .ifPresent(change -> auth.audit()
+                            .record("role-change", id, "directory", Optional.of(change + " from groups " + groups)));
+        }
         indexCatchUp.run();
         LOG.info(
                 "Company sign-in: {}{}",

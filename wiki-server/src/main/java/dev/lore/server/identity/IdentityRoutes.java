@@ -79,12 +79,14 @@ public final class IdentityRoutes {
         }
         Optional<String> bound = Optional.ofNullable(ctx.cookie(STATE_COOKIE)).filter(s -> !s.isBlank());
         forgetState(ctx);
-        CompanySignIn.Finished finished = signIn.finish(ctx.queryParam("state"), bound, ctx.queryParam("code"));
+        CompanySignIn.Finished finished =
+                signIn.finish(ctx.queryParam("state"), bound, ctx.queryParam("code"), security.client(ctx));
         security.startSession(ctx, finished.session().token());
         ctx.redirect(LocalPaths.localOr(finished.next(), "/"), HttpStatus.SEE_OTHER);
     }
 
     private void failed(SignInFailure e, Context ctx) {
+        signIn.refused(e.getMessage(), security.client(ctx));
         ctx.status(e.status());
         if (e.status() == 503) {
             ctx.header("Retry-After", "60");

@@ -40,6 +40,7 @@ public final class ScimRoutes {
     private final BiConsumer<String, Boolean> setActive;
     private final Runnable indexCatchUp;
     private final Clock clock;
+    private final dev.lore.server.auth.AuthAudit audit;
 
     /**
      * @param setActive makes a person active again or inactive (left: sessions and tokens revoked)
@@ -52,6 +53,19 @@ public final class ScimRoutes {
             BiConsumer<String, Boolean> setActive,
             Runnable indexCatchUp,
             Clock clock) {
+        this(store, token, newPersonRole, setActive, indexCatchUp, clock, dev.lore.server.auth.AuthAudit.NONE);
+    }
+
+    /** As above, writing creation, changes and (de)activation to {@code audit} (actor {@code scim}). */
+    public ScimRoutes(
+            ScimStore store,
+            String token,
+            String newPersonRole,
+            BiConsumer<String, Boolean> setActive,
+            Runnable indexCatchUp,
+            Clock clock,
+            dev.lore.server.auth.AuthAudit audit) {
+        this.audit = audit;
         this.store = store;
         this.token = token;
         this.newPersonRole = newPersonRole;
@@ -144,6 +158,11 @@ public final class ScimRoutes {
                         clock.instant())
                 .orElseThrow(() ->
                         new ScimError(409, "uniqueness", "userName '" + user.userName() + "' is provisioned already"));
+        audit.record(
+                "provision-create",
+                provisioned.personId(),
+                "scim",
+                Optional.of("userName " + user.userName() + (user.active() ? "" : ", inactive")));
         if (!user.active()) {
             setActive.accept(provisioned.personId(), false);
         }
@@ -194,6 +213,7 @@ public final class ScimRoutes {
         ScimUser user = existing(ctx.pathParam("id"));
         if (user.active()) {
             setActive.accept(user.personId(), false);
+            audit.record("deactivate", user.personId(), "scim", Optional.of("DELETE"));
         }
         ctx.status(204);
     }
@@ -202,8 +222,10 @@ public final class ScimRoutes {
         if (!store.update(after)) {
             throw new ScimError(404, null, "no provisioned user '" + before.personId() + "'");
         }
+        audit.record("provision-update", before.personId(), "scim", Optional.empty());
         if (after.active() != before.active()) {
             setActive.accept(before.personId(), after.active());
+            audit.record(after.active() ? "reactivate" : "deactivate", before.personId(), "scim", Optional.empty());
         }
         indexCatchUp.run();
     }

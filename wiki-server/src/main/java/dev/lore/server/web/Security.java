@@ -58,10 +58,12 @@ public final class Security {
     public void before(Context ctx) {
         String bearer = bearerToken(ctx);
         String session = ctx.cookie(SESSION_COOKIE);
-        if (bearer != null) {
-            auth.authenticate(bearer).ifPresent(p -> ctx.attribute(CurrentUser.ATTRIBUTE, p));
-        } else if (session != null) {
-            auth.authenticate(session).ifPresent(p -> ctx.attribute(CurrentUser.ATTRIBUTE, p));
+        String credential = bearer != null ? bearer : session;
+        if (credential != null) {
+            auth.authenticate(credential).ifPresent(p -> {
+                ctx.attribute(CurrentUser.ATTRIBUTE, p);
+                auth.used(credential, client(ctx));
+            });
         }
         String csrf = ctx.cookie(CSRF_COOKIE);
         if (csrf == null || csrf.length() < 20) {
@@ -106,6 +108,11 @@ public final class Security {
 
     public void endSession(Context ctx) {
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "", 0, SameSite.LAX));
+    }
+
+    /** The client's address and user agent, as noted on sessions and tokens. */
+    public AuthService.Client client(Context ctx) {
+        return new AuthService.Client(clientAddress(ctx), java.util.Optional.ofNullable(ctx.header("User-Agent")));
     }
 
     /** The client's address, from a trusted proxy's {@code X-Forwarded-For} when there is one. */

@@ -215,6 +215,18 @@ class CompanySignInIT {
         provider.next("sub-eve", claims("eve", "Eve", "eve@acme.example", "groups", List.of("wiki-admins")));
         signIn("/");
         assertThat(me().get("role").asText()).as("a mapped group overrides").isEqualTo("admin");
+
+        String admin = lore.http().login("admin", TestLore.PASSWORD);
+        var changes = dev.lore.server.audit.AuditIT.events(lore.http(), admin, "role-change");
+        assertThat(changes)
+                .extracting(e -> e.get("detail").asText())
+                .as("newest first; the first sign-in made eve, so it is no change")
+                .containsExactly(
+                        "champion → admin from groups [wiki-admins]", "admin → contributor from groups [staff]");
+        assertThat(changes.getFirst().get("actor").asText()).isEqualTo("directory");
+        assertThat(dev.lore.server.audit.AuditIT.events(lore.http(), admin, "sign-in"))
+                .extracting(e -> e.get("targetId").asText())
+                .contains("eve");
     }
 
     @Test
@@ -253,6 +265,10 @@ class CompanySignInIT {
         Http.Response r = signIn("/");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).contains("does not belong to this sign-in (nonce)");
+        String admin = lore.http().login("admin", TestLore.PASSWORD);
+        assertThat(dev.lore.server.audit.AuditIT.events(lore.http(), admin, "sign-in-failed"))
+                .extracting(e -> e.get("detail").asText())
+                .anySatisfy(d -> assertThat(d).contains("(nonce)"));
     }
 
     @Test

@@ -101,6 +101,14 @@ class ScimIT {
         assertThat(lore.lore().people().get(id).active()).isFalse();
         lore.clock().set(lore.clock().instant().plusSeconds(60)); // past the remembered sign-in
         assertThat(http.get("/api/me", token).status()).isEqualTo(401);
+
+        String admin = http.login("admin", TestLore.PASSWORD);
+        var created = dev.lore.server.audit.AuditIT.events(http, admin, "provision-create");
+        assertThat(created).extracting(e -> e.get("targetId").asText()).containsExactly(id);
+        assertThat(created.getFirst().get("actor").asText()).isEqualTo("scim");
+        assertThat(dev.lore.server.audit.AuditIT.events(http, admin, "deactivate"))
+                .extracting(e -> e.get("targetId").asText())
+                .containsExactly(id);
     }
 
     @Test

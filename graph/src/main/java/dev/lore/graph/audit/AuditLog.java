@@ -1,0 +1,74 @@
+package dev.lore.graph.audit;
+
+import static dev.lore.graph.internal.Values.datetime;
+import static dev.lore.graph.internal.Values.instant;
+import static dev.lore.graph.internal.Values.optionalString;
+
+import dev.lore.graph.Graph;
+import dev.lore.graph.moderation.AuditEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The audit log for sign-in, sessions, tokens, provisioning and roles: the same {@code
+ * (:AuditEvent)} nodes moderation appends to, with {@code targetKind: 'person'} (the person acted
+ * on, or the name typed at a failed sign-in). {@code actor} is a person id, or {@code scim} (the
+ * directory), {@code directory} (groups at a company sign-in) or {@code anonymous}. Thread-safe.
+ */
+public final class AuditLog {
+    /** The target kind of every event here. */
+    public static final String PERSON = "person";
+
+    private final Graph graph;
+
+    public AuditLog(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Appends an event about {@code personId} (or the name typed). */
+    public void record(String action, String personId, String actor, Optional<String> detail, Instant at) {
+        var params = new HashMap<String, Object>();
+        params.put("id", UUID.randomUUID().toString());
+        params.put("action", action);
+        params.put("kind", PERSON);
+        params.put("target", left(personId, 200));
+        params.put("actor", left(actor, 200));
+        params.put("reason", detail.map(d -> left(d, 500)).orElse(null));
+        params.put("at", datetime(at));
+        graph.write(tx -> tx.run("""
+                        CREATE (:AuditEvent {id: $id, action: $action, targetKind: $kind, targetId: $target,
+                            actor: $actor, reason: $reason, at: $at})
+                        """, params).consume());
+    }
+
+    /** Every audit event (these and moderation's), the newest first; {@code action} filters when given. */
+    public List<AuditEvent> list(int limit, Optional<String> action) {
+        var params = new HashMap<String, Object>();
+        params.put("limit", limit);
+        params.put("action", action.orElse(null));
+        return graph.read(tx -> tx.run("""
+                        MATCH (e:AuditEvent) WHERE $action IS NULL OR e.action = $action
+                        OPTIONAL MATCH (p:Person {id: e.actor})
+                        RETURN e.id AS id, e.action AS action, e.targetKind AS kind, e.targetId AS target,
+                               e.actor AS actor, coalesce(p.name, e.actor) AS actorName, e.reason AS reason, e.at AS at
+                        ORDER BY e.at DESC, e.id LIMIT $limit
+                        """, params)
+                .list(r -> new AuditEvent(
+                        r.get("id").asString(),
+                        r.get("action").asString(),
+                        r.get("kind").asString(),
+                        r.get("target").asString(),
+                        r.get("actor").asString(),
+                        r.get("actorName").asString(),
+                        optionalString(r.get("reason")),
+                        instant(r.get("at")))));
+    }
+
+    private static String left(String s, int max) {
+        String printable = s.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+        return printable.length() <= max ? printable : printable.substring(0, max);
+    }
+}
