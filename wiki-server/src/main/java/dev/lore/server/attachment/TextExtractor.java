@@ -29,6 +29,7 @@ public final class TextExtractor implements AutoCloseable {
 
     /** Built on first use: Tika's parsers take seconds to load, which start-up need not pay. */
     private volatile Parser parser;
+
     private final int maxChars;
     private final Duration timeout;
     private final ExecutorService parsing = Executors.newCachedThreadPool(

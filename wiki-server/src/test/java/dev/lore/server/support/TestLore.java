@@ -54,15 +54,19 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
         public Running another(String name, UnaryOperator<Config> change) {
             return others.computeIfAbsent(name, n -> {
                 try {
+                    Path otherDir = Files.createTempDirectory("lore-test-" + n + "-");
                     Config base = LoreAccess.sharedGraph(lore, lore.config())
                             .orElseGet(lore::config)
-                            .withDataDir(Files.createTempDirectory("lore-test-" + n + "-"));
+                            .withDataDir(otherDir);
                     Lore other = LoreAccess.openWithoutIndexTimer(change.apply(base), passwords, clock);
                     other.serve();
                     Runtime.getRuntime()
                             .addShutdownHook(Thread.ofPlatform()
                                     .name("test-lore-" + n + "-shutdown")
-                                    .unstarted(other::close));
+                                    .unstarted(() -> {
+                                        other.close();
+                                        deleteTree(otherDir);
+                                    }));
                     return new Running(
                             other,
                             new Http(URI.create("http://localhost:" + LoreAccess.port(other))),
@@ -133,12 +137,25 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
                         lore, new Http(URI.create("http://localhost:" + LoreAccess.port(lore))), dir, clock, passwords);
                 Runtime.getRuntime()
                         .addShutdownHook(
-                                Thread.ofPlatform().name("test-lore-shutdown").unstarted(lore::close));
+                                Thread.ofPlatform().name("test-lore-shutdown").unstarted(() -> {
+                                    lore.close();
+                                    deleteTree(dir);
+                                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return running;
+    }
+
+    /** Best effort: a test JVM leaves no store behind (each is hundreds of megabytes of Neo4j files). */
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the JVM is exiting; the temp folder's owner can remove what is left
+        }
     }
 
     @Override
