@@ -94,7 +94,13 @@ public class Notifier {
                     .collapsedBy("page:" + after.id() + ":" + actorId)
                     .watching(article(after), AutoWatch.EDIT));
         }
-        mentioned(before.map(Article::markdown).orElse(""), after.markdown(), actorId, title, "/wiki/" + after.slug());
+        mentioned(
+                before.map(Article::markdown).orElse(""),
+                after.markdown(),
+                actorId,
+                title,
+                "/wiki/" + after.slug(),
+                Optional.empty());
     }
 
     /** A question was asked and routed to experts. */
@@ -120,7 +126,7 @@ public class Notifier {
                 .watching(question, AutoWatch.ASK));
         record(Event.of(
                 EventKind.NEW_QUESTION, actor, q.title(), url, excerpt(q.markdown()), watched, List.of(), now()));
-        mentioned("", q.markdown(), actor, q.title(), url);
+        mentioned("", q.markdown(), actor, q.title(), url, Optional.empty());
     }
 
     public void answered(Answer a) {
@@ -140,8 +146,9 @@ public class Notifier {
                         List.of(subject),
                         question.map(e -> List.of(e.getValue())).orElse(List.of()),
                         now())
-                .watching(subject, AutoWatch.ANSWER));
-        mentioned("", a.markdown(), a.author().id(), title, url);
+                .watching(subject, AutoWatch.ANSWER)
+                .aboutAnswer(a.id()));
+        mentioned("", a.markdown(), a.author().id(), title, url, Optional.of(a.id()));
     }
 
     public void accepted(AnswerRef ref, String actorId) {
@@ -149,14 +156,15 @@ public class Notifier {
             return;
         }
         record(Event.of(
-                EventKind.ANSWER_ACCEPTED,
-                actorId,
-                ref.questionTitle(),
-                "/questions/" + ref.questionId(),
-                "",
-                List.of(),
-                List.of(ref.authorId()),
-                now()));
+                        EventKind.ANSWER_ACCEPTED,
+                        actorId,
+                        ref.questionTitle(),
+                        "/questions/" + ref.questionId(),
+                        "",
+                        List.of(),
+                        List.of(ref.authorId()),
+                        now())
+                .aboutAnswer(ref.answerId()));
     }
 
     public void voted(AnswerRef ref, String actorId) {
@@ -172,7 +180,8 @@ public class Notifier {
                         List.of(),
                         List.of(ref.authorId()),
                         now())
-                .collapsedBy("vote:" + ref.answerId()));
+                .collapsedBy("vote:" + ref.answerId())
+                .aboutAnswer(ref.answerId()));
     }
 
     public void commented(Comment c) {
@@ -180,7 +189,8 @@ public class Notifier {
             return;
         }
         lookups.commentTarget(c.targetKind(), c.targetId()).ifPresent(target -> {
-            record(Event.of(
+            Optional<String> answer = c.targetKind().equals("answer") ? Optional.of(c.targetId()) : Optional.empty();
+            Event event = Event.of(
                             EventKind.COMMENT,
                             c.author().id(),
                             target.title(),
@@ -189,8 +199,9 @@ public class Notifier {
                             List.of(target.watched()),
                             target.contentAuthorId().map(List::of).orElse(List.of()),
                             now())
-                    .watching(target.watched(), AutoWatch.COMMENT));
-            mentioned("", c.markdown(), c.author().id(), target.title(), target.url());
+                    .watching(target.watched(), AutoWatch.COMMENT);
+            record(answer.map(event::aboutAnswer).orElse(event));
+            mentioned("", c.markdown(), c.author().id(), target.title(), target.url(), answer);
         });
     }
 
@@ -204,7 +215,8 @@ public class Notifier {
     }
 
     /** Notifies the people {@code after} mentions and {@code before} did not. */
-    private void mentioned(String before, String after, String actorId, String title, String url) {
+    private void mentioned(
+            String before, String after, String actorId, String title, String url, Optional<String> answer) {
         Set<String> added = new LinkedHashSet<>(markdown.mentions(after));
         if (added.isEmpty()) {
             return;
@@ -212,7 +224,8 @@ public class Notifier {
         added.removeAll(markdown.mentions(before));
         Set<String> people = lookups.knownPeople(added);
         if (!people.isEmpty()) {
-            record(Event.of(EventKind.MENTION, actorId, title, url, "", List.of(), List.copyOf(people), now()));
+            Event event = Event.of(EventKind.MENTION, actorId, title, url, "", List.of(), List.copyOf(people), now());
+            record(answer.map(event::aboutAnswer).orElse(event));
         }
     }
 
