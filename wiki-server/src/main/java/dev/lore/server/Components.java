@@ -1,14 +1,8 @@
 package dev.lore.server;
 
-import dev.lore.graph.attachment.AttachmentStore;
-import dev.lore.server.attachment.AttachmentRoutes;
-import dev.lore.server.attachment.AttachmentService;
-import dev.lore.server.attachment.BlobStore;
-import dev.lore.server.attachment.ExtractionQueue;
-import dev.lore.server.attachment.FileTypes;
-import dev.lore.server.attachment.TextExtractor;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.attachment.AttachmentStore;
 import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
@@ -38,6 +32,12 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentRoutes;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.BlobStore;
+import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FileTypes;
+import dev.lore.server.attachment.TextExtractor;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
@@ -179,7 +179,7 @@ final class Components {
         var notifier = new Notifier(graph, notifications, lookups, markdown, clock);
         notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
         unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
-        notifyConfig = NotifyConfig.fromEnvironment(System.getenv());
+        notifyConfig = config.notifications();
         var emailOutbox = new EmailOutbox(graph);
         var deliverySteps = new ArrayList<NotifyOutbox.Step>();
         if (notifyConfig.emailOn()) {
