@@ -243,7 +243,7 @@ final class Components {
         closeInReverse.add(search);
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
-        moderation = new ModerationService(new ModerationStore(graph), sync, clock);
+        moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);

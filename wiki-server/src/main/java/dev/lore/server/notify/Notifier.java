@@ -3,6 +3,7 @@ package dev.lore.server.notify;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.moderation.Flag;
 import dev.lore.graph.notify.AutoWatch;
 import dev.lore.graph.notify.Event;
 import dev.lore.graph.notify.EventKind;
@@ -212,6 +213,42 @@ public class Notifier {
         String url = k.kind().equals("article") ? "/wiki/" + k.targetKey() : "/questions/" + k.targetKey();
         record(Event.of(
                 EventKind.KUDOS, k.from().id(), k.title(), url, k.note(), List.of(), List.of(k.to().id()), now()));
+    }
+
+    /**
+     * Content was flagged: whoever answers for it (page owner, asker, answer author) hears, and the
+     * champions see a new item in the review queue. Neither names the flagger's note beyond the reason.
+     */
+    public void flagged(Flag flag) {
+        if (off()) {
+            return;
+        }
+        lookups.flagTarget(flag.targetKind(), flag.targetId()).ifPresent(target -> {
+            Optional<String> answer =
+                    flag.targetKind().equals("answer") ? Optional.of(flag.targetId()) : Optional.empty();
+            String actor = flag.by().id();
+            Event owner = Event.of(
+                    EventKind.FLAGGED,
+                    actor,
+                    target.title(),
+                    target.url(),
+                    "Flagged as " + flag.reason(),
+                    List.of(),
+                    target.contentAuthorId().map(List::of).orElse(List.of()),
+                    now());
+            record(answer.map(owner::aboutAnswer).orElse(owner));
+            Event queue = Event.of(
+                            EventKind.REVIEW_FLAG,
+                            actor,
+                            target.title(),
+                            "/moderation",
+                            "Flagged as " + flag.reason() + " (" + flag.targetKind() + ")",
+                            List.of(),
+                            lookups.champions(),
+                            now())
+                    .collapsedBy("review-queue");
+            record(queue);
+        });
     }
 
     /** Notifies the people {@code after} mentions and {@code before} did not. */
