@@ -180,7 +180,7 @@ final class Components {
         var notifier = new Notifier(graph, notifications, lookups, markdown, clock);
         notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
         unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
-        notifyConfig = NotifyConfig.fromEnvironment(System.getenv());
+        notifyConfig = config.notifications();
         var emailOutbox = new EmailOutbox(graph);
         var deliverySteps = new ArrayList<NotifyOutbox.Step>();
         if (notifyConfig.emailOn()) {
@@ -246,7 +246,7 @@ final class Components {
         closeInReverse.add(search);
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
-        moderation = new ModerationService(new ModerationStore(graph), sync, clock);
+        moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);

@@ -2,6 +2,7 @@ package dev.lore.server;
 
 import dev.lore.server.attachment.FileSettings;
 import dev.lore.server.identity.IdentitySettings;
+import dev.lore.server.notify.NotifyConfig;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
  * @param identity company sign-in (OpenID Connect) and whether passwords work ({@link
  *     IdentitySettings}; default: no company sign-in, passwords for everyone)
  * @param files where attachments' bytes live and how large one may be ({@link FileSettings})
+ * @param notifications email (SMTP), links and webhook delivery ({@link NotifyConfig}; default: no email)
  */
 public record Config(
         int port,
@@ -51,7 +53,8 @@ public record Config(
         String host,
         Operations ops,
         IdentitySettings identity,
-        FileSettings files) {
+        FileSettings files,
+        NotifyConfig notifications) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -83,7 +86,8 @@ public record Config(
                 DEFAULT_HOST,
                 Operations.defaults(),
                 IdentitySettings.none(),
-                FileSettings.defaults());
+                FileSettings.defaults(),
+                NotifyConfig.defaults());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -105,7 +109,8 @@ public record Config(
                 nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
                 Operations.fromEnvironment(env),
                 IdentitySettings.fromEnvironment(env),
-                FileSettings.fromEnvironment(env));
+                FileSettings.fromEnvironment(env),
+                NotifyConfig.fromEnvironment(env));
     }
 
     public Path storeDir() {
@@ -161,6 +166,10 @@ public record Config(
         return copy(c -> c.files = newFiles);
     }
 
+    public Config withNotify(NotifyConfig newNotify) {
+        return copy(c -> c.notifications = newNotify);
+    }
+
     /** This configuration with what {@code change} sets on a copy of its components. */
     private Config copy(Consumer<Copy> change) {
         var copy = new Copy(this);
@@ -186,6 +195,7 @@ public record Config(
         Operations ops;
         IdentitySettings identity;
         FileSettings files;
+        NotifyConfig notifications;
 
         Copy(Config c) {
             port = c.port;
@@ -204,6 +214,7 @@ public record Config(
             ops = c.ops;
             identity = c.identity;
             files = c.files;
+            notifications = c.notifications;
         }
 
         Config build() {
@@ -223,7 +234,8 @@ public record Config(
                     host,
                     ops,
                     identity,
-                    files);
+                    files,
+                    notifications);
         }
     }
 

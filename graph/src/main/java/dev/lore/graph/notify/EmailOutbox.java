@@ -33,7 +33,7 @@ public final class EmailOutbox {
         return graph.write(tx -> tx.run(
                         """
                         MATCH (n:Notification {email: 'immediate'})
-                        WHERE n.claimUntil IS NULL OR n.claimUntil < $now
+                        WHERE (n.claimUntil IS NULL OR n.claimUntil < $now) AND """ + Visibility.visible("n") + """
                         WITH n ORDER BY n.at LIMIT $limit
                         SET n.lockedAt = $now
                         WITH n WHERE n.email = 'immediate' AND (n.claimUntil IS NULL OR n.claimUntil < $now)
@@ -115,7 +115,7 @@ public final class EmailOutbox {
     /** People with notifications waiting for a digest. */
     public List<DigestRecipient> digestRecipients() {
         return graph.read(tx -> tx.run("""
-                        MATCH (n:Notification {email: 'digest'})
+                        MATCH (n:Notification {email: 'digest'}) WHERE """ + Visibility.visible("n") + """
                         WITH n.recipient AS person, min(n.at) AS oldest
                         MATCH (p:Person {id: person})
                         OPTIONAL MATCH (s:NotifySettings {person: person})
@@ -158,10 +158,13 @@ public final class EmailOutbox {
 
     /** The notifications waiting for a person's digest that happened before {@code slot}, oldest first. */
     public List<Notification> digestItems(String personId, Instant slot, int limit) {
-        return graph.read(tx -> tx.run("""
+        return graph.read(tx -> tx.run(
+                        """
                         MATCH (n:Notification {email: 'digest'}) WHERE n.recipient = $person AND n.at < $slot
+                          AND """ + Visibility.visible("n") + """
                         RETURN n ORDER BY n.at LIMIT $limit
-                        """, Map.of("person", personId, "slot", datetime(slot), "limit", limit))
+                        """,
+                        Map.of("person", personId, "slot", datetime(slot), "limit", limit))
                 .list(NotificationStore::toNotification));
     }
 

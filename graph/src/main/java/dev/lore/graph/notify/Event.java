@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param url where the notification links to, relative to Lore's root
  * @param message a short line of detail (a change message, the start of an answer), may be empty
  * @param autoWatch what the actor now watches, and after which action (their preference decides)
+ * @param answerId the answer the event is about, if any: a notification about an answer hidden
+ *     later is neither shown nor delivered (the page and question come from {@code url})
  */
 public record Event(
         EventKind kind,
@@ -26,6 +28,7 @@ public record Event(
         Optional<String> collapseKey,
         Optional<Subject> autoWatch,
         Optional<AutoWatch> autoWatchAction,
+        Optional<String> answerId,
         Instant at) {
     public Event {
         Objects.requireNonNull(kind, "kind must not be null");
@@ -56,12 +59,24 @@ public record Event(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 at);
     }
 
     public Event collapsedBy(String key) {
         return new Event(
-                kind, actorId, title, url, message, watched, direct, Optional.of(key), autoWatch, autoWatchAction, at);
+                kind,
+                actorId,
+                title,
+                url,
+                message,
+                watched,
+                direct,
+                Optional.of(key),
+                autoWatch,
+                autoWatchAction,
+                answerId,
+                at);
     }
 
     /** The actor watches {@code subject} afterwards, if their preference for {@code action} allows. */
@@ -77,6 +92,49 @@ public record Event(
                 collapseKey,
                 Optional.of(subject),
                 Optional.of(action),
+                answerId,
                 at);
+    }
+
+    /** The event is about this answer: hiding it later withdraws the notification. */
+    public Event aboutAnswer(String id) {
+        return new Event(
+                kind,
+                actorId,
+                title,
+                url,
+                message,
+                watched,
+                direct,
+                collapseKey,
+                autoWatch,
+                autoWatchAction,
+                Optional.of(id),
+                at);
+    }
+
+    /** The slug of the page {@code url} points to ({@code /wiki/<slug>...}), if it points to one. */
+    public Optional<String> articleSlug() {
+        return pathKey("/wiki/");
+    }
+
+    /** The id of the question {@code url} points to ({@code /questions/<id>...}), if it points to one. */
+    public Optional<String> questionId() {
+        return pathKey("/questions/");
+    }
+
+    private Optional<String> pathKey(String prefix) {
+        if (url == null || !url.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = url.substring(prefix.length());
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return end == 0 ? Optional.empty() : Optional.of(rest.substring(0, end));
     }
 }

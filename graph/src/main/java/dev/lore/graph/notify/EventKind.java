@@ -25,8 +25,10 @@ public enum EventKind {
     MENTION(Channel.EMAIL),
     /** One received kudos. */
     KUDOS(Channel.EMAIL),
-    /** A page one owns was flagged. */
+    /** Content one owns (a page), asked or answered was flagged. */
     FLAGGED(Channel.EMAIL),
+    /** For champions and admins: a new flag is waiting in the review queue. */
+    REVIEW_FLAG(Channel.IN_APP),
     /** A webhook one registered was switched off after failing repeatedly. */
     WEBHOOK_DISABLED(Channel.EMAIL);
 

@@ -58,6 +58,35 @@ public final class Lookups {
                 .findFirst());
     }
 
+    /**
+     * Flagged content ({@code question}, {@code answer} or {@code article}, by id or slug), with who
+     * answers for it: the asker, the answer's author, or the page's owner.
+     */
+    public Optional<CommentTarget> flagTarget(String kind, String targetId) {
+        if (!kind.equals("article")) {
+            return commentTarget(kind, targetId);
+        }
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (t:Article) WHERE t.id = $id OR t.slug = $id"
+                                + " RETURN t.slug AS key, t.title AS title, t.owner AS owner",
+                        Map.of("id", targetId))
+                .list(r -> new CommentTarget(
+                        new Subject(WatchKind.ARTICLE, r.get("key").asString()),
+                        r.get("title").asString(""),
+                        "/wiki/" + r.get("key").asString(),
+                        Optional.ofNullable(r.get("owner").asString(null))))
+                .stream()
+                .findFirst());
+    }
+
+    /** The ids of champions and admins: who works the review queue. */
+    public List<String> champions() {
+        return graph.read(tx -> tx.run("MATCH (p:Person) WHERE toLower(coalesce(p.role, '')) IN ['champion', 'admin']"
+                        + " AND coalesce(p.active, true) RETURN p.id AS id ORDER BY id")
+                .list(r -> r.get("id").asString()));
+    }
+
     /** A question's title and the id of who asked it. */
     public Optional<Map.Entry<String, String>> question(String id) {
         return graph.read(tx -> tx

@@ -57,6 +57,9 @@ public final class NotificationStore {
                 params.put("url", event.url());
                 params.put("message", event.message());
                 params.put("collapseKey", event.collapseKey().orElse(null));
+                params.put("article", event.articleSlug().orElse(null));
+                params.put("question", event.questionId().orElse(null));
+                params.put("answer", event.answerId().orElse(null));
                 params.put("at", datetime(event.at()));
                 params.put("since", datetime(event.at().minus(COLLAPSE_WINDOW)));
                 notified = tx.run("""
@@ -77,6 +80,7 @@ public final class NotificationStore {
                                   CREATE (n:Notification {id: randomUUID(), recipient: p.id, kind: $kind, at: $at,
                                     read: false, title: $title, url: $url, message: $message, actorId: $actor,
                                     actorName: coalesce(actor.name, $actor), count: 1, collapseKey: $collapseKey,
+                                    article: $article, question: $question, answer: $answer,
                                     email: CASE
                                       WHEN coalesce(p.email, '') = '' OR coalesce(s.emailOff, false) THEN 'none'
                                       WHEN channel = 'email' THEN 'immediate'
@@ -103,18 +107,21 @@ public final class NotificationStore {
         });
     }
 
-    /** A person's notifications, newest first. */
+    /** A person's notifications about what can still be seen, newest first. */
     public List<Notification> inbox(String personId, int offset, int limit) {
-        return graph.read(tx -> tx.run("""
-                        MATCH (n:Notification {recipient: $person})
+        return graph.read(tx -> tx.run(
+                        """
+                        MATCH (n:Notification {recipient: $person}) WHERE """ + Visibility.visible("n") + """
                         RETURN n ORDER BY n.at DESC, n.id SKIP $offset LIMIT $limit
-                        """, Map.of("person", personId, "offset", offset, "limit", limit))
+                        """,
+                        Map.of("person", personId, "offset", offset, "limit", limit))
                 .list(r -> toNotification(r)));
     }
 
     public int unread(String personId) {
         return graph.read(tx -> tx.run(
-                        "MATCH (n:Notification {recipient: $person, read: false}) RETURN count(n) AS n",
+                        "MATCH (n:Notification {recipient: $person, read: false}) WHERE " + Visibility.visible("n")
+                                + " RETURN count(n) AS n",
                         Map.of("person", personId))
                 .single()
                 .get("n")

@@ -77,12 +77,16 @@ public final class WebhookStore {
         params.put("message", event.message());
         params.put("actor", event.actorId());
         params.put("at", datetime(event.at()));
+        params.put("article", event.articleSlug().orElse(null));
+        params.put("question", event.questionId().orElse(null));
+        params.put("answer", event.answerId().orElse(null));
         tx.run("""
                         MATCH (w:Webhook {active: true}) WHERE $kind IN w.events
                         OPTIONAL MATCH (actor:Person {id: $actor})
                         CREATE (d:WebhookDelivery {id: randomUUID(), hookId: w.id, kind: $kind, title: $title,
                           url: $url, message: $message, actorId: $actor, actorName: coalesce(actor.name, $actor),
-                          at: $at, state: 'pending', attempts: 0, nextAt: $at})-[:FOR]->(w)
+                          at: $at, state: 'pending', attempts: 0, nextAt: $at, article: $article, question: $question,
+                          answer: $answer})-[:FOR]->(w)
                         """, params).consume();
     }
 
@@ -91,7 +95,7 @@ public final class WebhookStore {
         return graph.write(tx -> tx.run(
                         """
                         MATCH (d:WebhookDelivery {state: 'pending'}) WHERE d.nextAt <= $now
-                          AND (d.claimUntil IS NULL OR d.claimUntil < $now)
+                          AND (d.claimUntil IS NULL OR d.claimUntil < $now) AND """ + Visibility.visible("d") + """
                         WITH d ORDER BY d.nextAt LIMIT $limit
                         SET d.lockedAt = $now
                         WITH d WHERE d.state = 'pending' AND (d.claimUntil IS NULL OR d.claimUntil < $now)

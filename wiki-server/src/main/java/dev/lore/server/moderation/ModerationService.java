@@ -12,6 +12,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.error.ConflictException;
 import dev.lore.server.error.ForbiddenException;
 import dev.lore.server.error.InvalidInputException;
+import dev.lore.server.notify.Notifier;
 import dev.lore.server.search.IndexSync;
 import java.time.Clock;
 import java.util.List;
@@ -33,11 +34,18 @@ public final class ModerationService {
     private final ModerationStore store;
     private final IndexSync index;
     private final Clock clock;
+    private final Notifier notifier;
 
     public ModerationService(ModerationStore store, IndexSync index, Clock clock) {
+        this(store, index, clock, Notifier.NONE);
+    }
+
+    /** With {@code notifier} telling owners and champions of new flags, in the flag's transaction. */
+    public ModerationService(ModerationStore store, IndexSync index, Clock clock, Notifier notifier) {
         this.store = store;
         this.index = index;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     /**
@@ -55,9 +63,13 @@ public final class ModerationService {
             throw new InvalidInputException("note must be at most " + MAX_NOTE + " characters, was "
                     + n.get().length());
         }
-        return store.flag(k, target(target), person.id(), reason, n, clock.instant())
-                .orElseThrow(
-                        () -> new ConflictException("you already flagged this " + k + "; a champion will look at it"));
+        return notifier.together(() -> {
+            Flag flag = store.flag(k, target(target), person.id(), reason, n, clock.instant())
+                    .orElseThrow(() ->
+                            new ConflictException("you already flagged this " + k + "; a champion will look at it"));
+            notifier.flagged(flag);
+            return flag;
+        });
     }
 
     public List<QueueItem> queue(Person champion) {

@@ -3,6 +3,7 @@ package dev.lore.server.notify;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.expertise.SkillNames;
+import dev.lore.graph.moderation.Flag;
 import dev.lore.graph.notify.AutoWatch;
 import dev.lore.graph.notify.Event;
 import dev.lore.graph.notify.EventKind;
@@ -94,7 +95,13 @@ public class Notifier {
                     .collapsedBy("page:" + after.id() + ":" + actorId)
                     .watching(article(after), AutoWatch.EDIT));
         }
-        mentioned(before.map(Article::markdown).orElse(""), after.markdown(), actorId, title, "/wiki/" + after.slug());
+        mentioned(
+                before.map(Article::markdown).orElse(""),
+                after.markdown(),
+                actorId,
+                title,
+                "/wiki/" + after.slug(),
+                Optional.empty());
     }
 
     /** A question was asked and routed to experts. */
@@ -120,7 +127,7 @@ public class Notifier {
                 .watching(question, AutoWatch.ASK));
         record(Event.of(
                 EventKind.NEW_QUESTION, actor, q.title(), url, excerpt(q.markdown()), watched, List.of(), now()));
-        mentioned("", q.markdown(), actor, q.title(), url);
+        mentioned("", q.markdown(), actor, q.title(), url, Optional.empty());
     }
 
     public void answered(Answer a) {
@@ -140,8 +147,9 @@ public class Notifier {
                         List.of(subject),
                         question.map(e -> List.of(e.getValue())).orElse(List.of()),
                         now())
-                .watching(subject, AutoWatch.ANSWER));
-        mentioned("", a.markdown(), a.author().id(), title, url);
+                .watching(subject, AutoWatch.ANSWER)
+                .aboutAnswer(a.id()));
+        mentioned("", a.markdown(), a.author().id(), title, url, Optional.of(a.id()));
     }
 
     public void accepted(AnswerRef ref, String actorId) {
@@ -149,14 +157,15 @@ public class Notifier {
             return;
         }
         record(Event.of(
-                EventKind.ANSWER_ACCEPTED,
-                actorId,
-                ref.questionTitle(),
-                "/questions/" + ref.questionId(),
-                "",
-                List.of(),
-                List.of(ref.authorId()),
-                now()));
+                        EventKind.ANSWER_ACCEPTED,
+                        actorId,
+                        ref.questionTitle(),
+                        "/questions/" + ref.questionId(),
+                        "",
+                        List.of(),
+                        List.of(ref.authorId()),
+                        now())
+                .aboutAnswer(ref.answerId()));
     }
 
     public void voted(AnswerRef ref, String actorId) {
@@ -172,7 +181,8 @@ public class Notifier {
                         List.of(),
                         List.of(ref.authorId()),
                         now())
-                .collapsedBy("vote:" + ref.answerId()));
+                .collapsedBy("vote:" + ref.answerId())
+                .aboutAnswer(ref.answerId()));
     }
 
     public void commented(Comment c) {
@@ -180,7 +190,8 @@ public class Notifier {
             return;
         }
         lookups.commentTarget(c.targetKind(), c.targetId()).ifPresent(target -> {
-            record(Event.of(
+            Optional<String> answer = c.targetKind().equals("answer") ? Optional.of(c.targetId()) : Optional.empty();
+            Event event = Event.of(
                             EventKind.COMMENT,
                             c.author().id(),
                             target.title(),
@@ -189,8 +200,9 @@ public class Notifier {
                             List.of(target.watched()),
                             target.contentAuthorId().map(List::of).orElse(List.of()),
                             now())
-                    .watching(target.watched(), AutoWatch.COMMENT));
-            mentioned("", c.markdown(), c.author().id(), target.title(), target.url());
+                    .watching(target.watched(), AutoWatch.COMMENT);
+            record(answer.map(event::aboutAnswer).orElse(event));
+            mentioned("", c.markdown(), c.author().id(), target.title(), target.url(), answer);
         });
     }
 
@@ -203,8 +215,45 @@ public class Notifier {
                 EventKind.KUDOS, k.from().id(), k.title(), url, k.note(), List.of(), List.of(k.to().id()), now()));
     }
 
+    /**
+     * Content was flagged: whoever answers for it (page owner, asker, answer author) hears, and the
+     * champions see a new item in the review queue. Neither names the flagger's note beyond the reason.
+     */
+    public void flagged(Flag flag) {
+        if (off()) {
+            return;
+        }
+        lookups.flagTarget(flag.targetKind(), flag.targetId()).ifPresent(target -> {
+            Optional<String> answer =
+                    flag.targetKind().equals("answer") ? Optional.of(flag.targetId()) : Optional.empty();
+            String actor = flag.by().id();
+            Event owner = Event.of(
+                    EventKind.FLAGGED,
+                    actor,
+                    target.title(),
+                    target.url(),
+                    "Flagged as " + flag.reason(),
+                    List.of(),
+                    target.contentAuthorId().map(List::of).orElse(List.of()),
+                    now());
+            record(answer.map(owner::aboutAnswer).orElse(owner));
+            Event queue = Event.of(
+                            EventKind.REVIEW_FLAG,
+                            actor,
+                            target.title(),
+                            "/moderation",
+                            "Flagged as " + flag.reason() + " (" + flag.targetKind() + ")",
+                            List.of(),
+                            lookups.champions(),
+                            now())
+                    .collapsedBy("review-queue");
+            record(queue);
+        });
+    }
+
     /** Notifies the people {@code after} mentions and {@code before} did not. */
-    private void mentioned(String before, String after, String actorId, String title, String url) {
+    private void mentioned(
+            String before, String after, String actorId, String title, String url, Optional<String> answer) {
         Set<String> added = new LinkedHashSet<>(markdown.mentions(after));
         if (added.isEmpty()) {
             return;
@@ -212,7 +261,8 @@ public class Notifier {
         added.removeAll(markdown.mentions(before));
         Set<String> people = lookups.knownPeople(added);
         if (!people.isEmpty()) {
-            record(Event.of(EventKind.MENTION, actorId, title, url, "", List.of(), List.copyOf(people), now()));
+            Event event = Event.of(EventKind.MENTION, actorId, title, url, "", List.of(), List.copyOf(people), now());
+            record(answer.map(event::aboutAnswer).orElse(event));
         }
     }
 

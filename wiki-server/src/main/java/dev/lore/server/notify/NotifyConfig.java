@@ -39,6 +39,11 @@ public record NotifyConfig(
         return smtpHost.isPresent();
     }
 
+    /** No email, links to {@code http://localhost:7070}, no webhooks to private addresses. */
+    public static NotifyConfig defaults() {
+        return fromEnvironment(Map.of());
+    }
+
     public static NotifyConfig fromEnvironment(Map<String, String> env) {
         String tls = env.getOrDefault("LORE_SMTP_STARTTLS", "true").strip().toLowerCase(java.util.Locale.ROOT);
         if (!tls.equals("true") && !tls.equals("false") && !tls.equals("ssl")) {

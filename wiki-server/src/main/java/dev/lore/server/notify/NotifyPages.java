@@ -235,6 +235,7 @@ public final class NotifyPages {
             case MENTION -> "mentioned you in";
             case KUDOS -> "thanked you for";
             case FLAGGED -> "flagged";
+            case REVIEW_FLAG -> "added a flag to the review queue:";
             case WEBHOOK_DISABLED -> "switched off your webhook";
         };
     }
@@ -251,7 +252,8 @@ public final class NotifyPages {
             case COMMENT -> "A comment on my content or on something I watch";
             case MENTION -> "Someone mentioned me";
             case KUDOS -> "I received kudos";
-            case FLAGGED -> "A page I own was flagged";
+            case FLAGGED -> "Something I own, asked or answered was flagged";
+            case REVIEW_FLAG -> "A new flag in the review queue (champions)";
             case WEBHOOK_DISABLED -> "A webhook I registered was switched off";
         };
     }

@@ -187,4 +187,37 @@ class EmailIT {
         assertThat(delivery().sendImmediate()).isEqualTo(1); // Ana's; Dan's address is not one
         assertThat(new EmailOutbox(lore.lore().graph()).waiting()).isZero();
     }
+
+    @Test
+    void anAnswerHiddenBeforeDeliveryIsNeitherInTheInboxNorEmailedUntilRestored() throws Exception {
+        String champion = lore.person("chris", "Chris Champion", "Enablement", Role.CHAMPION);
+        String q = question("cleo", "Where is the VPN config?");
+        var posted = http.post(
+                "/api/questions/" + q + "/answers", Map.of("markdown", "Buy me a coffee."), tokens.get("ana"));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        String answerId = posted.json().get("id").asText();
+        assertThat(http.get("/api/notifications", tokens.get("cleo"))
+                        .json()
+                        .get("unread")
+                        .asInt())
+                .isEqualTo(1);
+
+        var hide = http.post("/api/moderation/answer/" + answerId + "/hide", Map.of("reason", "spam"), champion);
+        assertThat(hide.status()).as(hide.body()).isEqualTo(204);
+
+        var inbox = http.get("/api/notifications", tokens.get("cleo")).json();
+        assertThat(inbox.get("unread").asInt()).isZero();
+        assertThat(inbox.get("notifications")).isEmpty();
+        assertThat(delivery().sendImmediate()).isZero();
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+        var restore = http.post("/api/moderation/answer/" + answerId + "/restore", Map.of("reason", "fine"), champion);
+        assertThat(restore.status()).as(restore.body()).isEqualTo(204);
+        assertThat(http.get("/api/notifications", tokens.get("cleo"))
+                        .json()
+                        .get("unread")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(delivery().sendImmediate()).isEqualTo(1);
+    }
 }

@@ -90,7 +90,7 @@ class WebhookIT {
                 lore.clock());
     }
 
-    private void answerSomething() {
+    private String answerSomething() {
         var q = http.post(
                 "/api/questions",
                 Map.of("title", "Where are the runbooks?", "markdown", "?", "skills", List.of()),
@@ -99,6 +99,7 @@ class WebhookIT {
         var a = http.post(
                 "/api/questions/" + q.json().get("id").asText() + "/answers", Map.of("markdown", "In the wiki."), ana);
         assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return q.json().get("id").asText();
     }
 
     @Test
@@ -184,5 +185,17 @@ class WebhookIT {
                         .status())
                 .isEqualTo(403);
         assertThat(http.get("/api/webhooks/nope/deliveries", champion).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aQuestionHiddenBeforeDeliveryIsNotSentToHooks() {
+        register(List.of("answer"));
+        String question = answerSomething();
+
+        var hide = http.post("/api/moderation/question/" + question + "/hide", Map.of("reason", "spam"), champion);
+        assertThat(hide.status()).as(hide.body()).isEqualTo(204);
+
+        assertThat(delivery().send()).isZero();
+        assertThat(received).isEmpty();
     }
 }
