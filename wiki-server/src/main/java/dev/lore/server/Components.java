@@ -1,14 +1,8 @@
 package dev.lore.server;
 
-import dev.lore.graph.attachment.AttachmentStore;
-import dev.lore.server.attachment.AttachmentRoutes;
-import dev.lore.server.attachment.AttachmentService;
-import dev.lore.server.attachment.BlobStore;
-import dev.lore.server.attachment.ExtractionQueue;
-import dev.lore.server.attachment.FileTypes;
-import dev.lore.server.attachment.TextExtractor;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.attachment.AttachmentStore;
 import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
@@ -38,6 +32,12 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentRoutes;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.BlobStore;
+import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FileTypes;
+import dev.lore.server.attachment.TextExtractor;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
@@ -334,8 +334,15 @@ final class Components {
                 new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile, config.publicPeople())
                         ::register,
                 expertRoutes::register,
-                new ExpertPages(experts, people, pages, clock, questionPages::taught, pathPages::skillCollections)
-                        ::register,
+                new ExpertPages(
+                        experts,
+                        people,
+                        pages,
+                        clock,
+                        questionPages::taught,
+                        pathPages::skillCollections,
+                        new dev.lore.server.expertise.Contacts(config.chatLink()))::register,
+                new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,
                 new QuestionRoutes(questions, promotions)::register,
                 questionPages::register,
                 new PathRoutes(paths, collections)::register,

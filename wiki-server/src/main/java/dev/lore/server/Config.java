@@ -1,7 +1,7 @@
 package dev.lore.server;
 
-import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.attachment.FileSettings;
+import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,6 +34,9 @@ import java.util.function.Consumer;
  * @param identity company sign-in (OpenID Connect) and whether passwords work ({@link
  *     IdentitySettings}; default: no company sign-in, passwords for everyone)
  * @param files where attachments' bytes live and how large one may be ({@link FileSettings})
+ * @param chatLink the address of a person's chat, with {@code {handle}} where their handle goes
+ *     ({@code LORE_CHAT_LINK}, e.g. {@code https://chat.example/u/{handle}}); empty: handles are
+ *     shown as text
  */
 public record Config(
         int port,
@@ -51,7 +54,8 @@ public record Config(
         String host,
         Operations ops,
         IdentitySettings identity,
-        FileSettings files) {
+        FileSettings files,
+        Optional<String> chatLink) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -83,7 +87,8 @@ public record Config(
                 DEFAULT_HOST,
                 Operations.defaults(),
                 IdentitySettings.none(),
-                FileSettings.defaults());
+                FileSettings.defaults(),
+                Optional.empty());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -105,7 +110,19 @@ public record Config(
                 nonBlank(env.get("LORE_HOST")).map(String::strip).orElse(DEFAULT_HOST),
                 Operations.fromEnvironment(env),
                 IdentitySettings.fromEnvironment(env),
-                FileSettings.fromEnvironment(env));
+                FileSettings.fromEnvironment(env),
+                parseChatLink(nonBlank(env.get("LORE_CHAT_LINK"))));
+    }
+
+    /** A chat link template: an http(s) address with {@code {handle}} in it. */
+    static Optional<String> parseChatLink(Optional<String> raw) {
+        return raw.map(String::strip).map(link -> {
+            if (!(link.startsWith("https://") || link.startsWith("http://")) || !link.contains("{handle}")) {
+                throw new IllegalArgumentException("LORE_CHAT_LINK must be an http(s) address with {handle} in it, e.g."
+                        + " https://chat.example/u/{handle}; was '" + link + "'");
+            }
+            return link;
+        });
     }
 
     public Path storeDir() {
@@ -161,6 +178,10 @@ public record Config(
         return copy(c -> c.files = newFiles);
     }
 
+    public Config withChatLink(Optional<String> newChatLink) {
+        return copy(c -> c.chatLink = newChatLink);
+    }
+
     /** This configuration with what {@code change} sets on a copy of its components. */
     private Config copy(Consumer<Copy> change) {
         var copy = new Copy(this);
@@ -186,6 +207,7 @@ public record Config(
         Operations ops;
         IdentitySettings identity;
         FileSettings files;
+        Optional<String> chatLink;
 
         Copy(Config c) {
             port = c.port;
@@ -204,6 +226,7 @@ public record Config(
             ops = c.ops;
             identity = c.identity;
             files = c.files;
+            chatLink = c.chatLink;
         }
 
         Config build() {
@@ -223,7 +246,8 @@ public record Config(
                     host,
                     ops,
                     identity,
-                    files);
+                    files,
+                    chatLink);
         }
     }
 
