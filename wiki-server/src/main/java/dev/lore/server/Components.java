@@ -331,8 +331,15 @@ final class Components {
                                         sync::catchUp,
                                         clock)
                                 .register(routes)),
-                new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile, config.publicPeople())
-                        ::register,
+                new PersonRoutes(
+                        people,
+                        articleStore,
+                        pages,
+                        clock,
+                        expertRoutes::profile,
+                        config.publicPeople(),
+                        experts::availableNow,
+                        name -> experts.findSkill(name).map(skill -> skill.name()))::register,
                 expertRoutes::register,
                 new ExpertPages(
                         experts,

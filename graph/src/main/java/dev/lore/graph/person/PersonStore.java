@@ -211,6 +211,21 @@ public final class PersonStore {
         }
     }
 
+    /** Everyone's declared skill names, by person id (people without any are absent). */
+    public Map<String, List<String>> declaredSkillNames() {
+        return graph.read(tx -> {
+            var out = new HashMap<String, List<String>>();
+            tx.run("""
+                            MATCH (p:Person)-[:HAS_SKILL]->(s:Skill)
+                            RETURN p.id AS id, collect(s.name) AS skills
+                            """)
+                    .list()
+                    .forEach(
+                            r -> out.put(r.get("id").asString(), r.get("skills").asList(v -> v.asString())));
+            return out;
+        });
+    }
+
     public List<DeclaredSkill> declaredSkills(String id) {
         return graph.read(tx -> tx.run("""
                         MATCH (:Person {id: $id})-[h:HAS_SKILL]->(s:Skill)

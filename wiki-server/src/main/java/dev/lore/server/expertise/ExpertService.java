@@ -214,6 +214,19 @@ public final class ExpertService implements AutoCloseable {
                         now));
     }
 
+    /**
+     * Who of {@code ids} Lore may send people to now (active and available), for the people
+     * directory.
+     */
+    public Set<String> availableNow(java.util.Collection<String> ids) {
+        Instant now = clock.instant();
+        var out = new java.util.HashSet<String>();
+        store.availability().people(ids, now).values().stream()
+                .filter(PersonInfo::suggestible)
+                .forEach(p -> out.add(p.id()));
+        return out;
+    }
+
     /** The stored skill a name stands for, through built-in and stored aliases. */
     public Optional<SkillNames.Skill> findSkill(String name) {
         return store.skills().findSkill(name);
