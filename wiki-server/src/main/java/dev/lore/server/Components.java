@@ -313,7 +313,8 @@ final class Components {
                         search,
                         pages,
                         clock,
-                        text -> ExpertPages.panel(() -> experts.experts(text, 3, false, Set.of())))::register,
+                        (text, searcher) -> ExpertPages.panel(() -> experts.experts(
+                                text, 3, false, searcher.map(Set::of).orElse(Set.of()))))::register,
                 new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))::register,
                 routes -> identityRoutes.ifPresent(r -> r.register(routes)),
                 routes -> config.identity()

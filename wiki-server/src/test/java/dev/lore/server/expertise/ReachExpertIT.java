@@ -159,6 +159,12 @@ class ReachExpertIT {
         assertThat(http.getWithCookies("/skills/Kafka", ana).body())
                 .doesNotContain(CARD + "/people/ana\"")
                 .contains(CARD + "/people/bob\"");
+        String searched = http.getWithCookies("/search?q=Kafka", ana).body();
+        String panel = searched.substring(searched.indexOf("Experts on this"));
+        assertThat(panel).doesNotContain("href=\"/people/ana\">Ana Silva").contains("href=\"/people/bob\">Bob Berg");
+        String carlaSearched = http.getWithCookies("/search?q=Kafka", carla).body();
+        assertThat(carlaSearched.substring(carlaSearched.indexOf("Experts on this")))
+                .contains("href=\"/people/ana\">Ana Silva");
     }
 
     @Test
