@@ -316,7 +316,8 @@ final class Components {
                         search,
                         pages,
                         clock,
-                        text -> ExpertPages.panel(() -> experts.experts(text, 3, false, Set.of())))::register,
+                        (text, searcher) -> ExpertPages.panel(() -> experts.experts(
+                                text, 3, false, searcher.map(Set::of).orElse(Set.of()))))::register,
                 new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))::register,
                 new dev.lore.server.auth.SessionRoutes(
                         auth,
@@ -347,11 +348,25 @@ final class Components {
                                         clock,
                                         auth.audit())
                                 .register(routes)),
-                new PersonRoutes(people, articleStore, pages, clock, expertRoutes::profile, config.publicPeople())
-                        ::register,
+                new PersonRoutes(
+                        people,
+                        articleStore,
+                        pages,
+                        clock,
+                        expertRoutes::profile,
+                        config.publicPeople(),
+                        experts::availableNow,
+                        name -> experts.findSkill(name).map(skill -> skill.name()))::register,
                 expertRoutes::register,
-                new ExpertPages(experts, people, pages, clock, questionPages::taught, pathPages::skillCollections)
-                        ::register,
+                new ExpertPages(
+                        experts,
+                        people,
+                        pages,
+                        clock,
+                        questionPages::taught,
+                        pathPages::skillCollections,
+                        new dev.lore.server.expertise.Contacts(config.chatLink()))::register,
+                new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,
                 new QuestionRoutes(questions, promotions)::register,
                 questionPages::register,
                 new PathRoutes(paths, collections)::register,

@@ -36,6 +36,9 @@ import java.util.function.Consumer;
  *     IdentitySettings}; default: no company sign-in, passwords for everyone)
  * @param files where attachments' bytes live and how large one may be ({@link FileSettings})
  * @param notifications email (SMTP), links and webhook delivery ({@link NotifyConfig}; default: no email)
+ * @param chatLink the address of a person's chat, with {@code {handle}} where their handle goes
+ *     ({@code LORE_CHAT_LINK}, e.g. {@code https://chat.example/u/{handle}}); empty: handles are
+ *     shown as text
  */
 public record Config(
         int port,
@@ -54,7 +57,8 @@ public record Config(
         Operations ops,
         IdentitySettings identity,
         FileSettings files,
-        NotifyConfig notifications) {
+        NotifyConfig notifications,
+        Optional<String> chatLink) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -87,7 +91,8 @@ public record Config(
                 Operations.defaults(),
                 IdentitySettings.none(),
                 FileSettings.defaults(),
-                NotifyConfig.defaults());
+                NotifyConfig.defaults(),
+                Optional.empty());
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -110,7 +115,19 @@ public record Config(
                 Operations.fromEnvironment(env),
                 IdentitySettings.fromEnvironment(env),
                 FileSettings.fromEnvironment(env),
-                NotifyConfig.fromEnvironment(env));
+                NotifyConfig.fromEnvironment(env),
+                parseChatLink(nonBlank(env.get("LORE_CHAT_LINK"))));
+    }
+
+    /** A chat link template: an http(s) address with {@code {handle}} in it. */
+    static Optional<String> parseChatLink(Optional<String> raw) {
+        return raw.map(String::strip).map(link -> {
+            if (!(link.startsWith("https://") || link.startsWith("http://")) || !link.contains("{handle}")) {
+                throw new IllegalArgumentException("LORE_CHAT_LINK must be an http(s) address with {handle} in it, e.g."
+                        + " https://chat.example/u/{handle}; was '" + link + "'");
+            }
+            return link;
+        });
     }
 
     public Path storeDir() {
@@ -170,6 +187,10 @@ public record Config(
         return copy(c -> c.notifications = newNotify);
     }
 
+    public Config withChatLink(Optional<String> newChatLink) {
+        return copy(c -> c.chatLink = newChatLink);
+    }
+
     /** This configuration with what {@code change} sets on a copy of its components. */
     private Config copy(Consumer<Copy> change) {
         var copy = new Copy(this);
@@ -196,6 +217,7 @@ public record Config(
         IdentitySettings identity;
         FileSettings files;
         NotifyConfig notifications;
+        Optional<String> chatLink;
 
         Copy(Config c) {
             port = c.port;
@@ -215,6 +237,7 @@ public record Config(
             identity = c.identity;
             files = c.files;
             notifications = c.notifications;
+            chatLink = c.chatLink;
         }
 
         Config build() {
@@ -235,7 +258,8 @@ public record Config(
                     ops,
                     identity,
                     files,
-                    notifications);
+                    notifications,
+                    chatLink);
         }
     }
 

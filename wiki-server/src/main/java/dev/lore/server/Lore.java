@@ -273,6 +273,7 @@ public final class Lore implements AutoCloseable {
         if (indexTimer) {
             components.sync.startTimer(2_000);
             components.outbox.start(components.notifyConfig.interval());
+            closeInReverse.add(new dev.lore.server.question.RouteFurtherTimer(components.questions, 300));
         }
         return web;
     }

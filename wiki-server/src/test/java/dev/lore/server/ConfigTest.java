@@ -116,4 +116,16 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_TRUSTED_PROXIES", "10.0.0.0/33")))
                 .hasMessageContaining("0-32");
     }
+
+    @Test
+    void aChatLinkIsAnHttpAddressWithTheHandleInIt() {
+        assertThat(Config.fromEnvironment(Map.of()).chatLink()).isEmpty();
+        assertThat(Config.fromEnvironment(Map.of("LORE_CHAT_LINK", " https://chat.example/u/{handle} "))
+                        .chatLink())
+                .contains("https://chat.example/u/{handle}");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_CHAT_LINK", "https://chat.example/u/")))
+                .hasMessageContaining("{handle}");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_CHAT_LINK", "javascript:{handle}")))
+                .hasMessageContaining("LORE_CHAT_LINK");
+    }
 }

@@ -6,7 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.neo4j.driver.Record;
 
-/** Who a person is and whether Lore may suggest them. */
+/**
+ * Who a person is, whether Lore may suggest them, and how to reach them.
+ *
+ * @param email empty when unknown
+ * @param chat their chat handle, empty when they gave none
+ * @param officeHours when they help others, in their words ("Kafka on Tuesdays 14-15"), or empty
+ */
 public record PersonInfo(
         String id,
         String name,
@@ -14,7 +20,10 @@ public record PersonInfo(
         String title,
         boolean active,
         boolean available,
-        Optional<Instant> lastActive) {
+        Optional<Instant> lastActive,
+        String email,
+        String chat,
+        String officeHours) {
     /** Whether Lore may send people to this person now. */
     public boolean suggestible() {
         return active && available;
@@ -26,7 +35,8 @@ public record PersonInfo(
             coalesce(p.active, true) AS active,
             coalesce(p.availability, 'available') = 'available'
               OR (p.unavailableUntil IS NOT NULL AND p.unavailableUntil < $now) AS available,
-            p.lastActiveAt AS lastActive
+            p.lastActiveAt AS lastActive, coalesce(p.email, '') AS email, coalesce(p.chat, '') AS chat,
+            coalesce(p.officeHours, '') AS officeHours
             """;
 
     static PersonInfo of(Record r) {
@@ -37,6 +47,9 @@ public record PersonInfo(
                 r.get("title").asString(),
                 r.get("active").asBoolean(),
                 r.get("available").asBoolean(),
-                r.get("lastActive").isNull() ? Optional.empty() : Optional.of(instant(r.get("lastActive"))));
+                r.get("lastActive").isNull() ? Optional.empty() : Optional.of(instant(r.get("lastActive"))),
+                r.get("email").asString(),
+                r.get("chat").asString(),
+                r.get("officeHours").asString());
     }
 }

@@ -190,6 +190,42 @@ public final class PersonStore {
         });
     }
 
+    /**
+     * Sets how a person is reached besides email: a chat handle and office hours, each empty for
+     * none; inside a caller's {@link Graph#inOneTransaction}, it joins it.
+     *
+     * @throws NoSuchEntityException when there is no such person
+     */
+    public void setContact(String id, String chat, String officeHours) {
+        int updated = write(tx -> tx.run("""
+                        MATCH (p:Person {id: $id})
+                        SET p.chat = CASE WHEN $chat = '' THEN null ELSE $chat END,
+                            p.officeHours = CASE WHEN $hours = '' THEN null ELSE $hours END
+                        RETURN count(p) AS n
+                        """, Map.of("id", id, "chat", chat, "hours", officeHours))
+                .single()
+                .get("n")
+                .asInt());
+        if (updated == 0) {
+            throw new NoSuchEntityException("person", id);
+        }
+    }
+
+    /** Everyone's declared skill names, by person id (people without any are absent). */
+    public Map<String, List<String>> declaredSkillNames() {
+        return graph.read(tx -> {
+            var out = new HashMap<String, List<String>>();
+            tx.run("""
+                            MATCH (p:Person)-[:HAS_SKILL]->(s:Skill)
+                            RETURN p.id AS id, collect(s.name) AS skills
+                            """)
+                    .list()
+                    .forEach(
+                            r -> out.put(r.get("id").asString(), r.get("skills").asList(v -> v.asString())));
+            return out;
+        });
+    }
+
     public List<DeclaredSkill> declaredSkills(String id) {
         return graph.read(tx -> tx.run("""
                         MATCH (:Person {id: $id})-[h:HAS_SKILL]->(s:Skill)

@@ -63,6 +63,58 @@ public final class QuestionStore {
         });
     }
 
+    /**
+     * Saves a question asked of one person ({@code q.askedOf()} holds only them): if it is still
+     * unanswered at {@code routeFurtherAt}, {@link #dueToRouteFurther} returns it.
+     */
+    public Question askDirectly(NewQuestion q, Instant routeFurtherAt) {
+        String id = UUID.randomUUID().toString();
+        return graph.inOneTransaction(() -> {
+            saveQuestion(id, q);
+            graph.write(tx -> tx.run(
+                            "MATCH (q:Question {id: $id}) SET q.routeFurtherAt = $at",
+                            Map.of("id", id, "at", datetime(routeFurtherAt)))
+                    .consume());
+            return find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Ids of questions asked of one person whose time to route further has come ({@code
+     * routeFurtherAt <= now}), with whether they have an answer by now; oldest first.
+     */
+    public List<Due> dueToRouteFurther(Instant now, int limit) {
+        return graph.read(tx -> tx.run("""
+                        MATCH (q:Question) WHERE q.routeFurtherAt <= $now
+                        RETURN q.id AS id, q.acceptedAnswer IS NOT NULL
+                            OR EXISTS { (x:Answer)-[:ANSWERS]->(q) WHERE NOT coalesce(x.hidden, false) } AS answered
+                        ORDER BY q.routeFurtherAt, q.id LIMIT $limit
+                        """, Map.of("now", datetime(now), "limit", limit))
+                .list(r -> new Due(r.get("id").asString(), r.get("answered").asBoolean())));
+    }
+
+    /** A question whose time to route further has come; {@code answered} ones need no one else. */
+    public record Due(String questionId, boolean answered) {}
+
+    /**
+     * Routes a question to more people, after those it was asked of, and stops it being due again;
+     * empty {@code people} only stops it. Answers with the question as this left it (empty when it
+     * is gone or hidden).
+     */
+    public Optional<Question> routeFurther(String questionId, List<String> people, Instant at) {
+        return graph.inOneTransaction(() -> {
+            graph.write(tx -> tx.run("""
+                            MATCH (q:Question {id: $id}) REMOVE q.routeFurtherAt
+                            WITH q, COUNT { (q)-[:ASKED_OF]->() } AS before
+                            UNWIND range(0, size($people) - 1) AS i
+                            MATCH (p:Person {id: $people[i]})
+                            MERGE (q)-[r:ASKED_OF]->(p) ON CREATE SET r.at = $at, r.rank = before + i
+                            """, Map.of("id", questionId, "people", people, "at", datetime(at)))
+                    .consume());
+            return find(questionId);
+        });
+    }
+
     private void saveQuestion(String id, NewQuestion q) {
         graph.write(tx -> {
             long seq = ChangeSequence.next(tx);

@@ -10,6 +10,7 @@ import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.ui.Urls;
 import dev.lore.ui.view.common.LinkView;
+import dev.lore.ui.view.expertise.ContactView;
 import dev.lore.ui.view.expertise.ContributionView;
 import dev.lore.ui.view.expertise.ExpertView;
 import dev.lore.ui.view.expertise.ExpertiseView;
@@ -38,13 +39,18 @@ public final class ExpertPages {
     private final Clock clock;
     private final java.util.function.Function<String, dev.lore.ui.view.question.TaughtView> taught;
     private final java.util.function.Function<String, List<dev.lore.ui.view.learning.CollectionView>> collections;
+    private final Contacts contacts;
 
     /**
-     * @param taught what a person taught others and the questions asked of them, by id (from the
-     *     question feature), shown on their page
-     * @param collections the featured collections about a skill, by its name (from the path
-     *     feature), shown on the skill's page
+     * Expert lists show at most this many people in their strong set, and only those within
+     * {@link #STRONG_SHARE} of the best score; the rest are folded under "more".
      */
+    public static final int MAX_STRONG = 5;
+
+    /** The share of the best expert's score that puts someone in a list's strong set. */
+    public static final double STRONG_SHARE = 0.5;
+
+    /** As the full constructor, with chat handles shown as text. */
     public ExpertPages(
             ExpertService experts,
             PersonService people,
@@ -52,6 +58,25 @@ public final class ExpertPages {
             Clock clock,
             java.util.function.Function<String, dev.lore.ui.view.question.TaughtView> taught,
             java.util.function.Function<String, List<dev.lore.ui.view.learning.CollectionView>> collections) {
+        this(experts, people, pages, clock, taught, collections, Contacts.NO_CHAT_LINK);
+    }
+
+    /**
+     * @param taught what a person taught others and the questions asked of them, by id (from the
+     *     question feature), shown on their page
+     * @param collections the featured collections about a skill, by its name (from the path
+     *     feature), shown on the skill's page
+     * @param contacts how contact details are shown (the chat link)
+     */
+    public ExpertPages(
+            ExpertService experts,
+            PersonService people,
+            Pages pages,
+            Clock clock,
+            java.util.function.Function<String, dev.lore.ui.view.question.TaughtView> taught,
+            java.util.function.Function<String, List<dev.lore.ui.view.learning.CollectionView>> collections,
+            Contacts contacts) {
+        this.contacts = contacts;
         this.experts = experts;
         this.collections = collections;
         this.taught = taught;
@@ -65,6 +90,8 @@ public final class ExpertPages {
         routes.post("/people/{id}/endorsements", this::endorse);
         routes.post("/people/{id}/wants", this::wants);
         routes.post("/people/{id}/availability", this::availability);
+        routes.post("/people/{id}/contact", this::contact);
+        routes.post("/people/{id}/skills", this::declareSkills);
         routes.get("/skills/{name}", this::skill);
         routes.post("/skills/{name}/description", this::describe);
         routes.get("/experts", this::find);
@@ -84,20 +111,48 @@ public final class ExpertPages {
         }
     }
 
-    /** Experts as the pages show them, with up to three articles behind each. */
+    /** Experts as the pages show them, with up to three articles behind each, without contact details. */
     public static List<ExpertView> views(List<ExpertService.Expert> found) {
-        return found.stream()
-                .map(e -> new ExpertView(
-                        e.person().id(),
-                        e.person().name(),
-                        e.person().team(),
-                        e.person().title(),
-                        e.explanation(),
-                        e.evidence().stream()
-                                .flatMap(ev -> link(ev).stream())
-                                .limit(3)
-                                .toList()))
-                .toList();
+        return views(found, e -> ContactView.NONE);
+    }
+
+    /**
+     * Experts as the pages show them: the first {@link #MAX_STRONG} within {@link #STRONG_SHARE}
+     * of the best score form the strong set (the best always does), the others are "more".
+     */
+    static List<ExpertView> views(
+            List<ExpertService.Expert> found, java.util.function.Function<ExpertService.Expert, ContactView> contact) {
+        double best =
+                found.stream().mapToDouble(ExpertService.Expert::score).max().orElse(0);
+        var out = new java.util.ArrayList<ExpertView>();
+        for (int i = 0; i < found.size(); i++) {
+            var e = found.get(i);
+            boolean strong = i == 0 || (i < MAX_STRONG && e.score() >= best * STRONG_SHARE);
+            out.add(new ExpertView(
+                    e.person().id(),
+                    e.person().name(),
+                    e.person().team(),
+                    e.person().title(),
+                    e.explanation(),
+                    e.evidence().stream()
+                            .flatMap(ev -> link(ev).stream())
+                            .limit(3)
+                            .toList(),
+                    strong,
+                    contact.apply(e)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Experts for a page: contact details only for a signed-in viewer. */
+    private List<ExpertView> cards(List<ExpertService.Expert> found, Context ctx) {
+        boolean signedIn = CurrentUser.of(ctx).isPresent();
+        return views(found, e -> signedIn ? contacts.of(e.person()) : ContactView.NONE);
+    }
+
+    /** The viewer's id as the set of people left out of experts lists: nobody is their own expert. */
+    private static Set<String> notMe(Context ctx) {
+        return CurrentUser.of(ctx).map(v -> Set.of(v.id())).orElse(Set.of());
     }
 
     /** The page a piece of evidence is about: an article, or the question an answer answers. */
@@ -142,7 +197,8 @@ public final class ExpertPages {
                                 s.person().name(),
                                 s.person().team(),
                                 s.skill().name(),
-                                s.why()))
+                                s.why(),
+                                contacts.of(s.person())))
                         .toList()
                 : List.of();
         boolean available = profile.person().suggestible();
@@ -163,7 +219,14 @@ public final class ExpertPages {
                         learnFrom,
                         self,
                         canEndorse,
-                        taught.apply(p.id())));
+                        taught.apply(p.id()),
+                        contacts.of(profile.person()),
+                        self
+                                ? people.skills(p.id()).stream()
+                                        .map(d -> new PersonView.DeclaredView(d.name(), d.level()))
+                                        .toList()
+                                : List.of(),
+                        canEndorse && p.active()));
     }
 
     private void endorse(Context ctx) {
@@ -208,6 +271,40 @@ public final class ExpertPages {
         ctx.redirect("/people/" + Urls.encode(id), HttpStatus.SEE_OTHER);
     }
 
+    private void contact(Context ctx) {
+        String id = requireSelf(ctx);
+        experts.setContact(id, ctx.formParam("chat"), ctx.formParam("officeHours"));
+        ctx.redirect("/people/" + Urls.encode(id) + "#contact", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Replaces the declared skills from the profile's form: rows of {@code skill} and {@code level}
+     * in order; a blank name or the level {@code remove} drops a row.
+     */
+    private void declareSkills(Context ctx) {
+        String id = requireSelf(ctx);
+        List<String> names = ctx.formParams("skill");
+        List<String> levels = ctx.formParams("level");
+        if (names.size() != levels.size()) {
+            throw new InvalidInputException(
+                    "each skill needs a level: " + names.size() + " skills, " + levels.size() + " levels");
+        }
+        if (names.size() > 100) {
+            throw new InvalidInputException("at most 100 skills");
+        }
+        var declared = new java.util.ArrayList<dev.lore.graph.person.DeclaredSkill>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            if (name.isEmpty() || "remove".equals(levels.get(i))) {
+                continue;
+            }
+            declared.add(new dev.lore.graph.person.DeclaredSkill(
+                    ExpertRoutes.requireSkillName(name), ExpertRoutes.requireLevel(levels.get(i))));
+        }
+        experts.declareSkills(id, declared);
+        ctx.redirect("/people/" + Urls.encode(id) + "#my-skills", HttpStatus.SEE_OTHER);
+    }
+
     private void skill(Context ctx) {
         String name = ctx.pathParam("name");
         var overview = experts.skill(name).orElseThrow(() -> new NoSuchEntityException("skill", name));
@@ -222,7 +319,7 @@ public final class ExpertPages {
                                 .map(me -> AuthService.roleOf(me).atLeast(Role.CHAMPION))
                                 .orElse(false),
                         overview.aliases(),
-                        views(experts.experts(overview.skill().name(), 5, false, Set.of())),
+                        cards(experts.experts(overview.skill().name(), 8, false, notMe(ctx)), ctx),
                         overview.articles().stream()
                                 .map(a -> new LinkView(a.slug(), a.title()))
                                 .toList(),
@@ -247,7 +344,7 @@ public final class ExpertPages {
         List<String> skills = List.of();
         if (!topic.isEmpty()) {
             ExpertService.topic(topic); // 400 for a topic that is too long
-            found = views(experts.experts(topic, 10, false, Set.of()));
+            found = cards(experts.experts(topic, 10, false, notMe(ctx)), ctx);
             skills = List.copyOf(experts.matchSkills(topic).keySet());
         }
         pages.render(ctx, "expertise/experts.jte", "Find an expert", new ExpertsView(topic, skills, found));

@@ -307,15 +307,7 @@ public final class ExpertRoutes {
                     if (s == null) {
                         throw new InvalidInputException("a skill must be {name, level}");
                     }
-                    String level = s.level() == null ? "" : s.level().strip().toLowerCase(java.util.Locale.ROOT);
-                    if (level.equals("practicing")) {
-                        level = "practising";
-                    }
-                    if (!Set.of("learning", "practising", "expert").contains(level)) {
-                        throw new InvalidInputException(
-                                "level must be learning, practising or expert, was '" + s.level() + "'");
-                    }
-                    return new DeclaredSkill(requireSkillName(s.name()), level);
+                    return new DeclaredSkill(requireSkillName(s.name()), requireLevel(s.level()));
                 })
                 .toList();
         ctx.json(profileJson(experts.declareSkills(id, declared)));
@@ -377,7 +369,19 @@ public final class ExpertRoutes {
         return Requests.optionalText(description, "description", MAX_DESCRIPTION);
     }
 
-    private static String requireSkillName(String name) {
+    /** A declared skill's level: learning, practising (or practicing) or expert, in any case. */
+    static String requireLevel(String raw) {
+        String level = raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT);
+        if (level.equals("practicing")) {
+            level = "practising";
+        }
+        if (!Set.of("learning", "practising", "expert").contains(level)) {
+            throw new InvalidInputException("level must be learning, practising or expert, was '" + raw + "'");
+        }
+        return level;
+    }
+
+    static String requireSkillName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("skill is required");
         }

@@ -214,6 +214,19 @@ public final class ExpertService implements AutoCloseable {
                         now));
     }
 
+    /**
+     * Who of {@code ids} Lore may send people to now (active and available), for the people
+     * directory.
+     */
+    public Set<String> availableNow(java.util.Collection<String> ids) {
+        Instant now = clock.instant();
+        var out = new java.util.HashSet<String>();
+        store.availability().people(ids, now).values().stream()
+                .filter(PersonInfo::suggestible)
+                .forEach(p -> out.add(p.id()));
+        return out;
+    }
+
     /** The stored skill a name stands for, through built-in and stored aliases. */
     public Optional<SkillNames.Skill> findSkill(String name) {
         return store.skills().findSkill(name);
@@ -291,6 +304,39 @@ public final class ExpertService implements AutoCloseable {
         });
         sync.catchUp();
         return profile;
+    }
+
+    /** The longest chat handle and office hours a person may give. */
+    static final int MAX_CHAT = 64, MAX_OFFICE_HOURS = 200;
+
+    /**
+     * Sets how a person is reached besides their email: a chat handle (letters, digits and {@code
+     * . _ - @}, at most {@value #MAX_CHAT}) and office hours in their words (one line, at most
+     * {@value #MAX_OFFICE_HOURS} characters); blank clears either. Answers with the person as this
+     * left them.
+     */
+    public PersonInfo setContact(String personId, String rawChat, String rawOfficeHours) {
+        String chat = rawChat == null ? "" : rawChat.strip();
+        if (chat.startsWith("@")) {
+            chat = chat.substring(1);
+        }
+        if (chat.length() > MAX_CHAT || !chat.matches("[\\p{L}\\p{N}._@-]*")) {
+            throw new InvalidInputException("a chat handle is at most " + MAX_CHAT
+                    + " letters, digits, dots, dashes, underscores or @, was '" + chat + "'");
+        }
+        String hours = rawOfficeHours == null ? "" : rawOfficeHours.strip();
+        if (hours.length() > MAX_OFFICE_HOURS || hours.contains("\n") || hours.contains("\r")) {
+            throw new InvalidInputException("office hours are one line of at most " + MAX_OFFICE_HOURS
+                    + " characters, e.g." + " \"I help with Kafka on Tuesdays 14-15\"");
+        }
+        Instant now = clock.instant();
+        String handle = chat;
+        return written(() -> {
+            people.setContact(personId, handle, hours);
+            return store.availability()
+                    .person(personId, now)
+                    .orElseThrow(() -> new NoSuchEntityException("person", personId));
+        });
     }
 
     /** Makes {@code alias} another name of a skill, merging a skill stored under it; returns the skill. */

@@ -130,6 +130,22 @@ public class Notifier {
         mentioned("", q.markdown(), actor, q.title(), url, Optional.empty());
     }
 
+    /** A question asked of one person went unanswered and was routed to {@code people} as well. */
+    public void routedFurther(Question q, List<String> people) {
+        if (off()) {
+            return;
+        }
+        record(Event.of(
+                EventKind.QUESTION_ROUTED,
+                q.asker().id(),
+                q.title(),
+                "/questions/" + q.id(),
+                excerpt(q.markdown()),
+                List.of(),
+                people,
+                now()));
+    }
+
     public void answered(Answer a) {
         if (off()) {
             return;

@@ -32,12 +32,13 @@ public final class PersonRoutes {
     private final Clock clock;
     private final java.util.function.Function<String, Map<String, Object>> expertise;
     private final boolean publicPeople;
+    private final java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> availableNow;
+    private final java.util.function.Function<String, Optional<String>> skillName;
 
-    /**
-     * @param expertise a person's skills with evidence, contributions with shares, endorsements and
-     *     wishes, by id (from the expertise routes), merged into the JSON profile
-     * @param publicPeople whether anonymous readers see people's data
-     */
+    /** Accounts Lore makes for itself, left out of the directory: the first admin. */
+    static final java.util.Set<String> SYSTEM_ACCOUNTS = java.util.Set.of(dev.lore.server.Lore.ADMIN_ID);
+
+    /** As the full constructor; the directory counts everyone as available and skills by their exact names. */
     public PersonRoutes(
             PersonService people,
             ArticleStore articles,
@@ -45,6 +46,27 @@ public final class PersonRoutes {
             Clock clock,
             java.util.function.Function<String, Map<String, Object>> expertise,
             boolean publicPeople) {
+        this(people, articles, pages, clock, expertise, publicPeople, java.util.Set::copyOf, Optional::of);
+    }
+
+    /**
+     * @param expertise a person's skills with evidence, contributions with shares, endorsements and
+     *     wishes, by id (from the expertise routes), merged into the JSON profile
+     * @param publicPeople whether anonymous readers see people's data
+     * @param availableNow who of some people take questions now (the directory's filter)
+     * @param skillName the skill a name stands for, through aliases (the directory's filter)
+     */
+    public PersonRoutes(
+            PersonService people,
+            ArticleStore articles,
+            Pages pages,
+            Clock clock,
+            java.util.function.Function<String, Map<String, Object>> expertise,
+            boolean publicPeople,
+            java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> availableNow,
+            java.util.function.Function<String, Optional<String>> skillName) {
+        this.availableNow = availableNow;
+        this.skillName = skillName;
         this.people = people;
         this.articles = articles;
         this.pages = pages;
@@ -114,12 +136,43 @@ public final class PersonRoutes {
         ctx.json(people.setRole(ctx.pathParam("id"), Role.parse(body.role()), this::profileJson));
     }
 
+    /**
+     * The directory: active people but Lore's own accounts, filtered by {@code team} (exact),
+     * {@code skill} (declared, through aliases) and {@code available=true} (taking questions now).
+     */
     private void directory(Context ctx) {
-        List<PersonRow> rows = people.list().stream()
+        String team = Optional.ofNullable(ctx.queryParam("team")).orElse("").strip();
+        String skill = Optional.ofNullable(ctx.queryParam("skill")).orElse("").strip();
+        boolean availableOnly = "true".equals(ctx.queryParam("available"));
+        if (skill.length() > 100) {
+            throw new InvalidInputException("a skill name has at most 100 characters");
+        }
+        List<Person> everyone = people.list().stream()
                 .filter(Person::active)
+                .filter(p -> !SYSTEM_ACCOUNTS.contains(p.id()))
+                .toList();
+        List<String> teams = everyone.stream()
+                .map(Person::team)
+                .filter(t -> !t.isBlank())
+                .distinct()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+        var shown = everyone.stream().filter(p -> team.isEmpty() || p.team().equals(team));
+        if (!skill.isEmpty()) {
+            String wanted = skillName.apply(skill).orElse(skill);
+            var declared = people.declaredSkillNames();
+            shown = shown.filter(
+                    p -> declared.getOrDefault(p.id(), List.of()).stream().anyMatch(wanted::equalsIgnoreCase));
+        }
+        List<Person> filtered = shown.toList();
+        if (availableOnly) {
+            var available = availableNow.apply(filtered.stream().map(Person::id).toList());
+            filtered = filtered.stream().filter(p -> available.contains(p.id())).toList();
+        }
+        List<PersonRow> rows = filtered.stream()
                 .map(p -> new PersonRow(p.id(), p.name(), p.team(), p.title()))
                 .toList();
-        pages.render(ctx, "person/people.jte", "People", new PeopleView(rows));
+        pages.render(ctx, "person/people.jte", "People", new PeopleView(rows, teams, team, skill, availableOnly));
     }
 
     private Map<String, Object> profileJson(Person p) {

@@ -114,6 +114,11 @@ public final class PersonService {
         store.setPasswordHash(id, passwords.hash(password));
     }
 
+    /** Everyone's declared skill names, by person id. */
+    public java.util.Map<String, List<String>> declaredSkillNames() {
+        return store.declaredSkillNames();
+    }
+
     public List<DeclaredSkill> skills(String id) {
         return store.declaredSkills(id);
     }

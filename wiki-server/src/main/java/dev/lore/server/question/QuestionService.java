@@ -45,6 +45,11 @@ public final class QuestionService {
     public static final int MAX_NOTE = 500;
     /** How many experts a new question is routed to. */
     public static final int ROUTE_TO = 3;
+    /**
+     * How long a question asked of one person waits for them before it is also routed to the next
+     * {@value #ROUTE_TO} experts (a working morning or afternoon).
+     */
+    public static final java.time.Duration ROUTE_FURTHER_AFTER = java.time.Duration.ofHours(4);
 
     private static final int MAX_SKILLS = 30;
     private static final int MAX_SIMILAR_TEXT = 1_000;
@@ -116,6 +121,86 @@ public final class QuestionService {
         });
         sync.catchUp();
         return asked;
+    }
+
+    /**
+     * Asks one person a question ("Ask Ana"): it is routed to them alone, and to the next
+     * {@value #ROUTE_TO} experts on its title and skills if nobody answered it within {@link
+     * #ROUTE_FURTHER_AFTER} (see {@link #routeFurther}).
+     *
+     * @throws NotFoundException when there is no such person
+     * @throws InvalidInputException when asking oneself, or someone who left
+     */
+    public Question askPerson(
+            String rawTitle, String rawMarkdown, List<String> rawSkills, String askerId, PersonCheckResult person) {
+        String title = title(rawTitle);
+        String markdown = markdown(rawMarkdown, "body", false);
+        List<String> skills = skills(rawSkills);
+        if (person.id().equals(askerId)) {
+            throw new InvalidInputException("you cannot ask yourself; ask a colleague who knows");
+        }
+        if (!person.active()) {
+            throw new InvalidInputException(person.name() + " has left; ask one of the other experts");
+        }
+        var now = clock.instant();
+        Question asked = notifier.together(() -> {
+            Question q = store.askDirectly(
+                    new QuestionStore.NewQuestion(title, markdown, skills, askerId, List.of(person.id()), now),
+                    now.plus(ROUTE_FURTHER_AFTER));
+            notifier.asked(q);
+            return q;
+        });
+        sync.catchUp();
+        return asked;
+    }
+
+    /** The person a question is asked of: who, by name, and whether they can still answer. */
+    public record PersonCheckResult(String id, String name, boolean active) {}
+
+    /**
+     * Routes every question asked of one person that is still unanswered after {@link
+     * #ROUTE_FURTHER_AFTER} to the next {@value #ROUTE_TO} experts (the asker and those already
+     * asked left out), and stops answered ones waiting. A timer calls it; so can anyone, at any
+     * time: a question is routed further once. Returns how many questions were routed further.
+     */
+    public int routeFurther() {
+        var now = clock.instant();
+        int routed = 0;
+        for (var due : store.dueToRouteFurther(now, 100)) {
+            if (due.answered()) {
+                store.routeFurther(due.questionId(), List.of(), now);
+                continue;
+            }
+            Optional<Question> found = store.find(due.questionId());
+            if (found.isEmpty()) {
+                store.routeFurther(due.questionId(), List.of(), now);
+                continue;
+            }
+            Question q = found.get();
+            Set<String> already = new java.util.HashSet<>();
+            q.askedOf().forEach(p -> already.add(p.id()));
+            List<String> next =
+                    experts
+                            .askAbout(
+                                    q.title(), q.skills(), Optional.of(q.asker().id()), ROUTE_TO + already.size())
+                            .stream()
+                            .map(e -> e.person().id())
+                            .filter(id -> !already.contains(id))
+                            .limit(ROUTE_TO)
+                            .toList();
+            notifier.together(() -> {
+                store.routeFurther(q.id(), next, now).ifPresent(after -> {
+                    if (!next.isEmpty()) {
+                        notifier.routedFurther(after, next);
+                    }
+                });
+                return null;
+            });
+            if (!next.isEmpty()) {
+                routed++;
+            }
+        }
+        return routed;
     }
 
     public Answer answer(String questionId, String rawMarkdown, String authorId) {

@@ -40,14 +40,19 @@ public final class SearchRoutes {
     private final SearchService search;
     private final Pages pages;
     private final Clock clock;
-    private final java.util.function.Function<String, List<dev.lore.ui.view.expertise.ExpertView>> experts;
+    private final java.util.function.BiFunction<String, Optional<String>, List<dev.lore.ui.view.expertise.ExpertView>>
+            experts;
 
-    /** @param experts the few people who know most about a query, for the "experts on this" panel */
+    /**
+     * @param experts the few people who know most about a query, for the "experts on this" panel,
+     *     the searcher (by id, when signed in) left out
+     */
     public SearchRoutes(
             SearchService search,
             Pages pages,
             Clock clock,
-            java.util.function.Function<String, List<dev.lore.ui.view.expertise.ExpertView>> experts) {
+            java.util.function.BiFunction<String, Optional<String>, List<dev.lore.ui.view.expertise.ExpertView>>
+                    experts) {
         this.search = search;
         this.pages = pages;
         this.clock = clock;
@@ -195,7 +200,7 @@ public final class SearchRoutes {
                 current.with("page", Integer.toString(q.page() - 1)).url(),
                 current.with("page", Integer.toString(q.page() + 1)).url(),
                 q.page() == 1 && !q.text().isBlank() && q.text().length() <= 1_000
-                        ? experts.apply(q.text())
+                        ? experts.apply(q.text(), CurrentUser.of(ctx).map(p -> p.id()))
                         : List.of());
         pages.render(ctx, "search/search.jte", q.text().isBlank() ? "Search" : q.text(), view);
     }

@@ -142,6 +142,19 @@ public final class Http {
         return send("POST", path, body, null, headers);
     }
 
+    /** A browser-style form post with cookies, fields in order (a name may repeat). */
+    public Response form(String path, List<Map.Entry<String, String>> fields, String cookieHeader) {
+        String body = fields.stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(
+                "POST",
+                path,
+                body,
+                null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookieHeader));
+    }
+
     public Response getWithCookies(String path, String cookieHeader) {
         return send("GET", path, null, null, Map.of("Cookie", cookieHeader, "Accept", "text/html"));
     }

@@ -10,6 +10,9 @@ import java.util.List;
  * @param self the viewer is this person (they may edit wishes and availability)
  * @param canEndorse the viewer is signed in and is someone else
  * @param taught answers accepted, kudos and people helped, and the questions asked of them
+ * @param contact how to reach them
+ * @param declared the skills they declared, with their levels (edited on their own page)
+ * @param canAsk the viewer is signed in, is someone else, and may ask this person a question
  */
 public record PersonView(
         String id,
@@ -24,4 +27,10 @@ public record PersonView(
         List<SuggestionView> learnFrom,
         boolean self,
         boolean canEndorse,
-        TaughtView taught) {}
+        TaughtView taught,
+        ContactView contact,
+        List<DeclaredView> declared,
+        boolean canAsk) {
+    /** A declared skill and its level (beginner, intermediate, expert). */
+    public record DeclaredView(String name, String level) {}
+}
