@@ -1,14 +1,8 @@
 package dev.lore.server;
 
-import dev.lore.graph.attachment.AttachmentStore;
-import dev.lore.server.attachment.AttachmentRoutes;
-import dev.lore.server.attachment.AttachmentService;
-import dev.lore.server.attachment.BlobStore;
-import dev.lore.server.attachment.ExtractionQueue;
-import dev.lore.server.attachment.FileTypes;
-import dev.lore.server.attachment.TextExtractor;
 import dev.lore.graph.Graph;
 import dev.lore.graph.article.ArticleStore;
+import dev.lore.graph.attachment.AttachmentStore;
 import dev.lore.graph.auth.LoginThrottleStore;
 import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
@@ -38,6 +32,13 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentLists;
+import dev.lore.server.attachment.AttachmentRoutes;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.BlobStore;
+import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FileTypes;
+import dev.lore.server.attachment.TextExtractor;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
@@ -258,7 +259,8 @@ final class Components {
         metrics.counter("lore.notify.delivered", "Emails and webhook calls delivered", outbox::delivered);
         experts.measure(metrics);
 
-        pages = new Pages(new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify));
+        pages = new Pages(
+                new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify), new AttachmentLists(attachments, clock));
         security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         errors = new ErrorMapping(pages);
         features = features(config, clock, graph, metrics);
