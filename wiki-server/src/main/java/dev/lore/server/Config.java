@@ -1,7 +1,7 @@
 package dev.lore.server;
 
-import dev.lore.server.attachment.FileSettings;
 import dev.lore.server.identity.IdentitySettings;
+import dev.lore.server.attachment.FileSettings;
 import dev.lore.server.web.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
