@@ -151,4 +151,82 @@
     fit();
     narrow.addEventListener("change", fit);
   }
+  // Files in the editor: picking, pasting or dropping a file uploads it to the page (POST
+  // /api/files) and writes its Markdown at the cursor. Without this script the picker is a plain
+  // form that uploads and comes back to the editor.
+  const picker = document.querySelector(".editor-files form[data-upload-form]");
+  const text = document.getElementById("markdown");
+  if (picker && text) {
+    const input = picker.querySelector("input[type=file]");
+    const page = picker.querySelector("input[type=hidden][name=article]");
+    const csrf = picker.querySelector("input[name=_csrf]").value;
+    const status = document.createElement("p");
+    status.className = "hint";
+    status.setAttribute("role", "status");
+    picker.append(status);
+
+    const insert = (snippet) => {
+      text.focus();
+      text.setRangeText(snippet, text.selectionStart, text.selectionEnd, "end");
+      text.dispatchEvent(new Event("input", { bubbles: true })); // the preview follows
+    };
+    const upload = async (file) => {
+      const body = new FormData();
+      body.append("article", page.value);
+      body.append("file", file, file.name || "pasted-image.png");
+      status.textContent = `Uploading ${file.name}…`;
+      try {
+        const response = await fetch("/api/files", {
+          method: "POST",
+          body,
+          headers: { "X-CSRF-Token": csrf, Accept: "application/json" },
+        });
+        const json = await response.json();
+        if (!response.ok) {
+          status.textContent = `${file.name} was not attached: ${json.detail || json.error || response.status}`;
+          return;
+        }
+        const label = json.name.replace(/[\[\]\\]/g, "");
+        insert(`${json.type.startsWith("image/") ? "!" : ""}[${label}](${json.url})`);
+        status.textContent = `${json.name} is attached and in the text.`;
+      } catch (error) {
+        status.textContent = `${file.name} was not attached: ${error.message}`;
+      }
+    };
+    const uploadAll = async (files) => {
+      for (const file of files) {
+        await upload(file);
+      }
+    };
+
+    input.addEventListener("change", () => {
+      const files = [...input.files];
+      input.value = "";
+      uploadAll(files);
+    });
+    picker.addEventListener("submit", (event) => {
+      event.preventDefault();
+      uploadAll([...input.files]);
+      input.value = "";
+    });
+    text.addEventListener("paste", (event) => {
+      const images = [...(event.clipboardData?.files || [])].filter((f) => f.type.startsWith("image/"));
+      if (images.length > 0) {
+        event.preventDefault();
+        uploadAll(images);
+      }
+    });
+    text.addEventListener("dragover", (event) => {
+      if (event.dataTransfer?.types.includes("Files")) {
+        event.preventDefault();
+      }
+    });
+    text.addEventListener("drop", (event) => {
+      const files = [...(event.dataTransfer?.files || [])];
+      if (files.length > 0) {
+        event.preventDefault();
+        uploadAll(files);
+      }
+    });
+  }
 })();

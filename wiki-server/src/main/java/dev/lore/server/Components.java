@@ -32,6 +32,7 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentLists;
 import dev.lore.server.attachment.AttachmentRoutes;
 import dev.lore.server.attachment.AttachmentService;
 import dev.lore.server.attachment.BlobStore;
@@ -261,7 +262,8 @@ final class Components {
         metrics.counter("lore.notify.delivered", "Emails and webhook calls delivered", outbox::delivered);
         experts.measure(metrics);
 
-        pages = new Pages(new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify));
+        pages = new Pages(
+                new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify), new AttachmentLists(attachments, clock));
         security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         errors = new ErrorMapping(pages);
         features = features(config, clock, graph, metrics);

@@ -54,6 +54,7 @@ public final class AttachmentRoutes {
                 ctx -> ctx.json(Map.of("files", json(files.onPage("question", ctx.pathParam("id"), champion(ctx))))));
         routes.get("/files/{id}", this::serve);
         routes.get("/files/{id}/{name}", this::serve);
+        routes.get("/thumbs/{id}", this::thumbnail);
     }
 
     private void upload(Context ctx, boolean api) throws Exception {
@@ -71,7 +72,47 @@ public final class AttachmentRoutes {
         if (api) {
             ctx.status(HttpStatus.CREATED).header("Location", url(a)).json(json(a));
         } else {
-            ctx.redirect(a.page().path() + "#files", HttpStatus.SEE_OTHER);
+            ctx.redirect(back(ctx, a), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /**
+     * Where a plain form goes after an upload: the page's own editor when the form asked for it,
+     * else the page's list of files (an answer's own list for an answer's file).
+     */
+    static String back(Context ctx, Attachment a) {
+        String page = a.page().path();
+        String editor = page + "/edit";
+        if (editor.equals(ctx.formParam("back"))) {
+            return editor + "#files";
+        }
+        return page + (a.page().kind().equals("answer") ? "#files-" + a.page().id() : "#files");
+    }
+
+    /** A small PNG of an image file; 404 for a file that has none (not an image, or one that does not decode). */
+    private void thumbnail(Context ctx) throws IOException {
+        var thumb = files.thumbnail(ctx.pathParam("id"), champion(ctx))
+                .orElseThrow(() -> new dev.lore.server.error.NotFoundException(
+                        "file '" + ctx.pathParam("id") + "' has no thumbnail: it is not an image Lore can scale"));
+        String etag = "\"" + thumb.sha256() + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "private, no-cache");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", FILE_CSP);
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        var res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("image/png");
+        res.setContentLengthLong(thumb.size());
+        if (ctx.method().name().equals("HEAD")) {
+            return;
+        }
+        try (InputStream in = files.open(thumb.sha256(), 0, thumb.size());
+                OutputStream out = res.getOutputStream()) {
+            in.transferTo(out);
         }
     }
 

@@ -32,6 +32,7 @@ public final class AttachmentService {
     private final Runnable indexCatchUp;
     private final long maxFileBytes;
     private final Clock clock;
+    private final Thumbnails thumbnails;
 
     public AttachmentService(
             AttachmentStore store,
@@ -48,6 +49,7 @@ public final class AttachmentService {
         this.indexCatchUp = indexCatchUp;
         this.maxFileBytes = maxFileBytes;
         this.clock = clock;
+        this.thumbnails = new Thumbnails(blobs);
     }
 
     public long maxFileBytes() {
@@ -130,6 +132,28 @@ public final class AttachmentService {
                 .filter(a -> champion || a.page().visible())
                 .toList();
     }
+
+    /** The thumbnail of a visible attachment's latest version, made now if need be. */
+    public Optional<Thumbnail> thumbnail(String id, boolean champion) {
+        Attachment a = visible(id, champion);
+        return thumbnails.of(a.sha256(), a.type(), a.size()).flatMap(sha -> {
+            try {
+                return blobs.size(sha).map(size -> new Thumbnail(sha, size));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Whether the list may show a thumbnail for this file: an image Lore scales, not known to fail. */
+    public boolean hasThumbnail(Attachment a) {
+        return Thumbnails.scalable(a.type())
+                && a.size() <= Thumbnails.MAX_SOURCE_BYTES
+                && !thumbnails.failed(a.sha256());
+    }
+
+    /** A thumbnail's bytes in the blob store: always a PNG. */
+    public record Thumbnail(String sha256, long size) {}
 
     /** {@code length} bytes of a blob from {@code offset}. */
     public InputStream open(String sha256, long offset, long length) {

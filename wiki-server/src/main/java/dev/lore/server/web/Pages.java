@@ -4,6 +4,7 @@ import dev.lore.graph.person.Person;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
 import dev.lore.ui.Ui;
+import dev.lore.ui.view.attachment.PageFiles;
 import dev.lore.ui.view.common.PageContext;
 import dev.lore.ui.view.common.UserView;
 import dev.lore.ui.view.notify.WatchButton;
@@ -23,6 +24,7 @@ public final class Pages {
     private final Ui ui;
     private final boolean demo;
     private final Chrome chrome;
+    private final PageFilesSource files;
 
     /**
      * What the chrome shows of notifications: the reader's unread count, and the Watch button of a
@@ -46,6 +48,14 @@ public final class Pages {
         };
     }
 
+    /** The files attached to the page a request shows, for its Attachments section. */
+    @FunctionalInterface
+    public interface PageFilesSource {
+        Optional<PageFiles> of(Context ctx);
+
+        PageFilesSource NONE = ctx -> Optional.empty();
+    }
+
     public Pages(Ui ui) {
         this(ui, false);
     }
@@ -56,9 +66,14 @@ public final class Pages {
     }
 
     public Pages(Ui ui, boolean demo, Chrome chrome) {
+        this(ui, demo, chrome, PageFilesSource.NONE);
+    }
+
+    public Pages(Ui ui, boolean demo, Chrome chrome, PageFilesSource files) {
         this.ui = ui;
         this.demo = demo;
         this.chrome = chrome;
+        this.files = files;
     }
 
     public void render(Context ctx, String template, String title, Object view) {
@@ -76,7 +91,8 @@ public final class Pages {
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         Optional<WatchButton> watch =
                 person.filter(p -> ctx.statusCode() == 200).flatMap(p -> chrome.watch(ctx, p.id()));
-        return new PageContext(title, user, Security.csrfToken(ctx), query, demo, watch);
+        Optional<PageFiles> pageFiles = ctx.statusCode() == 200 ? files.of(ctx) : Optional.empty();
+        return new PageContext(title, user, Security.csrfToken(ctx), query, demo, watch, pageFiles);
     }
 
     private UserView userView(Person person) {

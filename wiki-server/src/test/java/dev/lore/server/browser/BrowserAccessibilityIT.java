@@ -70,6 +70,7 @@ class BrowserAccessibilityIT {
         visits.add(anonymous("error", ARTICLE + "/revisions/0", false));
         visits.add(new Visit("forbidden", Optional.of(READER), () -> browser.open(ARTICLE + "/edit"), false));
         visits.add(signedIn("article-signed-in", ARTICLE));
+        visits.add(new Visit("article-files", Optional.of(CONTRIBUTOR), this::articleWithFiles, false));
         visits.add(signedIn("editor", ARTICLE + "/edit"));
         visits.add(signedIn("new-page", "/new?title=Release+checklist"));
         visits.add(new Visit("editor-conflict", Optional.of(CONTRIBUTOR), this::conflict, true));
@@ -159,6 +160,19 @@ class BrowserAccessibilityIT {
         browser.waitFor("#hero-q-suggestions .suggestion");
         browser.find("#hero-q").sendKeys(Keys.ARROW_DOWN);
         browser.waitFor("#hero-q-suggestions .suggestion[aria-selected=true]");
+    }
+
+    /** Attaches an image and a text file through the article's upload form: the list with a thumbnail. */
+    private void articleWithFiles() {
+        browser.open(ARTICLE);
+        for (var file : List.of(JourneyFiles.png("consumer-lag.png"), JourneyFiles.text("lag-runbook.txt"))) {
+            browser.find("#file-upload").sendKeys(file.toString());
+            browser.clickAndWait(browser.find("#files form.file-upload button[type=submit]"));
+        }
+        browser.waitFor("#files .file-thumb img");
+        assertThat(browser.find("#files").getText())
+                .contains("consumer-lag.png")
+                .contains("lag-runbook.txt");
     }
 
     /** Opens the editor, lets someone else save meanwhile, then saves: the conflict page. */

@@ -266,6 +266,24 @@ class BrowserJourneysIT {
     }
 
     @Test
+    void contributorPicksAFileInTheEditorAndSeesItOnTheSavedPage() {
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/wiki/laptop-setup/edit");
+        browser.find("#markdown").sendKeys(END, "\n\nThe VPN client's window:\n\n");
+
+        browser.find("#file-upload").sendKeys(JourneyFiles.png("vpn-window.png").toString());
+        browser.waitUntil(d -> browser.find("#markdown").getDomProperty("value").contains("![vpn-window.png](/files/"));
+        browser.waitFor("#preview img[src*='/files/']");
+
+        browser.clickAndWait(browser.find("form.editor button.primary"));
+        assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
+        assertThat(browser.find(".markdown img").getDomAttribute("src")).contains("vpn-window.png");
+        assertThat(browser.find("#files").getText()).contains("vpn-window.png").contains("image/png");
+        assertThat(browser.find("#files .file-thumb img").getDomAttribute("src"))
+                .startsWith("/thumbs/");
+    }
+
+    @Test
     void theEditorWorksWithoutJavaScript() {
         browser.signIn("carla.contrib", TestLore.PASSWORD);
         browser.javaScript(false);

@@ -42,6 +42,13 @@ public final class Files {
     /** Posts {@code fields} and one file part named {@code file} as multipart/form-data. */
     public Http.Response upload(
             String path, Map<String, String> fields, String filename, byte[] content, String token) {
+        Map<String, String> headers = token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
+        return uploadWithHeaders(path, fields, filename, content, headers);
+    }
+
+    /** As a browser's plain form posts a file: with {@code headers} (a Cookie) instead of a token. */
+    public Http.Response uploadWithHeaders(
+            String path, Map<String, String> fields, String filename, byte[] content, Map<String, String> headers) {
         String boundary = "lore-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         fields.forEach((k, v) -> write(
@@ -56,9 +63,7 @@ public final class Files {
                 .timeout(Http.PATIENCE)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        headers.forEach(request::header);
         var r = send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Http.Response(r.statusCode(), r.headers().map(), r.body());
     }

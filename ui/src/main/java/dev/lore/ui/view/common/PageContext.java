@@ -1,12 +1,14 @@
 package dev.lore.ui.view.common;
 
+import dev.lore.ui.view.attachment.PageFiles;
 import dev.lore.ui.view.notify.WatchButton;
 import java.util.Optional;
 
 /**
  * What every page needs besides its own model: the window title, who is signed in, the CSRF token
  * for forms, the text of the search box, whether Lore runs as a demo (a banner says so), and the
- * page's Watch button when it shows something one can watch.
+ * page's Watch button when it shows something one can watch, and the files attached to the page
+ * it shows.
  */
 public record PageContext(
         String title,
@@ -14,8 +16,19 @@ public record PageContext(
         String csrfToken,
         String searchQuery,
         boolean demo,
-        Optional<WatchButton> watch) {
+        Optional<WatchButton> watch,
+        Optional<PageFiles> files) {
     public PageContext(String title, Optional<UserView> user, String csrfToken, String searchQuery, boolean demo) {
         this(title, user, csrfToken, searchQuery, demo, Optional.empty());
+    }
+
+    public PageContext(
+            String title,
+            Optional<UserView> user,
+            String csrfToken,
+            String searchQuery,
+            boolean demo,
+            Optional<WatchButton> watch) {
+        this(title, user, csrfToken, searchQuery, demo, watch, Optional.empty());
     }
 }
