@@ -125,6 +125,11 @@ public final class ErrorMapping {
             return;
         }
         ctx.status(status);
+        if (status == 408 || status == 413) {
+            // the request's body was not read to its end: the connection cannot carry another
+            // request, and a client told so opens a new one instead of reusing a closed one
+            ctx.header("Connection", "close");
+        }
         if (wantsJson(ctx)) {
             var body = new LinkedHashMap<String, Object>();
             body.put("error", code);

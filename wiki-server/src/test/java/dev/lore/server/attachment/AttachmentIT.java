@@ -204,6 +204,9 @@ class AttachmentIT {
         var tooLarge = smallFiles.upload("/api/files", Map.of("article", slug), "big.txt", new byte[2048], token);
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.json().get("detail").asText()).contains("1 KiB");
+        assertThat(tooLarge.header("Connection"))
+                .as("the unread rest of the body leaves the connection unusable: the client is told")
+                .contains("close");
         var fits = smallFiles.upload("/api/files", Map.of("article", slug), "fits.txt", utf8("small"), token);
         assertThat(fits.status()).as(fits.body()).isEqualTo(201);
     }
