@@ -244,7 +244,15 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         try {
             Path file = screenshots.resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            byte[] png;
+            try {
+                png = driver.getScreenshotAs(OutputType.BYTES);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // Chromium drops a capture that overlaps the page's own late work ("aborted by
+                // navigation"); the picture is an artifact, not what the test checks: take it again
+                png = driver.getScreenshotAs(OutputType.BYTES);
+            }
+            Files.write(file, png);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
