@@ -1,8 +1,6 @@
 package dev.lore.graph.audit;
 
 import static dev.lore.graph.internal.Values.datetime;
-import static dev.lore.graph.internal.Values.instant;
-import static dev.lore.graph.internal.Values.optionalString;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.moderation.AuditEvent;
@@ -51,20 +49,9 @@ public final class AuditLog {
         params.put("action", action.orElse(null));
         return graph.read(tx -> tx.run("""
                         MATCH (e:AuditEvent) WHERE $action IS NULL OR e.action = $action
-                        OPTIONAL MATCH (p:Person {id: e.actor})
-                        RETURN e.id AS id, e.action AS action, e.targetKind AS kind, e.targetId AS target,
-                               e.actor AS actor, coalesce(p.name, e.actor) AS actorName, e.reason AS reason, e.at AS at
+                        """ + AuditEvent.COLUMNS + """
                         ORDER BY e.at DESC, e.id LIMIT $limit
-                        """, params)
-                .list(r -> new AuditEvent(
-                        r.get("id").asString(),
-                        r.get("action").asString(),
-                        r.get("kind").asString(),
-                        r.get("target").asString(),
-                        r.get("actor").asString(),
-                        r.get("actorName").asString(),
-                        optionalString(r.get("reason")),
-                        instant(r.get("at")))));
+                        """, params).list(AuditEvent::from));
     }
 
     private static String left(String s, int max) {

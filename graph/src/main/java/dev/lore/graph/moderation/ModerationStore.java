@@ -248,20 +248,10 @@ public final class ModerationStore {
     public List<AuditEvent> audit(int limit) {
         return graph.read(tx -> tx.run("""
                         MATCH (e:AuditEvent) WHERE e.targetKind IN $kinds
-                        OPTIONAL MATCH (p:Person {id: e.actor})
-                        RETURN e.id AS id, e.action AS action, e.targetKind AS kind, e.targetId AS target,
-                               e.actor AS actor, coalesce(p.name, e.actor) AS actorName, e.reason AS reason, e.at AS at
+                        """ + AuditEvent.COLUMNS + """
                         ORDER BY e.at DESC, e.id LIMIT $limit
                         """, Map.of("limit", limit, "kinds", KINDS))
-                .list(r -> new AuditEvent(
-                        r.get("id").asString(),
-                        r.get("action").asString(),
-                        r.get("kind").asString(),
-                        r.get("target").asString(),
-                        r.get("actor").asString(),
-                        r.get("actorName").asString(),
-                        optionalString(r.get("reason")),
-                        instant(r.get("at")))));
+                .list(AuditEvent::from));
     }
 
     /**
