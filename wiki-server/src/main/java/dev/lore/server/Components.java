@@ -56,6 +56,7 @@ import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
 import dev.lore.server.identity.CompanySignIn;
+import dev.lore.server.identity.Deactivation;
 import dev.lore.server.identity.IdentityRoutes;
 import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.identity.OidcProvider;
@@ -141,6 +142,9 @@ final class Components {
     final MarkdownImport importer;
     final SearchService search;
     final ExpertService experts;
+    /** Every deactivation (admin, SCIM) goes through this; listeners hook in with onDeactivated. */
+    final Deactivation deactivation;
+
     final QuestionService questions;
     final ModerationService moderation;
     final PromotionService promotions;
@@ -242,6 +246,7 @@ final class Components {
         collections = new CollectionService(new CollectionStore(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
         closeInReverse.add(experts);
+        deactivation = new Deactivation(experts, people, auth.audit(), clock);
         importer = new MarkdownImport(articles, people, experts, paths, collections, clock);
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
@@ -270,7 +275,11 @@ final class Components {
     }
 
     private List<Consumer<RoutesConfig>> features(Config config, Clock clock, Graph graph, Metrics metrics) {
-        var expertRoutes = new ExpertRoutes(experts, articles);
+        var expertRoutes = new ExpertRoutes(
+                experts,
+                articles,
+                (id, status, until, actor) ->
+                        deactivation.setAvailability(id, status, until, actor, "availability set to " + status));
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
@@ -332,7 +341,7 @@ final class Components {
                                         whose,
                                         by.id(),
                                         Optional.of(token.map(t -> "token " + t).orElse("all (" + n + ")"))))::register,
-                new dev.lore.server.audit.AuditRoutes(auditLog)::register,
+                new dev.lore.server.audit.AuditRoutes(auditLog, pages)::register,
                 routes -> identityRoutes.ifPresent(r -> r.register(routes)),
                 routes -> config.identity()
                         .scimToken()
@@ -344,8 +353,7 @@ final class Components {
                                                 .map(o -> o.roles().fallback())
                                                 .orElse(Role.CONTRIBUTOR)
                                                 .id(),
-                                        (id, active) -> experts.setAvailability(
-                                                id, active ? "available" : "inactive", Optional.empty()),
+                                        deactivation,
                                         sync::catchUp,
                                         clock,
                                         auth.audit())
@@ -358,7 +366,8 @@ final class Components {
                         expertRoutes::profile,
                         config.publicPeople(),
                         experts::availableNow,
-                        name -> experts.findSkill(name).map(skill -> skill.name()))::register,
+                        name -> experts.findSkill(name).map(skill -> skill.name()),
+                        auth.audit())::register,
                 expertRoutes::register,
                 new ExpertPages(
                         experts,

@@ -44,14 +44,30 @@ public final class AuditLog {
 
     /** Every audit event (these and moderation's), the newest first; {@code action} filters when given. */
     public List<AuditEvent> list(int limit, Optional<String> action) {
+        return list(limit, action, Optional.empty());
+    }
+
+    /**
+     * As {@link #list(int, Optional)}, also keeping only events about or by {@code person} (its
+     * target or its actor) when given.
+     */
+    public List<AuditEvent> list(int limit, Optional<String> action, Optional<String> person) {
         var params = new HashMap<String, Object>();
         params.put("limit", limit);
         params.put("action", action.orElse(null));
+        params.put("person", person.orElse(null));
         return graph.read(tx -> tx.run("""
-                        MATCH (e:AuditEvent) WHERE $action IS NULL OR e.action = $action
+                        MATCH (e:AuditEvent) WHERE ($action IS NULL OR e.action = $action)
+                          AND ($person IS NULL OR e.targetId = $person OR e.actor = $person)
                         """ + AuditEvent.COLUMNS + """
                         ORDER BY e.at DESC, e.id LIMIT $limit
                         """, params).list(AuditEvent::from));
+    }
+
+    /** The actions the log holds, by name, for a filter to choose from. */
+    public List<String> actions() {
+        return graph.read(tx -> tx.run("MATCH (e:AuditEvent) RETURN DISTINCT e.action AS action ORDER BY action")
+                .list(r -> r.get("action").asString()));
     }
 
     private static String left(String s, int max) {

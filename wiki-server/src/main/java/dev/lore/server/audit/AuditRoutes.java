@@ -4,9 +4,14 @@ import dev.lore.graph.audit.AuditLog;
 import dev.lore.graph.moderation.AuditEvent;
 import dev.lore.server.auth.Role;
 import dev.lore.server.web.CurrentUser;
+import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
+import dev.lore.ui.view.audit.AuditView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +19,24 @@ import java.util.Optional;
 
 /**
  * The whole audit log for admins: sign-ins (and failed ones), sign-outs, tokens, provisioning,
- * role changes from groups, and moderation. {@code GET /api/admin/audit} (JSON) and {@code GET
- * /api/admin/audit.csv}, both with {@code action} and {@code limit} (up to 10,000).
+ * deactivations, role changes, and moderation. {@code GET /api/admin/audit} (JSON), {@code GET
+ * /api/admin/audit.csv} and the page {@code /admin/audit}, all with {@code action}, {@code person}
+ * (about or by) and {@code limit} (up to 10,000).
  */
 public final class AuditRoutes {
     private static final List<String> HEADER =
             List.of("at", "action", "targetKind", "targetId", "actor", "actorName", "detail");
 
     private final AuditLog log;
+    private final Pages pages;
 
-    public AuditRoutes(AuditLog log) {
+    public AuditRoutes(AuditLog log, Pages pages) {
         this.log = log;
+        this.pages = pages;
     }
 
     public void register(RoutesConfig routes) {
+        routes.get("/admin/audit", this::page);
         routes.get(
                 "/api/admin/audit",
                 ctx -> ctx.json(Map.of(
@@ -37,9 +46,47 @@ public final class AuditRoutes {
 
     private List<AuditEvent> events(Context ctx) {
         CurrentUser.require(ctx, Role.ADMIN);
-        Optional<String> action =
-                Optional.ofNullable(ctx.queryParam("action")).map(String::strip).filter(a -> !a.isEmpty());
-        return log.list(Requests.intQuery(ctx, "limit", 200, 1, 10_000), action);
+        return log.list(limit(ctx), query(ctx, "action"), query(ctx, "person"));
+    }
+
+    private static int limit(Context ctx) {
+        return Requests.intQuery(ctx, "limit", 200, 1, 10_000);
+    }
+
+    private static Optional<String> query(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(a -> !a.isEmpty());
+    }
+
+    /** The log as a page: a filter by action and person, and a link to the same events as CSV. */
+    private void page(Context ctx) {
+        List<AuditEvent> events = events(ctx);
+        String action = query(ctx, "action").orElse("");
+        String person = query(ctx, "person").orElse("");
+        int limit = limit(ctx);
+        var csv = new StringBuilder("/api/admin/audit.csv?limit=").append(limit);
+        if (!action.isEmpty()) {
+            csv.append("&action=").append(URLEncoder.encode(action, StandardCharsets.UTF_8));
+        }
+        if (!person.isEmpty()) {
+            csv.append("&person=").append(URLEncoder.encode(person, StandardCharsets.UTF_8));
+        }
+        var rows = events.stream()
+                .map(e -> new AuditView.Row(
+                        e.at().truncatedTo(ChronoUnit.SECONDS)
+                                .toString()
+                                .replace('T', ' ')
+                                .replace("Z", ""),
+                        e.action(),
+                        e.targetId(),
+                        e.actor(),
+                        e.actorName(),
+                        e.reason().orElse("")))
+                .toList();
+        pages.render(
+                ctx,
+                "audit/audit.jte",
+                "Audit log",
+                new AuditView(rows, log.actions(), action, person, limit, csv.toString()));
     }
 
     private void csv(Context ctx) {

@@ -26,10 +26,23 @@ import java.util.Set;
 public final class ExpertRoutes {
     private final ExpertService experts;
     private final ArticleService articles;
+    private final AvailabilityChange availability;
+
+    /** Sets a person's availability for {@code actor} (who asked); {@code inactive} means they left. */
+    @FunctionalInterface
+    public interface AvailabilityChange {
+        PersonInfo set(String personId, String status, Optional<Instant> until, String actor);
+    }
 
     public ExpertRoutes(ExpertService experts, ArticleService articles) {
+        this(experts, articles, (id, status, until, actor) -> experts.setAvailability(id, status, until));
+    }
+
+    /** @param availability how availability changes, e.g. through the one deactivation service */
+    public ExpertRoutes(ExpertService experts, ArticleService articles, AvailabilityChange availability) {
         this.experts = experts;
         this.articles = articles;
+        this.availability = availability;
     }
 
     public record SkillsRequest(List<DeclaredSkill> skills) {}
@@ -289,7 +302,8 @@ public final class ExpertRoutes {
                         "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, was '" + body.until() + "'");
             }
         }
-        ctx.json(personJson(experts.setAvailability(id, status, until)));
+        String actor = CurrentUser.of(ctx).map(Person::id).orElse("unknown");
+        ctx.json(personJson(availability.set(id, status, until, actor)));
     }
 
     private void declare(Context ctx) {

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * sign-in: {@code /scim/v2/Users} to create, find by {@code userName} or {@code externalId}, read,
  * replace, patch and delete, with the bearer token {@code LORE_SCIM_TOKEN}. {@code active: false}
  * (Okta's and Entra ID's way of saying someone left) and {@code DELETE} deactivate the person
- * through {@code setActive}, which ends their sessions and API tokens; they stay as authors.
+ * through {@link Deactivation}, which ends their sessions and API tokens; they stay as authors.
  */
 public final class ScimRoutes {
     static final String BASE = "/scim/v2";
@@ -33,35 +32,27 @@ public final class ScimRoutes {
     private static final Pattern FILTER = Pattern.compile(
             "\\s*(userName|externalId)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*", Pattern.CASE_INSENSITIVE);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The actor of what the directory does, in the audit log. */
+    static final String SCIM = "scim";
 
     private final ScimStore store;
     private final String token;
     private final String newPersonRole;
-    private final BiConsumer<String, Boolean> setActive;
+    private final Deactivation deactivation;
     private final Runnable indexCatchUp;
     private final Clock clock;
     private final dev.lore.server.auth.AuthAudit audit;
 
     /**
-     * @param setActive makes a person active again or inactive (left: sessions and tokens revoked)
+     * @param deactivation how people leave and come back (sessions and tokens revoked, audited)
      * @param newPersonRole the role of people the directory creates
+     * @param audit where creation and changes are written (actor {@code scim})
      */
     public ScimRoutes(
             ScimStore store,
             String token,
             String newPersonRole,
-            BiConsumer<String, Boolean> setActive,
-            Runnable indexCatchUp,
-            Clock clock) {
-        this(store, token, newPersonRole, setActive, indexCatchUp, clock, dev.lore.server.auth.AuthAudit.NONE);
-    }
-
-    /** As above, writing creation, changes and (de)activation to {@code audit} (actor {@code scim}). */
-    public ScimRoutes(
-            ScimStore store,
-            String token,
-            String newPersonRole,
-            BiConsumer<String, Boolean> setActive,
+            Deactivation deactivation,
             Runnable indexCatchUp,
             Clock clock,
             dev.lore.server.auth.AuthAudit audit) {
@@ -69,7 +60,7 @@ public final class ScimRoutes {
         this.store = store;
         this.token = token;
         this.newPersonRole = newPersonRole;
-        this.setActive = setActive;
+        this.deactivation = deactivation;
         this.indexCatchUp = indexCatchUp;
         this.clock = clock;
     }
@@ -164,7 +155,7 @@ public final class ScimRoutes {
                 "scim",
                 Optional.of("userName " + user.userName() + (user.active() ? "" : ", inactive")));
         if (!user.active()) {
-            setActive.accept(provisioned.personId(), false);
+            deactivation.deactivate(provisioned.personId(), SCIM, "created inactive");
         }
         indexCatchUp.run();
         ctx.status(201).header("Location", BASE + "/Users/" + provisioned.personId());
@@ -175,7 +166,7 @@ public final class ScimRoutes {
         authorize(ctx);
         ScimUser before = existing(ctx.pathParam("id"));
         ScimUser after = fromJson(body(ctx), before.personId());
-        apply(before, after);
+        apply(before, after, "PUT active=" + after.active());
         send(ctx, resource(existing(before.personId())));
     }
 
@@ -204,7 +195,8 @@ public final class ScimRoutes {
                 put(merged, path, value);
             }
         }
-        apply(before, fromJson(merged, before.personId()));
+        ScimUser after = fromJson(merged, before.personId());
+        apply(before, after, "PATCH active=" + after.active());
         send(ctx, resource(existing(before.personId())));
     }
 
@@ -212,20 +204,22 @@ public final class ScimRoutes {
         authorize(ctx);
         ScimUser user = existing(ctx.pathParam("id"));
         if (user.active()) {
-            setActive.accept(user.personId(), false);
-            audit.record("deactivate", user.personId(), "scim", Optional.of("DELETE"));
+            deactivation.deactivate(user.personId(), SCIM, "DELETE");
         }
         ctx.status(204);
     }
 
-    private void apply(ScimUser before, ScimUser after) {
+    private void apply(ScimUser before, ScimUser after, String how) {
         if (!store.update(after)) {
             throw new ScimError(404, null, "no provisioned user '" + before.personId() + "'");
         }
         audit.record("provision-update", before.personId(), "scim", Optional.empty());
         if (after.active() != before.active()) {
-            setActive.accept(before.personId(), after.active());
-            audit.record(after.active() ? "reactivate" : "deactivate", before.personId(), "scim", Optional.empty());
+            if (after.active()) {
+                deactivation.reactivate(before.personId(), SCIM, how);
+            } else {
+                deactivation.deactivate(before.personId(), SCIM, how);
+            }
         }
         indexCatchUp.run();
     }

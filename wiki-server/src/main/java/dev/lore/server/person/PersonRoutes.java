@@ -2,6 +2,7 @@ package dev.lore.server.person;
 
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.person.Person;
+import dev.lore.server.auth.AuthAudit;
 import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
@@ -34,6 +35,7 @@ public final class PersonRoutes {
     private final boolean publicPeople;
     private final java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> availableNow;
     private final java.util.function.Function<String, Optional<String>> skillName;
+    private final AuthAudit audit;
 
     /** Accounts Lore makes for itself, left out of the directory: the first admin. */
     static final java.util.Set<String> SYSTEM_ACCOUNTS = java.util.Set.of(dev.lore.server.Lore.ADMIN_ID);
@@ -65,6 +67,21 @@ public final class PersonRoutes {
             boolean publicPeople,
             java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> availableNow,
             java.util.function.Function<String, Optional<String>> skillName) {
+        this(people, articles, pages, clock, expertise, publicPeople, availableNow, skillName, AuthAudit.NONE);
+    }
+
+    /** As above, writing an admin's role changes to {@code audit} ({@code role-change}). */
+    public PersonRoutes(
+            PersonService people,
+            ArticleStore articles,
+            Pages pages,
+            Clock clock,
+            java.util.function.Function<String, Map<String, Object>> expertise,
+            boolean publicPeople,
+            java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> availableNow,
+            java.util.function.Function<String, Optional<String>> skillName,
+            AuthAudit audit) {
+        this.audit = audit;
         this.availableNow = availableNow;
         this.skillName = skillName;
         this.people = people;
@@ -133,7 +150,14 @@ public final class PersonRoutes {
         if (body.role() == null) {
             throw new InvalidInputException("role is required");
         }
-        ctx.json(people.setRole(ctx.pathParam("id"), Role.parse(body.role()), this::profileJson));
+        String id = ctx.pathParam("id");
+        Role role = Role.parse(body.role());
+        Optional<String> before = people.find(id).map(Person::role);
+        ctx.json(people.setRole(id, role, this::profileJson));
+        if (before.isPresent() && !before.get().equals(role.id())) {
+            String admin = CurrentUser.of(ctx).map(Person::id).orElse("unknown");
+            audit.record("role-change", id, admin, Optional.of(before.get() + " → " + role.id() + " by hand"));
+        }
     }
 
     /**

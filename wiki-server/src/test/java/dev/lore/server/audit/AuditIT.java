@@ -81,4 +81,60 @@ public class AuditIT {
         assertThat(r.body()).doesNotContain("sign-in");
         assertThat(events(http, admin, "sign-in")).isNotEmpty();
     }
+
+    @Test
+    void anAdminsDeactivationReactivationAndRoleChangesAreWrittenDown(Http http) {
+        String carla = http.login("carla.contrib", TestLore.PASSWORD);
+        String admin = http.login("admin", TestLore.PASSWORD);
+
+        var left = http.put("/api/people/carla.contrib/availability", Map.of("status", "inactive"), admin);
+        assertThat(left.status()).as(left.body()).isEqualTo(200);
+        assertThat(http.get("/api/me", carla).status()).isEqualTo(401);
+        http.put("/api/people/carla.contrib/availability", Map.of("status", "inactive"), admin);
+        http.put("/api/people/carla.contrib/availability", Map.of("status", "available"), admin);
+        var promoted = http.put("/api/people/rudi.reader/role", Map.of("role", "champion"), admin);
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        http.put("/api/people/rudi.reader/role", Map.of("role", "champion"), admin);
+
+        var deactivated = events(http, admin, "deactivate");
+        assertThat(deactivated).hasSize(1); // the second request changed nothing
+        assertThat(deactivated.getFirst().get("targetId").asText()).isEqualTo("carla.contrib");
+        assertThat(deactivated.getFirst().get("actor").asText()).isEqualTo("admin");
+        assertThat(events(http, admin, "reactivate"))
+                .extracting(e ->
+                        e.get("targetId").asText() + " by " + e.get("actor").asText())
+                .containsExactly("carla.contrib by admin");
+        var roles = events(http, admin, "role-change");
+        assertThat(roles).hasSize(1);
+        assertThat(roles.getFirst().get("targetId").asText()).isEqualTo("rudi.reader");
+        assertThat(roles.getFirst().get("actor").asText()).isEqualTo("admin");
+        assertThat(roles.getFirst().get("detail").asText()).isEqualTo("reader → champion by hand");
+    }
+
+    @Test
+    void adminsReadTheLogOnAPageFilteredByActionAndPersonWithTheSameEventsAsCsv(Http http) {
+        String admin = http.login("admin", TestLore.PASSWORD);
+        http.put("/api/people/carla.contrib/availability", Map.of("status", "inactive"), admin);
+        String rudi = http.login("rudi.reader", TestLore.PASSWORD);
+
+        var page = http.get("/admin/audit?action=deactivate&person=carla.contrib", admin);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<h1>Audit log</h1>")
+                .contains("<td>carla.contrib</td>")
+                .doesNotContain("<td>sign-in</td>")
+                .contains("<option value=\"deactivate\" selected")
+                .contains("href=\"/api/admin/audit.csv?limit=200&amp;action=deactivate&amp;person=carla.contrib\"");
+        var csv = http.get("/api/admin/audit.csv?limit=200&action=deactivate&person=carla.contrib", admin);
+        assertThat(csv.body().lines().skip(1).toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains(",deactivate,person,carla.contrib,admin,"));
+        assertThat(http.get("/api/admin/audit?person=rudi.reader", admin).json().get("events"))
+                .allSatisfy(e -> assertThat(
+                                e.get("targetId").asText() + e.get("actor").asText())
+                        .contains("rudi.reader"))
+                .isNotEmpty();
+
+        assertThat(http.get("/admin/audit", rudi).status()).isEqualTo(403);
+    }
 }
