@@ -8,6 +8,7 @@ import dev.lore.graph.curation.GapsStore;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.identity.IdentityStore;
+import dev.lore.graph.identity.ScimGroupStore;
 import dev.lore.graph.identity.ScimStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.learning.CollectionStore;
@@ -43,7 +44,6 @@ import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
 import dev.lore.server.auth.Passwords;
-import dev.lore.server.auth.Role;
 import dev.lore.server.auth.Tokens;
 import dev.lore.server.backup.BackupRoutes;
 import dev.lore.server.backup.Backups;
@@ -60,6 +60,8 @@ import dev.lore.server.identity.Deactivation;
 import dev.lore.server.identity.IdentityRoutes;
 import dev.lore.server.identity.IdentitySettings;
 import dev.lore.server.identity.OidcProvider;
+import dev.lore.server.identity.RoleMapping;
+import dev.lore.server.identity.ScimGroupRoutes;
 import dev.lore.server.identity.ScimRoutes;
 import dev.lore.server.impact.ImpactRoutes;
 import dev.lore.server.impact.ImpactService;
@@ -135,6 +137,7 @@ final class Components {
     final Tokens tokens = new Tokens();
     final LoginThrottle loginThrottle;
     final IdentityStore identities;
+    final ScimGroupStore scimGroups;
     final AuthService auth;
     final dev.lore.graph.audit.AuditLog auditLog;
     final PathService paths;
@@ -231,6 +234,7 @@ final class Components {
         // a signed-in person is remembered briefly, until a change to people or their evidence
         loginThrottle = new LoginThrottle(new LoginThrottleStore(graph), clock);
         identities = new IdentityStore(graph);
+        scimGroups = new ScimGroupStore(graph);
         auditLog = new dev.lore.graph.audit.AuditLog(graph);
         auth = new AuthService(
                 personStore,
@@ -239,7 +243,7 @@ final class Components {
                 loginThrottle,
                 config.demo(),
                 clock,
-                () -> personStore.writes() + expertise.evidenceWrites() + identities.writes(),
+                () -> personStore.writes() + expertise.evidenceWrites() + identities.writes() + scimGroups.writes(),
                 passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
         paths = new PathService(new PathStore(graph), clock);
@@ -343,21 +347,7 @@ final class Components {
                                         Optional.of(token.map(t -> "token " + t).orElse("all (" + n + ")"))))::register,
                 new dev.lore.server.audit.AuditRoutes(auditLog, pages)::register,
                 routes -> identityRoutes.ifPresent(r -> r.register(routes)),
-                routes -> config.identity()
-                        .scimToken()
-                        .ifPresent(token -> new ScimRoutes(
-                                        new ScimStore(graph),
-                                        token,
-                                        config.identity()
-                                                .oidc()
-                                                .map(o -> o.roles().fallback())
-                                                .orElse(Role.CONTRIBUTOR)
-                                                .id(),
-                                        deactivation,
-                                        sync::catchUp,
-                                        clock,
-                                        auth.audit())
-                                .register(routes)),
+                routes -> config.identity().scimToken().ifPresent(token -> scim(config, token, clock, graph, routes)),
                 new PersonRoutes(
                         people,
                         articleStore,
@@ -396,6 +386,16 @@ final class Components {
                 new WebhookApi(webhooks)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
                 new AttachmentRoutes(attachments)::register);
+    }
+
+    /** SCIM users and groups for a directory, with the bearer token {@code token}. */
+    private void scim(Config config, String token, Clock clock, Graph graph, RoutesConfig routes) {
+        RoleMapping roles =
+                config.identity().oidc().map(IdentitySettings.Oidc::roles).orElse(RoleMapping.none());
+        var users = new ScimRoutes(
+                new ScimStore(graph), token, roles.fallback().id(), deactivation, sync::catchUp, clock, auth.audit());
+        users.register(routes);
+        new ScimGroupRoutes(users, scimGroups, roles, auth.audit(), sync::catchUp, clock).register(routes);
     }
 
     /** Everyone's password works, or with company sign-in only the break-glass admin's. */

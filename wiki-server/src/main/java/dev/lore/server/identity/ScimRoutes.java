@@ -27,8 +27,8 @@ public final class ScimRoutes {
     private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
-    private static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-    private static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     private static final Pattern FILTER = Pattern.compile(
             "\\s*(userName|externalId)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*", Pattern.CASE_INSENSITIVE);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -321,7 +321,7 @@ public final class ScimRoutes {
         return r;
     }
 
-    private void authorize(Context ctx) {
+    void authorize(Context ctx) {
         String header = ctx.header("Authorization");
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip()
@@ -332,7 +332,7 @@ public final class ScimRoutes {
         }
     }
 
-    private static JsonNode body(Context ctx) {
+    static JsonNode body(Context ctx) {
         try {
             JsonNode node = JSON.readTree(ctx.body());
             if (node == null || !node.isObject()) {
@@ -344,7 +344,7 @@ public final class ScimRoutes {
         }
     }
 
-    private static int number(String raw, int fallback) {
+    static int number(String raw, int fallback) {
         try {
             return raw == null ? fallback : Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
@@ -352,7 +352,7 @@ public final class ScimRoutes {
         }
     }
 
-    private static void send(Context ctx, JsonNode body) {
+    static void send(Context ctx, JsonNode body) {
         ctx.contentType("application/scim+json").result(body.toString());
     }
 }
