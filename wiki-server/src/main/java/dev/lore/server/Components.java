@@ -333,7 +333,12 @@ final class Components {
                         clock,
                         (text, searcher) -> ExpertPages.panel(() -> experts.experts(
                                 text, 3, false, searcher.map(Set::of).orElse(Set.of()))))::register,
-                new AuthRoutes(auth, security, pages, next -> IdentityRoutes.button(config.identity(), next))::register,
+                new AuthRoutes(
+                        auth,
+                        security,
+                        pages,
+                        next -> IdentityRoutes.button(config.identity(), next),
+                        (ctx, token) -> identityRoutes.flatMap(r -> r.signOut(ctx, token)))::register,
                 new dev.lore.server.auth.SessionRoutes(
                         auth,
                         people,

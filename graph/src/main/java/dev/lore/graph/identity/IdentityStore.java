@@ -179,6 +179,25 @@ public final class IdentityStore {
     }
 
     /** Which person an identity is linked to. */
+    /** Keeps the ID token a session was opened with, to end the provider's session with it later. */
+    public void keepIdToken(String tokenHash, String idToken) {
+        graph.write(tx -> tx.run(
+                        "MATCH (t:Token {hash: $hash}) SET t.idToken = $idToken",
+                        Map.of("hash", tokenHash, "idToken", idToken))
+                .consume());
+    }
+
+    /** The ID token the session with this hash was opened with, while the session lives. */
+    public Optional<String> idToken(String tokenHash) {
+        return graph.read(tx -> tx
+                .run(
+                        "MATCH (t:Token {hash: $hash}) WHERE t.idToken IS NOT NULL RETURN t.idToken AS idToken",
+                        Map.of("hash", tokenHash))
+                .list(r -> r.get("idToken").asString())
+                .stream()
+                .findFirst());
+    }
+
     public Optional<String> personFor(String issuer, String subject) {
         return graph.read(tx -> tx
                 .run(

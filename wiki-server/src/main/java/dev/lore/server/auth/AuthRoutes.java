@@ -23,6 +23,19 @@ public final class AuthRoutes {
     private final Security security;
     private final Pages pages;
     private final Function<String, Optional<CompanySignInView>> companySignIn;
+    private final SignOutElsewhere elsewhere;
+
+    /**
+     * Asked, before a browser session ends, whether the person must also be signed out somewhere
+     * else (at a company sign-in provider); answers with what to show the browser instead of the
+     * home page.
+     */
+    @FunctionalInterface
+    public interface SignOutElsewhere {
+        Optional<java.util.function.Consumer<Context>> prepare(Context ctx, String sessionToken);
+
+        SignOutElsewhere NOWHERE = (ctx, token) -> Optional.empty();
+    }
 
     public AuthRoutes(AuthService auth, Security security, Pages pages) {
         this(auth, security, pages, next -> Optional.empty());
@@ -34,6 +47,17 @@ public final class AuthRoutes {
             Security security,
             Pages pages,
             Function<String, Optional<CompanySignInView>> companySignIn) {
+        this(auth, security, pages, companySignIn, SignOutElsewhere.NOWHERE);
+    }
+
+    /** @param elsewhere what else signing out in the browser does (the provider's sign-out) */
+    public AuthRoutes(
+            AuthService auth,
+            Security security,
+            Pages pages,
+            Function<String, Optional<CompanySignInView>> companySignIn,
+            SignOutElsewhere elsewhere) {
+        this.elsewhere = elsewhere;
         this.auth = auth;
         this.security = security;
         this.pages = pages;
@@ -103,12 +127,17 @@ public final class AuthRoutes {
 
     private void logout(Context ctx) {
         String token = Security.presentedToken(ctx);
+        boolean api = ctx.path().startsWith("/api/");
+        Optional<java.util.function.Consumer<Context>> then =
+                token == null || api ? Optional.empty() : elsewhere.prepare(ctx, token);
         if (token != null) {
             auth.logout(token);
         }
         security.endSession(ctx);
-        if (ctx.path().startsWith("/api/")) {
+        if (api) {
             ctx.status(204);
+        } else if (then.isPresent()) {
+            then.get().accept(ctx);
         } else {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         }

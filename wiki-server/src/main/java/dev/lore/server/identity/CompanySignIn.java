@@ -132,12 +132,38 @@ public final class CompanySignIn {
         if (code == null || code.isBlank()) {
             throw new SignInFailure(400, "The answer from " + providerName() + " carries no code. Please start again.");
         }
-        JWTClaimsSet claims =
+        OidcProvider.Redeemed redeemed =
                 provider.redeem(code, URI.create(pending.redirectUri()), pending.codeVerifier(), pending.nonce());
-        Person person = signIn(claims);
+        Person person = signIn(redeemed.claims());
         auth.audit()
                 .record("sign-in", person.id(), person.id(), Optional.of(providerName() + " from " + client.address()));
-        return new Finished(auth.sessionFor(person, client), pending.next());
+        AuthService.SignedIn session = auth.sessionFor(person, client);
+        if (settings.providerLogout()) {
+            identities.keepIdToken(hash(session.token()), redeemed.idToken());
+        }
+        return new Finished(session, pending.next());
+    }
+
+    /**
+     * Where to send a browser whose company session {@code sessionToken} is ending, so that the
+     * provider signs the person out too and sends them back to {@code postLogout}; empty for a
+     * password session, with {@code LORE_OIDC_PROVIDER_LOGOUT=false}, when the provider has no
+     * end_session_endpoint, or while it cannot be reached (Lore's own session ends either way).
+     */
+    public Optional<URI> signOut(String sessionToken, URI postLogout) {
+        if (!settings.providerLogout()) {
+            return Optional.empty();
+        }
+        Optional<String> idToken = identities.idToken(hash(sessionToken));
+        if (idToken.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return provider.signOutRequest(idToken.get(), postLogout);
+        } catch (SignInFailure e) {
+            LOG.warn("Signing out at {} skipped: {}", providerName(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The person these validated claims describe, made or updated. */

@@ -6,6 +6,7 @@ import dev.lore.server.web.Security;
 import dev.lore.server.web.TrustedProxies;
 import dev.lore.ui.view.auth.LoginView;
 import dev.lore.ui.view.identity.CompanySignInView;
+import dev.lore.ui.view.identity.SignedOutView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -83,6 +84,29 @@ public final class IdentityRoutes {
                 signIn.finish(ctx.queryParam("state"), bound, ctx.queryParam("code"), security.client(ctx));
         security.startSession(ctx, finished.session().token());
         ctx.redirect(LocalPaths.localOr(finished.next(), "/"), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * For a browser signing out of a company session: a page that sends it on to the provider's
+     * end_session_endpoint (a {@code Refresh}, not a redirect, since the sign-out form may only
+     * post to Lore itself), which sends it back to Lore's home page.
+     */
+    public Optional<java.util.function.Consumer<Context>> signOut(Context ctx, String sessionToken) {
+        URI home;
+        try {
+            home = redirectUri(ctx).resolve("/");
+        } catch (SignInFailure e) {
+            return Optional.empty();
+        }
+        return signIn.signOut(sessionToken, home).map(to -> done -> {
+            done.header("Refresh", "0; url=" + to);
+            done.header("Cache-Control", "no-store");
+            pages.render(
+                    done,
+                    "identity/signed-out.jte",
+                    "Signed out",
+                    new SignedOutView(signIn.providerName(), to.toString()));
+        });
     }
 
     private void failed(SignInFailure e, Context ctx) {

@@ -49,13 +49,21 @@ public record IdentitySettings(
             Optional<URI> redirectUri,
             Claims claims,
             RoleMapping roles,
-            boolean trustUnverifiedEmail) {}
+            boolean trustUnverifiedEmail,
+            boolean providerLogout) {}
 
     /**
      * Claim names ({@code LORE_OIDC_CLAIM_USERNAME}, {@code _NAME}, {@code _EMAIL}, {@code _TEAM},
      * {@code _TITLE}, {@code _GROUPS}); an empty name means the claim is not used.
      */
     public record Claims(String username, String name, String email, String team, String title, String groups) {
+        /** The claim names in use, empty ones left out. */
+        public List<String> used() {
+            return java.util.stream.Stream.of(username, name, email, team, title, groups)
+                    .filter(n -> !n.isEmpty())
+                    .toList();
+        }
+
         public static Claims defaults() {
             return new Claims("preferred_username", "name", "email", "", "", "groups");
         }
@@ -123,7 +131,8 @@ public record IdentitySettings(
                 redirect.isEmpty() ? Optional.empty() : Optional.of(absoluteHttp("LORE_OIDC_REDIRECT_URI", redirect)),
                 claims,
                 RoleMapping.parse(text(env, "LORE_OIDC_ROLES", "")),
-                "true".equalsIgnoreCase(text(env, "LORE_OIDC_TRUST_EMAIL", "false")));
+                "true".equalsIgnoreCase(text(env, "LORE_OIDC_TRUST_EMAIL", "false")),
+                !"false".equalsIgnoreCase(text(env, "LORE_OIDC_PROVIDER_LOGOUT", "true")));
         return new IdentitySettings(Optional.of(oidc), localLogin, breakGlass, scimToken);
     }
 

@@ -10,6 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -28,16 +29,22 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -50,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * authorization request (code flow with PKCE S256, state and nonce), the code exchange, and the ID
  * token's validation: signature against the provider's JWKS (cached; a key id it has not seen
  * makes it fetch the set again, which is how key rotation is followed), issuer, audience, expiry
- * and nonce. Only asymmetric signatures are accepted. Thread-safe.
+ * and nonce. Only asymmetric signatures are accepted. Claims the ID token lacks come from the
+ * UserInfo endpoint; signing out goes to the {@code end_session_endpoint}. Thread-safe.
  */
 public final class OidcProvider {
     private static final Logger LOG = LoggerFactory.getLogger(OidcProvider.class);
@@ -91,11 +99,15 @@ public final class OidcProvider {
                 .toURI();
     }
 
+    /** A redeemed code: the person's claims, and the ID token as sent (the hint for signing out). */
+    public record Redeemed(JWTClaimsSet claims, String idToken) {}
+
     /**
      * Exchanges the code for tokens and returns the ID token's claims once its signature, issuer,
-     * audience, times and nonce checked out.
+     * audience, times and nonce checked out, with the claims Lore uses that the ID token lacks read
+     * from the provider's UserInfo endpoint (when it has one).
      */
-    public JWTClaimsSet redeem(String code, URI redirectUri, String codeVerifier, String nonce) {
+    public Redeemed redeem(String code, URI redirectUri, String codeVerifier, String nonce) {
         var found = discover();
         var grant =
                 new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier));
@@ -133,14 +145,14 @@ public final class OidcProvider {
             throw new SignInFailure(
                     400, name() + " did not accept this sign-in (" + describe(error) + "). Please start again.");
         }
-        JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse())
-                .getOIDCTokens()
-                .getIDToken();
+        var tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+        JWT idToken = tokens.getIDToken();
         if (idToken == null) {
             throw new SignInFailure(401, name() + " sent no ID token; is the openid scope allowed for Lore?");
         }
+        JWTClaimsSet claims;
         try {
-            return found.validator().validate(idToken, new Nonce(nonce)).toJWTClaimsSet();
+            claims = found.validator().validate(idToken, new Nonce(nonce)).toJWTClaimsSet();
         } catch (BadJOSEException e) {
             LOG.warn("Company sign-in: rejected an ID token from {}: {}", issuer(), e.getMessage());
             throw new SignInFailure(401, "The ID token from " + name() + " was not accepted: " + reason(e) + ".", e);
@@ -153,6 +165,77 @@ public final class OidcProvider {
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
             throw new SignInFailure(401, "The ID token from " + name() + " is malformed: " + e.getMessage(), e);
         }
+        return new Redeemed(withUserInfo(found.metadata(), tokens.getAccessToken(), claims), idToken.serialize());
+    }
+
+    /**
+     * The ID token's claims, with those Lore uses but the ID token lacks taken from the UserInfo
+     * endpoint (OpenID Connect Core 5.3). The ID token's own claims win; an answer about another
+     * subject is refused, as the specification asks.
+     */
+    private JWTClaimsSet withUserInfo(OIDCProviderMetadata metadata, AccessToken accessToken, JWTClaimsSet claims) {
+        URI endpoint = metadata.getUserInfoEndpointURI();
+        boolean lacking = settings.claims().used().stream().anyMatch(n -> claims.getClaim(n) == null);
+        if (endpoint == null || accessToken == null || !lacking) {
+            return claims;
+        }
+        UserInfoResponse response;
+        try {
+            HTTPRequest http = new UserInfoRequest(endpoint, accessToken).toHTTPRequest();
+            http.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            http.setReadTimeout(READ_TIMEOUT_MS);
+            response = UserInfoResponse.parse(http.send());
+        } catch (IOException e) {
+            LOG.warn("Company sign-in: the UserInfo endpoint of {} did not answer: {}", issuer(), e.toString());
+            throw unreachable(e);
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            LOG.warn("Company sign-in: the UserInfo endpoint of {} answered nonsense: {}", issuer(), e.getMessage());
+            throw new SignInFailure(
+                    503, name() + " sent an answer Lore could not read (" + e.getMessage() + "). Try again later.", e);
+        }
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            LOG.info("Company sign-in: {} refused UserInfo: {} {}", issuer(), error.getCode(), error.getDescription());
+            throw new SignInFailure(
+                    401, name() + " would not tell Lore who you are (UserInfo: " + describe(error) + ").");
+        }
+        UserInfo info = response.toSuccessResponse().getUserInfo();
+        if (info == null) {
+            LOG.info("Company sign-in: {} answers UserInfo as a JWT, which Lore does not read", issuer());
+            return claims;
+        }
+        if (info.getSubject() == null || !info.getSubject().getValue().equals(claims.getSubject())) {
+            throw new SignInFailure(
+                    401, "The UserInfo answer from " + name() + " is about another person than the ID token (sub).");
+        }
+        var merged = new JWTClaimsSet.Builder(claims);
+        info.toJSONObject().forEach((name, value) -> {
+            if (claims.getClaim(name) == null) {
+                merged.claim(name, value);
+            }
+        });
+        return merged.build();
+    }
+
+    /**
+     * Where to send the browser so the provider ends its own session too (RP-initiated logout),
+     * coming back to {@code postLogout}; empty when the provider publishes no {@code
+     * end_session_endpoint}.
+     */
+    public Optional<URI> signOutRequest(String idToken, URI postLogout) {
+        URI endpoint = discover().metadata().getEndSessionEndpointURI();
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        JWT hint;
+        try {
+            hint = JWTParser.parse(idToken);
+        } catch (java.text.ParseException e) {
+            hint = null;
+        }
+        return Optional.of(
+                new LogoutRequest(endpoint, hint, null, new ClientID(settings.clientId()), postLogout, null, null)
+                        .toURI());
     }
 
     /** A person-readable reason for a rejected token, with the library's words after it. */

@@ -108,6 +108,7 @@ public final class Security {
 
     public void endSession(Context ctx) {
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "", 0, SameSite.LAX));
+        ctx.attribute(CurrentUser.ATTRIBUTE, null); // a page shown after signing out shows nobody signed in
     }
 
     /** The client's address and user agent, as noted on sessions and tokens. */

@@ -272,6 +272,16 @@ class CompanySignInIT {
     }
 
     @Test
+    void anIdTokenWithoutANonceIsRefused() {
+        // a null claim makes the provider leave the nonce it would copy from the request out
+        provider.next("sub-dana", claims("dana", "Dana", "dana@acme.example", "nonce", null));
+        Http.Response r = signIn("/");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).contains("does not belong to this sign-in (nonce)").contains("Missing JWT nonce");
+        assertThat(lore.lore().people().find("dana")).isEmpty();
+    }
+
+    @Test
     void anIdTokenForAnotherApplicationIsRefused() {
         provider.next("sub-dana", claims("dana", "Dana", "dana@acme.example", "aud", "another-app"));
         Http.Response r = signIn("/");
@@ -368,5 +378,70 @@ class CompanySignInIT {
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.body()).contains(SSO + " cannot be reached right now").contains("name=\"password\"");
         assertThat(down.http().login("admin", TestLore.PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void claimsTheIdTokenLacksAreReadFromUserInfoAndTheIdTokensOwnWin() {
+        provider.next("sub-ines", claims("ines", "Inês Costa", "ines@acme.example"));
+        provider.userInfo(Map.of(
+                "name", "Someone Else",
+                "department", "Research",
+                "title", "Scientist",
+                "groups", List.of("wiki-champions")));
+
+        Http.Response done = signIn("/");
+
+        assertThat(done.status()).as(done.body()).isEqualTo(303);
+        var me = me();
+        assertThat(me.get("name").asText()).isEqualTo("Inês Costa");
+        assertThat(me.get("team").asText()).isEqualTo("Research");
+        assertThat(me.get("title").asText()).isEqualTo("Scientist");
+        assertThat(me.get("role").asText()).isEqualTo("champion");
+    }
+
+    @Test
+    void aUserInfoAnswerAboutAnotherPersonIsRefused() {
+        provider.next("sub-ines", claims("ines", "Inês Costa", "ines@acme.example"));
+        provider.userInfo(Map.of("sub", "sub-mallory", "department", "Research"));
+
+        Http.Response done = signIn("/");
+
+        assertThat(done.status()).isEqualTo(401);
+        assertThat(done.body()).contains("about another person");
+        assertThat(lore.lore().people().find("ines")).isEmpty();
+    }
+
+    @Test
+    void signingOutInTheBrowserSignsOutAtTheProviderTooAndComesBack() {
+        provider.next("sub-dana", claims("dana", "Dana Novak", "dana@acme.example"));
+        assertThat(signIn("/").status()).isEqualTo(303);
+        String csrf = browser.cookie(base, "lore_csrf").orElseThrow();
+
+        Http.Response out = browser.post(base.resolve("/logout"), Map.of("_csrf", csrf));
+
+        assertThat(out.status()).as(out.body()).isEqualTo(200);
+        assertThat(out.body()).contains("Signed out").contains("Continue to " + SSO);
+        String refresh = out.header("Refresh").orElseThrow();
+        assertThat(refresh).startsWith("0; url=" + provider.issuer() + "/endsession?");
+        URI endSession = URI.create(refresh.substring("0; url=".length()));
+        assertThat(endSession.getRawQuery())
+                .contains("id_token_hint=ey", "client_id=" + TestProvider.CLIENT_ID)
+                .contains(
+                        "post_logout_redirect_uri=" + Http.enc(base.resolve("/").toString()));
+        assertThat(browser.get(base.resolve("/api/me")).status()).isEqualTo(401);
+
+        Http.Response atProvider = browser.get(endSession);
+        assertThat(atProvider.status()).isEqualTo(302);
+        assertThat(CookieBrowser.location(endSession, atProvider)).isEqualTo(base.resolve("/"));
+    }
+
+    @Test
+    void signingOutOfAPasswordSessionStaysAtLore() {
+        String cookies = lore.http().browserSession("admin", TestLore.PASSWORD);
+
+        Http.Response out = lore.http().form("/logout", Map.of("_csrf", Http.csrfOf(cookies)), cookies);
+
+        assertThat(out.status()).isEqualTo(303);
+        assertThat(out.header("Location")).hasValue("/");
     }
 }

@@ -41,6 +41,28 @@ final class CookieBrowser {
         }
     }
 
+    /** Posts a form, as a browser submitting it would. */
+    Http.Response post(URI uri, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> Http.enc(e.getKey()) + "=" + Http.enc(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(uri)
+                .timeout(Http.PATIENCE)
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The redirect's target, resolved against where it came from. */
     static URI location(URI from, Http.Response r) {
         String to = r.header("Location")

@@ -36,11 +36,13 @@ final class TestProvider {
     private final MockOAuth2Server server;
     private final Keys keys = new Keys();
     private final Answer answer = new Answer();
+    private final UserInfoAnswer userInfo = new UserInfoAnswer(keys, new AtomicReference<>());
 
     private TestProvider() {
         server = new MockOAuth2Server(
                 new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys), Set.of(answer)),
-                new PublishedKeys(keys));
+                new PublishedKeys(keys),
+                userInfo);
         server.start();
     }
 
@@ -81,10 +83,19 @@ final class TestProvider {
         keys.signing.set(Keys.newKey(keys.published.get().getKeyID()));
     }
 
+    /**
+     * The UserInfo endpoint answers with these claims (and the access token's subject) instead of
+     * the access token's own claims, until {@link #reset}.
+     */
+    void userInfo(Map<String, Object> claims) {
+        userInfo.claims.set(Map.copyOf(claims));
+    }
+
     /** Signs and publishes one key again, and answers with a nameless person until told otherwise. */
     void reset() {
         keys.signing.set(keys.published.get());
         answer.next.set(new DefaultOAuth2TokenCallback(ISSUER_ID));
+        userInfo.claims.set(null);
     }
 
     /** Who the provider says signed in: whoever the test set last (not a queue, so nothing carries over). */
@@ -147,6 +158,44 @@ final class TestProvider {
         @Override
         public JWK signingKey(String issuerId) {
             return signing.get();
+        }
+    }
+
+    /**
+     * The provider's UserInfo endpoint, in place of the server's own (which checks access tokens
+     * against keys of its own, not {@link Keys}): checks the bearer access token's signature and
+     * answers with its claims, as the server's does, or with its subject and the claims a test
+     * gave.
+     */
+    private record UserInfoAnswer(Keys keys, AtomicReference<Map<String, Object>> claims) implements Route {
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return request.getMethod().equals("GET")
+                    && request.getUrl().encodedPath().endsWith("/userinfo");
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            String header = String.valueOf(request.getHeaders().get("Authorization"));
+            try {
+                var token = com.nimbusds.jwt.SignedJWT.parse(header.substring("Bearer ".length()));
+                if (!token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
+                        keys.signing.get().toRSAPublicKey()))) {
+                    throw new IllegalArgumentException("not signed by the provider");
+                }
+                var body = new java.util.HashMap<String, Object>();
+                Map<String, Object> given = claims.get();
+                if (given == null) {
+                    body.putAll(token.getJWTClaimsSet().toJSONObject());
+                } else {
+                    body.put("sub", token.getJWTClaimsSet().getSubject());
+                    body.putAll(given);
+                }
+                return OAuth2HttpResponseKt.json(body);
+            } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+                return new OAuth2HttpResponse(
+                        okhttp3.Headers.of("WWW-Authenticate", "Bearer error=\"invalid_token\""), 401, null, null);
+            }
         }
     }
 
