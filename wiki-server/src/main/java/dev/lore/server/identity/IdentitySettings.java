@@ -50,7 +50,8 @@ public record IdentitySettings(
             Claims claims,
             RoleMapping roles,
             boolean trustUnverifiedEmail,
-            boolean providerLogout) {}
+            boolean providerLogout,
+            java.time.Duration timeout) {}
 
     /**
      * Claim names ({@code LORE_OIDC_CLAIM_USERNAME}, {@code _NAME}, {@code _EMAIL}, {@code _TEAM},
@@ -132,7 +133,8 @@ public record IdentitySettings(
                 claims,
                 RoleMapping.parse(text(env, "LORE_OIDC_ROLES", "")),
                 "true".equalsIgnoreCase(text(env, "LORE_OIDC_TRUST_EMAIL", "false")),
-                !"false".equalsIgnoreCase(text(env, "LORE_OIDC_PROVIDER_LOGOUT", "true")));
+                !"false".equalsIgnoreCase(text(env, "LORE_OIDC_PROVIDER_LOGOUT", "true")),
+                timeout(env));
         return new IdentitySettings(Optional.of(oidc), localLogin, breakGlass, scimToken);
     }
 
@@ -150,6 +152,21 @@ public record IdentitySettings(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " must be an http(s) URL without query, was '" + raw + "'", e);
         }
+    }
+
+    /** How long a call to the provider may take ({@code LORE_OIDC_TIMEOUT_MS}, default 10 s). */
+    private static java.time.Duration timeout(Map<String, String> env) {
+        String raw = text(env, "LORE_OIDC_TIMEOUT_MS", "10000");
+        try {
+            long ms = Long.parseLong(raw);
+            if (ms >= 1) {
+                return java.time.Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "LORE_OIDC_TIMEOUT_MS must be a whole number of milliseconds, at least 1, not '" + raw + "'");
     }
 
     private static String text(Map<String, String> env, String name, String defaultValue) {

@@ -62,8 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OidcProvider {
     private static final Logger LOG = LoggerFactory.getLogger(OidcProvider.class);
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
-    private static final int READ_TIMEOUT_MS = 10_000;
     private static final Set<JWSAlgorithm> ASYMMETRIC = Set.copyOf(JWSAlgorithm.Family.SIGNATURE);
 
     private final IdentitySettings.Oidc settings;
@@ -73,6 +71,11 @@ public final class OidcProvider {
 
     public OidcProvider(IdentitySettings.Oidc settings) {
         this.settings = settings;
+    }
+
+    /** Connecting to the provider and waiting for its answer each may take this long. */
+    private int timeoutMs() {
+        return (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
     }
 
     public String name() {
@@ -128,8 +131,8 @@ public final class OidcProvider {
         TokenResponse response;
         try {
             HTTPRequest http = request.toHTTPRequest();
-            http.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            http.setReadTimeout(READ_TIMEOUT_MS);
+            http.setConnectTimeout(timeoutMs());
+            http.setReadTimeout(timeoutMs());
             response = OIDCTokenResponseParser.parse(http.send());
         } catch (IOException e) {
             LOG.warn("Company sign-in: the token endpoint of {} did not answer: {}", issuer(), e.toString());
@@ -182,8 +185,8 @@ public final class OidcProvider {
         UserInfoResponse response;
         try {
             HTTPRequest http = new UserInfoRequest(endpoint, accessToken).toHTTPRequest();
-            http.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            http.setReadTimeout(READ_TIMEOUT_MS);
+            http.setConnectTimeout(timeoutMs());
+            http.setReadTimeout(timeoutMs());
             response = UserInfoResponse.parse(http.send());
         } catch (IOException e) {
             LOG.warn("Company sign-in: the UserInfo endpoint of {} did not answer: {}", issuer(), e.toString());
@@ -299,8 +302,7 @@ public final class OidcProvider {
             }
             OIDCProviderMetadata metadata;
             try {
-                metadata = OIDCProviderMetadata.resolve(
-                        new Issuer(settings.issuer()), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+                metadata = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), timeoutMs(), timeoutMs());
             } catch (IOException | GeneralException e) {
                 LOG.warn("Company sign-in: discovery at {} failed: {}", issuer(), e.toString());
                 throw unreachable(e);
@@ -320,7 +322,7 @@ public final class OidcProvider {
             try {
                 keys = JWKSourceBuilder.create(
                                 metadata.getJWKSetURI().toURL(),
-                                new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, 512 * 1024))
+                                new DefaultResourceRetriever(timeoutMs(), timeoutMs(), 512 * 1024))
                         // an unknown key id fetches the set again at once: rotation needs no waiting
                         .rateLimited(false)
                         .refreshAheadCache(false)

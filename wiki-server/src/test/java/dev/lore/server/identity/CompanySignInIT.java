@@ -35,15 +35,16 @@ class CompanySignInIT {
         TestProvider provider = TestProvider.get();
         return lore.another(
                 "company-sign-in",
-                c -> c.withIdentity(IdentitySettings.fromEnvironment(Map.of(
-                        "LORE_OIDC_ISSUER", provider.issuer().toString(),
-                        "LORE_OIDC_CLIENT_ID", TestProvider.CLIENT_ID,
-                        "LORE_OIDC_CLIENT_SECRET", "lore-client-secret",
-                        "LORE_OIDC_PROVIDER_NAME", SSO,
-                        "LORE_LOCAL_LOGIN", "false",
-                        "LORE_OIDC_ROLES", "wiki-admins:admin,wiki-champions:champion,*:contributor",
-                        "LORE_OIDC_CLAIM_TEAM", "department",
-                        "LORE_OIDC_CLAIM_TITLE", "title"))));
+                c -> c.withIdentity(IdentitySettings.fromEnvironment(Map.ofEntries(
+                        Map.entry("LORE_OIDC_TIMEOUT_MS", String.valueOf(Http.PATIENCE.toMillis())),
+                        Map.entry("LORE_OIDC_ISSUER", provider.issuer().toString()),
+                        Map.entry("LORE_OIDC_CLIENT_ID", TestProvider.CLIENT_ID),
+                        Map.entry("LORE_OIDC_CLIENT_SECRET", "lore-client-secret"),
+                        Map.entry("LORE_OIDC_PROVIDER_NAME", SSO),
+                        Map.entry("LORE_LOCAL_LOGIN", "false"),
+                        Map.entry("LORE_OIDC_ROLES", "wiki-admins:admin,wiki-champions:champion,*:contributor"),
+                        Map.entry("LORE_OIDC_CLAIM_TEAM", "department"),
+                        Map.entry("LORE_OIDC_CLAIM_TITLE", "title")))));
     }
 
     @BeforeEach
