@@ -153,6 +153,7 @@ final class Components {
     final NotifyConfig notifyConfig;
     final NotifyOutbox outbox;
     final WebhookService webhooks;
+    final dev.lore.server.notify.StaleReminders staleReminders;
     final Pages pages;
     final Security security;
     final ErrorMapping errors;
@@ -248,6 +249,8 @@ final class Components {
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
+        staleReminders = new dev.lore.server.notify.StaleReminders(
+                new dev.lore.graph.notify.StaleReminderStore(graph), notifier, clock);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);

@@ -231,9 +231,11 @@ public final class NotifyPages {
             case ANSWER_ACCEPTED -> "accepted your answer to";
             case ANSWER_VOTED -> "found your answer helpful on";
             case QUESTION_ROUTED -> "asks you, as a likely expert";
+            case QUESTION_ROUTED_FURTHER -> "asked more experts, as nobody answered yet:";
             case COMMENT -> "commented on";
             case MENTION -> "mentioned you in";
             case KUDOS -> "thanked you for";
+            case PAGE_STALE -> "reminds you to review";
             case FLAGGED -> "flagged";
             case REVIEW_FLAG -> "added a flag to the review queue:";
             case WEBHOOK_DISABLED -> "switched off your webhook";
@@ -249,9 +251,11 @@ public final class NotifyPages {
             case ANSWER_ACCEPTED -> "My answer was accepted";
             case ANSWER_VOTED -> "My answer was marked helpful";
             case QUESTION_ROUTED -> "A question was routed to me";
+            case QUESTION_ROUTED_FURTHER -> "A question I asked of one person was routed to more experts";
             case COMMENT -> "A comment on my content or on something I watch";
             case MENTION -> "Someone mentioned me";
             case KUDOS -> "I received kudos";
+            case PAGE_STALE -> "A page I own is due for review";
             case FLAGGED -> "Something I own, asked or answered was flagged";
             case REVIEW_FLAG -> "A new flag in the review queue (champions)";
             case WEBHOOK_DISABLED -> "A webhook I registered was switched off";
