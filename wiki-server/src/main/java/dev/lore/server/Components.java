@@ -388,6 +388,7 @@ final class Components {
                 new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
                 new NotifyApi(notify)::register,
                 new WebhookApi(webhooks)::register,
+                new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
                 new AttachmentRoutes(attachments)::register);
     }
