@@ -139,6 +139,11 @@ public final class Lore implements AutoCloseable {
         return open(config, new Passwords());
     }
 
+    /** With another clock, for tools that decide the time themselves (benchmarks). */
+    public static Lore open(Config config, Clock clock) {
+        return open(config, new Passwords(), clock);
+    }
+
     static Lore open(Config config, Passwords passwords) {
         return open(config, passwords, Clock.systemUTC());
     }
