@@ -160,6 +160,7 @@ final class Components {
     final NotifyConfig notifyConfig;
     final NotifyOutbox outbox;
     final WebhookService webhooks;
+    final dev.lore.server.notify.StaleReminders staleReminders;
     final Pages pages;
     final Security security;
     final ErrorMapping errors;
@@ -257,6 +258,8 @@ final class Components {
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
+        staleReminders = new dev.lore.server.notify.StaleReminders(
+                new dev.lore.graph.notify.StaleReminderStore(graph), notifier, clock);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);
@@ -389,6 +392,7 @@ final class Components {
                 new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
                 new NotifyApi(notify)::register,
                 new WebhookApi(webhooks)::register,
+                new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
                 new AttachmentRoutes(attachments)::register);
     }

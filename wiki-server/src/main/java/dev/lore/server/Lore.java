@@ -139,6 +139,11 @@ public final class Lore implements AutoCloseable {
         return open(config, new Passwords());
     }
 
+    /** With another clock, for tools that decide the time themselves (benchmarks). */
+    public static Lore open(Config config, Clock clock) {
+        return open(config, new Passwords(), clock);
+    }
+
     static Lore open(Config config, Passwords passwords) {
         return open(config, passwords, Clock.systemUTC());
     }
@@ -274,6 +279,11 @@ public final class Lore implements AutoCloseable {
             components.sync.startTimer(2_000);
             components.outbox.start(components.notifyConfig.interval());
             closeInReverse.add(new dev.lore.server.question.RouteFurtherTimer(components.questions, 300));
+            closeInReverse.add(new dev.lore.server.notify.PeriodicSweep(
+                    "lore-stale-reminders",
+                    java.time.Duration.ofHours(1),
+                    "Owners reminded of pages due for review",
+                    components.staleReminders::sweep));
         }
         return web;
     }
@@ -378,6 +388,11 @@ public final class Lore implements AutoCloseable {
     /** Email and webhook delivery: flushed by tests, on a timer otherwise. */
     public dev.lore.server.notify.NotifyOutbox outbox() {
         return components.outbox;
+    }
+
+    /** Reminds owners of pages due for review: on a timer, or when a test calls it. */
+    public dev.lore.server.notify.StaleReminders staleReminders() {
+        return components.staleReminders;
     }
 
     /** Signs and checks the unsubscribe links of emails. */

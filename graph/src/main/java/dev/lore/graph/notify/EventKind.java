@@ -19,12 +19,16 @@ public enum EventKind {
     ANSWER_VOTED(Channel.IN_APP),
     /** A question was routed to one as a likely expert. */
     QUESTION_ROUTED(Channel.EMAIL),
+    /** A question one asked of one person went unanswered and was routed to more experts. */
+    QUESTION_ROUTED_FURTHER(Channel.IN_APP),
     /** A comment on one's content or on a watched page or question. */
     COMMENT(Channel.EMAIL),
     /** One was @mentioned. */
     MENTION(Channel.EMAIL),
     /** One received kudos. */
     KUDOS(Channel.EMAIL),
+    /** A page one owns is past its review date (once per time it falls due). */
+    PAGE_STALE(Channel.DIGEST),
     /** Content one owns (a page), asked or answered was flagged. */
     FLAGGED(Channel.EMAIL),
     /** For champions and admins: a new flag is waiting in the review queue. */

@@ -44,6 +44,10 @@ public final class Help implements Command {
               bench-git-import [COMMITS] [FILES] [AUTHORS]
                              Git import benchmark on a synthetic repository (default 10000
                              commits, 1000 Markdown files, 50 authors) in a scratch directory
+              bench-notify [EDITS] [DELIVERIES] [WATCHERS...]
+                             notification benchmark in a scratch directory: what watchers add
+                             to a save (default 200 edits, 100 watchers) and webhook deliveries
+                             per second to a local endpoint (default 2000)
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100

@@ -37,6 +37,9 @@ public class Notifier {
 
     private static final int MESSAGE = 200;
 
+    /** The actor of what Lore does by itself (reminders, routing further, switching off a hook). */
+    public static final String SYSTEM = "lore";
+
     private final Graph graph;
     private final NotificationStore notifications;
     private final Lookups lookups;
@@ -130,19 +133,36 @@ public class Notifier {
         mentioned("", q.markdown(), actor, q.title(), url, Optional.empty());
     }
 
-    /** A question asked of one person went unanswered and was routed to {@code people} as well. */
+    /**
+     * A question asked of one person went unanswered and was routed to {@code people} as well: they
+     * are asked, and the asker hears whom Lore asked on their behalf.
+     */
     public void routedFurther(Question q, List<String> people) {
         if (off()) {
             return;
         }
+        String url = "/questions/" + q.id();
         record(Event.of(
                 EventKind.QUESTION_ROUTED,
                 q.asker().id(),
                 q.title(),
-                "/questions/" + q.id(),
+                url,
                 excerpt(q.markdown()),
                 List.of(),
                 people,
+                now()));
+        String names = q.askedOf().stream()
+                .filter(p -> people.contains(p.id()))
+                .map(p -> p.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        record(Event.of(
+                EventKind.QUESTION_ROUTED_FURTHER,
+                SYSTEM,
+                q.title(),
+                url,
+                "No answer yet, so Lore also asked " + names,
+                List.of(),
+                List.of(q.asker().id()),
                 now()));
     }
 
@@ -265,6 +285,23 @@ public class Notifier {
                     .collapsedBy("review-queue");
             record(queue);
         });
+    }
+
+    /** A page {@code owner} owns fell due for review at {@code dueAt}: a reminder to verify or update it. */
+    public void pageStale(String slug, String title, String owner, java.time.Instant dueAt) {
+        if (off()) {
+            return;
+        }
+        record(Event.of(
+                EventKind.PAGE_STALE,
+                SYSTEM,
+                title,
+                "/wiki/" + slug,
+                "Due for review since " + dueAt.toString().substring(0, 10)
+                        + ": check it is still right and verify it, or update it.",
+                List.of(),
+                List.of(owner),
+                now()));
     }
 
     /** Notifies the people {@code after} mentions and {@code before} did not. */

@@ -11,6 +11,7 @@ import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.LocalPaths;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
+import dev.lore.server.web.Security;
 import dev.lore.ui.view.notify.InboxView;
 import dev.lore.ui.view.notify.NotificationItem;
 import dev.lore.ui.view.notify.PreferenceRow;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,7 @@ public final class NotifyPages {
     public void register(RoutesConfig routes) {
         routes.get("/notifications", this::inbox);
         routes.get("/notifications/count", this::count);
+        routes.get("/notifications/live", this::live);
         routes.post("/notifications/read", this::read);
         routes.get("/notifications/{id}", this::open);
         routes.post("/watches", this::watch);
@@ -66,7 +69,24 @@ public final class NotifyPages {
     private void inbox(Context ctx) {
         var me = CurrentUser.require(ctx, Role.READER);
         int offset = Requests.intQuery(ctx, "offset", 0, 0, 1_000_000);
-        List<Notification> list = service.inbox(me.id(), offset, PAGE + 1);
+        pages.render(ctx, "notify/inbox.jte", "Notifications", inboxView(me.id(), offset));
+    }
+
+    /**
+     * The newest page of the inbox as an HTML fragment, for the inbox page to refresh itself
+     * without a reload (htmx polls it), with the header's unread count swapped in beside it.
+     */
+    private void live(Context ctx) {
+        var me = CurrentUser.require(ctx, Role.READER);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8")
+                .result(pages.fragment(
+                        "notify/partial/inboxlist.jte",
+                        Map.of("view", inboxView(me.id(), 0), "csrf", Security.csrfToken(ctx), "live", true)));
+    }
+
+    private InboxView inboxView(String personId, int offset) {
+        List<Notification> list = service.inbox(personId, offset, PAGE + 1);
         var now = clock.instant();
         var items = list.stream()
                 .limit(PAGE)
@@ -80,16 +100,13 @@ public final class NotifyPages {
                         n.count(),
                         n.message()))
                 .toList();
-        pages.render(
-                ctx,
-                "notify/inbox.jte",
-                "Notifications",
-                new InboxView(items, service.unread(me.id()), offset, list.size() > PAGE));
+        return new InboxView(items, service.unread(personId), offset, list.size() > PAGE);
     }
 
     /** The unread count alone, for the header's bell to refresh itself. */
     private void count(Context ctx) {
         int unread = CurrentUser.of(ctx).map(p -> service.unread(p.id())).orElse(0);
+        ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8").result(Integer.toString(unread));
     }
 
@@ -231,9 +248,11 @@ public final class NotifyPages {
             case ANSWER_ACCEPTED -> "accepted your answer to";
             case ANSWER_VOTED -> "found your answer helpful on";
             case QUESTION_ROUTED -> "asks you, as a likely expert";
+            case QUESTION_ROUTED_FURTHER -> "asked more experts, as nobody answered yet:";
             case COMMENT -> "commented on";
             case MENTION -> "mentioned you in";
             case KUDOS -> "thanked you for";
+            case PAGE_STALE -> "reminds you to review";
             case FLAGGED -> "flagged";
             case REVIEW_FLAG -> "added a flag to the review queue:";
             case WEBHOOK_DISABLED -> "switched off your webhook";
@@ -249,9 +268,11 @@ public final class NotifyPages {
             case ANSWER_ACCEPTED -> "My answer was accepted";
             case ANSWER_VOTED -> "My answer was marked helpful";
             case QUESTION_ROUTED -> "A question was routed to me";
+            case QUESTION_ROUTED_FURTHER -> "A question I asked of one person was routed to more experts";
             case COMMENT -> "A comment on my content or on something I watch";
             case MENTION -> "Someone mentioned me";
             case KUDOS -> "I received kudos";
+            case PAGE_STALE -> "A page I own is due for review";
             case FLAGGED -> "Something I own, asked or answered was flagged";
             case REVIEW_FLAG -> "A new flag in the review queue (champions)";
             case WEBHOOK_DISABLED -> "A webhook I registered was switched off";

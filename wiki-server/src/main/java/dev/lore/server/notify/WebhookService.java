@@ -61,6 +61,11 @@ public final class WebhookService {
         }
     }
 
+    /** @throws NotFoundException when there is no such hook */
+    public Webhook find(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no webhook '" + id + "'"));
+    }
+
     public List<WebhookCall> deliveries(String id, int limit) {
         store.find(id).orElseThrow(() -> new NotFoundException("no webhook '" + id + "'"));
         return store.deliveries(id, limit);
