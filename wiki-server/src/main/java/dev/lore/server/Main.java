@@ -8,6 +8,7 @@ import dev.lore.server.cli.Command;
 import dev.lore.server.cli.EvalExpertsCommand;
 import dev.lore.server.cli.EvalSciFactCommand;
 import dev.lore.server.cli.ExportCommand;
+import dev.lore.server.cli.GcFilesCommand;
 import dev.lore.server.cli.Help;
 import dev.lore.server.cli.ImportCommand;
 import dev.lore.server.cli.ReindexCommand;
@@ -36,6 +37,7 @@ public final class Main {
             Map.entry("export", ExportCommand::new),
             Map.entry("backup", BackupCommand::new),
             Map.entry("restore", RestoreCommand::new),
+            Map.entry("gc-files", GcFilesCommand::new),
             Map.entry("eval-scifact", EvalSciFactCommand::new),
             Map.entry("eval-experts", EvalExpertsCommand::new),
             Map.entry("bench-search", BenchSearchCommand::new),

@@ -34,6 +34,11 @@ public final class Help implements Command {
                              LORE_DATA_DIR (or LORE_NEO4J_URI database), the attachments' files
                              into LORE_BLOBS, then the search index;
                              --force replaces what the target holds
+              gc-files [--dry-run] [--keep-hours N]
+                             remove stored files no attachment uses any more (deleted files,
+                             interrupted uploads, their thumbnails), keeping those written in
+                             the last N hours (default 1); --dry-run only counts them; through
+                             the running server with LORE_ADMIN_TOKEN, like backup
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
