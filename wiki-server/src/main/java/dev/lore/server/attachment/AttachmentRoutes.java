@@ -62,9 +62,7 @@ public final class AttachmentRoutes {
     /** Files no page shows or links, for champions; {@code limit} at most 1,000. */
     private void unused(Context ctx) {
         CurrentUser.require(ctx, Role.CHAMPION);
-        int limit = ctx.queryParamAsClass("limit", Integer.class)
-                .check(n -> n >= 1 && n <= 1_000, "limit must be 1-1000")
-                .getOrDefault(200);
+        int limit = dev.lore.server.web.Requests.intQuery(ctx, "limit", 200, 1, 1_000);
         ctx.json(Map.of("files", json(files.unused(limit))));
     }
 
@@ -72,9 +70,7 @@ public final class AttachmentRoutes {
     private void collect(Context ctx) {
         CurrentUser.require(ctx, Role.ADMIN);
         boolean dryRun = ctx.queryParamAsClass("dryRun", Boolean.class).getOrDefault(false);
-        int keepHours = ctx.queryParamAsClass("keepHours", Integer.class)
-                .check(n -> n >= 0 && n <= 24 * 365, "keepHours must be 0-8760")
-                .getOrDefault(1);
+        int keepHours = dev.lore.server.web.Requests.intQuery(ctx, "keepHours", 1, 0, 24 * 365);
         ctx.json(files.collectUnusedBlobs(dryRun, java.time.Duration.ofHours(keepHours)));
     }
 
@@ -171,6 +167,8 @@ public final class AttachmentRoutes {
                             return m;
                         })
                         .toList());
+        files.textStatus(a.id(), champion)
+                .ifPresent(t -> body.put("text", Map.of("status", t.status(), "chars", t.chars())));
         body.put(
                 "usedOn",
                 files.usedOn(a.id(), champion).stream()
