@@ -98,7 +98,7 @@ public final class AttachmentStore {
                             MATCH (f:Attachment {id: $id}) WHERE NOT coalesce(f.deleted, false)
                             MATCH (p:Person {id: $by})
                             SET f.version = f.version + 1, f.name = $name, f.type = $type, f.size = $size,
-                                f.sha256 = $sha256, f.at = $at, f.seq = $seq, f.text = null, f.textVersion = null
+                                f.sha256 = $sha256, f.at = $at, f.seq = $seq, f.text = null, f.textVersion = null, f.textStatus = null
                             CREATE (f)-[:HAS_VERSION]->(:AttachmentVersion {n: f.version, name: $name, type: $type,
                                                                             size: $size, sha256: $sha256, at: $at})-[:BY]->(p)
                             RETURN f.id AS id
@@ -181,17 +181,44 @@ public final class AttachmentStore {
 
     /** Records the text extracted from a version; ignored when the attachment moved on to a newer one. */
     public boolean setText(String id, int version, String text) {
+        return setText(id, version, text, text.isEmpty() ? "empty" : "text");
+    }
+
+    /**
+     * Records the text extracted from a version and how the extraction ended ({@code text},
+     * {@code truncated}, {@code timeout} ...); ignored when the attachment moved on to a newer one.
+     */
+    public boolean setText(String id, int version, String text, String status) {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             return !tx.run("""
                             MATCH (f:Attachment {id: $id, version: $version})
-                            SET f.text = $text, f.textVersion = $version, f.seq = $seq
+                            SET f.text = $text, f.textVersion = $version, f.textStatus = $status, f.seq = $seq
                             RETURN f.id
-                            """, Map.of("id", id, "version", version, "text", text, "seq", seq))
+                            """, Map.of("id", id, "version", version, "text", text, "status", status, "seq", seq))
                     .list()
                     .isEmpty();
         });
     }
+
+    /**
+     * How the text extraction of an attachment's latest version ended, with the number of
+     * characters kept; empty while it has not run.
+     */
+    public Optional<TextStatus> textStatus(String id) {
+        return graph.read(tx -> tx
+                .run("""
+                        MATCH (f:Attachment {id: $id}) WHERE f.textVersion = f.version
+                        RETURN coalesce(f.textStatus, 'text') AS status, size(coalesce(f.text, '')) AS chars
+                        """, Map.of("id", id))
+                .list(r -> new TextStatus(
+                        r.get("status").asString(), r.get("chars").asLong()))
+                .stream()
+                .findFirst());
+    }
+
+    /** How an extraction ended ({@code text}, {@code truncated}, {@code empty}, {@code timeout} ...) and what it kept. */
+    public record TextStatus(String status, long chars) {}
 
     /** Attachments whose latest version has no extracted text yet (deleted ones left out), oldest first. */
     public List<Attachment> awaitingText(int limit) {

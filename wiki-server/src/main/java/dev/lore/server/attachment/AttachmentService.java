@@ -142,6 +142,12 @@ public final class AttachmentService {
         return store.usedOn(id);
     }
 
+    /** How the text extraction of a visible file's latest version ended; empty while it has not run. */
+    public Optional<AttachmentStore.TextStatus> textStatus(String id, boolean champion) {
+        visible(id, champion);
+        return store.textStatus(id);
+    }
+
     /** Files no live page shows or links (for champions to tidy up), oldest first. */
     public List<Attachment> unused(int limit) {
         return store.unused(limit);
