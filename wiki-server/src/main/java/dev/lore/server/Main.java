@@ -2,6 +2,7 @@ package dev.lore.server;
 
 import dev.lore.server.cli.BackupCommand;
 import dev.lore.server.cli.BenchExpertsCommand;
+import dev.lore.server.cli.BenchFilesCommand;
 import dev.lore.server.cli.BenchGitImportCommand;
 import dev.lore.server.cli.BenchSearchCommand;
 import dev.lore.server.cli.Command;
@@ -42,7 +43,8 @@ public final class Main {
             Map.entry("eval-experts", EvalExpertsCommand::new),
             Map.entry("bench-search", BenchSearchCommand::new),
             Map.entry("bench-experts", BenchExpertsCommand::new),
-            Map.entry("bench-git-import", BenchGitImportCommand::new));
+            Map.entry("bench-git-import", BenchGitImportCommand::new),
+            Map.entry("bench-files", BenchFilesCommand::new));
 
     private Main() {}
 

@@ -46,6 +46,10 @@ public final class Help implements Command {
                              expertise benchmark on a synthetic organisation (default 10000
                              people, 2000 skills, 100000 articles, 1000 requests per level);
                              --data keeps the organisation in DIR and reuses it next time
+              bench-files [FILES]
+                             attachment benchmark: uploads, downloads and text extraction of FILES
+                             generated images, PDFs and docx files (default 1000) in a scratch
+                             Lore, as rates and as ratios to a plain file copy
               bench-git-import [COMMITS] [FILES] [AUTHORS]
                              Git import benchmark on a synthetic repository (default 10000
                              commits, 1000 Markdown files, 50 authors) in a scratch directory
