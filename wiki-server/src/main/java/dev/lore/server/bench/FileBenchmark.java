@@ -104,18 +104,18 @@ public final class FileBenchmark {
 
             out.printf(
                     Locale.ROOT,
-                    "plain copy:   write %8.1f MB/s, read %8.1f MB/s%n",
+                    "plain copy:   write %8.3f MB/s, read %8.3f MB/s%n",
                     mbs(totalBytes, plainWrite),
                     mbs(totalBytes, plainRead));
             out.printf(
                     Locale.ROOT,
-                    "upload:       %8.1f files/s, %8.1f MB/s = %.2f x a plain file write%n",
+                    "upload:       %8.1f files/s, %8.3f MB/s = %.2f x a plain file write%n",
                     count / upload,
                     mbs(totalBytes, upload),
                     plainWrite / upload);
             out.printf(
                     Locale.ROOT,
-                    "download:     %8.1f files/s, %8.1f MB/s = %.2f x a plain file read%n",
+                    "download:     %8.1f files/s, %8.3f MB/s = %.2f x a plain file read%n",
                     count / download,
                     mbs(totalBytes, download),
                     plainRead / download);
@@ -143,7 +143,7 @@ public final class FileBenchmark {
                 double plainDocs = plainWrite * docBytes / totalBytes;
                 out.printf(
                         Locale.ROOT,
-                        "extraction:   %8.1f files/s, %8.1f MB/s, %.0f characters/s = %.4f x a plain file write of the same bytes%n",
+                        "extraction:   %8.1f files/s, %8.3f MB/s, %.0f characters/s = %.4f x a plain file write of the same bytes%n",
                         documents.size() / extraction,
                         mbs(docBytes, extraction),
                         chars / extraction,
