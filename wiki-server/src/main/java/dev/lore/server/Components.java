@@ -38,6 +38,7 @@ import dev.lore.server.attachment.AttachmentRoutes;
 import dev.lore.server.attachment.AttachmentService;
 import dev.lore.server.attachment.BlobStore;
 import dev.lore.server.attachment.ExtractionQueue;
+import dev.lore.server.attachment.FilePins;
 import dev.lore.server.attachment.FileTypes;
 import dev.lore.server.attachment.TextExtractor;
 import dev.lore.server.auth.AuthRoutes;
@@ -229,7 +230,8 @@ final class Components {
                 sync::catchUp,
                 config.files().maxFileBytes(),
                 clock);
-        articles = new ArticleService(articleStore, markdown, sync, clock, notifier);
+        articles =
+                new ArticleService(articleStore, markdown, sync, clock, notifier, new FilePins(attachmentStore)::pin);
         people = new PersonService(personStore, passwords, sync, clock);
         var expertise = new ExpertiseStore(graph);
         // a signed-in person is remembered briefly, until a change to people or their evidence

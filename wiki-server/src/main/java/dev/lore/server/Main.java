@@ -2,6 +2,7 @@ package dev.lore.server;
 
 import dev.lore.server.cli.BackupCommand;
 import dev.lore.server.cli.BenchExpertsCommand;
+import dev.lore.server.cli.BenchFilesCommand;
 import dev.lore.server.cli.BenchGitImportCommand;
 import dev.lore.server.cli.BenchNotifyCommand;
 import dev.lore.server.cli.BenchSearchCommand;
@@ -9,6 +10,7 @@ import dev.lore.server.cli.Command;
 import dev.lore.server.cli.EvalExpertsCommand;
 import dev.lore.server.cli.EvalSciFactCommand;
 import dev.lore.server.cli.ExportCommand;
+import dev.lore.server.cli.GcFilesCommand;
 import dev.lore.server.cli.Help;
 import dev.lore.server.cli.ImportCommand;
 import dev.lore.server.cli.ReindexCommand;
@@ -37,12 +39,14 @@ public final class Main {
             Map.entry("export", ExportCommand::new),
             Map.entry("backup", BackupCommand::new),
             Map.entry("restore", RestoreCommand::new),
+            Map.entry("gc-files", GcFilesCommand::new),
             Map.entry("eval-scifact", EvalSciFactCommand::new),
             Map.entry("eval-experts", EvalExpertsCommand::new),
             Map.entry("bench-search", BenchSearchCommand::new),
             Map.entry("bench-experts", BenchExpertsCommand::new),
             Map.entry("bench-git-import", BenchGitImportCommand::new),
-            Map.entry("bench-notify", BenchNotifyCommand::new));
+            Map.entry("bench-notify", BenchNotifyCommand::new),
+            Map.entry("bench-files", BenchFilesCommand::new));
 
     private Main() {}
 

@@ -98,7 +98,7 @@ public final class AttachmentStore {
                             MATCH (f:Attachment {id: $id}) WHERE NOT coalesce(f.deleted, false)
                             MATCH (p:Person {id: $by})
                             SET f.version = f.version + 1, f.name = $name, f.type = $type, f.size = $size,
-                                f.sha256 = $sha256, f.at = $at, f.seq = $seq, f.text = null, f.textVersion = null
+                                f.sha256 = $sha256, f.at = $at, f.seq = $seq, f.text = null, f.textVersion = null, f.textStatus = null
                             CREATE (f)-[:HAS_VERSION]->(:AttachmentVersion {n: f.version, name: $name, type: $type,
                                                                             size: $size, sha256: $sha256, at: $at})-[:BY]->(p)
                             RETURN f.id AS id
@@ -181,17 +181,44 @@ public final class AttachmentStore {
 
     /** Records the text extracted from a version; ignored when the attachment moved on to a newer one. */
     public boolean setText(String id, int version, String text) {
+        return setText(id, version, text, text.isEmpty() ? "empty" : "text");
+    }
+
+    /**
+     * Records the text extracted from a version and how the extraction ended ({@code text},
+     * {@code truncated}, {@code timeout} ...); ignored when the attachment moved on to a newer one.
+     */
+    public boolean setText(String id, int version, String text, String status) {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             return !tx.run("""
                             MATCH (f:Attachment {id: $id, version: $version})
-                            SET f.text = $text, f.textVersion = $version, f.seq = $seq
+                            SET f.text = $text, f.textVersion = $version, f.textStatus = $status, f.seq = $seq
                             RETURN f.id
-                            """, Map.of("id", id, "version", version, "text", text, "seq", seq))
+                            """, Map.of("id", id, "version", version, "text", text, "status", status, "seq", seq))
                     .list()
                     .isEmpty();
         });
     }
+
+    /**
+     * How the text extraction of an attachment's latest version ended, with the number of
+     * characters kept; empty while it has not run.
+     */
+    public Optional<TextStatus> textStatus(String id) {
+        return graph.read(tx -> tx
+                .run("""
+                        MATCH (f:Attachment {id: $id}) WHERE f.textVersion = f.version
+                        RETURN coalesce(f.textStatus, 'text') AS status, size(coalesce(f.text, '')) AS chars
+                        """, Map.of("id", id))
+                .list(r -> new TextStatus(
+                        r.get("status").asString(), r.get("chars").asLong()))
+                .stream()
+                .findFirst());
+    }
+
+    /** How an extraction ended ({@code text}, {@code truncated}, {@code empty}, {@code timeout} ...) and what it kept. */
+    public record TextStatus(String status, long chars) {}
 
     /** Attachments whose latest version has no extracted text yet (deleted ones left out), oldest first. */
     public List<Attachment> awaitingText(int limit) {
@@ -231,11 +258,83 @@ public final class AttachmentStore {
                 }));
     }
 
-    /** The hash of every version of every attachment, deleted ones included: the blobs still in use. */
+    /**
+     * The blobs still in use: every version of every attachment that is not deleted, and the
+     * thumbnails made of them. A deleted file's bytes are free to go (it answers 404 to everyone).
+     */
     public java.util.Set<String> referencedHashes() {
         return graph.read(
-                tx -> new java.util.HashSet<>(tx.run("MATCH (v:AttachmentVersion) RETURN DISTINCT v.sha256 AS h")
-                        .list(r -> r.get("h").asString())));
+                tx -> new java.util.HashSet<>(tx.run("""
+                        MATCH (f:Attachment)-[:HAS_VERSION]->(v:AttachmentVersion)
+                        WHERE NOT coalesce(f.deleted, false)
+                        UNWIND [v.sha256, v.thumb] AS h
+                        WITH h WHERE h IS NOT NULL
+                        RETURN DISTINCT h
+                        """).list(r -> r.get("h").asString())));
+    }
+
+    /** Records the thumbnail made of some bytes on every version holding them, so {@code gc-files} keeps it. */
+    public void setThumbnail(String sha256, String thumbSha256) {
+        graph.write(
+                tx -> tx.run("""
+                        MATCH (v:AttachmentVersion {sha256: $sha})
+                        WHERE v.thumb IS NULL OR v.thumb <> $thumb
+                        SET v.thumb = $thumb
+                        """, Map.of("sha", sha256, "thumb", thumbSha256)).consume());
+    }
+
+    /**
+     * The live articles, questions and answers whose current text names this file (by its
+     * {@code /files/ID} address): where it is shown or linked, most recently changed first.
+     */
+    public List<UsedOn> usedOn(String id) {
+        String needle = "/files/" + id;
+        return graph.read(tx -> tx.run("""
+                        CALL () {
+                          MATCH (a:Article {status: 'active'})-[:HAS_REVISION]->(r:Revision)
+                          WHERE r.n = a.revision AND r.markdown CONTAINS $needle
+                          RETURN 'article' AS kind, a.slug AS key, a.title AS title, a.updatedAt AS at
+                          UNION ALL
+                          MATCH (q:Question) WHERE NOT coalesce(q.hidden, false) AND q.markdown CONTAINS $needle
+                          RETURN 'question' AS kind, q.id AS key, q.title AS title, q.updatedAt AS at
+                          UNION ALL
+                          MATCH (x:Answer)-[:ANSWERS]->(q:Question)
+                          WHERE NOT coalesce(x.hidden, false) AND NOT coalesce(q.hidden, false)
+                                AND x.markdown CONTAINS $needle
+                          RETURN 'answer' AS kind, q.id AS key, q.title AS title, x.at AS at
+                        }
+                        RETURN kind, key, title ORDER BY at DESC
+                        """, Map.of("needle", needle))
+                .list(r -> new UsedOn(
+                        r.get("kind").asString(),
+                        r.get("key").asString(),
+                        r.get("title").asString())));
+    }
+
+    /**
+     * Files that no live page's current text names (by {@code /files/ID}), deleted ones left out,
+     * oldest first: attached but never shown or linked, or no longer.
+     */
+    public List<Attachment> unused(int limit) {
+        return graph.read(tx -> tx.run(
+                        """
+                        CALL () {
+                          MATCH (a:Article {status: 'active'})-[:HAS_REVISION]->(r:Revision)
+                          WHERE r.n = a.revision AND r.markdown CONTAINS '/files/'
+                          RETURN r.markdown AS text
+                          UNION ALL
+                          MATCH (q:Question) WHERE NOT coalesce(q.hidden, false) AND q.markdown CONTAINS '/files/'
+                          RETURN q.markdown AS text
+                          UNION ALL
+                          MATCH (x:Answer) WHERE NOT coalesce(x.hidden, false) AND x.markdown CONTAINS '/files/'
+                          RETURN x.markdown AS text
+                        }
+                        WITH collect(text) AS texts
+                        MATCH (f:Attachment)-[:ATTACHED_TO]->(t) WHERE NOT coalesce(f.deleted, false)
+                          AND none(text IN texts WHERE text CONTAINS '/files/' + f.id)
+                        """ + PAGE + "RETURN " + COLUMNS + " ORDER BY f.createdAt, f.id LIMIT $limit",
+                        Map.of("limit", limit))
+                .list(AttachmentStore::attachment));
     }
 
     private static Map<String, Object> params(NewVersion v) {

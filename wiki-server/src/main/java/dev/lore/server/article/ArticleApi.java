@@ -125,7 +125,12 @@ public final class ArticleApi {
         int n = revisionNumber(ctx, "n");
         Revision revision = articles.revision(ctx.pathParam("slug"), n);
         var json = revisionJson(revision, true);
-        json.put("html", articles.render(revision.markdown()).html());
+        json.put(
+                "html",
+                articles.pinFiles(
+                        ctx.pathParam("slug"),
+                        revision,
+                        articles.render(revision.markdown()).html()));
         ctx.json(json);
     }
 

@@ -289,7 +289,7 @@ public final class ArticlePages {
                 r.title(),
                 n,
                 a.revision(),
-                articles.render(r.markdown(), r.title()).html(),
+                articles.revisionHtml(a.slug(), r),
                 r.author().name(),
                 Pages.date(r.at()),
                 r.message());

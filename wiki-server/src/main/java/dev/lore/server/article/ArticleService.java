@@ -42,6 +42,15 @@ public final class ArticleService {
     private final IndexSync index;
     private final Clock clock;
     private final Notifier notifier;
+    private final RevisionFiles revisionFiles;
+
+    /** Points an old revision's files at the versions it showed: {@code (html, savedAt) -> html}. */
+    @FunctionalInterface
+    public interface RevisionFiles {
+        RevisionFiles NONE = (html, savedAt) -> html;
+
+        String pin(String html, Instant savedAt);
+    }
 
     public ArticleService(ArticleStore store, MarkdownRenderer markdown, IndexSync index, Clock clock) {
         this(store, markdown, index, clock, Notifier.NONE);
@@ -50,11 +59,23 @@ public final class ArticleService {
     /** @param notifier told of every save made by a person (not of imports, which notify nobody) */
     public ArticleService(
             ArticleStore store, MarkdownRenderer markdown, IndexSync index, Clock clock, Notifier notifier) {
+        this(store, markdown, index, clock, notifier, RevisionFiles.NONE);
+    }
+
+    /** @param revisionFiles pins the files an old revision shows to the versions of its time */
+    public ArticleService(
+            ArticleStore store,
+            MarkdownRenderer markdown,
+            IndexSync index,
+            Clock clock,
+            Notifier notifier,
+            RevisionFiles revisionFiles) {
         this.store = store;
         this.markdown = markdown;
         this.index = index;
         this.clock = clock;
         this.notifier = notifier;
+        this.revisionFiles = revisionFiles;
     }
 
     /** Creates an article by a person now, notifying who watches its author and skills. */
@@ -287,6 +308,19 @@ public final class ArticleService {
         String canonical = find(slug).article().slug();
         return store.revision(canonical, number)
                 .orElseThrow(() -> new NotFoundException("article '" + canonical + "' has no revision " + number));
+    }
+
+    /**
+     * A revision's HTML as it was: an older revision's files are the versions that were the
+     * latest when it was saved; the current revision shows the page's files as they are now.
+     */
+    public String revisionHtml(String slug, Revision r) {
+        return pinFiles(slug, r, render(r.markdown(), r.title()).html());
+    }
+
+    /** {@code html}, rendered from revision {@code r}, with its files as {@link #revisionHtml} shows them. */
+    public String pinFiles(String slug, Revision r, String html) {
+        return r.number() == find(slug).article().revision() ? html : revisionFiles.pin(html, r.at());
     }
 
     public LineDiff.Result diff(String slug, int from, int to) {

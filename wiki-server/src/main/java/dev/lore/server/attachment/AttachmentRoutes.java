@@ -55,6 +55,23 @@ public final class AttachmentRoutes {
         routes.get("/files/{id}", this::serve);
         routes.get("/files/{id}/{name}", this::serve);
         routes.get("/thumbs/{id}", this::thumbnail);
+        routes.get("/api/admin/files/unused", this::unused);
+        routes.post("/api/admin/files/gc", this::collect);
+    }
+
+    /** Files no page shows or links, for champions; {@code limit} at most 1,000. */
+    private void unused(Context ctx) {
+        CurrentUser.require(ctx, Role.CHAMPION);
+        int limit = dev.lore.server.web.Requests.intQuery(ctx, "limit", 200, 1, 1_000);
+        ctx.json(Map.of("files", json(files.unused(limit))));
+    }
+
+    /** {@code lore gc-files} through a running server: {@code dryRun} (default false), {@code keepHours} (default 1). */
+    private void collect(Context ctx) {
+        CurrentUser.require(ctx, Role.ADMIN);
+        boolean dryRun = ctx.queryParamAsClass("dryRun", Boolean.class).getOrDefault(false);
+        int keepHours = dev.lore.server.web.Requests.intQuery(ctx, "keepHours", 1, 0, 24 * 365);
+        ctx.json(files.collectUnusedBlobs(dryRun, java.time.Duration.ofHours(keepHours)));
     }
 
     private void upload(Context ctx, boolean api) throws Exception {
@@ -149,6 +166,13 @@ public final class AttachmentRoutes {
                             m.put("url", url(a) + "?v=" + v.n());
                             return m;
                         })
+                        .toList());
+        files.textStatus(a.id(), champion)
+                .ifPresent(t -> body.put("text", Map.of("status", t.status(), "chars", t.chars())));
+        body.put(
+                "usedOn",
+                files.usedOn(a.id(), champion).stream()
+                        .map(u -> Map.of("kind", u.kind(), "key", u.key(), "title", u.title(), "url", u.path()))
                         .toList());
         ctx.json(body);
     }

@@ -33,6 +33,7 @@ public final class AttachmentService {
     private final long maxFileBytes;
     private final Clock clock;
     private final Thumbnails thumbnails;
+    private final FileCollector collector;
 
     public AttachmentService(
             AttachmentStore store,
@@ -49,7 +50,9 @@ public final class AttachmentService {
         this.indexCatchUp = indexCatchUp;
         this.maxFileBytes = maxFileBytes;
         this.clock = clock;
-        this.thumbnails = new Thumbnails(blobs);
+        this.thumbnails = new Thumbnails(blobs, store::setThumbnail);
+        // blob times come from the file system or the object store: compare them with the wall clock
+        this.collector = new FileCollector(store, blobs, Clock.systemUTC());
     }
 
     public long maxFileBytes() {
@@ -131,6 +134,28 @@ public final class AttachmentService {
         return store.onPage(kind, key).stream()
                 .filter(a -> champion || a.page().visible())
                 .toList();
+    }
+
+    /** The pages whose current text shows or links a visible file. */
+    public List<dev.lore.graph.attachment.UsedOn> usedOn(String id, boolean champion) {
+        visible(id, champion);
+        return store.usedOn(id);
+    }
+
+    /** How the text extraction of a visible file's latest version ended; empty while it has not run. */
+    public Optional<AttachmentStore.TextStatus> textStatus(String id, boolean champion) {
+        visible(id, champion);
+        return store.textStatus(id);
+    }
+
+    /** Files no live page shows or links (for champions to tidy up), oldest first. */
+    public List<Attachment> unused(int limit) {
+        return store.unused(limit);
+    }
+
+    /** Removes blobs no file uses, written more than {@code keep} ago ({@code lore gc-files}); never run by a reader's request. */
+    public FileCollector.Result collectUnusedBlobs(boolean dryRun, java.time.Duration keep) {
+        return collector.collect(dryRun, keep);
     }
 
     /** The thumbnail of a visible attachment's latest version, made now if need be. */

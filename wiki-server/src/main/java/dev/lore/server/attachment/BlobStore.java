@@ -14,7 +14,7 @@ public interface BlobStore extends AutoCloseable {
 
     /**
      * Reads {@code content} to its end and stores it, unless a blob with the same bytes is there
-     * already.
+     * already; either way the blob counts as just written (see {@link #modified}).
      *
      * @throws BlobTooLargeException if the content is longer than {@code maxBytes} (nothing is kept)
      */
@@ -36,11 +36,24 @@ public interface BlobStore extends AutoCloseable {
     /** The hashes of every stored blob, in no particular order. */
     List<String> list() throws IOException;
 
+    /** Every stored blob with its size and when it was last written, in no particular order. */
+    List<Listed> entries() throws IOException;
+
+    /**
+     * When a blob was last written (stored, or stored again with the same bytes), or empty when
+     * there is none with this hash. {@code gc-files} keeps blobs written recently: an upload in
+     * progress may not be in the graph yet.
+     */
+    Optional<java.time.Instant> modified(String sha256) throws IOException;
+
     /** Where the blobs are, for logs ("folder data/files", "s3://bucket/prefix at http://..."). */
     String describe();
 
     @Override
     default void close() {}
+
+    /** A blob as a listing shows it. */
+    record Listed(String sha256, long size, java.time.Instant modified) {}
 
     /** A stored blob: its content hash and size in bytes. */
     record StoredBlob(String sha256, long size) {

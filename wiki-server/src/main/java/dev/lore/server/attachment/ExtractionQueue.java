@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class ExtractionQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionQueue.class);
 
+    /** An office file or archive whose contents unpack to more than this is not parsed (a zip bomb). */
+    static final long MAX_UNPACKED = 100L << 20;
+
     private final AttachmentStore store;
     private final BlobStore blobs;
     private final TextExtractor extractor;
@@ -78,17 +81,47 @@ public final class ExtractionQueue implements AutoCloseable {
         }
     }
 
+    private boolean unpacksTooLarge(Attachment a) {
+        try (InputStream in = blobs.open(a.sha256(), 0, a.size())) {
+            return ZipGuard.unpacksTooLarge(in, MAX_UNPACKED);
+        } catch (IOException e) {
+            return false; // the extraction reads the bytes again and reports it
+        }
+    }
+
     private void extract(Attachment a) {
-        String text = "";
-        if (FileTypes.extractable(a.type()) && a.size() <= maxBytes) {
+        TextExtractor.Extracted result;
+        if (!FileTypes.extractable(a.type())) {
+            result = new TextExtractor.Extracted("", null);
+        } else if (a.size() > maxBytes) {
+            LOG.info(
+                    "Did not extract the text of attachment {} ({}): {} bytes is over the limit of {}",
+                    a.id(),
+                    a.name(),
+                    a.size(),
+                    maxBytes);
+            result = new TextExtractor.Extracted("", null);
+        } else if (ZipGuard.container(a.type()) && unpacksTooLarge(a)) {
+            LOG.warn(
+                    "Did not extract the text of attachment {} ({}): it unpacks to more than {} bytes",
+                    a.id(),
+                    a.name(),
+                    MAX_UNPACKED);
+            result = new TextExtractor.Extracted("", null);
+        } else {
             try (InputStream in = blobs.open(a.sha256(), 0, a.size())) {
-                text = extractor.extract(in, a.name()).orElse("");
+                result = extractor.read(in, a.name());
             } catch (IOException e) {
                 LOG.warn("Could not read the bytes of attachment {} ({}): {}", a.id(), a.name(), e.toString());
                 return;
             }
         }
-        if (store.setText(a.id(), a.version(), text)) {
+        String status = result.outcome() != null
+                ? result.outcome().label()
+                : !FileTypes.extractable(a.type())
+                        ? "not-text"
+                        : a.size() > maxBytes ? "too-large" : "unpacks-too-large";
+        if (store.setText(a.id(), a.version(), result.text(), status)) {
             afterText.run();
         }
     }

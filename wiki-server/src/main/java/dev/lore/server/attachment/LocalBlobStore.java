@@ -37,7 +37,9 @@ public final class LocalBlobStore implements BlobStore {
     public StoredBlob put(InputStream content, long maxBytes) throws IOException {
         try (Blobs.Staged staged = Blobs.stage(content, maxBytes, tmp)) {
             Path target = pathOf(staged.sha256());
-            if (!Files.exists(target)) {
+            if (Files.exists(target)) {
+                touch(target);
+            } else {
                 Files.createDirectories(target.getParent());
                 try {
                     Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
@@ -49,6 +51,41 @@ public final class LocalBlobStore implements BlobStore {
             }
             return new StoredBlob(staged.sha256(), staged.size());
         }
+    }
+
+    /** Marks existing bytes as just written, so {@code gc-files} leaves them to the upload that wants them. */
+    private static void touch(Path blob) throws IOException {
+        try {
+            Files.setLastModifiedTime(blob, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (NoSuchFileException e) {
+            // collected at this very moment: a later check in put's caller finds the blob missing
+        }
+    }
+
+    @Override
+    public Optional<java.time.Instant> modified(String sha256) throws IOException {
+        Path file = pathOf(sha256);
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Listed> entries() throws IOException {
+        var listed = new ArrayList<Listed>();
+        for (String sha : list()) {
+            Path file = pathOf(sha);
+            try {
+                var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                listed.add(
+                        new Listed(sha, attrs.size(), attrs.lastModifiedTime().toInstant()));
+            } catch (NoSuchFileException e) {
+                // removed while listing
+            }
+        }
+        return listed;
     }
 
     @Override

@@ -65,11 +65,11 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public StoredBlob put(InputStream content, long maxBytes) throws IOException {
         try (Blobs.Staged staged = Blobs.stage(content, maxBytes, staging)) {
-            if (size(staged.sha256()).isEmpty()) {
-                call(() -> s3.putObject(
-                        b -> b.bucket(bucket).key(key(staged.sha256())).contentLength(staged.size()),
-                        RequestBody.fromFile(staged.file())));
-            }
+            // sent even when the bucket has these bytes: the PUT marks them as just written, so a
+            // gc-files running now leaves them to this upload (an object store has no "touch")
+            call(() -> s3.putObject(
+                    b -> b.bucket(bucket).key(key(staged.sha256())).contentLength(staged.size()),
+                    RequestBody.fromFile(staged.file())));
             return new StoredBlob(staged.sha256(), staged.size());
         }
     }
@@ -82,6 +82,34 @@ public final class S3BlobStore implements BlobStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<java.time.Instant> modified(String sha256) throws IOException {
+        try {
+            return Optional.ofNullable(
+                    call(() -> s3.headObject(b -> b.bucket(bucket).key(key(sha256))))
+                            .lastModified());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Listed> entries() throws IOException {
+        var listed = new ArrayList<Listed>();
+        call(() -> {
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
+                    .contents()
+                    .forEach(o -> {
+                        String name = o.key().substring(o.key().lastIndexOf('/') + 1);
+                        if (Blobs.isHash(name)) {
+                            listed.add(new Listed(name, o.size(), o.lastModified()));
+                        }
+                    });
+            return null;
+        });
+        return listed;
     }
 
     @Override

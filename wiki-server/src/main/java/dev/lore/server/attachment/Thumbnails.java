@@ -36,10 +36,20 @@ public final class Thumbnails {
     private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp");
 
     private final BlobStore blobs;
+    private final java.util.function.BiConsumer<String, String> recordMade;
     private final Map<String, Optional<String>> made = new ConcurrentHashMap<>();
 
     public Thumbnails(BlobStore blobs) {
+        this(blobs, (source, thumb) -> {});
+    }
+
+    /**
+     * @param recordMade told each time a thumbnail is stored (the source's hash, the thumbnail's),
+     *     so the graph can name it as in use
+     */
+    public Thumbnails(BlobStore blobs, java.util.function.BiConsumer<String, String> recordMade) {
         this.blobs = blobs;
+        this.recordMade = recordMade;
     }
 
     /** Whether Lore tries a thumbnail for this type: a raster image an installed ImageIO reader decodes. */
@@ -88,8 +98,10 @@ public final class Thumbnails {
             }
             var png = new ByteArrayOutputStream();
             ImageIO.write(small.get(), "png", png);
-            return Optional.of(blobs.put(new ByteArrayInputStream(png.toByteArray()), MAX_SOURCE_BYTES)
-                    .sha256());
+            String thumb = blobs.put(new ByteArrayInputStream(png.toByteArray()), MAX_SOURCE_BYTES)
+                    .sha256();
+            recordMade.accept(sha256, thumb);
+            return Optional.of(thumb);
         } catch (IOException | RuntimeException e) {
             // a corrupt or hostile image: no thumbnail, never an error page
             LOG.info("No thumbnail for {} ({}): {}", sha256, type, e.toString());

@@ -34,6 +34,11 @@ public final class Help implements Command {
                              LORE_DATA_DIR (or LORE_NEO4J_URI database), the attachments' files
                              into LORE_BLOBS, then the search index;
                              --force replaces what the target holds
+              gc-files [--dry-run] [--keep-hours N]
+                             remove stored files no attachment uses any more (deleted files,
+                             interrupted uploads, their thumbnails), keeping those written in
+                             the last N hours (default 1); --dry-run only counts them; through
+                             the running server with LORE_ADMIN_TOKEN, like backup
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
@@ -41,6 +46,10 @@ public final class Help implements Command {
                              expertise benchmark on a synthetic organisation (default 10000
                              people, 2000 skills, 100000 articles, 1000 requests per level);
                              --data keeps the organisation in DIR and reuses it next time
+              bench-files [FILES]
+                             attachment benchmark: uploads, downloads and text extraction of FILES
+                             generated images, PDFs and docx files (default 1000) in a scratch
+                             Lore, as rates and as ratios to a plain file copy
               bench-git-import [COMMITS] [FILES] [AUTHORS]
                              Git import benchmark on a synthetic repository (default 10000
                              commits, 1000 Markdown files, 50 authors) in a scratch directory

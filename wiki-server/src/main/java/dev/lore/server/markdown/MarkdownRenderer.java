@@ -66,6 +66,10 @@ public final class MarkdownRenderer {
                     } else if (node instanceof Link link
                             && link.getDestination().startsWith("/people/")) {
                         attributes.put("class", "mention");
+                    } else if (node instanceof Link link
+                            && link.getDestination().startsWith("/files/")
+                            && link.getFirstChild() instanceof Image) {
+                        attributes.put("class", "file-image");
                     }
                 })
                 .build();
@@ -112,6 +116,7 @@ public final class MarkdownRenderer {
         dropLeadingTitle(document, pageTitle);
         replaceWikiLinks(document, resolved);
         Mentions.link(document, people);
+        linkFileImages(document);
         String safe = sanitizer.sanitize(html.render(document));
         var headings = new ArrayList<Heading>();
         Jsoup.parseBodyFragment(safe)
@@ -155,6 +160,36 @@ public final class MarkdownRenderer {
                 && text.render(h).strip().equalsIgnoreCase(pageTitle.strip())) {
             h.unlink();
         }
+    }
+
+    /**
+     * Wraps each image of a Lore file ({@code /files/...}) that is not already in a link in a link
+     * to the file itself, so a reader can open the picture at full size.
+     */
+    private static void linkFileImages(Node document) {
+        var images = new ArrayList<Image>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (image.getDestination().startsWith("/files/") && !insideLink(image)) {
+                    images.add(image);
+                }
+            }
+        });
+        for (Image image : images) {
+            var link = new Link(image.getDestination(), "Open the full-size picture");
+            image.insertBefore(link);
+            link.appendChild(image);
+        }
+    }
+
+    private static boolean insideLink(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Link) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Replaces links and images by their text, so the index sees words, not URLs or quotes. */

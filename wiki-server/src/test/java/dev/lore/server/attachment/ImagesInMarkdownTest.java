@@ -19,6 +19,26 @@ class ImagesInMarkdownTest {
     }
 
     @Test
+    void linksAnUploadedImageToItsFullSizeFile() {
+        String html = markdown.render("See ![Deployment diagram](/files/7f3c/deploy.png) here.", Map.of())
+                .html();
+        var link = org.jsoup.Jsoup.parseBodyFragment(html).selectFirst("a.file-image");
+        assertThat(link).isNotNull();
+        assertThat(link.attr("href")).isEqualTo("/files/7f3c/deploy.png");
+        assertThat(link.select("> img").attr("src")).isEqualTo("/files/7f3c/deploy.png");
+    }
+
+    @Test
+    void leavesAnImageThatIsAlreadyALinkAlone() {
+        String html = markdown.render("[![diagram](/files/7f3c/deploy.png)](/wiki/deploys)", Map.of())
+                .html();
+        var doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertThat(doc.select("a")).hasSize(1);
+        assertThat(doc.select("a").attr("href")).isEqualTo("/wiki/deploys");
+        assertThat(doc.select("a > img")).hasSize(1);
+    }
+
+    @Test
     void dropsAnImageWithAScriptAddress() {
         String html = markdown.render("![x](javascript:alert(1))", Map.of()).html();
         assertThat(html).doesNotContain("javascript");
