@@ -143,6 +143,7 @@ final class Components {
     final ExpertService experts;
     final QuestionService questions;
     final ModerationService moderation;
+    final dev.lore.server.handover.HandoverService handover;
     final PromotionService promotions;
     final Readiness readiness;
     final BlobStore blobs;
@@ -248,6 +249,14 @@ final class Components {
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
+        var handoverStore = new dev.lore.graph.handover.HandoverStore(graph);
+        handover = new dev.lore.server.handover.HandoverService(
+                graph,
+                handoverStore,
+                personStore,
+                new dev.lore.server.handover.Proposals(handoverStore, experts, personStore),
+                notifications,
+                clock);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);
@@ -270,7 +279,9 @@ final class Components {
     }
 
     private List<Consumer<RoutesConfig>> features(Config config, Clock clock, Graph graph, Metrics metrics) {
-        var expertRoutes = new ExpertRoutes(experts, articles);
+        var expertRoutes = new ExpertRoutes(experts, articles, handover::personLeft);
+        var busFactor =
+                new dev.lore.server.handover.BusFactorService(new dev.lore.graph.handover.BusFactorStore(graph));
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
@@ -311,7 +322,13 @@ final class Components {
                         article -> promotions.origin(article).map(QuestionPages::originView),
                         pathPages::openSteps)::register,
                 verificationRoutes::register,
-                new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)::register,
+                new GapsRoutes(
+                        new GapsService(new GapsStore(graph), search, experts, clock),
+                        pages,
+                        clock,
+                        Optional.of(busFactor))::register,
+                new dev.lore.server.handover.HandoverApi(handover, busFactor)::register,
+                new dev.lore.server.handover.HandoverPages(handover, new PersonStore(graph), pages, clock)::register,
                 new ModerationRoutes(moderation)::register,
                 moderationPages::register,
                 new SearchRoutes(
@@ -344,8 +361,13 @@ final class Components {
                                                 .map(o -> o.roles().fallback())
                                                 .orElse(Role.CONTRIBUTOR)
                                                 .id(),
-                                        (id, active) -> experts.setAvailability(
-                                                id, active ? "available" : "inactive", Optional.empty()),
+                                        (id, active) -> {
+                                            experts.setAvailability(
+                                                    id, active ? "available" : "inactive", Optional.empty());
+                                            if (!active) {
+                                                handover.personLeft(id, "scim");
+                                            }
+                                        },
                                         sync::catchUp,
                                         clock,
                                         auth.audit())

@@ -27,9 +27,18 @@ public final class ExpertRoutes {
     private final ExpertService experts;
     private final ArticleService articles;
 
+    private final java.util.function.BiConsumer<String, String> left;
+
     public ExpertRoutes(ExpertService experts, ArticleService articles) {
+        this(experts, articles, (person, by) -> {});
+    }
+
+    /** As above; {@code left} hears of every person this API made inactive (their id, then who did it). */
+    public ExpertRoutes(
+            ExpertService experts, ArticleService articles, java.util.function.BiConsumer<String, String> left) {
         this.experts = experts;
         this.articles = articles;
+        this.left = left;
     }
 
     public record SkillsRequest(List<DeclaredSkill> skills) {}
@@ -289,7 +298,11 @@ public final class ExpertRoutes {
                         "until must be an ISO-8601 instant such as 2026-12-24T00:00:00Z, was '" + body.until() + "'");
             }
         }
-        ctx.json(personJson(experts.setAvailability(id, status, until)));
+        PersonInfo after = experts.setAvailability(id, status, until);
+        if (status.equals("inactive")) {
+            left.accept(id, CurrentUser.require(ctx, Role.READER).id());
+        }
+        ctx.json(personJson(after));
     }
 
     private void declare(Context ctx) {
