@@ -5,6 +5,7 @@ import dev.lore.graph.handover.HandoverStore;
 import dev.lore.graph.handover.QueueItem;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
+import dev.lore.server.Lore;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.expertise.ExpertService;
@@ -20,8 +21,8 @@ import java.util.Set;
  * Whom Lore proposes as a page's new owner, from the graph, in this order: the people still here
  * with the largest lasting share of its text, then the strongest available experts on its skills,
  * then the champions of those skills (any champion when none holds them). Readers are left out
- * (they cannot edit), and so is the owner. Someone found twice is proposed once, with both reasons:
- * "Wrote 40% of it; knows Terraform: endorsed by 3". Thread-safe.
+ * (they cannot edit), and so are the owner and Lore's own admin account. Someone found twice is
+ * proposed once, with both reasons: "Wrote 40% of it; knows Terraform: endorsed by 3". Thread-safe.
  */
 public final class Proposals {
     static final int CONTRIBUTORS = 3;
@@ -65,7 +66,8 @@ public final class Proposals {
                 break;
             }
             Optional<Person> person = people.find(f.id);
-            if (person.isEmpty()
+            if (f.id.equals(Lore.ADMIN_ID) // Lore's own account is nobody to hand a page to
+                    || person.isEmpty()
                     || !person.get().active()
                     || !AuthService.roleOf(person.get()).atLeast(Role.CONTRIBUTOR)) {
                 continue;
