@@ -151,6 +151,7 @@ final class Components {
 
     final QuestionService questions;
     final ModerationService moderation;
+    final dev.lore.server.handover.HandoverService handover;
     final PromotionService promotions;
     final Readiness readiness;
     final BlobStore blobs;
@@ -262,6 +263,15 @@ final class Components {
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
         staleReminders = new dev.lore.server.notify.StaleReminders(
                 new dev.lore.graph.notify.StaleReminderStore(graph), notifier, clock);
+        var handoverStore = new dev.lore.graph.handover.HandoverStore(graph);
+        handover = new dev.lore.server.handover.HandoverService(
+                graph,
+                handoverStore,
+                personStore,
+                new dev.lore.server.handover.Proposals(handoverStore, experts, personStore),
+                notifications,
+                clock);
+        deactivation.onDeactivated(d -> handover.personLeft(d.personId(), d.actor()));
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);
@@ -289,6 +299,8 @@ final class Components {
                 articles,
                 (id, status, until, actor) ->
                         deactivation.setAvailability(id, status, until, actor, "availability set to " + status));
+        var busFactor =
+                new dev.lore.server.handover.BusFactorService(new dev.lore.graph.handover.BusFactorStore(graph));
         var verificationRoutes = new VerificationRoutes(
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
@@ -329,7 +341,13 @@ final class Components {
                         article -> promotions.origin(article).map(QuestionPages::originView),
                         pathPages::openSteps)::register,
                 verificationRoutes::register,
-                new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)::register,
+                new GapsRoutes(
+                        new GapsService(new GapsStore(graph), search, experts, clock),
+                        pages,
+                        clock,
+                        Optional.of(busFactor))::register,
+                new dev.lore.server.handover.HandoverApi(handover, busFactor)::register,
+                new dev.lore.server.handover.HandoverPages(handover, new PersonStore(graph), pages, clock)::register,
                 new ModerationRoutes(moderation)::register,
                 moderationPages::register,
                 new SearchRoutes(

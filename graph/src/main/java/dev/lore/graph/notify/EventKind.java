@@ -33,6 +33,12 @@ public enum EventKind {
     FLAGGED(Channel.EMAIL),
     /** For champions and admins: a new flag is waiting in the review queue. */
     REVIEW_FLAG(Channel.IN_APP),
+    /** A page whose owner left or moved team was offered to one as its new owner. */
+    HANDOVER_OFFERED(Channel.EMAIL),
+    /** The person a page was offered to accepted or declined it (for whoever offered it). */
+    HANDOVER_ANSWERED(Channel.IN_APP),
+    /** For champions and the team: someone who owned pages left or moved team; the pages wait for new owners. */
+    HANDOVER_QUEUE(Channel.IN_APP),
     /** A webhook one registered was switched off after failing repeatedly. */
     WEBHOOK_DISABLED(Channel.EMAIL);
 

@@ -1,26 +1,38 @@
 package dev.lore.server.curation;
 
 import dev.lore.server.auth.Role;
+import dev.lore.server.handover.BusFactorService;
+import dev.lore.server.handover.BusFactorViews;
+import dev.lore.server.handover.HandoverJson;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Requests;
 import dev.lore.ui.view.curation.GapsView;
+import dev.lore.ui.view.handover.BusFactorView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Gaps for champions: {@code GET /api/curation/gaps?days=&unansweredDays=} and the page at {@code /curation/gaps}. */
 public final class GapsRoutes {
     private final GapsService gaps;
     private final Pages pages;
     private final Clock clock;
+    private final Optional<BusFactorService> busFactor;
 
     public GapsRoutes(GapsService gaps, Pages pages, Clock clock) {
+        this(gaps, pages, clock, Optional.empty());
+    }
+
+    /** As above, with the bus factor (skills and pages that rest on few people or on people who left). */
+    public GapsRoutes(GapsService gaps, Pages pages, Clock clock, Optional<BusFactorService> busFactor) {
         this.gaps = gaps;
         this.pages = pages;
         this.clock = clock;
+        this.busFactor = busFactor;
     }
 
     public void register(RoutesConfig routes) {
@@ -67,6 +79,7 @@ public final class GapsRoutes {
                                 "action",
                                 k.action()))
                         .toList());
+        busFactor.ifPresent(b -> json.put("busFactor", HandoverJson.busFactor(b.busFactor())));
         ctx.json(json);
     }
 
@@ -89,7 +102,8 @@ public final class GapsRoutes {
                                 k.demand().questions(),
                                 k.demand().wantsToLearn(),
                                 k.action()))
-                        .toList());
+                        .toList(),
+                busFactor.map(b -> BusFactorViews.of(b.busFactor())).orElse(BusFactorView.NONE));
         pages.render(ctx, "curation/gaps.jte", "Gaps", view);
     }
 }

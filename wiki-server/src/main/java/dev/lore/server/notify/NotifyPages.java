@@ -255,6 +255,9 @@ public final class NotifyPages {
             case PAGE_STALE -> "reminds you to review";
             case FLAGGED -> "flagged";
             case REVIEW_FLAG -> "added a flag to the review queue:";
+            case HANDOVER_OFFERED -> "asks you to take over";
+            case HANDOVER_ANSWERED -> "answered the handover of";
+            case HANDOVER_QUEUE -> "changed who is here:";
             case WEBHOOK_DISABLED -> "switched off your webhook";
         };
     }
@@ -275,6 +278,9 @@ public final class NotifyPages {
             case PAGE_STALE -> "A page I own is due for review";
             case FLAGGED -> "Something I own, asked or answered was flagged";
             case REVIEW_FLAG -> "A new flag in the review queue (champions)";
+            case HANDOVER_OFFERED -> "A page was offered to me as its new owner";
+            case HANDOVER_ANSWERED -> "Someone accepted or declined a page I offered them";
+            case HANDOVER_QUEUE -> "Pages need a new owner (champions and the team)";
             case WEBHOOK_DISABLED -> "A webhook I registered was switched off";
         };
     }
