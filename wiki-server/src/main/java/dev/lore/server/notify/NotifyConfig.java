@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param webhookPrivateAddresses whether webhooks may point at loopback or private addresses ({@code
  *     LORE_WEBHOOK_ALLOW_PRIVATE}, default false)
  * @param interval how often delivery runs ({@code LORE_NOTIFY_INTERVAL_MS}, default 10 s)
+ * @param sendTimeout how long one email or webhook call may take to connect and to answer ({@code
+ *     LORE_NOTIFY_TIMEOUT_MS}, default 10 s); a slower one counts as failed and is retried
  */
 public record NotifyConfig(
         Optional<String> smtpHost,
@@ -33,7 +35,8 @@ public record NotifyConfig(
         URI baseUrl,
         int maxEmailsPerDay,
         boolean webhookPrivateAddresses,
-        Duration interval) {
+        Duration interval,
+        Duration sendTimeout) {
 
     public boolean emailOn() {
         return smtpHost.isPresent();
@@ -72,7 +75,24 @@ public record NotifyConfig(
                 "true"
                         .equalsIgnoreCase(env.getOrDefault("LORE_WEBHOOK_ALLOW_PRIVATE", "false")
                                 .strip()),
-                Duration.ofMillis(number(env, "LORE_NOTIFY_INTERVAL_MS", 10_000, 100, 86_400_000)));
+                Duration.ofMillis(number(env, "LORE_NOTIFY_INTERVAL_MS", 10_000, 100, 86_400_000)),
+                Duration.ofMillis(number(env, "LORE_NOTIFY_TIMEOUT_MS", 10_000, 1, 3_600_000)));
+    }
+
+    /** As these settings, with another {@link #sendTimeout}. */
+    public NotifyConfig withSendTimeout(Duration timeout) {
+        return new NotifyConfig(
+                smtpHost,
+                smtpPort,
+                smtpUser,
+                smtpPassword,
+                smtpTls,
+                from,
+                baseUrl,
+                maxEmailsPerDay,
+                webhookPrivateAddresses,
+                interval,
+                timeout);
     }
 
     private static Optional<String> nonBlank(String raw) {

@@ -43,9 +43,10 @@ public final class SmtpMailer {
         props.put("mail." + protocol + ".host", host);
         props.put("mail." + protocol + ".port", Integer.toString(port));
         props.put("mail." + protocol + ".auth", Boolean.toString(user != null));
-        props.put("mail." + protocol + ".connectiontimeout", "10000");
-        props.put("mail." + protocol + ".timeout", "30000");
-        props.put("mail." + protocol + ".writetimeout", "30000");
+        String timeout = Long.toString(config.sendTimeout().toMillis());
+        props.put("mail." + protocol + ".connectiontimeout", timeout);
+        props.put("mail." + protocol + ".timeout", timeout);
+        props.put("mail." + protocol + ".writetimeout", timeout);
         if (config.smtpTls().equals("true")) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");

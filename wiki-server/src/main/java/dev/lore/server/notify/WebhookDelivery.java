@@ -38,23 +38,23 @@ public final class WebhookDelivery {
     static final int MAX_ATTEMPTS = 6;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WebhookStore store;
     private final NotificationStore notifications;
     private final NotifyConfig config;
     private final String server;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
 
     public WebhookDelivery(
             WebhookStore store, NotificationStore notifications, NotifyConfig config, String server, Clock clock) {
         this.store = store;
         this.notifications = notifications;
         this.config = config;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.sendTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.server = server;
         this.clock = clock;
     }
@@ -77,7 +77,7 @@ public final class WebhookDelivery {
             Addresses.check(hook.url(), config.webhookPrivateAddresses()); // again: DNS may have changed
             byte[] body = body(call);
             var request = HttpRequest.newBuilder(java.net.URI.create(hook.url()))
-                    .timeout(TIMEOUT)
+                    .timeout(config.sendTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Lore-Webhook")
                     .header("X-Lore-Event", call.kind())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.lore.server.auth.Role;
+import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -27,13 +28,14 @@ class AnswerEmailEndToEndIT {
     @Test
     void anAnswerGivenOverTheApiIsEmailedToTheAsker(TestLore.Running running) throws Exception {
         var notify = NotifyConfig.fromEnvironment(Map.of(
-                "LORE_SMTP_HOST", "localhost",
-                "LORE_SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()),
-                "LORE_SMTP_STARTTLS", "false",
-                "LORE_SMTP_FROM", "lore@example.test",
-                "LORE_BASE_URL", "https://lore.example.test",
-                // no timer round during the test: delivery happens when flushed
-                "LORE_NOTIFY_INTERVAL_MS", "86400000"));
+                        "LORE_SMTP_HOST", "localhost",
+                        "LORE_SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()),
+                        "LORE_SMTP_STARTTLS", "false",
+                        "LORE_SMTP_FROM", "lore@example.test",
+                        "LORE_BASE_URL", "https://lore.example.test",
+                        // no timer round during the test: delivery happens when flushed
+                        "LORE_NOTIFY_INTERVAL_MS", "86400000"))
+                .withSendTimeout(Http.PATIENCE);
         TestLore.Running lore = running.another("smtp-" + SMTP.getSmtp().getPort(), c -> c.withNotify(notify));
         String ana = lore.person("ana", "Ana Silva", "Streaming", Role.CONTRIBUTOR);
         String ben = lore.person("ben", "Ben Okafor", "Platform", Role.CONTRIBUTOR);

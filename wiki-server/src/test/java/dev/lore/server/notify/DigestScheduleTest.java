@@ -53,5 +53,11 @@ class DigestScheduleTest {
                         .baseUrl()
                         .toString())
                 .isEqualTo("https://lore.example.com");
+        assertThat(NotifyConfig.fromEnvironment(Map.of()).sendTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(NotifyConfig.fromEnvironment(Map.of("LORE_NOTIFY_TIMEOUT_MS", "45000"))
+                        .sendTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThatThrownBy(() -> NotifyConfig.fromEnvironment(Map.of("LORE_NOTIFY_TIMEOUT_MS", "0")))
+                .hasMessageContaining("LORE_NOTIFY_TIMEOUT_MS");
     }
 }

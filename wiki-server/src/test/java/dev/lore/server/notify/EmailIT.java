@@ -45,12 +45,13 @@ class EmailIT {
 
     private EmailDelivery delivery(int port, int maxPerDay) {
         var config = NotifyConfig.fromEnvironment(Map.of(
-                "LORE_SMTP_HOST", "localhost",
-                "LORE_SMTP_PORT", Integer.toString(port),
-                "LORE_SMTP_STARTTLS", "false",
-                "LORE_SMTP_FROM", "lore@example.test",
-                "LORE_BASE_URL", "https://lore.example.test",
-                "LORE_EMAIL_MAX_PER_DAY", Integer.toString(maxPerDay)));
+                        "LORE_SMTP_HOST", "localhost",
+                        "LORE_SMTP_PORT", Integer.toString(port),
+                        "LORE_SMTP_STARTTLS", "false",
+                        "LORE_SMTP_FROM", "lore@example.test",
+                        "LORE_BASE_URL", "https://lore.example.test",
+                        "LORE_EMAIL_MAX_PER_DAY", Integer.toString(maxPerDay)))
+                .withSendTimeout(Http.PATIENCE);
         return new EmailDelivery(
                 new EmailOutbox(lore.lore().graph()),
                 new SmtpMailer(config),

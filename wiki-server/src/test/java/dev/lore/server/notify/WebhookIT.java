@@ -72,7 +72,8 @@ class WebhookIT {
 
     private NotifyConfig config() {
         return NotifyConfig.fromEnvironment(
-                Map.of("LORE_BASE_URL", "https://lore.example.test", "LORE_WEBHOOK_ALLOW_PRIVATE", "true"));
+                        Map.of("LORE_BASE_URL", "https://lore.example.test", "LORE_WEBHOOK_ALLOW_PRIVATE", "true"))
+                .withSendTimeout(Http.PATIENCE);
     }
 
     private Webhook register(List<String> events) {

@@ -124,6 +124,8 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
                         "LORE_ADMIN_PASSWORD", PASSWORD,
                         "LORE_SEED", "false",
                         "LORE_NEO4J_PAGECACHE", "128m")); // the test store is small
+                // a busy machine may answer slowly; slow is not the failure these tests look for
+                env.put("LORE_NOTIFY_TIMEOUT_MS", Long.toString(Http.PATIENCE.toMillis()));
                 external.ifPresent(uri -> {
                     env.put("LORE_NEO4J_URI", uri.toString());
                     env.put("LORE_NEO4J_PASSWORD", Neo4jForTests.PASSWORD);
