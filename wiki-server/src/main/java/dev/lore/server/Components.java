@@ -272,6 +272,7 @@ final class Components {
                 notifications,
                 clock);
         deactivation.onDeactivated(d -> handover.personLeft(d.personId(), d.actor()));
+        deactivation.onTeamMoved(handover::personMoved);
         promotions = new PromotionService(new PromotionStore(graph), articles, clock);
         readiness = new Readiness(
                 articleStore::currentSeq, index::appliedSeq, config.ops().readyMaxIndexLag(), seeding);

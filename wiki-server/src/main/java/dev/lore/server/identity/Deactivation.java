@@ -39,6 +39,13 @@ public final class Deactivation {
     private final AuthAudit audit;
     private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<TeamListener> teamListeners = new CopyOnWriteArrayList<>();
+
+    /** Told after the directory moved a person from one team to another. */
+    @FunctionalInterface
+    public interface TeamListener {
+        void moved(String personId, String fromTeam, String toTeam, String actor);
+    }
 
     public Deactivation(ExpertService experts, PersonService people, AuthAudit audit, Clock clock) {
         this.experts = experts;
@@ -101,5 +108,28 @@ public final class Deactivation {
             LOG.info("{} was reactivated by {} ({})", personId, actor, how);
         }
         return after;
+    }
+
+    /** Adds a listener told of every team move from now on. */
+    public void onTeamMoved(TeamListener listener) {
+        teamListeners.add(listener);
+    }
+
+    /**
+     * Tells the listeners that {@code personId} moved from {@code fromTeam} to {@code toTeam} (the
+     * change itself is already saved). A first team, or leaving a team blank, is not a move.
+     */
+    public void teamChanged(String personId, String fromTeam, String toTeam, String actor) {
+        if (fromTeam.isBlank() || toTeam.isBlank() || fromTeam.equalsIgnoreCase(toTeam)) {
+            return;
+        }
+        LOG.info("{} moved from team {} to {} ({})", personId, fromTeam, toTeam, actor);
+        for (TeamListener listener : teamListeners) {
+            try {
+                listener.moved(personId, fromTeam, toTeam, actor);
+            } catch (RuntimeException e) {
+                LOG.error("After {} moved team: {} failed", personId, listener, e);
+            }
+        }
     }
 }

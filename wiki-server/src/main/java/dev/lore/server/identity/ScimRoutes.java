@@ -214,6 +214,7 @@ public final class ScimRoutes {
             throw new ScimError(404, null, "no provisioned user '" + before.personId() + "'");
         }
         audit.record("provision-update", before.personId(), "scim", Optional.empty());
+        deactivation.teamChanged(before.personId(), before.team(), after.team(), SCIM);
         if (after.active() != before.active()) {
             if (after.active()) {
                 deactivation.reactivate(before.personId(), SCIM, how);

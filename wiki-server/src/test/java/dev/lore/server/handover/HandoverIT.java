@@ -350,4 +350,48 @@ class HandoverIT {
                 .isEqualTo(gus);
         assertThat(kinds(chris)).contains("handover-queue");
     }
+
+    @Test
+    void aDirectoryTeamMoveQueuesTheOwnersPages() {
+        var scimLore = lore.another(
+                "scim",
+                c -> c.withIdentity(IdentitySettings.fromEnvironment(
+                        Map.of("LORE_SCIM_TOKEN", "scim-token-for-tests-0123456789abcdef"))));
+        String token = "scim-token-for-tests-0123456789abcdef";
+        var created = scimLore.http()
+                .send("POST", "/scim/v2/Users", """
+                        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                         "userName":"hana@example.com","name":{"givenName":"Hana","familyName":"Ito"},
+                         "emails":[{"value":"hana@example.com","primary":true}],"active":true,
+                         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Platform"}}
+                        """, token, Map.of("Content-Type", "application/scim+json"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String hana = created.json().get("id").asText();
+        var page = http.post(
+                "/api/articles", Map.of("title", "Deploy freeze", "markdown", lines("Hana", 3), "owner", hana), admin);
+        assertThat(page.status()).as(page.body()).isEqualTo(201);
+        String slug = page.json().get("slug").asText();
+
+        var renamedOnly = scimLore.http()
+                .send("PATCH", "/scim/v2/Users/" + hana, """
+                        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations":[{"op":"replace","path":"title","value":"Staff engineer"}]}
+                        """, token, Map.of("Content-Type", "application/scim+json"));
+        assertThat(renamedOnly.status()).as(renamedOnly.body()).isEqualTo(200);
+        assertThat(queue(chris).get("queue")).isEmpty();
+
+        var moved = scimLore.http()
+                .send("PATCH", "/scim/v2/Users/" + hana, """
+                        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations":[{"op":"replace",
+                           "path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                           "value":"Data"}]}
+                        """, token, Map.of("Content-Type", "application/scim+json"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        JsonNode item = item(queue(chris), slug);
+        assertThat(item.get("reason").asText()).isEqualTo("moved");
+        assertThat(item.get("team").asText()).isEqualTo("Platform");
+    }
 }
