@@ -124,6 +124,25 @@ public final class LoreIndex implements AutoCloseable {
         vectors.ifPresent(PassageVectors::await);
     }
 
+    /**
+     * As {@link #awaitEmbeddings()}, giving up after {@code timeout}: true when everything applied
+     * before the call is embedded. For progress bars.
+     */
+    public boolean awaitEmbeddings(java.time.Duration timeout) {
+        return vectors.map(v -> v.await(timeout)).orElse(true);
+    }
+
+    /** Documents embedded (or given up) and documents queued for embedding since the index opened. */
+    public record EmbeddingProgress(long done, long queued) {}
+
+    public EmbeddingProgress embeddingProgress() {
+        return vectors.map(v -> {
+                    long[] p = v.progress();
+                    return new EmbeddingProgress(p[0], p[1]);
+                })
+                .orElse(new EmbeddingProgress(0, 0));
+    }
+
     /** How many passages were embedded since the index opened. */
     public long passagesEmbedded() {
         return vectors.map(PassageVectors::passagesWritten).orElse(0L);

@@ -54,6 +54,8 @@ final class PassageVectors implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong passagesWritten = new AtomicLong();
+    private final AtomicLong documentsQueued = new AtomicLong();
+    private final AtomicLong documentsDone = new AtomicLong();
 
     /** @param onWrite called after vectors were written and made visible (marks the index dirty) */
     PassageVectors(Embedder embedder, IndexWriter writer, Searchers searchers, Runnable onWrite) {
@@ -77,6 +79,7 @@ final class PassageVectors implements AutoCloseable {
         int permits = Math.min(MAX_WAITING, Math.max(1, docs.size()));
         room.acquireUninterruptibly(permits);
         pending.merge(seq, 1, Integer::sum);
+        documentsQueued.addAndGet(docs.size());
         long jobEpoch = epoch.get();
         worker.execute(() -> {
             try {
@@ -92,6 +95,7 @@ final class PassageVectors implements AutoCloseable {
                 if (!closed.get()) { // a job dropped by close stays pending: its change is not durable
                     pending.computeIfPresent(seq, (k, n) -> n == 1 ? null : n - 1);
                 }
+                documentsDone.addAndGet(docs.size());
                 room.release(permits);
             }
         });
@@ -149,10 +153,28 @@ final class PassageVectors implements AutoCloseable {
         return passagesWritten.get();
     }
 
+    /** Documents queued and documents embedded (or dropped) since the index opened. */
+    long[] progress() {
+        return new long[] {documentsDone.get(), documentsQueued.get()};
+    }
+
     /** Returns once everything queued before the call is written and searchable. */
     void await() {
+        await(null);
+    }
+
+    /** As {@link #await()}, giving up after {@code timeout} (null: never); false if it gave up. */
+    boolean await(java.time.Duration timeout) {
         try {
-            worker.submit(() -> {}).get();
+            var done = worker.submit(() -> {});
+            if (timeout == null) {
+                done.get();
+            } else {
+                done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for embeddings", e);

@@ -28,6 +28,7 @@ import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
 import dev.lore.graph.seed.PackStore;
+import dev.lore.indexer.BgeSmallEmbedder;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
@@ -172,7 +173,8 @@ final class Components {
             Supplier<Optional<String>> seeding) {
         articleStore = new ArticleStore(graph);
         var personStore = new PersonStore(graph);
-        index = LoreIndex.open(config.indexDir());
+        index = LoreIndex.open(
+                config.indexDir(), config.semantic() ? Optional.of(BgeSmallEmbedder.load()) : Optional.empty());
         closeInReverse.add(index);
         var lookups = new Lookups(graph);
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);

@@ -124,6 +124,7 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
                         "LORE_ADMIN_PASSWORD", PASSWORD,
                         "LORE_SEED", "false",
                         "LORE_NEO4J_PAGECACHE", "128m")); // the test store is small
+                env.put("LORE_SEMANTIC", "false"); // no model: a test that wants one asks another(...) for it
                 external.ifPresent(uri -> {
                     env.put("LORE_NEO4J_URI", uri.toString());
                     env.put("LORE_NEO4J_PASSWORD", Neo4jForTests.PASSWORD);
