@@ -189,7 +189,7 @@ final class Search {
         allowed.forEach(byId::putIfAbsent);
         List<String> meaning = candidates.stream().map(SemanticSearch.Near::id).toList();
         Map<String, Float> fused = switch (ranking) {
-            case SEMANTIC -> SemanticSearch.reciprocalRank(List.of(), meaning, RRF_K);
+            case SEMANTIC -> byMeaning(candidates);
             case HYBRID_BLEND ->
                 SemanticSearch.blend(ids, toArray(scores), meaning, similarities(candidates), BLEND_WEIGHT);
             default -> SemanticSearch.reciprocalRank(ids, meaning, RRF_K);
@@ -217,6 +217,13 @@ final class Search {
                 FacetCounts.count(used.facets(), request.now()),
                 didYouMean,
                 used != exact);
+    }
+
+    /** The candidates alone, scored by similarity. */
+    private static Map<String, Float> byMeaning(List<SemanticSearch.Near> candidates) {
+        var out = new java.util.LinkedHashMap<String, Float>();
+        candidates.forEach(n -> out.put(n.id(), n.similarity()));
+        return out;
     }
 
     private static int lexicalCount(Execution run) {

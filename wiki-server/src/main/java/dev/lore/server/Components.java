@@ -96,6 +96,7 @@ import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionRoutes;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
+import dev.lore.server.search.RelatedPages;
 import dev.lore.server.search.SearchRoutes;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
@@ -280,6 +281,7 @@ final class Components {
         var questionPages = new QuestionPages(questions, promotions, pages, clock);
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
+        var relatedPages = new RelatedPages(index, articles);
         var packStore = new PackStore(graph);
         var identityRoutes = config.identity()
                 .oidc()
@@ -311,7 +313,11 @@ final class Components {
                         (article, reader) -> verificationRoutes.view(article.slug(), reader),
                         moderationPages::hidden,
                         article -> promotions.origin(article).map(QuestionPages::originView),
-                        pathPages::openSteps)::register,
+                        pathPages::openSteps,
+                        article -> relatedPages.of(article, 5).stream()
+                                .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
+                                .toList())::register,
+                relatedPages::register,
                 verificationRoutes::register,
                 new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)::register,
                 new ModerationRoutes(moderation)::register,

@@ -133,4 +133,31 @@ class SemanticSearchIT {
         assertThat(hit.get("slug").asText()).isEqualTo("break-glass-credentials");
         assertThat(hit.get("snippet").asText()).contains("rotated");
     }
+
+    @Test
+    void anArticleShowsThePagesClosestInMeaning() {
+        write("Being on call", "The on-call engineer may need to reach production at night during an incident.", "ops");
+        settle();
+
+        var api = http.get("/api/articles/being-on-call/related");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(api.json().get("related").findValuesAsText("slug")).first().isEqualTo("break-glass-credentials");
+        assertThat(http.get("/wiki/being-on-call").body()).contains("Related pages", "/wiki/break-glass-credentials");
+        assertThat(lexical.http().get("/wiki/being-on-call").body()).doesNotContain("Related pages");
+    }
+
+    @Test
+    void theAskPageOffersQuestionsAndPagesSimilarInMeaning() {
+        var r = http.get("/api/questions/similar?title=" + Http.enc("Where can I grab food at noon?"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("similar").findValuesAsText("slug")).first().isEqualTo("lunch-options-near-the-office");
+
+        var unrelated = http.get("/api/questions/similar?title=" + Http.enc("Quantum chromodynamics lattice gauge"));
+        assertThat(unrelated.json().get("similar").findValuesAsText("slug")).isEmpty();
+    }
+
+    @Test
+    void relatedPagesOfAMissingPageAreA404() {
+        assertThat(http.get("/api/articles/no-such-page/related").status()).isEqualTo(404);
+    }
 }
