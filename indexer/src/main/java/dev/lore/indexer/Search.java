@@ -165,7 +165,9 @@ final class Search {
         Execution exact = executeUnion(searcher, parsed, request, false, allowed.keySet());
         int lexicalHits = lexicalCount(exact);
         Execution used = exact;
-        if (lexicalHits == 0 && !parsed.words().isEmpty()) {
+        // the fuzzy retry is for typos when nothing else helps; with pages found by meaning its
+        // near-miss words (any "the" matches) would outrank them
+        if (lexicalHits == 0 && !parsed.words().isEmpty() && candidates.isEmpty()) {
             Execution fuzzy = executeUnion(searcher, parsed, request, true, allowed.keySet());
             if (lexicalCount(fuzzy) > 0) {
                 used = fuzzy;
