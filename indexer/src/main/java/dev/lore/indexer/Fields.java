@@ -38,11 +38,27 @@ public final class Fields {
     /** Last update, epoch milliseconds; stored and sortable. */
     public static final String UPDATED = "updated";
 
+    /**
+     * A passage document's article or question (its {@link #ID}): indexed and as doc values. Passage
+     * documents carry only this, {@link #PASSAGE_VECTOR} and their place in the text; they have no
+     * {@link #TYPE}, so no lexical query, filter or facet ever sees them.
+     */
+    public static final String PASSAGE_OF = "passage_of";
+    /** A passage's embedding (HNSW graph, cosine similarity). */
+    public static final String PASSAGE_VECTOR = "passage_vector";
+    /** A passage's place in its document's body: start and end character offsets, stored. */
+    public static final String PASSAGE_START = "passage_start";
+
+    public static final String PASSAGE_END = "passage_end";
+
     /** Commit user-data key holding the last change sequence number applied. */
     public static final String COMMIT_SEQ = "lore.seq";
 
     /** Commit user-data key holding the field layout version the index was built with. */
     public static final String COMMIT_SCHEMA = "lore.schema";
+
+    /** Commit user-data key naming the embedding model whose vectors the index holds, if any. */
+    public static final String COMMIT_MODEL = "lore.model";
 
     private Fields() {}
 }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -39,15 +41,29 @@ final class IndexWrites {
     private final IndexWriter writer;
     private final Searchers searchers;
     private final AtomicLong generation = new AtomicLong();
+    private final String model;
+    private final LongUnaryOperator durable;
     private volatile long appliedSeq;
     private volatile long committedSeq;
-    private boolean dirty;
+    /** Set by writes here and by vectors written in the background; cleared by a commit. */
+    private final AtomicBoolean dirty = new AtomicBoolean();
 
     IndexWrites(IndexWriter writer, Searchers searchers, long appliedSeq) {
+        this(writer, searchers, appliedSeq, "", seq -> seq);
+    }
+
+    /**
+     * @param model the embedding model whose vectors the index holds ("" for none), recorded in commits
+     * @param durable from the sequence applied, the sequence a commit may record (lower while
+     *     vectors of earlier changes are still being computed)
+     */
+    IndexWrites(IndexWriter writer, Searchers searchers, long appliedSeq, String model, LongUnaryOperator durable) {
         this.writer = writer;
         this.searchers = searchers;
         this.appliedSeq = appliedSeq;
         this.committedSeq = appliedSeq;
+        this.model = model;
+        this.durable = durable;
     }
 
     /**
@@ -57,13 +73,19 @@ final class IndexWrites {
     record Start(long seq, boolean rebuild) {}
 
     static Start start(Directory directory) throws IOException {
+        return start(directory, "");
+    }
+
+    /** As {@link #start(Directory)}; an index with another embedding model's vectors (or none) is rebuilt too. */
+    static Start start(Directory directory, String model) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return new Start(0, false);
         }
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
         String stored = data.get(Fields.COMMIT_SEQ);
         long seq = stored == null ? 0 : Long.parseLong(stored);
-        boolean rebuild = !SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA));
+        boolean rebuild = !SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA))
+                || !model.equals(data.getOrDefault(Fields.COMMIT_MODEL, ""));
         return rebuild ? new Start(0, true) : new Start(seq, false);
     }
 
@@ -95,7 +117,7 @@ final class IndexWrites {
                 writer.deleteDocuments(new Term(Fields.ID, id));
             }
             appliedSeq = Math.max(seq, appliedSeq);
-            dirty = true;
+            dirty.set(true);
             searchers.refresh();
             generation.incrementAndGet();
         } catch (IOException e) {
@@ -105,19 +127,33 @@ final class IndexWrites {
 
     /** See {@link LoreIndex#commit}. */
     void commit() {
-        if (!dirty) {
+        if (!dirty.getAndSet(false)) {
             return;
         }
         try {
-            writer.setLiveCommitData(
-                    Map.of(Fields.COMMIT_SEQ, Long.toString(appliedSeq), Fields.COMMIT_SCHEMA, SCHEMA_VERSION)
-                            .entrySet());
+            long seq = durable.applyAsLong(appliedSeq);
+            writer.setLiveCommitData(Map.of(
+                            Fields.COMMIT_SEQ, Long.toString(seq),
+                            Fields.COMMIT_SCHEMA, SCHEMA_VERSION,
+                            Fields.COMMIT_MODEL, model)
+                    .entrySet());
             writer.commit();
-            committedSeq = appliedSeq;
-            dirty = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit the search index", e);
+            committedSeq = seq;
+            if (seq < appliedSeq) {
+                dirty.set(true); // commit again once the vectors are in
+            }
+        } catch (IOException | RuntimeException e) {
+            dirty.set(true);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("cannot commit the search index", io)
+                    : (RuntimeException) e;
         }
+    }
+
+    /** Vectors were written in the background: the next commit has work, and derived caches are stale. */
+    void vectorsWritten() {
+        dirty.set(true);
+        generation.incrementAndGet();
     }
 
     /** See {@link LoreIndex#clear}. */
@@ -125,7 +161,7 @@ final class IndexWrites {
         try {
             writer.deleteAll();
             appliedSeq = 0;
-            dirty = true;
+            dirty.set(true);
             commit();
             searchers.refresh();
             generation.incrementAndGet();

@@ -7,8 +7,14 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -38,36 +44,108 @@ public final class LoreIndex implements AutoCloseable {
     private final Search search;
     private final Suggestions suggestions;
     private final TopicDocuments topics;
+    private final Optional<PassageVectors> vectors;
+    private final Optional<SemanticSearch> semantic;
 
-    private LoreIndex(Directory directory, Analyzer analyzer, IndexWriter writer, long appliedSeq) throws IOException {
+    private LoreIndex(
+            Directory directory, Analyzer analyzer, IndexWriter writer, long appliedSeq, Optional<Embedder> embedder)
+            throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new Searchers(writer);
         var queries = new QueryFactory(analyzer);
-        this.writes = new IndexWrites(writer, searchers, appliedSeq);
+        this.writes = new IndexWrites(
+                writer, searchers, appliedSeq, embedder.map(Embedder::name).orElse(""), seq -> durableSeq(seq));
+        this.vectors = embedder.map(e -> new PassageVectors(e, writer, searchers, writes::vectorsWritten));
+        this.semantic = embedder.map(SemanticSearch::new);
         this.suggestions = new Suggestions(searchers, queries);
-        this.search = new Search(searchers, queries, analyzer, suggestions);
+        this.search = new Search(searchers, queries, analyzer, suggestions, semantic);
         this.topics = new TopicDocuments(searchers, queries);
     }
 
-    /** Opens the index in {@code dir}, creating it if absent. */
+    private long durableSeq(long applied) {
+        return vectors.map(v -> v.durable(applied)).orElse(applied);
+    }
+
+    /** Opens the index in {@code dir}, creating it if absent; lexical search only. */
     public static LoreIndex open(Path dir) {
+        return open(dir, Optional.empty());
+    }
+
+    /**
+     * Opens the index in {@code dir}, creating it if absent. With an {@code embedder} (which the
+     * index then owns and closes), articles and questions are also embedded passage by passage in
+     * the background and search ranks by words and meaning together. An index built with another
+     * model, or without one, is rebuilt from the graph.
+     */
+    public static LoreIndex open(Path dir, Optional<Embedder> embedder) {
         Objects.requireNonNull(dir, "dir must not be null");
         try {
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
-            IndexWrites.Start start = IndexWrites.start(directory);
+            IndexWrites.Start start =
+                    IndexWrites.start(directory, embedder.map(Embedder::name).orElse(""));
             if (start.rebuild()) {
-                LOG.info("Search index at {} has an older field layout; rebuilding it from the graph", dir);
+                LOG.info(
+                        "Search index at {} has an older field layout or other vectors; rebuilding it from the graph",
+                        dir);
             }
             Analyzer analyzer = Analyzers.perField();
             var writer = new IndexWriter(directory, IndexWrites.config(analyzer, start.rebuild()));
-            var index = new LoreIndex(directory, analyzer, writer, start.seq());
-            LOG.info("Search index opened at {}: {} documents, change sequence {}", dir, index.docCount(), start.seq());
+            var index = new LoreIndex(directory, analyzer, writer, start.seq(), embedder);
+            LOG.info(
+                    "Search index opened at {}: {} documents, change sequence {}{}",
+                    dir,
+                    index.docCount(),
+                    start.seq(),
+                    embedder.map(e -> ", passages embedded with " + e.name()).orElse(""));
             return index;
         } catch (IOException e) {
+            embedder.ifPresent(Embedder::close);
             throw new UncheckedIOException("cannot open the search index at " + dir, e);
         }
+    }
+
+    /** Whether search ranks by meaning too (an embedding model is loaded). */
+    public boolean semantic() {
+        return semantic.isPresent();
+    }
+
+    /** The ranking {@link #search(SearchRequest)} uses: hybrid with a model, lexical without. */
+    public Ranking defaultRanking() {
+        return semantic.isPresent() ? Ranking.HYBRID_RRF : Ranking.LEXICAL;
+    }
+
+    /**
+     * Returns once every change applied before the call has its vectors written and searchable
+     * (at once without a model). For tests, tools and benchmarks; the server never waits.
+     */
+    public void awaitEmbeddings() {
+        vectors.ifPresent(PassageVectors::await);
+    }
+
+    /**
+     * As {@link #awaitEmbeddings()}, giving up after {@code timeout}: true when everything applied
+     * before the call is embedded. For progress bars.
+     */
+    public boolean awaitEmbeddings(java.time.Duration timeout) {
+        return vectors.map(v -> v.await(timeout)).orElse(true);
+    }
+
+    /** Documents embedded (or given up) and documents queued for embedding since the index opened. */
+    public record EmbeddingProgress(long done, long queued) {}
+
+    public EmbeddingProgress embeddingProgress() {
+        return vectors.map(v -> {
+                    long[] p = v.progress();
+                    return new EmbeddingProgress(p[0], p[1]);
+                })
+                .orElse(new EmbeddingProgress(0, 0));
+    }
+
+    /** How many passages were embedded since the index opened. */
+    public long passagesEmbedded() {
+        return vectors.map(PassageVectors::passagesWritten).orElse(0L);
     }
 
     /** The last change sequence number whose changes are searchable (not necessarily durable yet). */
@@ -82,6 +160,7 @@ public final class LoreIndex implements AutoCloseable {
      */
     public synchronized void apply(Collection<IndexDoc> upserts, Collection<String> deletedIds, long seq) {
         writes.apply(upserts, deletedIds, seq);
+        vectors.ifPresent(v -> v.enqueue(upserts, deletedIds, seq));
     }
 
     /**
@@ -107,13 +186,14 @@ public final class LoreIndex implements AutoCloseable {
 
     /** Removes every document and resets the sequence to 0, for a rebuild. */
     public synchronized void clear() {
+        vectors.ifPresent(PassageVectors::discardPending);
         writes.clear();
     }
 
+    /** Documents in the index: articles, questions, people, skills, files (not their passages). */
     public int docCount() {
         return searchers.read(
-                "cannot read the search index",
-                searcher -> searcher.getIndexReader().numDocs());
+                "cannot read the search index", searcher -> searcher.count(new FieldExistsQuery(Fields.TYPE_DV)));
     }
 
     /**
@@ -123,7 +203,68 @@ public final class LoreIndex implements AutoCloseable {
      * vocabulary is offered.
      */
     public SearchResults search(SearchRequest request) {
-        return search.run(request);
+        return search.run(request, defaultRanking());
+    }
+
+    /**
+     * As {@link #search(SearchRequest)} with the given ranking; without a model every ranking is
+     * lexical. Phrases, exclusions and filters hold for every hit whatever the ranking.
+     */
+    public SearchResults search(SearchRequest request, Ranking ranking) {
+        return search.run(request, ranking);
+    }
+
+    /**
+     * Documents of {@code types} nearest in meaning to {@code text} (similar questions as one is
+     * typed); empty without a model.
+     */
+    public List<Scored> similarTo(String text, List<String> types, int n) {
+        if (semantic.isEmpty() || text.isBlank()) {
+            return List.of();
+        }
+        float[] vector = semantic.get().embed(text);
+        return searchers.read("cannot search the index", searcher -> near(searcher, vector, types, n, null));
+    }
+
+    /**
+     * Documents of {@code types} nearest in meaning to the document {@code id} ({@code type:key}),
+     * by the mean of its passages (related pages); empty without a model or before its vectors
+     * are in.
+     */
+    public List<Scored> relatedTo(String id, List<String> types, int n) {
+        if (semantic.isEmpty()) {
+            return List.of();
+        }
+        return searchers.read("cannot search the index", searcher -> {
+            var vector = SemanticSearch.documentVector(searcher, id);
+            return vector.isEmpty() ? List.<Scored>of() : near(searcher, vector.get(), types, n, id);
+        });
+    }
+
+    private List<Scored> near(IndexSearcher searcher, float[] vector, List<String> types, int n, String excluded)
+            throws IOException {
+        var near = semantic.get().nearest(searcher, vector, Math.max(n * 4, 20), excluded);
+        var out = new java.util.ArrayList<Scored>();
+        var stored = searcher.storedFields();
+        for (SemanticSearch.Near candidate : near) {
+            var top = searcher.search(new TermQuery(new Term(Fields.ID, candidate.id())), 1);
+            if (top.scoreDocs.length == 0) {
+                continue; // its delete is waiting
+            }
+            var d = stored.document(top.scoreDocs[0].doc, Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE));
+            if (types.isEmpty() || types.contains(d.get(Fields.TYPE))) {
+                out.add(new Scored(
+                        d.get(Fields.ID),
+                        d.get(Fields.TYPE),
+                        d.get(Fields.SLUG),
+                        d.get(Fields.TITLE),
+                        candidate.similarity()));
+                if (out.size() == n) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** A completion: what it is, its key and its title. */
@@ -210,12 +351,15 @@ public final class LoreIndex implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            vectors.ifPresent(PassageVectors::close);
             commit();
             searchers.close();
             writer.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index", e);
+        } finally {
+            vectors.ifPresent(v -> v.embedder().close());
         }
     }
 }

@@ -16,8 +16,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -155,8 +155,21 @@ final class QueryFactory {
         return out;
     }
 
+    /** Every document that is a hit of its own (not a passage), for searches by filters alone. */
     Query matchAll() {
-        return new MatchAllDocsQuery();
+        return new FieldExistsQuery(Fields.TYPE_DV);
+    }
+
+    /** The quoted phrases a hit must contain, as {@link #text} requires them. */
+    List<Query> phrases(UserQuery q) {
+        var out = new ArrayList<Query>();
+        for (String phrase : q.phrases()) {
+            Query p = builder.createPhraseQuery(Fields.CONTENTS, phrase);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The freshness buckets: last week, month, year, older. */

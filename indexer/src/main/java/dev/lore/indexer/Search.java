@@ -14,15 +14,19 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The search people run ({@link LoreIndex#search}): the query with facet selections, a fuzzy retry
@@ -33,24 +37,62 @@ final class Search {
     private static final Set<String> HIT_FIELDS =
             Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.TAGS, Fields.UPDATED);
 
+    private static final Set<String> ID_FIELD = Set.of(Fields.ID);
+    /** Reciprocal rank fusion's constant, as in Cormack et al. (2009). */
+    static final int RRF_K = 60;
+    /** The semantic share of a linear blend. */
+    static final float BLEND_WEIGHT = 0.5f;
+    /** How deep the lexical ranking is read for fusion. */
+    static final int FUSION_DEPTH = 100;
+    /** The length of a snippet taken from a passage found by meaning alone. */
+    static final int SNIPPET_CHARS = 240;
+
     private final Searchers searchers;
     private final QueryFactory queries;
     private final Analyzer analyzer;
     private final Suggestions suggestions;
+    private final Optional<SemanticSearch> semantic;
 
-    Search(Searchers searchers, QueryFactory queries, Analyzer analyzer, Suggestions suggestions) {
+    Search(
+            Searchers searchers,
+            QueryFactory queries,
+            Analyzer analyzer,
+            Suggestions suggestions,
+            Optional<SemanticSearch> semantic) {
         this.searchers = searchers;
         this.queries = queries;
         this.analyzer = analyzer;
         this.suggestions = suggestions;
+        this.semantic = semantic;
     }
 
     /** See {@link LoreIndex#search}. */
     SearchResults run(SearchRequest request) {
+        return run(request, Ranking.LEXICAL);
+    }
+
+    /**
+     * See {@link LoreIndex#search(SearchRequest, Ranking)}. Meaning takes part only when it can
+     * change the order: a relevance search with words, and a model present.
+     */
+    SearchResults run(SearchRequest request, Ranking ranking) {
         UserQuery parsed = UserQuery.parse(request.text());
         if (parsed.isEmpty() && !hasSelections(request)) {
             return SearchResults.empty();
         }
+        if (ranking == Ranking.LEXICAL
+                || semantic.isEmpty()
+                || request.order() != SearchRequest.Order.RELEVANCE
+                || !parsed.hasPositiveText()) {
+            return lexical(parsed, request);
+        }
+        // the query is embedded before a searcher is held: it is the slow part
+        float[] vector = semantic.get().embed(meaningOf(parsed));
+        return searchers.read(
+                "cannot search the index", searcher -> hybrid(searcher, parsed, request, ranking, vector));
+    }
+
+    private SearchResults lexical(UserQuery parsed, SearchRequest request) {
         return searchers.read("cannot search the index", searcher -> {
             Execution exact = execute(searcher, parsed, request, false);
             Execution used = exact;
@@ -64,13 +106,22 @@ final class Search {
                 return SearchResults.empty();
             }
             Optional<String> didYouMean = suggestions.spelling(searcher, parsed, exact.total() < 3);
+            ScoreDoc[] all = used.top().scoreDocs;
+            ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(request.offset(), all.length), all.length);
             return new SearchResults(
                     used.total(),
-                    hits(searcher, used, request),
+                    hits(searcher, used.query(), page, Map.of()),
                     FacetCounts.count(used.facets(), request.now()),
                     didYouMean,
                     used != exact);
         });
+    }
+
+    /** What the model is asked to embed: the words and phrases, not the operators or filters. */
+    static String meaningOf(UserQuery parsed) {
+        var parts = new ArrayList<String>(parsed.words());
+        parts.addAll(parsed.phrases());
+        return String.join(" ", parts);
     }
 
     private record Execution(Query query, TopDocs top, FacetsCollector facets, long total) {}
@@ -99,10 +150,183 @@ final class Search {
                 result.topDocs().totalHits.value());
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, Execution run, SearchRequest request) throws IOException {
-        ScoreDoc[] all = run.top().scoreDocs;
-        ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(request.offset(), all.length), all.length);
-        String[] snippets = highlight(searcher, run.query(), page);
+    /**
+     * Lexical and semantic candidates fused. The semantic candidates are kept only where they
+     * satisfy everything the query requires (phrases, exclusions, filters, facet selections); one
+     * search over "matches the words, or is such a candidate" then gives the lexical ranking
+     * (candidates found by meaning alone score 0 in it and come last), the total and the facets.
+     */
+    private SearchResults hybrid(
+            IndexSearcher searcher, UserQuery parsed, SearchRequest request, Ranking ranking, float[] vector)
+            throws IOException {
+        List<SemanticSearch.Near> near = semantic.get().nearest(searcher, vector, SemanticSearch.DOCUMENTS, null);
+        Map<String, ScoreDoc> allowed = allowed(searcher, parsed, request, near);
+        var candidates = near.stream().filter(n -> allowed.containsKey(n.id())).toList();
+        Execution exact = executeUnion(searcher, parsed, request, false, allowed.keySet());
+        int lexicalHits = lexicalCount(exact);
+        Execution used = exact;
+        // the fuzzy retry is for typos when nothing else helps; with pages found by meaning its
+        // near-miss words (any "the" matches) would outrank them
+        if (lexicalHits == 0 && !parsed.words().isEmpty() && candidates.isEmpty()) {
+            Execution fuzzy = executeUnion(searcher, parsed, request, true, allowed.keySet());
+            if (lexicalCount(fuzzy) > 0) {
+                used = fuzzy;
+            }
+        }
+        if (used.query() == null) {
+            return SearchResults.empty();
+        }
+        var ids = new ArrayList<String>();
+        var scores = new ArrayList<Float>();
+        var byId = new java.util.HashMap<String, ScoreDoc>();
+        var idValues = searcher.storedFields();
+        for (ScoreDoc sd : used.top().scoreDocs) {
+            String id = idValues.document(sd.doc, ID_FIELD).get(Fields.ID);
+            byId.put(id, sd);
+            if (sd.score > 0) { // found by its words
+                ids.add(id);
+                scores.add(sd.score);
+            }
+        }
+        allowed.forEach(byId::putIfAbsent);
+        List<String> meaning = candidates.stream().map(SemanticSearch.Near::id).toList();
+        Map<String, Float> fused = switch (ranking) {
+            case SEMANTIC -> byMeaning(candidates);
+            case HYBRID_BLEND ->
+                SemanticSearch.blend(ids, toArray(scores), meaning, similarities(candidates), BLEND_WEIGHT);
+            default -> SemanticSearch.reciprocalRank(ids, meaning, RRF_K);
+        };
+        var order = new ArrayList<>(fused.entrySet());
+        order.sort(Map.Entry.<String, Float>comparingByValue().reversed());
+        var ranked = new ArrayList<ScoreDoc>(order.size());
+        for (var e : order) {
+            ScoreDoc sd = byId.get(e.getKey());
+            if (sd != null) {
+                ranked.add(new ScoreDoc(sd.doc, e.getValue()));
+            }
+        }
+        int from = Math.min(request.offset(), ranked.size());
+        int to = Math.min(request.offset() + request.limit(), ranked.size());
+        var passages = new java.util.HashMap<Integer, SemanticSearch.Near>();
+        for (SemanticSearch.Near n : candidates) {
+            passages.put(allowed.get(n.id()).doc, n);
+        }
+        Optional<String> didYouMean = suggestions.spelling(searcher, parsed, lexicalHits < 3);
+        long total = ranking == Ranking.SEMANTIC ? ranked.size() : used.total();
+        return new SearchResults(
+                total,
+                hits(searcher, used.query(), ranked.subList(from, to).toArray(ScoreDoc[]::new), passages),
+                FacetCounts.count(used.facets(), request.now()),
+                didYouMean,
+                used != exact);
+    }
+
+    /** The candidates alone, scored by similarity. */
+    private static Map<String, Float> byMeaning(List<SemanticSearch.Near> candidates) {
+        var out = new java.util.LinkedHashMap<String, Float>();
+        candidates.forEach(n -> out.put(n.id(), n.similarity()));
+        return out;
+    }
+
+    private static int lexicalCount(Execution run) {
+        if (run.top() == null) {
+            return 0;
+        }
+        int n = 0;
+        for (ScoreDoc sd : run.top().scoreDocs) {
+            if (sd.score > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static float[] toArray(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    private static float[] similarities(List<SemanticSearch.Near> near) {
+        float[] out = new float[near.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = near.get(i).similarity();
+        }
+        return out;
+    }
+
+    /**
+     * The semantic candidates that satisfy the query's phrases, exclusions and filters, and are
+     * still in the index (a passage may outlive its document for the moment its delete waits).
+     */
+    private Map<String, ScoreDoc> allowed(
+            IndexSearcher searcher, UserQuery parsed, SearchRequest request, List<SemanticSearch.Near> near)
+            throws IOException {
+        if (near.isEmpty()) {
+            return Map.of();
+        }
+        var query = new BooleanQuery.Builder()
+                .add(
+                        new TermInSetQuery(
+                                Fields.ID,
+                                near.stream().map(n -> new BytesRef(n.id())).toList()),
+                        BooleanClause.Occur.FILTER);
+        queries.phrases(parsed).forEach(q -> query.add(q, BooleanClause.Occur.FILTER));
+        queries.exclusions(parsed).forEach(q -> query.add(q, BooleanClause.Occur.MUST_NOT));
+        queries.filters(parsed, request).forEach(q -> query.add(q, BooleanClause.Occur.FILTER));
+        TopDocs top = searcher.search(query.build(), near.size());
+        var out = new java.util.HashMap<String, ScoreDoc>();
+        var stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.put(stored.document(sd.doc, ID_FIELD).get(Fields.ID), sd);
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #execute}, but a document also matches when it is one of {@code allowed} (which
+     * scores 0, so the words' ranking is unchanged), and at least {@link #FUSION_DEPTH} are read.
+     */
+    private Execution executeUnion(
+            IndexSearcher searcher, UserQuery parsed, SearchRequest request, boolean fuzzy, Set<String> allowed)
+            throws IOException {
+        Query text = queries.text(parsed, fuzzy);
+        var either = new BooleanQuery.Builder();
+        if (text != null) {
+            either.add(text, BooleanClause.Occur.SHOULD);
+        }
+        if (!allowed.isEmpty()) {
+            Query ids = new TermInSetQuery(
+                    Fields.ID, allowed.stream().map(BytesRef::new).toList());
+            either.add(new BoostQuery(new ConstantScoreQuery(ids), 0f), BooleanClause.Occur.SHOULD);
+        }
+        if (text == null && allowed.isEmpty()) {
+            return new Execution(null, null, null, 0);
+        }
+        var query = new BooleanQuery.Builder().add(either.build(), BooleanClause.Occur.MUST);
+        queries.exclusions(parsed).forEach(q -> query.add(q, BooleanClause.Occur.MUST_NOT));
+        queries.filters(parsed, request).forEach(q -> query.add(q, BooleanClause.Occur.FILTER));
+        Query built = query.build();
+        int wanted = Math.min(Math.max(request.offset() + request.limit(), FUSION_DEPTH), 10_000);
+        var sort = new Sort(
+                SortField.FIELD_SCORE,
+                new SortField(Fields.UPDATED, SortField.Type.LONG, true),
+                new SortedSetSortField(Fields.ID_DV, false));
+        var result = FacetsCollectorManager.search(searcher, built, wanted, sort, true, new FacetsCollectorManager());
+        // snippets come from the words' query: the ids clause has nothing to highlight
+        return new Execution(
+                text == null ? built : text,
+                result.topDocs(),
+                result.facetsCollector(),
+                result.topDocs().totalHits.value());
+    }
+
+    private List<SearchHit> hits(
+            IndexSearcher searcher, Query query, ScoreDoc[] page, Map<Integer, SemanticSearch.Near> passages)
+            throws IOException {
+        String[] snippets = highlight(searcher, query, page);
         var hits = new ArrayList<SearchHit>(page.length);
         var storedFields = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
@@ -112,13 +336,53 @@ final class Search {
                     d.get(Fields.TYPE),
                     d.get(Fields.SLUG),
                     d.get(Fields.TITLE),
-                    snippets[i] == null ? "" : snippets[i],
+                    snippet(snippets[i], passages.get(page[i].doc), storedFields, page[i].doc),
                     Float.isNaN(page[i].score) ? 0 : page[i].score,
                     List.of(d.getValues(Fields.TAGS)),
                     Instant.ofEpochMilli(
                             d.getField(Fields.UPDATED).numericValue().longValue())));
         }
         return hits;
+    }
+
+    /**
+     * The highlighted snippet; for a hit found by meaning alone (nothing to highlight), the start of
+     * the passage that matched instead of the start of the page.
+     */
+    private static String snippet(
+            String highlighted, SemanticSearch.Near near, org.apache.lucene.index.StoredFields stored, int doc)
+            throws IOException {
+        String s = highlighted == null ? "" : highlighted;
+        if (near == null || s.contains("<mark>") || near.end() <= near.start()) {
+            return s;
+        }
+        String body = stored.document(doc, Set.of(Fields.BODY)).get(Fields.BODY);
+        if (body == null) {
+            return s;
+        }
+        String passage = body.substring(Math.min(near.start(), body.length()), Math.min(near.end(), body.length()))
+                .strip();
+        if (passage.length() > SNIPPET_CHARS) {
+            int cut = passage.lastIndexOf(' ', SNIPPET_CHARS);
+            passage = passage.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
+        }
+        return escape(passage);
+    }
+
+    private static String escape(String text) {
+        var out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean hasSelections(SearchRequest r) {

@@ -29,6 +29,7 @@ import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
 import dev.lore.graph.seed.PackStore;
+import dev.lore.indexer.BgeSmallEmbedder;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
@@ -99,6 +100,7 @@ import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionRoutes;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
+import dev.lore.server.search.RelatedPages;
 import dev.lore.server.search.SearchRoutes;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
@@ -182,7 +184,8 @@ final class Components {
             Supplier<Optional<String>> seeding) {
         articleStore = new ArticleStore(graph);
         var personStore = new PersonStore(graph);
-        index = LoreIndex.open(config.indexDir());
+        index = LoreIndex.open(
+                config.indexDir(), config.semantic() ? Optional.of(BgeSmallEmbedder.load()) : Optional.empty());
         closeInReverse.add(index);
         var lookups = new Lookups(graph);
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
@@ -309,6 +312,7 @@ final class Components {
         var questionPages = new QuestionPages(questions, promotions, pages, clock);
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
+        var relatedPages = new RelatedPages(index, articles);
         var packStore = new PackStore(graph);
         var identityRoutes = config.identity()
                 .oidc()
@@ -340,7 +344,11 @@ final class Components {
                         (article, reader) -> verificationRoutes.view(article.slug(), reader),
                         moderationPages::hidden,
                         article -> promotions.origin(article).map(QuestionPages::originView),
-                        pathPages::openSteps)::register,
+                        pathPages::openSteps,
+                        article -> relatedPages.of(article, 5).stream()
+                                .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
+                                .toList())::register,
+                relatedPages::register,
                 verificationRoutes::register,
                 new GapsRoutes(
                         new GapsService(new GapsStore(graph), search, experts, clock),

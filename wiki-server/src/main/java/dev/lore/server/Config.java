@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * @param chatLink the address of a person's chat, with {@code {handle}} where their handle goes
  *     ({@code LORE_CHAT_LINK}, e.g. {@code https://chat.example/u/{handle}}); empty: handles are
  *     shown as text
+ * @param semantic rank search by meaning too, with an embedding model in process ({@code
+ *     LORE_SEMANTIC}, default true; false gives lexical search only and loads no model)
  */
 public record Config(
         int port,
@@ -58,12 +60,16 @@ public record Config(
         IdentitySettings identity,
         FileSettings files,
         NotifyConfig notifications,
-        Optional<String> chatLink) {
+        Optional<String> chatLink,
+        boolean semantic) {
 
     static final int DEFAULT_PAGE_CACHE_MIB = 512;
     static final String DEFAULT_HOST = "127.0.0.1";
 
-    /** Not a demo, people for signed-in readers only, no trusted proxies, this machine only, default {@link Operations}. */
+    /**
+     * Not a demo, people for signed-in readers only, no trusted proxies, this machine only, default
+     * {@link Operations}, lexical search (no embedding model).
+     */
     public Config(
             int port,
             Path dataDir,
@@ -92,7 +98,8 @@ public record Config(
                 IdentitySettings.none(),
                 FileSettings.defaults(),
                 NotifyConfig.defaults(),
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -116,7 +123,17 @@ public record Config(
                 IdentitySettings.fromEnvironment(env),
                 FileSettings.fromEnvironment(env),
                 NotifyConfig.fromEnvironment(env),
-                parseChatLink(nonBlank(env.get("LORE_CHAT_LINK"))));
+                parseChatLink(nonBlank(env.get("LORE_CHAT_LINK"))),
+                "true".equalsIgnoreCase(flagValue(env, "LORE_SEMANTIC", "false")));
+    }
+
+    /** A true/false setting's value, {@code fallback} when unset; anything else is an error. */
+    private static String flagValue(Map<String, String> env, String name, String fallback) {
+        String raw = nonBlank(env.get(name)).map(String::strip).orElse(fallback);
+        if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, was '" + raw + "'");
+        }
+        return raw;
     }
 
     /** A chat link template: an http(s) address with {@code {handle}} in it. */
@@ -191,6 +208,10 @@ public record Config(
         return copy(c -> c.chatLink = newChatLink);
     }
 
+    public Config withSemantic(boolean newSemantic) {
+        return copy(c -> c.semantic = newSemantic);
+    }
+
     /** This configuration with what {@code change} sets on a copy of its components. */
     private Config copy(Consumer<Copy> change) {
         var copy = new Copy(this);
@@ -218,6 +239,7 @@ public record Config(
         FileSettings files;
         NotifyConfig notifications;
         Optional<String> chatLink;
+        boolean semantic;
 
         Copy(Config c) {
             port = c.port;
@@ -238,6 +260,7 @@ public record Config(
             files = c.files;
             notifications = c.notifications;
             chatLink = c.chatLink;
+            semantic = c.semantic;
         }
 
         Config build() {
@@ -259,7 +282,8 @@ public record Config(
                     identity,
                     files,
                     notifications,
-                    chatLink);
+                    chatLink,
+                    semantic);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.lore.server.cli.BenchFilesCommand;
 import dev.lore.server.cli.BenchGitImportCommand;
 import dev.lore.server.cli.BenchNotifyCommand;
 import dev.lore.server.cli.BenchSearchCommand;
+import dev.lore.server.cli.BenchSemanticCommand;
 import dev.lore.server.cli.Command;
 import dev.lore.server.cli.EvalExpertsCommand;
 import dev.lore.server.cli.EvalSciFactCommand;
@@ -43,6 +44,7 @@ public final class Main {
             Map.entry("eval-scifact", EvalSciFactCommand::new),
             Map.entry("eval-experts", EvalExpertsCommand::new),
             Map.entry("bench-search", BenchSearchCommand::new),
+            Map.entry("bench-semantic", BenchSemanticCommand::new),
             Map.entry("bench-experts", BenchExpertsCommand::new),
             Map.entry("bench-git-import", BenchGitImportCommand::new),
             Map.entry("bench-notify", BenchNotifyCommand::new),

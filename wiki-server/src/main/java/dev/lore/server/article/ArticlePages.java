@@ -83,10 +83,17 @@ public final class ArticlePages {
         List<dev.lore.ui.view.learning.OpenStepView> of(Article article, Optional<Person> reader);
     }
 
+    /** Pages close in meaning to a page (see {@code search.RelatedPages}); empty without the model. */
+    @FunctionalInterface
+    public interface Related {
+        List<LinkView> of(Article article);
+    }
+
     private final Feedback feedback;
     private final Moderation moderation;
     private final Origin origin;
     private final OpenSteps openSteps;
+    private final Related related;
 
     public ArticlePages(
             ArticleService articles,
@@ -97,7 +104,9 @@ public final class ArticlePages {
             Verification verification,
             Moderation moderation,
             Origin origin,
-            OpenSteps openSteps) {
+            OpenSteps openSteps,
+            Related related) {
+        this.related = related;
         this.origin = origin;
         this.openSteps = openSteps;
         this.feedback = feedback;
@@ -159,7 +168,8 @@ public final class ArticlePages {
                 a.hidden() ? Optional.empty() : verification.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? moderation.hidden(a) : Optional.empty(),
                 origin.of(a),
-                a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)));
+                a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)),
+                a.hidden() ? List.of() : related.of(a));
         pages.render(ctx, "article/article.jte", a.title(), view);
     }
 

@@ -42,6 +42,10 @@ public final class Help implements Command {
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
+              bench-semantic [ARTICLES] [REQUESTS]
+                             cost of search by meaning in the index alone: embedding
+                             throughput, index size, heap, lexical vs hybrid latency at 1 and
+                             8 clients (default 10000 synthetic articles, 1000 requests)
               bench-experts [PEOPLE] [SKILLS] [ARTICLES] [REQUESTS] [--data DIR]
                              expertise benchmark on a synthetic organisation (default 10000
                              people, 2000 skills, 100000 articles, 1000 requests per level);

@@ -49,6 +49,14 @@ public final class SciFactEval {
     }
 
     public Result run(Path dir, String authorId, Progress progress) {
+        return measure(dir, importCorpus(dir, authorId, progress), search);
+    }
+
+    /** The abstracts as written: which article (by slug) is which SciFact document, and how long it took. */
+    public record Imported(Map<String, String> docBySlug, double seconds) {}
+
+    /** Writes every abstract as an article through Lore's write path. */
+    public Imported importCorpus(Path dir, String authorId, Progress progress) {
         List<JsonNode> corpus = corpus(dir);
         var docBySlug = new HashMap<String, String>();
         long start = System.nanoTime();
@@ -72,8 +80,12 @@ public final class SciFactEval {
             docBySlug.put(created.slug(), doc.path("id").asText());
             progress.update(i + 1, corpus.size(), "abstracts");
         }
-        double importSeconds = (System.nanoTime() - start) / 1e9;
+        return new Imported(docBySlug, (System.nanoTime() - start) / 1e9);
+    }
 
+    /** Runs the judged training queries through {@code search} (the top 100 hits of a query). */
+    public Result measure(Path dir, Imported imported, Function<String, List<SearchHit>> search) {
+        Map<String, String> docBySlug = imported.docBySlug();
         Map<String, Set<String>> judged = qrels(dir.resolve("qrels_train.tsv"));
         double ndcg = 0;
         double recall = 0;
@@ -93,7 +105,7 @@ public final class SciFactEval {
             recall += recallAt(ranked, relevant, 100);
             n++;
         }
-        return new Result(corpus.size(), n, ndcg / n, recall / n, importSeconds, searchNanos / 1e6 / n);
+        return new Result(docBySlug.size(), n, ndcg / n, recall / n, imported.seconds(), searchNanos / 1e6 / n);
     }
 
     /** nDCG with binary gains: DCG of the ranking over DCG of an ideal ranking. */

@@ -374,7 +374,9 @@ public final class QuestionService {
             text = text.substring(0, MAX_SIMILAR_TEXT);
         }
         var out = new LinkedHashMap<String, Similar>();
-        for (var d : index.topDocuments(text, List.of("article", "question"), limit)) {
+        List<String> types = List.of("article", "question");
+        for (var d : SimilarByMeaning.fuse(
+                index.topDocuments(text, types, limit), index.similarTo(text, types, limit), limit)) {
             String url = d.type().equals("question") ? "/questions/" + d.slug() : "/wiki/" + d.slug();
             out.putIfAbsent(d.id(), new Similar(d.type(), d.slug(), d.title(), url));
         }

@@ -126,6 +126,7 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
                         "LORE_NEO4J_PAGECACHE", "128m")); // the test store is small
                 // a busy machine may answer slowly; slow is not the failure these tests look for
                 env.put("LORE_NOTIFY_TIMEOUT_MS", Long.toString(Http.PATIENCE.toMillis()));
+                env.put("LORE_SEMANTIC", "false"); // no model: a test that wants one asks another(...) for it
                 external.ifPresent(uri -> {
                     env.put("LORE_NEO4J_URI", uri.toString());
                     env.put("LORE_NEO4J_PASSWORD", Neo4jForTests.PASSWORD);

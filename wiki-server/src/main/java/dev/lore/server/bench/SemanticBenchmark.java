@@ -1,0 +1,130 @@
+package dev.lore.server.bench;
+
+import dev.lore.indexer.BgeSmallEmbedder;
+import dev.lore.indexer.IndexDoc;
+import dev.lore.indexer.LoreIndex;
+import dev.lore.indexer.Ranking;
+import dev.lore.indexer.SearchRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The cost of search by meaning, in the index alone (no graph, no HTTP): the same synthetic
+ * articles in a lexical index and in a hybrid one; embedding throughput, index size, heap, and
+ * query latency lexical vs hybrid at 1 and 8 clients, with the ratios. Not a test.
+ */
+public final class SemanticBenchmark {
+    private static final int BATCH = 200;
+
+    private SemanticBenchmark() {}
+
+    public static void run(int articles, int requests, PrintStream out) throws Exception {
+        Path scratch = dev.lore.server.Scratch.create("lore-bench-semantic-");
+        var corpus = new SyntheticCorpus(50_000, 1.07, 42);
+        var random = new Random(7);
+        var queries = new ArrayList<String>();
+        for (int i = 0; i < 500; i++) {
+            var q = new StringBuilder();
+            for (int w = 0, n = 1 + random.nextInt(3); w < n; w++) {
+                q.append(w == 0 ? "" : " ").append(corpus.queryWord(random));
+            }
+            queries.add(q.toString());
+        }
+        var docs = new ArrayList<IndexDoc>(articles);
+        var docRandom = new Random(11);
+        for (int i = 0; i < articles; i++) {
+            SyntheticCorpus.Doc d = corpus.doc(i, docRandom);
+            docs.add(new IndexDoc(
+                    "article:" + i,
+                    "article",
+                    "a" + i,
+                    d.title(),
+                    d.body(),
+                    d.tags(),
+                    List.of(),
+                    List.of("Bench"),
+                    Instant.EPOCH));
+        }
+        long heapBefore = usedHeap();
+        try (var lexical = LoreIndex.open(scratch.resolve("lexical"));
+                var hybrid = LoreIndex.open(scratch.resolve("hybrid"), Optional.of(BgeSmallEmbedder.load()))) {
+            long lexStart = System.nanoTime();
+            apply(lexical, docs);
+            double lexSeconds = (System.nanoTime() - lexStart) / 1e9;
+            long modelHeap = usedHeap() - heapBefore;
+            long start = System.nanoTime();
+            apply(hybrid, docs);
+            while (!hybrid.awaitEmbeddings(Duration.ofSeconds(30))) {
+                out.printf("embedding: %s%n", hybrid.embeddingProgress());
+            }
+            hybrid.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long passages = hybrid.passagesEmbedded();
+            long withVectorsHeap = usedHeap() - heapBefore;
+            long lexBytes = size(scratch.resolve("lexical"));
+            long hybridBytes = size(scratch.resolve("hybrid"));
+            out.printf("%n%d synthetic articles, %d passages%n", articles, passages);
+            out.printf("| | lexical | hybrid | ratio |%n|---|---|---|---|%n");
+            out.printf(
+                    "| indexing (s) | %.1f | %.1f (embedding %.0f passages/s) | %.1fx |%n",
+                    lexSeconds, seconds, passages / seconds, seconds / lexSeconds);
+            out.printf(
+                    "| index on disk (MB) | %.1f | %.1f | %.2fx |%n",
+                    lexBytes / 1e6, hybridBytes / 1e6, (double) hybridBytes / lexBytes);
+            out.printf(
+                    "| heap used after GC (MB, model + both indexes' readers) | | %.0f after the model, %.0f with vectors | |%n",
+                    modelHeap / 1e6, withVectorsHeap / 1e6);
+            for (int clients : new int[] {1, 8}) {
+                SearchBenchmark.Latency lex = SearchBenchmark.measure(
+                        clients, requests, queries, q -> lexical.search(new SearchRequest(q, 0, 10), Ranking.LEXICAL));
+                SearchBenchmark.Latency hyb = SearchBenchmark.measure(
+                        clients,
+                        requests,
+                        queries,
+                        q -> hybrid.search(new SearchRequest(q, 0, 10), Ranking.HYBRID_RRF));
+                out.printf(
+                        "| %d client(s): p50 / p99 (ms) | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx |%n",
+                        clients,
+                        lex.p50Millis(),
+                        lex.p99Millis(),
+                        hyb.p50Millis(),
+                        hyb.p99Millis(),
+                        hyb.p50Millis() / lex.p50Millis(),
+                        hyb.p99Millis() / lex.p99Millis());
+            }
+        }
+    }
+
+    private static void apply(LoreIndex index, List<IndexDoc> docs) {
+        for (int i = 0; i < docs.size(); i += BATCH) {
+            index.apply(docs.subList(i, Math.min(docs.size(), i + BATCH)), List.of(), i / BATCH + 1);
+        }
+    }
+
+    private static long usedHeap() {
+        var rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static long size(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
