@@ -35,6 +35,8 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
                                 Thread.ofPlatform().name("test-graph-shutdown").unstarted(() -> {
                                     connected.close();
                                     db.close();
+                                    // a store left behind per test run filled the disk over a day of builds
+                                    deleteTree(dir);
                                 }));
                 graph = connected;
             } catch (IOException e) {
@@ -42,6 +44,15 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
             }
         }
         return graph;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is exiting; a directory left in the temporary folder is all that is lost
+        }
     }
 
     @Override
