@@ -295,21 +295,25 @@ final class Components {
                         security,
                         config.trustedProxies(),
                         pages));
+        var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
                         ::register,
                 new ArticlePages(
-                        articles,
-                        pages,
-                        clock,
-                        (article, reader) ->
-                                ExpertPages.panel(() -> experts.askAbout(article.title(), article.skills(), reader, 3)),
-                        questionPages::feedback,
-                        (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                        moderationPages::hidden,
-                        article -> promotions.origin(article).map(QuestionPages::originView),
-                        pathPages::openSteps)::register,
+                                articles,
+                                pages,
+                                clock,
+                                (article, reader) -> ExpertPages.panel(
+                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                questionPages::feedback,
+                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
+                                moderationPages::hidden,
+                                article -> promotions.origin(article).map(QuestionPages::originView),
+                                pathPages::openSteps)
+                        .withTree(pageTree)::register,
+                new dev.lore.server.article.PageTreeApi(pageTree)::register,
+                new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
                 verificationRoutes::register,
                 new GapsRoutes(new GapsService(new GapsStore(graph), search, experts, clock), pages, clock)::register,
                 new ModerationRoutes(moderation)::register,

@@ -83,6 +83,22 @@ public final class ArticlePages {
         List<dev.lore.ui.view.learning.OpenStepView> of(Article article, Optional<Person> reader);
     }
 
+    /** Where a page stands in the page tree (see {@link PageTreeService}). */
+    @FunctionalInterface
+    public interface Place {
+        dev.lore.ui.view.article.PlaceView of(Article article);
+    }
+
+    private Place place = article -> dev.lore.ui.view.article.PlaceView.NONE;
+    private Optional<PageTreeService> tree = Optional.empty();
+
+    /** Shows each page's place in the tree and lets new pages be created under a parent. */
+    public ArticlePages withTree(PageTreeService tree) {
+        this.tree = Optional.of(tree);
+        this.place = article -> tree.placeView(article.slug());
+        return this;
+    }
+
     private final Feedback feedback;
     private final Moderation moderation;
     private final Origin origin;
@@ -159,7 +175,8 @@ public final class ArticlePages {
                 a.hidden() ? Optional.empty() : verification.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? moderation.hidden(a) : Optional.empty(),
                 origin.of(a),
-                a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)));
+                a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)),
+                place.of(a));
         pages.render(ctx, "article/article.jte", a.title(), view);
     }
 
@@ -171,8 +188,12 @@ public final class ArticlePages {
     private void newForm(Context ctx) {
         CurrentUser.require(ctx, Role.CONTRIBUTOR);
         String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
-        var view =
-                new EditView(true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty());
+        String parent = Optional.ofNullable(ctx.queryParam("parent")).orElse("").strip();
+        if (!parent.isEmpty()) {
+            parent = articles.find(parent).article().slug();
+        }
+        var view = new EditView(
+                true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty(), parent);
         pages.render(ctx, "article/edit.jte", "New page", view);
     }
 
@@ -184,7 +205,13 @@ public final class ArticlePages {
                 pages.render(ctx, "article/edit.jte", "New page", form.previewing(true, "", 0, articles));
                 return;
             }
-            Article created = articles.create(form.input(), author.id());
+            Article created = form.parent().isEmpty() || tree.isEmpty()
+                    ? articles.create(form.input(), author.id())
+                    : articles.inOneTransaction(() -> {
+                        Article a = articles.create(form.input(), author.id());
+                        tree.get().move(a.slug(), Optional.of(form.parent()));
+                        return a;
+                    });
             ctx.redirect("/wiki/" + created.slug(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | TooLargeException e) {
             ctx.status(e instanceof TooLargeException ? 413 : 400);

@@ -18,6 +18,7 @@ import java.util.Optional;
  * looked up (the page still shows). {@code hidden} is present when a champion views a page a
  * moderator hid. {@code origin} is present for an article promoted from an answer; {@code openSteps}
  * lists the reader's not-yet-done path steps for this page (each with a "mark done" form).
+ * {@code place} is where the page stands in the page tree (breadcrumbs, children, its section).
  */
 public record ArticleView(
         String slug,
@@ -41,4 +42,5 @@ public record ArticleView(
         Optional<VerificationView> verification,
         Optional<HiddenView> hidden,
         Optional<OriginView> origin,
-        List<OpenStepView> openSteps) {}
+        List<OpenStepView> openSteps,
+        PlaceView place) {}
