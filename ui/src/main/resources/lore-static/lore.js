@@ -229,4 +229,21 @@
       }
     });
   }
+
+  // A link icon after each heading of an article: it points at the heading, and a click also
+  // copies the address, ready to paste into chat.
+  document.querySelectorAll(".article .markdown :is(h2, h3, h4)[id]").forEach((h) => {
+    const a = document.createElement("a");
+    a.className = "heading-link";
+    a.href = `#${h.id}`;
+    a.textContent = "#";
+    a.setAttribute("aria-label", `Copy a link to “${h.textContent}”`);
+    a.addEventListener("click", () => {
+      const url = `${location.origin}${location.pathname}#${h.id}`;
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(url).catch(() => {});
+      }
+    });
+    h.append(a);
+  });
 })();
