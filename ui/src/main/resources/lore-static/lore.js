@@ -246,4 +246,77 @@
     });
     h.append(a);
   });
+
+  // Editor drafts: what is typed is saved on the server (per person and page) a moment after
+  // typing stops, and when the tab is hidden; leaving with changes not yet saved anywhere asks
+  // first. The form's data-draft-state says "saved" once the server holds the latest text.
+  const editor = document.querySelector("form.editor[data-draft-url]");
+  if (editor) {
+    const url = editor.dataset.draftUrl;
+    const csrf = editor.querySelector("input[name=_csrf]")?.value || "";
+    const status = editor.querySelector(".draft-status");
+    const value = (name) => editor.querySelector(`[name=${name}]`)?.value || "";
+    const snapshot = () =>
+      JSON.stringify({
+        title: value("title"),
+        markdown: value("markdown"),
+        tags: value("tags"),
+        skills: value("skills"),
+        baseRevision: Number(value("baseRevision")) || 0,
+      });
+    let saved = snapshot();
+    let submitting = false;
+    let timer;
+    const save = async (keepalive) => {
+      clearTimeout(timer);
+      const body = snapshot();
+      if (body === saved) {
+        return;
+      }
+      editor.dataset.draftState = "saving";
+      try {
+        const response = await fetch(url, {
+          method: "PUT",
+          body,
+          keepalive,
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Accept: "application/json" },
+        });
+        if (response.ok) {
+          saved = body;
+          if (snapshot() === saved) {
+            editor.dataset.draftState = "saved";
+            if (status) status.textContent = "Draft saved";
+          }
+        } else {
+          editor.dataset.draftState = "error";
+          if (status) status.textContent = "Draft not saved";
+        }
+      } catch {
+        editor.dataset.draftState = "error";
+        if (status) status.textContent = "Draft not saved: offline?";
+      }
+    };
+    editor.addEventListener("input", () => {
+      editor.dataset.draftState = "dirty";
+      clearTimeout(timer);
+      timer = setTimeout(() => save(false), 1500);
+    });
+    editor.addEventListener("change", () => save(false));
+    editor.addEventListener("submit", () => {
+      submitting = true;
+      clearTimeout(timer);
+    });
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden" && !submitting) {
+        save(true);
+      }
+    });
+    window.addEventListener("beforeunload", (event) => {
+      if (!submitting && snapshot() !== saved) {
+        save(true);
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
 })();

@@ -17,6 +17,8 @@ public final class Schema {
             "CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE",
             "CREATE CONSTRAINT external_identity_key IF NOT EXISTS FOR (i:ExternalIdentity) REQUIRE i.key IS UNIQUE",
             "CREATE CONSTRAINT pending_sign_in_state IF NOT EXISTS FOR (s:PendingSignIn) REQUIRE s.stateHash IS UNIQUE",
+            "CREATE CONSTRAINT draft_key IF NOT EXISTS FOR (d:Draft) REQUIRE d.key IS UNIQUE",
+            "CREATE CONSTRAINT suggestion_id IF NOT EXISTS FOR (s:Suggestion) REQUIRE s.id IS UNIQUE",
             "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",
             "CREATE INDEX person_seq IF NOT EXISTS FOR (p:Person) ON (p.seq)",
             "CREATE INDEX skill_seq IF NOT EXISTS FOR (s:Skill) ON (s.seq)",

@@ -295,6 +295,7 @@ final class Components {
                         security,
                         config.trustedProxies(),
                         pages));
+        var drafts = new dev.lore.server.article.Drafts(new dev.lore.graph.article.DraftStore(graph), clock);
         var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
@@ -311,7 +312,9 @@ final class Components {
                                 moderationPages::hidden,
                                 article -> promotions.origin(article).map(QuestionPages::originView),
                                 pathPages::openSteps)
-                        .withTree(pageTree)::register,
+                        .withTree(pageTree)
+                        .withDrafts(drafts)::register,
+                new dev.lore.server.article.DraftApi(drafts)::register,
                 new dev.lore.server.article.PageTreeApi(pageTree)::register,
                 new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
                 verificationRoutes::register,

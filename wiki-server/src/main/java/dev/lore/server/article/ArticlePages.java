@@ -3,6 +3,7 @@ package dev.lore.server.article;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleSummary;
 import dev.lore.graph.article.Contributor;
+import dev.lore.graph.article.DraftStore;
 import dev.lore.graph.article.Revision;
 import dev.lore.graph.article.StaleRevisionException;
 import dev.lore.graph.person.Person;
@@ -99,6 +100,14 @@ public final class ArticlePages {
         return this;
     }
 
+    private Optional<Drafts> drafts = Optional.empty();
+
+    /** Restores autosaved drafts in the editor, and forgets a draft once its page is saved. */
+    public ArticlePages withDrafts(Drafts drafts) {
+        this.drafts = Optional.of(drafts);
+        return this;
+    }
+
     private final Feedback feedback;
     private final Moderation moderation;
     private final Origin origin;
@@ -137,6 +146,13 @@ public final class ArticlePages {
         routes.post("/wiki/{slug}/revisions/{n}/restore", this::restore);
         routes.get("/wiki/{slug}/diff", this::diff);
         routes.post("/preview", this::preview);
+        routes.post("/new/draft/discard", ctx -> discardDraft(ctx, DraftStore.Target.NEW_PAGE, "/new"));
+        routes.post(
+                "/wiki/{slug}/draft/discard",
+                ctx -> discardDraft(
+                        ctx,
+                        DraftStore.Target.page(ctx.pathParam("slug")),
+                        "/wiki/" + ctx.pathParam("slug") + "/edit"));
     }
 
     private void view(Context ctx) {
@@ -194,6 +210,10 @@ public final class ArticlePages {
         }
         var view = new EditView(
                 true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty(), parent);
+        Optional<DraftStore.Draft> draft = draft(ctx, DraftStore.Target.NEW_PAGE);
+        if (draft.isPresent()) {
+            view = restored(view, draft.get());
+        }
         pages.render(ctx, "article/edit.jte", "New page", view);
     }
 
@@ -212,6 +232,7 @@ public final class ArticlePages {
                         tree.get().move(a.slug(), Optional.of(form.parent()));
                         return a;
                     });
+            forgetDraft(author.id(), DraftStore.Target.NEW_PAGE);
             ctx.redirect("/wiki/" + created.slug(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | TooLargeException e) {
             ctx.status(e instanceof TooLargeException ? 413 : 400);
@@ -221,6 +242,39 @@ public final class ArticlePages {
                     "New page",
                     form.edit(true, "", 0, Optional.of(e.getMessage()), Optional.empty()));
         }
+    }
+
+    /** The signed-in person's draft of a page, if drafts are on and they have one. */
+    private Optional<DraftStore.Draft> draft(Context ctx, DraftStore.Target target) {
+        return drafts.flatMap(d -> CurrentUser.of(ctx).flatMap(p -> d.find(p.id(), target)));
+    }
+
+    /** The editor holding a draft instead of the page's text, saying so. */
+    private EditView restored(EditView view, DraftStore.Draft d) {
+        return new EditView(
+                view.isNew(),
+                view.slug(),
+                d.title(),
+                d.markdown(),
+                d.tags(),
+                d.skills(),
+                view.isNew() ? 0 : d.baseRevision(),
+                view.message(),
+                view.error(),
+                view.conflict(),
+                view.previewHtml(),
+                view.parent(),
+                Optional.of(Pages.ago(d.savedAt(), clock.instant())));
+    }
+
+    private void discardDraft(Context ctx, DraftStore.Target target, String back) {
+        var person = CurrentUser.require(ctx, Role.READER);
+        drafts.ifPresent(d -> d.discard(person.id(), target));
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    private void forgetDraft(String personId, DraftStore.Target target) {
+        drafts.ifPresent(d -> d.discard(personId, target));
     }
 
     private void editForm(Context ctx) {
@@ -238,6 +292,12 @@ public final class ArticlePages {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
+        Optional<DraftStore.Draft> draft = draft(ctx, DraftStore.Target.page(a.slug()));
+        if (draft.isPresent()
+                && !(draft.get().markdown().equals(a.markdown())
+                        && draft.get().title().equals(a.title()))) {
+            view = restored(view, draft.get());
+        }
         pages.render(ctx, "article/edit.jte", "Editing " + a.title(), view);
     }
 
@@ -256,6 +316,7 @@ public final class ArticlePages {
                 return;
             }
             Article saved = articles.update(slug, base, form.input(), author.id());
+            forgetDraft(author.id(), DraftStore.Target.page(saved.slug()));
             ctx.redirect("/wiki/" + saved.slug(), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             Article current = articles.find(slug).article();

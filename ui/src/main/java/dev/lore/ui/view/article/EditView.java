@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param tags comma-separated
  * @param skills comma-separated
  * @param parent the slug of the page a new page goes under, or empty for the top level
+ * @param restoredDraft when the fields hold the person's autosaved draft, how long ago it was saved
  */
 public record EditView(
         boolean isNew,
@@ -23,7 +24,8 @@ public record EditView(
         Optional<String> error,
         Optional<ConflictView> conflict,
         Optional<String> previewHtml,
-        String parent) {
+        String parent,
+        Optional<String> restoredDraft) {
     public EditView(
             boolean isNew,
             String slug,
@@ -37,5 +39,34 @@ public record EditView(
             Optional<ConflictView> conflict,
             Optional<String> previewHtml) {
         this(isNew, slug, title, markdown, tags, skills, baseRevision, message, error, conflict, previewHtml, "");
+    }
+
+    public EditView(
+            boolean isNew,
+            String slug,
+            String title,
+            String markdown,
+            String tags,
+            String skills,
+            int baseRevision,
+            String message,
+            Optional<String> error,
+            Optional<ConflictView> conflict,
+            Optional<String> previewHtml,
+            String parent) {
+        this(
+                isNew,
+                slug,
+                title,
+                markdown,
+                tags,
+                skills,
+                baseRevision,
+                message,
+                error,
+                conflict,
+                previewHtml,
+                parent,
+                Optional.empty());
     }
 }
