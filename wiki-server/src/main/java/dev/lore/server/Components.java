@@ -149,6 +149,7 @@ final class Components {
     final AttachmentService attachments;
     final ExtractionQueue extraction;
     final NotificationService notify;
+    final Notifier notifier;
     final Unsubscribes unsubscribes;
     final NotifyConfig notifyConfig;
     final NotifyOutbox outbox;
@@ -178,7 +179,7 @@ final class Components {
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
         var watches = new WatchStore(graph);
         var notifications = new NotificationStore(graph, watches);
-        var notifier = new Notifier(graph, notifications, lookups, markdown, clock);
+        notifier = new Notifier(graph, notifications, lookups, markdown, clock);
         notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
         unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
         notifyConfig = config.notifications();
@@ -296,6 +297,8 @@ final class Components {
                         config.trustedProxies(),
                         pages));
         var drafts = new dev.lore.server.article.Drafts(new dev.lore.graph.article.DraftStore(graph), clock);
+        var suggestions = new dev.lore.server.article.Suggestions(
+                new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
         var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
@@ -315,6 +318,8 @@ final class Components {
                         .withTree(pageTree)
                         .withDrafts(drafts)::register,
                 new dev.lore.server.article.DraftApi(drafts)::register,
+                new dev.lore.server.article.SuggestionApi(suggestions)::register,
+                new dev.lore.server.article.SuggestionPages(suggestions, articles, pages, clock)::register,
                 new dev.lore.server.article.PageTreeApi(pageTree)::register,
                 new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
                 verificationRoutes::register,

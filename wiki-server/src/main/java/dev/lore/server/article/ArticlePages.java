@@ -280,11 +280,12 @@ public final class ArticlePages {
     private void editForm(Context ctx) {
         CurrentUser.require(ctx, Role.CONTRIBUTOR);
         Article a = articles.find(ctx.pathParam("slug")).article();
+        String text = EditorText.of(a.markdown(), a.title());
         var view = new EditView(
                 false,
                 a.slug(),
                 a.title(),
-                a.markdown(),
+                text,
                 String.join(", ", a.tags()),
                 String.join(", ", a.skills()),
                 a.revision(),
@@ -294,8 +295,7 @@ public final class ArticlePages {
                 Optional.empty());
         Optional<DraftStore.Draft> draft = draft(ctx, DraftStore.Target.page(a.slug()));
         if (draft.isPresent()
-                && !(draft.get().markdown().equals(a.markdown())
-                        && draft.get().title().equals(a.title()))) {
+                && !(draft.get().markdown().equals(text) && draft.get().title().equals(a.title()))) {
             view = restored(view, draft.get());
         }
         pages.render(ctx, "article/edit.jte", "Editing " + a.title(), view);

@@ -237,6 +237,9 @@ public final class NotifyPages {
             case FLAGGED -> "flagged";
             case REVIEW_FLAG -> "added a flag to the review queue:";
             case WEBHOOK_DISABLED -> "switched off your webhook";
+            case EDIT_SUGGESTED -> "suggested an edit to";
+            case SUGGESTION_ACCEPTED -> "accepted your suggested edit to";
+            case SUGGESTION_DECLINED -> "declined your suggested edit to";
         };
     }
 
@@ -255,6 +258,9 @@ public final class NotifyPages {
             case FLAGGED -> "Something I own, asked or answered was flagged";
             case REVIEW_FLAG -> "A new flag in the review queue (champions)";
             case WEBHOOK_DISABLED -> "A webhook I registered was switched off";
+            case EDIT_SUGGESTED -> "Someone suggested an edit to a page I own";
+            case SUGGESTION_ACCEPTED -> "My suggested edit was accepted";
+            case SUGGESTION_DECLINED -> "My suggested edit was declined";
         };
     }
 }

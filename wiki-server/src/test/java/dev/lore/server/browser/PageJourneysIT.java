@@ -14,8 +14,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 
 /**
- * The everyday wiki in a real browser: pages arranged in a tree and moved around it, and an editor
- * that keeps what was typed when the tab closes.
+ * The everyday wiki in a real browser: pages arranged in a tree and moved around it, an editor
+ * that keeps what was typed when the tab closes, and a reader's suggested edit accepted by the
+ * page's owner.
  */
 @ExtendWith({TestLore.class, BrowserExtension.class})
 class PageJourneysIT {
@@ -105,5 +106,42 @@ class PageJourneysIT {
         assertThat(browser.find(".markdown").getText()).contains("Also install kubectl.");
         browser.clickAndWait(browser.link("Edit"));
         assertThat(browser.findAll(".draft-restored")).isEmpty();
+    }
+
+    @Test
+    void aReadersSuggestedEditAcceptedByTheOwner() {
+        var r = http.post(
+                "/api/articles",
+                Map.of("title", "VPN access", "markdown", "Ask IT for a VPN account.", "owner", "carla.contrib"),
+                carla);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/wiki/vpn-access");
+        assertThat(browser.findAll("a[href='/wiki/vpn-access/edit']")).isEmpty();
+        browser.clickAndWait(browser.link("Suggest an edit"));
+        browser.fill("#markdown", "Request a VPN account in the self-service portal.");
+        browser.fill("#message", "IT moved VPN requests to the portal");
+        browser.clickAndWait(browser.find("form.suggest button.primary"));
+        assertThat(browser.path()).startsWith("/suggestions/");
+        String suggestion = browser.path();
+        assertThat(browser.find("table.diff").getText()).contains("self-service portal");
+        assertThat(browser.accessibilityProblems()).isEmpty();
+        browser.signOut();
+
+        browser.signIn("carla.contrib", TestLore.PASSWORD);
+        browser.open("/suggestions");
+        browser.clickAndWait(browser.find("a[href='" + suggestion + "']"));
+        assertThat(browser.accessibilityProblems()).isEmpty();
+        browser.clickAndWait(browser.find("form[action$='/accept'] button.primary"));
+        assertThat(browser.path()).isEqualTo("/wiki/vpn-access");
+        assertThat(browser.find(".markdown").getText()).contains("self-service portal");
+        browser.signOut();
+
+        browser.signIn("rudi.reader", TestLore.PASSWORD);
+        browser.open("/notifications");
+        assertThat(browser.text()).contains("accepted your suggested edit to").contains("VPN access");
+        browser.open(suggestion);
+        assertThat(browser.find(".suggestion-status").getText()).isEqualTo("accepted");
     }
 }
