@@ -229,4 +229,94 @@
       }
     });
   }
+
+  // A link icon after each heading of an article: it points at the heading, and a click also
+  // copies the address, ready to paste into chat.
+  document.querySelectorAll(".article .markdown :is(h2, h3, h4)[id]").forEach((h) => {
+    const a = document.createElement("a");
+    a.className = "heading-link";
+    a.href = `#${h.id}`;
+    a.textContent = "#";
+    a.setAttribute("aria-label", `Copy a link to “${h.textContent}”`);
+    a.addEventListener("click", () => {
+      const url = `${location.origin}${location.pathname}#${h.id}`;
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(url).catch(() => {});
+      }
+    });
+    h.append(a);
+  });
+
+  // Editor drafts: what is typed is saved on the server (per person and page) a moment after
+  // typing stops, and when the tab is hidden; leaving with changes not yet saved anywhere asks
+  // first. The form's data-draft-state says "saved" once the server holds the latest text.
+  const editor = document.querySelector("form.editor[data-draft-url]");
+  if (editor) {
+    const url = editor.dataset.draftUrl;
+    const csrf = editor.querySelector("input[name=_csrf]")?.value || "";
+    const status = editor.querySelector(".draft-status");
+    const value = (name) => editor.querySelector(`[name=${name}]`)?.value || "";
+    const snapshot = () =>
+      JSON.stringify({
+        title: value("title"),
+        markdown: value("markdown"),
+        tags: value("tags"),
+        skills: value("skills"),
+        baseRevision: Number(value("baseRevision")) || 0,
+      });
+    let saved = snapshot();
+    let submitting = false;
+    let timer;
+    const save = async (keepalive) => {
+      clearTimeout(timer);
+      const body = snapshot();
+      if (body === saved) {
+        return;
+      }
+      editor.dataset.draftState = "saving";
+      try {
+        const response = await fetch(url, {
+          method: "PUT",
+          body,
+          keepalive,
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, Accept: "application/json" },
+        });
+        if (response.ok) {
+          saved = body;
+          if (snapshot() === saved) {
+            editor.dataset.draftState = "saved";
+            if (status) status.textContent = "Draft saved";
+          }
+        } else {
+          editor.dataset.draftState = "error";
+          if (status) status.textContent = "Draft not saved";
+        }
+      } catch {
+        editor.dataset.draftState = "error";
+        if (status) status.textContent = "Draft not saved: offline?";
+      }
+    };
+    editor.addEventListener("input", () => {
+      editor.dataset.draftState = "dirty";
+      clearTimeout(timer);
+      timer = setTimeout(() => save(false), 1500);
+    });
+    editor.addEventListener("change", () => save(false));
+    editor.addEventListener("submit", () => {
+      submitting = true;
+      clearTimeout(timer);
+    });
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden" && !submitting) {
+        save(true);
+      }
+    });
+    window.addEventListener("beforeunload", (event) => {
+      if (!submitting && snapshot() !== saved) {
+        save(true);
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
 })();

@@ -19,6 +19,8 @@ public final class Schema {
             "CREATE CONSTRAINT pending_sign_in_state IF NOT EXISTS FOR (s:PendingSignIn) REQUIRE s.stateHash IS UNIQUE",
             "CREATE CONSTRAINT scim_group_id IF NOT EXISTS FOR (g:ScimGroup) REQUIRE g.id IS UNIQUE",
             "CREATE INDEX scim_group_name IF NOT EXISTS FOR (g:ScimGroup) ON (g.nameKey)",
+            "CREATE CONSTRAINT draft_key IF NOT EXISTS FOR (d:Draft) REQUIRE d.key IS UNIQUE",
+            "CREATE CONSTRAINT suggestion_id IF NOT EXISTS FOR (s:Suggestion) REQUIRE s.id IS UNIQUE",
             "CREATE INDEX article_seq IF NOT EXISTS FOR (a:Article) ON (a.seq)",
             "CREATE INDEX person_seq IF NOT EXISTS FOR (p:Person) ON (p.seq)",
             "CREATE INDEX skill_seq IF NOT EXISTS FOR (s:Skill) ON (s.seq)",

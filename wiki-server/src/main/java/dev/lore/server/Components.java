@@ -160,6 +160,7 @@ final class Components {
     final AttachmentService attachments;
     final ExtractionQueue extraction;
     final NotificationService notify;
+    final Notifier notifier;
     final Unsubscribes unsubscribes;
     final NotifyConfig notifyConfig;
     final NotifyOutbox outbox;
@@ -191,7 +192,7 @@ final class Components {
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
         var watches = new WatchStore(graph);
         var notifications = new NotificationStore(graph, watches);
-        var notifier = new Notifier(graph, notifications, lookups, markdown, clock);
+        notifier = new Notifier(graph, notifications, lookups, markdown, clock);
         notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
         unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
         notifyConfig = config.notifications();
@@ -330,25 +331,36 @@ final class Components {
                         security,
                         config.trustedProxies(),
                         pages));
+        var drafts = new dev.lore.server.article.Drafts(new dev.lore.graph.article.DraftStore(graph), clock);
+        var suggestions = new dev.lore.server.article.Suggestions(
+                new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
+        var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
                         ::register,
                 new ArticlePages(
-                        articles,
-                        pages,
-                        clock,
-                        (article, reader) ->
-                                ExpertPages.panel(() -> experts.askAbout(article.title(), article.skills(), reader, 3)),
-                        questionPages::feedback,
-                        (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                        moderationPages::hidden,
-                        article -> promotions.origin(article).map(QuestionPages::originView),
-                        pathPages::openSteps,
-                        article -> relatedPages.of(article, 5).stream()
-                                .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
-                                .toList())::register,
+                                articles,
+                                pages,
+                                clock,
+                                (article, reader) -> ExpertPages.panel(
+                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                questionPages::feedback,
+                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
+                                moderationPages::hidden,
+                                article -> promotions.origin(article).map(QuestionPages::originView),
+                                pathPages::openSteps,
+                                article -> relatedPages.of(article, 5).stream()
+                                        .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
+                                        .toList())
+                        .withTree(pageTree)
+                        .withDrafts(drafts)::register,
                 relatedPages::register,
+                new dev.lore.server.article.DraftApi(drafts)::register,
+                new dev.lore.server.article.SuggestionApi(suggestions)::register,
+                new dev.lore.server.article.SuggestionPages(suggestions, articles, pages, clock)::register,
+                new dev.lore.server.article.PageTreeApi(pageTree)::register,
+                new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
                 verificationRoutes::register,
                 new GapsRoutes(
                         new GapsService(new GapsStore(graph), search, experts, clock),

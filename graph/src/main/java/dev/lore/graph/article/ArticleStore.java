@@ -161,6 +161,7 @@ public final class ArticleStore {
                                 a.deletedBy = $by, a.deletedAt = $at, a.seq = $seq
                             """, Map.of("id", id, "by", byPersonId, "at", datetime(at), "seq", seq))
                     .consume();
+            PageTree.releaseChildren(tx, id, seq);
             WrittenAbout.refresh(tx, List.of(id), List.of());
             return null;
         });

@@ -40,7 +40,13 @@ public enum EventKind {
     /** For champions and the team: someone who owned pages left or moved team; the pages wait for new owners. */
     HANDOVER_QUEUE(Channel.IN_APP),
     /** A webhook one registered was switched off after failing repeatedly. */
-    WEBHOOK_DISABLED(Channel.EMAIL);
+    WEBHOOK_DISABLED(Channel.EMAIL),
+    /** Someone suggested an edit to a page one owns. */
+    EDIT_SUGGESTED(Channel.EMAIL),
+    /** One's suggested edit was accepted (it is now a revision of the page). */
+    SUGGESTION_ACCEPTED(Channel.EMAIL),
+    /** One's suggested edit was declined, with the decider's note. */
+    SUGGESTION_DECLINED(Channel.EMAIL);
 
     private final Channel defaultChannel;
 

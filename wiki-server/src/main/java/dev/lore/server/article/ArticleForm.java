@@ -19,7 +19,8 @@ record ArticleForm(
         String skills,
         String message,
         String baseRevisionText,
-        String preview) {
+        String preview,
+        String parent) {
     static ArticleForm of(Context ctx) {
         return new ArticleForm(
                 param(ctx, "title"),
@@ -28,7 +29,8 @@ record ArticleForm(
                 param(ctx, "skills"),
                 param(ctx, "message"),
                 param(ctx, "baseRevision"),
-                param(ctx, "preview"));
+                param(ctx, "preview"),
+                param(ctx, "parent").strip());
     }
 
     boolean wantsPreview() {
@@ -48,7 +50,8 @@ record ArticleForm(
                 message,
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(html));
+                Optional.of(html),
+                parent);
     }
 
     ArticleInput input() {
@@ -71,7 +74,7 @@ record ArticleForm(
 
     EditView edit(boolean isNew, String slug, int base, Optional<String> error, Optional<ConflictView> conflict) {
         return new EditView(
-                isNew, slug, title, markdown, tags, skills, base, message, error, conflict, Optional.empty());
+                isNew, slug, title, markdown, tags, skills, base, message, error, conflict, Optional.empty(), parent);
     }
 
     private static String param(Context ctx, String name) {

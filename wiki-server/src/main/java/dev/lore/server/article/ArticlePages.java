@@ -3,6 +3,7 @@ package dev.lore.server.article;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleSummary;
 import dev.lore.graph.article.Contributor;
+import dev.lore.graph.article.DraftStore;
 import dev.lore.graph.article.Revision;
 import dev.lore.graph.article.StaleRevisionException;
 import dev.lore.graph.person.Person;
@@ -89,6 +90,30 @@ public final class ArticlePages {
         List<LinkView> of(Article article);
     }
 
+    /** Where a page stands in the page tree (see {@link PageTreeService}). */
+    @FunctionalInterface
+    public interface Place {
+        dev.lore.ui.view.article.PlaceView of(Article article);
+    }
+
+    private Place place = article -> dev.lore.ui.view.article.PlaceView.NONE;
+    private Optional<PageTreeService> tree = Optional.empty();
+
+    /** Shows each page's place in the tree and lets new pages be created under a parent. */
+    public ArticlePages withTree(PageTreeService tree) {
+        this.tree = Optional.of(tree);
+        this.place = article -> tree.placeView(article.slug());
+        return this;
+    }
+
+    private Optional<Drafts> drafts = Optional.empty();
+
+    /** Restores autosaved drafts in the editor, and forgets a draft once its page is saved. */
+    public ArticlePages withDrafts(Drafts drafts) {
+        this.drafts = Optional.of(drafts);
+        return this;
+    }
+
     private final Feedback feedback;
     private final Moderation moderation;
     private final Origin origin;
@@ -130,6 +155,13 @@ public final class ArticlePages {
         routes.post("/wiki/{slug}/revisions/{n}/restore", this::restore);
         routes.get("/wiki/{slug}/diff", this::diff);
         routes.post("/preview", this::preview);
+        routes.post("/new/draft/discard", ctx -> discardDraft(ctx, DraftStore.Target.NEW_PAGE, "/new"));
+        routes.post(
+                "/wiki/{slug}/draft/discard",
+                ctx -> discardDraft(
+                        ctx,
+                        DraftStore.Target.page(ctx.pathParam("slug")),
+                        "/wiki/" + ctx.pathParam("slug") + "/edit"));
     }
 
     private void view(Context ctx) {
@@ -169,7 +201,8 @@ public final class ArticlePages {
                 a.hidden() ? moderation.hidden(a) : Optional.empty(),
                 origin.of(a),
                 a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)),
-                a.hidden() ? List.of() : related.of(a));
+                a.hidden() ? List.of() : related.of(a),
+                place.of(a));
         pages.render(ctx, "article/article.jte", a.title(), view);
     }
 
@@ -181,8 +214,16 @@ public final class ArticlePages {
     private void newForm(Context ctx) {
         CurrentUser.require(ctx, Role.CONTRIBUTOR);
         String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
-        var view =
-                new EditView(true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty());
+        String parent = Optional.ofNullable(ctx.queryParam("parent")).orElse("").strip();
+        if (!parent.isEmpty()) {
+            parent = articles.find(parent).article().slug();
+        }
+        var view = new EditView(
+                true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty(), parent);
+        Optional<DraftStore.Draft> draft = draft(ctx, DraftStore.Target.NEW_PAGE);
+        if (draft.isPresent()) {
+            view = restored(view, draft.get());
+        }
         pages.render(ctx, "article/edit.jte", "New page", view);
     }
 
@@ -194,7 +235,14 @@ public final class ArticlePages {
                 pages.render(ctx, "article/edit.jte", "New page", form.previewing(true, "", 0, articles));
                 return;
             }
-            Article created = articles.create(form.input(), author.id());
+            Article created = form.parent().isEmpty() || tree.isEmpty()
+                    ? articles.create(form.input(), author.id())
+                    : articles.inOneTransaction(() -> {
+                        Article a = articles.create(form.input(), author.id());
+                        tree.get().move(a.slug(), Optional.of(form.parent()));
+                        return a;
+                    });
+            forgetDraft(author.id(), DraftStore.Target.NEW_PAGE);
             ctx.redirect("/wiki/" + created.slug(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | TooLargeException e) {
             ctx.status(e instanceof TooLargeException ? 413 : 400);
@@ -206,14 +254,48 @@ public final class ArticlePages {
         }
     }
 
+    /** The signed-in person's draft of a page, if drafts are on and they have one. */
+    private Optional<DraftStore.Draft> draft(Context ctx, DraftStore.Target target) {
+        return drafts.flatMap(d -> CurrentUser.of(ctx).flatMap(p -> d.find(p.id(), target)));
+    }
+
+    /** The editor holding a draft instead of the page's text, saying so. */
+    private EditView restored(EditView view, DraftStore.Draft d) {
+        return new EditView(
+                view.isNew(),
+                view.slug(),
+                d.title(),
+                d.markdown(),
+                d.tags(),
+                d.skills(),
+                view.isNew() ? 0 : d.baseRevision(),
+                view.message(),
+                view.error(),
+                view.conflict(),
+                view.previewHtml(),
+                view.parent(),
+                Optional.of(Pages.ago(d.savedAt(), clock.instant())));
+    }
+
+    private void discardDraft(Context ctx, DraftStore.Target target, String back) {
+        var person = CurrentUser.require(ctx, Role.READER);
+        drafts.ifPresent(d -> d.discard(person.id(), target));
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    private void forgetDraft(String personId, DraftStore.Target target) {
+        drafts.ifPresent(d -> d.discard(personId, target));
+    }
+
     private void editForm(Context ctx) {
         CurrentUser.require(ctx, Role.CONTRIBUTOR);
         Article a = articles.find(ctx.pathParam("slug")).article();
+        String text = EditorText.of(a.markdown(), a.title());
         var view = new EditView(
                 false,
                 a.slug(),
                 a.title(),
-                a.markdown(),
+                text,
                 String.join(", ", a.tags()),
                 String.join(", ", a.skills()),
                 a.revision(),
@@ -221,6 +303,11 @@ public final class ArticlePages {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
+        Optional<DraftStore.Draft> draft = draft(ctx, DraftStore.Target.page(a.slug()));
+        if (draft.isPresent()
+                && !(draft.get().markdown().equals(text) && draft.get().title().equals(a.title()))) {
+            view = restored(view, draft.get());
+        }
         pages.render(ctx, "article/edit.jte", "Editing " + a.title(), view);
     }
 
@@ -239,6 +326,7 @@ public final class ArticlePages {
                 return;
             }
             Article saved = articles.update(slug, base, form.input(), author.id());
+            forgetDraft(author.id(), DraftStore.Target.page(saved.slug()));
             ctx.redirect("/wiki/" + saved.slug(), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             Article current = articles.find(slug).article();

@@ -251,6 +251,40 @@ public class Notifier {
                 EventKind.KUDOS, k.from().id(), k.title(), url, k.note(), List.of(), List.of(k.to().id()), now()));
     }
 
+    /** Someone suggested an edit: the page's owner hears (champions find it in the list of suggestions). */
+    public void editSuggested(
+            String actorId, String pageTitle, Optional<String> ownerId, String suggestionId, String message) {
+        if (off() || ownerId.isEmpty()) {
+            return;
+        }
+        record(Event.of(
+                EventKind.EDIT_SUGGESTED,
+                actorId,
+                pageTitle,
+                "/suggestions/" + suggestionId,
+                message,
+                List.of(),
+                List.of(ownerId.get()),
+                now()));
+    }
+
+    /** A suggested edit was accepted or declined: its proposer hears, with the decider's note. */
+    public void suggestionDecided(
+            boolean accepted, String deciderId, String proposerId, String pageTitle, String suggestionId, String note) {
+        if (off()) {
+            return;
+        }
+        record(Event.of(
+                accepted ? EventKind.SUGGESTION_ACCEPTED : EventKind.SUGGESTION_DECLINED,
+                deciderId,
+                pageTitle,
+                "/suggestions/" + suggestionId,
+                note,
+                List.of(),
+                List.of(proposerId),
+                now()));
+    }
+
     /**
      * Content was flagged: whoever answers for it (page owner, asker, answer author) hears, and the
      * champions see a new item in the review queue. Neither names the flagger's note beyond the reason.

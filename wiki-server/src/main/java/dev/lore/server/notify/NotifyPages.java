@@ -259,6 +259,9 @@ public final class NotifyPages {
             case HANDOVER_ANSWERED -> "answered the handover of";
             case HANDOVER_QUEUE -> "changed who is here:";
             case WEBHOOK_DISABLED -> "switched off your webhook";
+            case EDIT_SUGGESTED -> "suggested an edit to";
+            case SUGGESTION_ACCEPTED -> "accepted your suggested edit to";
+            case SUGGESTION_DECLINED -> "declined your suggested edit to";
         };
     }
 
@@ -282,6 +285,9 @@ public final class NotifyPages {
             case HANDOVER_ANSWERED -> "Someone accepted or declined a page I offered them";
             case HANDOVER_QUEUE -> "Pages need a new owner (champions and the team)";
             case WEBHOOK_DISABLED -> "A webhook I registered was switched off";
+            case EDIT_SUGGESTED -> "Someone suggested an edit to a page I own";
+            case SUGGESTION_ACCEPTED -> "My suggested edit was accepted";
+            case SUGGESTION_DECLINED -> "My suggested edit was declined";
         };
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * moderator hid. {@code origin} is present for an article promoted from an answer; {@code openSteps}
  * lists the reader's not-yet-done path steps for this page (each with a "mark done" form).
  * {@code related} lists pages close in meaning (empty when search runs without the model).
+ * {@code place} is where the page stands in the page tree (breadcrumbs, children, its section).
  */
 public record ArticleView(
         String slug,
@@ -43,4 +44,5 @@ public record ArticleView(
         Optional<HiddenView> hidden,
         Optional<OriginView> origin,
         List<OpenStepView> openSteps,
-        List<LinkView> related) {}
+        List<LinkView> related,
+        PlaceView place) {}
