@@ -9,17 +9,11 @@ import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.identity.IdentityStore;
 import dev.lore.graph.identity.ScimGroupStore;
-import dev.lore.graph.identity.ScimStore;
 import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.learning.CollectionStore;
 import dev.lore.graph.learning.PathStore;
 import dev.lore.graph.moderation.ModerationStore;
-import dev.lore.graph.notify.EmailOutbox;
 import dev.lore.graph.notify.Lookups;
-import dev.lore.graph.notify.NotificationStore;
-import dev.lore.graph.notify.PreferenceStore;
-import dev.lore.graph.notify.WatchStore;
-import dev.lore.graph.notify.WebhookStore;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.CommentStore;
@@ -57,14 +51,8 @@ import dev.lore.server.expertise.ExpertPages;
 import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.home.HomeRoutes;
-import dev.lore.server.identity.CompanySignIn;
 import dev.lore.server.identity.Deactivation;
 import dev.lore.server.identity.IdentityRoutes;
-import dev.lore.server.identity.IdentitySettings;
-import dev.lore.server.identity.OidcProvider;
-import dev.lore.server.identity.RoleMapping;
-import dev.lore.server.identity.ScimGroupRoutes;
-import dev.lore.server.identity.ScimRoutes;
 import dev.lore.server.impact.ImpactRoutes;
 import dev.lore.server.impact.ImpactService;
 import dev.lore.server.learning.CollectionPages;
@@ -77,7 +65,6 @@ import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.moderation.ModerationPages;
 import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
-import dev.lore.server.notify.EmailDelivery;
 import dev.lore.server.notify.NotificationService;
 import dev.lore.server.notify.Notifier;
 import dev.lore.server.notify.NotifyApi;
@@ -85,10 +72,8 @@ import dev.lore.server.notify.NotifyChrome;
 import dev.lore.server.notify.NotifyConfig;
 import dev.lore.server.notify.NotifyOutbox;
 import dev.lore.server.notify.NotifyPages;
-import dev.lore.server.notify.SmtpMailer;
 import dev.lore.server.notify.Unsubscribes;
 import dev.lore.server.notify.WebhookApi;
-import dev.lore.server.notify.WebhookDelivery;
 import dev.lore.server.notify.WebhookService;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.OpsRoutes;
@@ -111,7 +96,6 @@ import dev.lore.server.web.Pages;
 import dev.lore.server.web.Security;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -190,31 +174,14 @@ final class Components {
         closeInReverse.add(index);
         var lookups = new Lookups(graph);
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
-        var watches = new WatchStore(graph);
-        var notifications = new NotificationStore(graph, watches);
-        notifier = new Notifier(graph, notifications, lookups, markdown, clock);
-        notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
-        unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
-        notifyConfig = config.notifications();
-        var emailOutbox = new EmailOutbox(graph);
-        var deliverySteps = new ArrayList<NotifyOutbox.Step>();
-        if (notifyConfig.emailOn()) {
-            var email = new EmailDelivery(
-                    emailOutbox,
-                    new SmtpMailer(notifyConfig),
-                    unsubscribes,
-                    notifyConfig,
-                    tokens.newToken().substring(0, 12),
-                    clock);
-            deliverySteps.add(email::sendImmediate);
-            deliverySteps.add(email::sendDigests);
-        }
-        var webhookStore = new WebhookStore(graph);
-        webhooks = new WebhookService(webhookStore, notifyConfig.webhookPrivateAddresses(), clock);
-        deliverySteps.add(new WebhookDelivery(
-                webhookStore, notifications, notifyConfig, tokens.newToken().substring(0, 12), clock)::send);
-        outbox = new NotifyOutbox(deliverySteps);
-        closeInReverse.add(outbox);
+        var notifyWiring = new NotifyWiring(config, graph, lookups, markdown, tokens, clock, closeInReverse);
+        var notifications = notifyWiring.notifications;
+        notifier = notifyWiring.notifier;
+        notify = notifyWiring.notify;
+        unsubscribes = notifyWiring.unsubscribes;
+        notifyConfig = notifyWiring.notifyConfig;
+        outbox = notifyWiring.outbox;
+        webhooks = notifyWiring.webhooks;
         var questionStore = new QuestionStore(graph);
         var commentStore = new CommentStore(graph);
         blobs = config.files().open(config.dataDir());
@@ -252,7 +219,7 @@ final class Components {
                 config.demo(),
                 clock,
                 () -> personStore.writes() + expertise.evidenceWrites() + identities.writes() + scimGroups.writes(),
-                passwordSignIn(config.identity()),
+                IdentityWiring.passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
         paths = new PathService(new PathStore(graph), clock);
         collections = new CollectionService(new CollectionStore(graph), clock);
@@ -283,12 +250,7 @@ final class Components {
         metrics.gauge("lore.index.lag", "Changes the search index is behind the graph", readiness::indexLag);
         metrics.gauge("lore.index.applied.seq", "The last change the search index applied", index::appliedSeq);
         search.measure(metrics);
-        metrics.gauge(
-                "lore.notify.outbox.waiting",
-                "Notifications waiting for an email (immediate or digest)",
-                emailOutbox::waiting);
-        metrics.gauge("lore.notify.webhooks.waiting", "Webhook deliveries waiting to be sent", webhookStore::waiting);
-        metrics.counter("lore.notify.delivered", "Emails and webhook calls delivered", outbox::delivered);
+        notifyWiring.measure(metrics);
         experts.measure(metrics);
 
         pages = new Pages(
@@ -315,22 +277,8 @@ final class Components {
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var relatedPages = new RelatedPages(index, articles);
         var packStore = new PackStore(graph);
-        var identityRoutes = config.identity()
-                .oidc()
-                .map(oidc -> new IdentityRoutes(
-                        new CompanySignIn(
-                                new OidcProvider(oidc),
-                                oidc,
-                                identities,
-                                new PersonStore(graph),
-                                auth,
-                                tokens,
-                                sync::catchUp,
-                                clock),
-                        config.identity(),
-                        security,
-                        config.trustedProxies(),
-                        pages));
+        var identityRoutes =
+                IdentityWiring.routes(config, graph, identities, auth, tokens, sync, security, pages, clock);
         var drafts = new dev.lore.server.article.Drafts(new dev.lore.graph.article.DraftStore(graph), clock);
         var suggestions = new dev.lore.server.article.Suggestions(
                 new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
@@ -396,7 +344,10 @@ final class Components {
                                         Optional.of(token.map(t -> "token " + t).orElse("all (" + n + ")"))))::register,
                 new dev.lore.server.audit.AuditRoutes(auditLog, pages)::register,
                 routes -> identityRoutes.ifPresent(r -> r.register(routes)),
-                routes -> config.identity().scimToken().ifPresent(token -> scim(config, token, clock, graph, routes)),
+                routes -> config.identity()
+                        .scimToken()
+                        .ifPresent(token -> IdentityWiring.scim(
+                                config, token, graph, scimGroups, deactivation, auth, sync, clock, routes)),
                 new PersonRoutes(
                         people,
                         articleStore,
@@ -436,24 +387,5 @@ final class Components {
                 new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
                 new AttachmentRoutes(attachments)::register);
-    }
-
-    /** SCIM users and groups for a directory, with the bearer token {@code token}. */
-    private void scim(Config config, String token, Clock clock, Graph graph, RoutesConfig routes) {
-        RoleMapping roles =
-                config.identity().oidc().map(IdentitySettings.Oidc::roles).orElse(RoleMapping.none());
-        var users = new ScimRoutes(
-                new ScimStore(graph), token, roles.fallback().id(), deactivation, sync::catchUp, clock, auth.audit());
-        users.register(routes);
-        new ScimGroupRoutes(users, scimGroups, roles, auth.audit(), sync::catchUp, clock).register(routes);
-    }
-
-    /** Everyone's password works, or with company sign-in only the break-glass admin's. */
-    private static java.util.function.Predicate<String> passwordSignIn(IdentitySettings identity) {
-        if (identity.localLogin()) {
-            return id -> true;
-        }
-        String breakGlass = identity.breakGlassAdmin();
-        return breakGlass::equals;
     }
 }
