@@ -8,21 +8,16 @@ import dev.lore.graph.article.ArticleWrite;
 import dev.lore.graph.article.Revision;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
-import dev.lore.server.error.TooLargeException;
-import dev.lore.server.markdown.FrontMatter;
 import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.markdown.Rendered;
 import dev.lore.server.markdown.Slugs;
 import dev.lore.server.markdown.WikiLink;
 import dev.lore.server.notify.Notifier;
 import dev.lore.server.search.IndexSync;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,9 +28,6 @@ import java.util.Optional;
 public final class ArticleService {
     public static final int MAX_TITLE = 200;
     public static final int MAX_MARKDOWN_BYTES = 1 << 20;
-    private static final int MAX_LABELS = 30;
-    private static final int MAX_LABEL_LENGTH = 60;
-    private static final int MAX_MESSAGE = 500;
 
     private final ArticleStore store;
     private final MarkdownRenderer markdown;
@@ -91,7 +83,7 @@ public final class ArticleService {
 
     /** Creates an article as of {@code at}; imports use it to keep historical dates. */
     public Article create(ArticleInput input, String authorId, Instant at) {
-        ArticleWrite write = toWrite(input, Optional.empty(), authorId, at, "Created");
+        ArticleWrite write = ArticleWrites.toWrite(markdown, input, Optional.empty(), authorId, at, "Created");
         Article created = store.create(Slugs.slugify(write.title()), write);
         index.catchUp();
         return created;
@@ -110,7 +102,8 @@ public final class ArticleService {
         var writes = new ArrayList<Map.Entry<String, ArticleWrite>>();
         for (int i = 0; i < inputs.size(); i++) {
             ArticleInput input = inputs.get(i);
-            ArticleWrite write = toWrite(input, Optional.empty(), authorIds.get(i), at, "Created");
+            ArticleWrite write =
+                    ArticleWrites.toWrite(markdown, input, Optional.empty(), authorIds.get(i), at, "Created");
             writes.add(Map.entry(Slugs.slugify(write.title()), write));
         }
         List<Article> created = store.createBatch(writes);
@@ -153,7 +146,8 @@ public final class ArticleService {
             throw new InvalidInputException("baseRevision must be 1 or more, was " + baseRevision);
         }
         try {
-            ArticleWrite write = toWrite(input, Optional.of(find(slug).article()), authorId, at, "Edited");
+            ArticleWrite write = ArticleWrites.toWrite(
+                    markdown, input, Optional.of(find(slug).article()), authorId, at, "Edited");
             Article updated = store.update(slug, baseRevision, Slugs.slugify(write.title()), write);
             index.catchUp();
             return updated;
@@ -343,92 +337,8 @@ public final class ArticleService {
 
     /** Renders a draft for the editor's preview, within the same size limit as a save. */
     public Rendered preview(String text) {
-        requireSize(text == null ? "" : text);
+        ArticleWrites.requireSize(text == null ? "" : text);
         return render(text == null ? "" : text);
-    }
-
-    /**
-     * Validates a save. On an update, a title, tags or skills given neither in the request nor in the
-     * front matter stay as they are ({@code current}).
-     */
-    private ArticleWrite toWrite(
-            ArticleInput input, Optional<Article> current, String authorId, Instant at, String defaultMessage) {
-        if (input.markdown() == null) {
-            throw new InvalidInputException("markdown is required");
-        }
-        requireSize(input.markdown());
-        FrontMatter front = FrontMatter.parse(input.markdown());
-        String title = dev.lore.server.web.Requests.requiredText(
-                input.title()
-                        .filter(t -> !t.isBlank())
-                        .or(front::title)
-                        .or(() -> current.map(Article::title))
-                        .orElse(""),
-                "title",
-                MAX_TITLE);
-        if (title.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("title must not contain control characters or line breaks");
-        }
-        List<String> tags = labels("tags", input.tags().orElse(orCurrent(front.tags(), current, Article::tags)), true);
-        List<String> skills =
-                labels("skills", input.skills().orElse(orCurrent(front.skills(), current, Article::skills)), false);
-        String message =
-                input.message().orElse(front.message().orElse(defaultMessage)).strip();
-        if (message.length() > MAX_MESSAGE) {
-            throw new InvalidInputException(
-                    "message must be at most " + MAX_MESSAGE + " characters, was " + message.length());
-        }
-        List<String> linkKeys = markdown.wikiLinks(input.markdown()).stream()
-                .map(WikiLink::key)
-                .distinct()
-                .toList();
-        return new ArticleWrite(
-                title,
-                Slugs.slugify(title),
-                input.markdown(),
-                tags,
-                skills,
-                input.owner().or(front::owner),
-                linkKeys,
-                message.isEmpty() ? defaultMessage : message,
-                authorId,
-                at);
-    }
-
-    private static List<String> orCurrent(
-            List<String> fromFront, Optional<Article> current, java.util.function.Function<Article, List<String>> get) {
-        return fromFront.isEmpty() ? current.map(get).orElse(List.of()) : fromFront;
-    }
-
-    private static void requireSize(String text) {
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_MARKDOWN_BYTES) {
-            throw new TooLargeException(
-                    "markdown must be at most " + MAX_MARKDOWN_BYTES + " bytes (1 MiB), was " + bytes);
-        }
-    }
-
-    private static List<String> labels(String name, List<String> raw, boolean lowercase) {
-        var clean = new LinkedHashSet<String>();
-        for (String value : raw) {
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            String v = value.strip();
-            if (v.length() > MAX_LABEL_LENGTH || v.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidInputException(
-                        name + " must be 1-" + MAX_LABEL_LENGTH + " characters each, was '" + abbreviate(v) + "'");
-            }
-            clean.add(lowercase ? v.toLowerCase(Locale.ROOT) : v);
-        }
-        if (clean.size() > MAX_LABELS) {
-            throw new InvalidInputException(name + " must be at most " + MAX_LABELS + ", was " + clean.size());
-        }
-        return new ArrayList<>(clean);
-    }
-
-    private static String abbreviate(String v) {
-        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 
     private static NotFoundException notFound(String slug) {
