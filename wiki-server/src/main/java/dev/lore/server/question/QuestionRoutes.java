@@ -90,7 +90,7 @@ public final class QuestionRoutes {
 
     private void suggest(Context ctx) {
         SuggestRequest body = Requests.body(ctx, SuggestRequest.class);
-        List<String> skills = QuestionService.skills(body.skills());
+        List<String> skills = QuestionInput.skills(body.skills());
         ctx.json(Map.of("similar", questions.similar(body.title(), skills, 5)));
     }
 

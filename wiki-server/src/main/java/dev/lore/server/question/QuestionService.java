@@ -19,13 +19,10 @@ import dev.lore.server.error.ConflictException;
 import dev.lore.server.error.ForbiddenException;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
-import dev.lore.server.error.TooLargeException;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.markdown.Rendered;
 import dev.lore.server.notify.Notifier;
 import dev.lore.server.search.IndexSync;
-import dev.lore.server.web.Requests;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +48,7 @@ public final class QuestionService {
      */
     public static final java.time.Duration ROUTE_FURTHER_AFTER = java.time.Duration.ofHours(4);
 
-    private static final int MAX_SKILLS = 30;
     private static final int MAX_SIMILAR_TEXT = 1_000;
-    private static final int MAX_SKILL_LENGTH = 60;
 
     private final QuestionStore store;
     private final CommentStore comments;
@@ -107,9 +102,9 @@ public final class QuestionService {
      * and skills, the asker left out.
      */
     public Question ask(String rawTitle, String rawMarkdown, List<String> rawSkills, String askerId) {
-        String title = title(rawTitle);
-        String markdown = markdown(rawMarkdown, "body", false);
-        List<String> skills = skills(rawSkills);
+        String title = QuestionInput.title(rawTitle);
+        String markdown = QuestionInput.markdown(rawMarkdown, "body", false);
+        List<String> skills = QuestionInput.skills(rawSkills);
         List<String> routed = experts.askAbout(title, skills, Optional.of(askerId), ROUTE_TO).stream()
                 .map(e -> e.person().id())
                 .toList();
@@ -133,9 +128,9 @@ public final class QuestionService {
      */
     public Question askPerson(
             String rawTitle, String rawMarkdown, List<String> rawSkills, String askerId, PersonCheckResult person) {
-        String title = title(rawTitle);
-        String markdown = markdown(rawMarkdown, "body", false);
-        List<String> skills = skills(rawSkills);
+        String title = QuestionInput.title(rawTitle);
+        String markdown = QuestionInput.markdown(rawMarkdown, "body", false);
+        List<String> skills = QuestionInput.skills(rawSkills);
         if (person.id().equals(askerId)) {
             throw new InvalidInputException("you cannot ask yourself; ask a colleague who knows");
         }
@@ -204,7 +199,7 @@ public final class QuestionService {
     }
 
     public Answer answer(String questionId, String rawMarkdown, String authorId) {
-        String markdown = markdown(rawMarkdown, "markdown", true);
+        String markdown = QuestionInput.markdown(rawMarkdown, "markdown", true);
         try {
             Answer answer = notifier.together(() -> {
                 Answer a = store.answer(questionId, authorId, markdown, clock.instant());
@@ -270,7 +265,7 @@ public final class QuestionService {
         if (targetKey == null || targetKey.isBlank()) {
             throw new InvalidInputException("targetId is required: the question or answer id, or the article slug");
         }
-        String markdown = markdown(rawMarkdown, "markdown", true);
+        String markdown = QuestionInput.markdown(rawMarkdown, "markdown", true);
         String key = kind.equals("article")
                 ? articles.find(targetKey.strip()).article().slug()
                 : targetKey.strip();
@@ -395,42 +390,5 @@ public final class QuestionService {
 
     private AnswerRef answerRef(String answerId) {
         return store.answer(answerId).orElseThrow(() -> new NotFoundException("no answer '" + answerId + "'"));
-    }
-
-    static String title(String raw) {
-        return Requests.requiredText(raw, "title", MAX_TITLE);
-    }
-
-    static String markdown(String raw, String name, boolean required) {
-        String text = raw == null ? "" : raw;
-        if (required && text.isBlank()) {
-            throw new InvalidInputException(name + " is required");
-        }
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_MARKDOWN_BYTES) {
-            throw new TooLargeException(
-                    name + " is " + bytes + " bytes of Markdown; the limit is " + MAX_MARKDOWN_BYTES + " (1 MiB)");
-        }
-        return text;
-    }
-
-    static List<String> skills(List<String> raw) {
-        List<String> skills = raw == null
-                ? List.of()
-                : raw.stream()
-                        .filter(s -> s != null && !s.isBlank())
-                        .map(String::strip)
-                        .distinct()
-                        .toList();
-        if (skills.size() > MAX_SKILLS) {
-            throw new InvalidInputException("at most " + MAX_SKILLS + " skills, was " + skills.size());
-        }
-        for (String s : skills) {
-            if (s.length() > MAX_SKILL_LENGTH) {
-                throw new InvalidInputException(
-                        "a skill must be at most " + MAX_SKILL_LENGTH + " characters, was " + s.length());
-            }
-        }
-        return skills;
     }
 }
