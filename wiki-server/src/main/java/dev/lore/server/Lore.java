@@ -9,7 +9,6 @@ import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Passwords;
-import dev.lore.server.auth.Role;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.learning.CollectionService;
 import dev.lore.server.learning.PathService;
@@ -42,12 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
     public static final String ADMIN_ID = "admin";
-    /** Set once the per-person, per-skill writing totals exist (stores from before them are rebuilt). */
-    private static final String WRITTEN_ABOUT = "expertise.writtenAbout";
-
-    /** Set once every person carries the date of their latest contribution. */
-    private static final String LAST_ACTIVE = "expertise.lastActiveAt";
-
     private static final String SEEDED = "seed.loaded";
 
     private final Config config;
@@ -156,22 +149,7 @@ public final class Lore implements AutoCloseable {
             if (applied > 0) {
                 LOG.info("Index caught up with {} changes", applied);
             }
-            lore.ensureAdmin();
-            lore.demoMode();
-            lore.forgetOldSignInFailures();
-            if (new Settings(lore.graph).get(WRITTEN_ABOUT).isEmpty()) {
-                dev.lore.graph.expertise.WrittenAbout.rebuild(lore.graph);
-                new Settings(lore.graph).put(WRITTEN_ABOUT, "1");
-            }
-            if (new Settings(lore.graph).get(LAST_ACTIVE).isEmpty()) {
-                lore.components.experts.backfillLastActive();
-                new Settings(lore.graph).put(LAST_ACTIVE, "1");
-            }
-            lore.components.extraction.submitWaiting();
-            int replayed = lore.components.articleStore.backfillAttribution();
-            if (replayed > 0) {
-                LOG.info("Attributed the lines of {} articles saved before line attribution", replayed);
-            }
+            new StartUp(config, lore.graph, lore.components, clock).run();
         } catch (RuntimeException e) {
             lore.close();
             throw e;
@@ -188,32 +166,6 @@ public final class Lore implements AutoCloseable {
         Lore lore = open(config, passwords, clock);
         lore.indexTimer = indexTimer;
         return lore;
-    }
-
-    /**
-     * Demo mode announces itself; a start without it revokes what a demo handed out (sessions and
-     * API tokens issued while the demo password worked).
-     */
-    private void demoMode() {
-        if (config.demo()) {
-            LOG.warn(
-                    "Demo mode: the seed pack's people sign in with the published password '{}'. Never keep real content in a demo.",
-                    SeedPack.DEMO_PASSWORD);
-            return;
-        }
-        int revoked = components.auth.revokeDemoTokens();
-        if (revoked > 0) {
-            LOG.info("Revoked {} sessions and tokens issued in demo mode", revoked);
-        }
-    }
-
-    /** Forgets sign-in failures old enough not to count any more, and company sign-ins never finished. */
-    private void forgetOldSignInFailures() {
-        components.identities.removeExpiredSignIns(clock.instant());
-        int removed = components.loginThrottle.removeStale();
-        if (removed > 0) {
-            LOG.info("Forgot the sign-in failures of {} accounts and addresses", removed);
-        }
     }
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
@@ -288,25 +240,6 @@ public final class Lore implements AutoCloseable {
         return web;
     }
 
-    private void ensureAdmin() {
-        if (components.people.find(ADMIN_ID).isPresent()) {
-            return;
-        }
-        boolean generated = config.adminPassword().isEmpty();
-        String password = config.adminPassword()
-                .orElseGet(() -> components.tokens.newToken().substring(0, 20));
-        components.people.create(
-                ADMIN_ID, "Administrator", "", "", "Lore administrator", Role.ADMIN, Optional.of(password));
-        if (generated) {
-            LOG.warn(
-                    "Created the first admin account. Sign in as '{}' with password '{}' (shown once; set LORE_ADMIN_PASSWORD to choose it)",
-                    ADMIN_ID,
-                    password);
-        } else {
-            LOG.info("Created the first admin account '{}' with the password from LORE_ADMIN_PASSWORD", ADMIN_ID);
-        }
-    }
-
     /** The HTTP port once {@link #serve()} ran. */
     int webPort() {
         if (web == null) {
@@ -329,7 +262,7 @@ public final class Lore implements AutoCloseable {
     }
 
     void ensureAdminForTests() {
-        ensureAdmin();
+        new StartUp(config, graph, components, clock).ensureAdmin();
     }
 
     public Config config() {
