@@ -12,18 +12,13 @@ import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.TooLargeException;
 import dev.lore.server.web.CurrentUser;
 import dev.lore.server.web.Pages;
-import dev.lore.server.web.Requests;
 import dev.lore.ui.view.article.ArticleItem;
 import dev.lore.ui.view.article.ArticleView;
 import dev.lore.ui.view.article.ConflictView;
 import dev.lore.ui.view.article.ContributorView;
 import dev.lore.ui.view.article.DiffLine;
-import dev.lore.ui.view.article.DiffView;
 import dev.lore.ui.view.article.EditView;
 import dev.lore.ui.view.article.HeadingView;
-import dev.lore.ui.view.article.HistoryView;
-import dev.lore.ui.view.article.RevisionRow;
-import dev.lore.ui.view.article.RevisionView;
 import dev.lore.ui.view.common.LinkView;
 import dev.lore.ui.view.curation.VerificationView;
 import io.javalin.config.RoutesConfig;
@@ -35,8 +30,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Article pages: view, edit (with conflict merge), create, history, old revisions, diff, restore
- * and delete. A failed save re-shows the editor with the person's text intact: nothing typed is
+ * Article pages: view, edit (with conflict merge), create and delete; history, old revisions,
+ * diff and restore are {@link ArticleHistoryPages}. A failed save re-shows the editor with the person's text intact: nothing typed is
  * ever lost.
  */
 public final class ArticlePages {
@@ -150,10 +145,7 @@ public final class ArticlePages {
         routes.get("/wiki/{slug}/edit", this::editForm);
         routes.post("/wiki/{slug}", this::save);
         routes.post("/wiki/{slug}/delete", this::delete);
-        routes.get("/wiki/{slug}/history", this::history);
-        routes.get("/wiki/{slug}/revisions/{n}", this::revision);
-        routes.post("/wiki/{slug}/revisions/{n}/restore", this::restore);
-        routes.get("/wiki/{slug}/diff", this::diff);
+        new ArticleHistoryPages(articles, pages, clock).register(routes);
         routes.post("/preview", this::preview);
         routes.post("/new/draft/discard", ctx -> discardDraft(ctx, DraftStore.Target.NEW_PAGE, "/new"));
         routes.post(
@@ -331,7 +323,7 @@ public final class ArticlePages {
         } catch (StaleRevisionException e) {
             Article current = articles.find(slug).article();
             Revision latest = articles.revision(current.slug(), current.revision());
-            List<DiffLine> changes = lines(LineDiff.between(current.markdown(), form.markdown()));
+            List<DiffLine> changes = ArticleHistoryPages.lines(LineDiff.between(current.markdown(), form.markdown()));
             var conflict = new ConflictView(
                     current.revision(),
                     current.title(),
@@ -358,65 +350,6 @@ public final class ArticlePages {
         var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
         articles.delete(ctx.pathParam("slug"), person.id());
         ctx.redirect("/", HttpStatus.SEE_OTHER);
-    }
-
-    private void history(Context ctx) {
-        boolean champion = CurrentUser.atLeast(ctx, Role.CHAMPION);
-        Article a = articles.find(ctx.pathParam("slug"), champion).article();
-        List<RevisionRow> rows = articles.revisions(a.slug(), champion).stream()
-                .map(r -> new RevisionRow(
-                        r.number(),
-                        r.message(),
-                        r.author().id(),
-                        r.author().name(),
-                        Pages.ago(r.at(), clock.instant())))
-                .toList();
-        pages.render(
-                ctx,
-                "article/history.jte",
-                "History of " + a.title(),
-                new HistoryView(a.slug(), a.title(), a.revision(), rows));
-    }
-
-    private void revision(Context ctx) {
-        Article a = articles.find(ctx.pathParam("slug")).article();
-        int n = Requests.intPath(ctx, "n", 1, Integer.MAX_VALUE);
-        Revision r = articles.revision(a.slug(), n);
-        var view = new RevisionView(
-                a.slug(),
-                r.title(),
-                n,
-                a.revision(),
-                articles.revisionHtml(a.slug(), r),
-                r.author().name(),
-                Pages.date(r.at()),
-                r.message());
-        pages.render(ctx, "article/revision.jte", r.title() + " (revision " + n + ")", view);
-    }
-
-    private void restore(Context ctx) {
-        var person = CurrentUser.require(ctx, Role.CONTRIBUTOR);
-        int n = Requests.intPath(ctx, "n", 1, Integer.MAX_VALUE);
-        Article restored = articles.restore(ctx.pathParam("slug"), n, person.id());
-        ctx.redirect("/wiki/" + restored.slug(), HttpStatus.SEE_OTHER);
-    }
-
-    private void diff(Context ctx) {
-        Article a = articles.find(ctx.pathParam("slug")).article();
-        int to = Requests.intQuery(ctx, "to", a.revision(), 1, Integer.MAX_VALUE);
-        int from = Requests.intQuery(ctx, "from", Math.max(1, to - 1), 1, Integer.MAX_VALUE);
-        LineDiff.Result diff = articles.diff(a.slug(), from, to);
-        pages.render(
-                ctx,
-                "article/diff.jte",
-                "Changes to " + a.title(),
-                new DiffView(a.slug(), a.title(), from, to, lines(diff), diff.added(), diff.removed()));
-    }
-
-    private static List<DiffLine> lines(LineDiff.Result diff) {
-        return diff.lines().stream()
-                .map(l -> new DiffLine(l.kind(), l.oldNumber(), l.newNumber(), l.text()))
-                .toList();
     }
 
     private void preview(Context ctx) {
