@@ -1,7 +1,6 @@
 package dev.lore.indexer;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause;
@@ -24,8 +22,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -34,9 +30,6 @@ import org.apache.lucene.util.BytesRef;
  * spelling suggestion. Thread-safe.
  */
 final class Search {
-    private static final Set<String> HIT_FIELDS =
-            Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.TAGS, Fields.UPDATED);
-
     private static final Set<String> ID_FIELD = Set.of(Fields.ID);
     /** Reciprocal rank fusion's constant, as in Cormack et al. (2009). */
     static final int RRF_K = 60;
@@ -49,7 +42,7 @@ final class Search {
 
     private final Searchers searchers;
     private final QueryFactory queries;
-    private final Analyzer analyzer;
+    private final Hits hits;
     private final Suggestions suggestions;
     private final Optional<SemanticSearch> semantic;
 
@@ -61,7 +54,7 @@ final class Search {
             Optional<SemanticSearch> semantic) {
         this.searchers = searchers;
         this.queries = queries;
-        this.analyzer = analyzer;
+        this.hits = new Hits(analyzer);
         this.suggestions = suggestions;
         this.semantic = semantic;
     }
@@ -110,7 +103,7 @@ final class Search {
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(request.offset(), all.length), all.length);
             return new SearchResults(
                     used.total(),
-                    hits(searcher, used.query(), page, Map.of()),
+                    hits.of(searcher, used.query(), page, Map.of()),
                     FacetCounts.count(used.facets(), request.now()),
                     didYouMean,
                     used != exact);
@@ -215,7 +208,7 @@ final class Search {
         long total = ranking == Ranking.SEMANTIC ? ranked.size() : used.total();
         return new SearchResults(
                 total,
-                hits(searcher, used.query(), ranked.subList(from, to).toArray(ScoreDoc[]::new), passages),
+                hits.of(searcher, used.query(), ranked.subList(from, to).toArray(ScoreDoc[]::new), passages),
                 FacetCounts.count(used.facets(), request.now()),
                 didYouMean,
                 used != exact);
@@ -323,95 +316,11 @@ final class Search {
                 result.topDocs().totalHits.value());
     }
 
-    private List<SearchHit> hits(
-            IndexSearcher searcher, Query query, ScoreDoc[] page, Map<Integer, SemanticSearch.Near> passages)
-            throws IOException {
-        String[] snippets = highlight(searcher, query, page);
-        var hits = new ArrayList<SearchHit>(page.length);
-        var storedFields = searcher.storedFields();
-        for (int i = 0; i < page.length; i++) {
-            Document d = storedFields.document(page[i].doc, HIT_FIELDS); // not the body: it can be long
-            hits.add(new SearchHit(
-                    d.get(Fields.ID),
-                    d.get(Fields.TYPE),
-                    d.get(Fields.SLUG),
-                    d.get(Fields.TITLE),
-                    snippet(snippets[i], passages.get(page[i].doc), storedFields, page[i].doc),
-                    Float.isNaN(page[i].score) ? 0 : page[i].score,
-                    List.of(d.getValues(Fields.TAGS)),
-                    Instant.ofEpochMilli(
-                            d.getField(Fields.UPDATED).numericValue().longValue())));
-        }
-        return hits;
-    }
-
-    /**
-     * The highlighted snippet; for a hit found by meaning alone (nothing to highlight), the start of
-     * the passage that matched instead of the start of the page.
-     */
-    private static String snippet(
-            String highlighted, SemanticSearch.Near near, org.apache.lucene.index.StoredFields stored, int doc)
-            throws IOException {
-        String s = highlighted == null ? "" : highlighted;
-        if (near == null || s.contains("<mark>") || near.end() <= near.start()) {
-            return s;
-        }
-        String body = stored.document(doc, Set.of(Fields.BODY)).get(Fields.BODY);
-        if (body == null) {
-            return s;
-        }
-        String passage = body.substring(Math.min(near.start(), body.length()), Math.min(near.end(), body.length()))
-                .strip();
-        if (passage.length() > SNIPPET_CHARS) {
-            int cut = passage.lastIndexOf(' ', SNIPPET_CHARS);
-            passage = passage.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
-        }
-        return escape(passage);
-    }
-
-    private static String escape(String text) {
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     private static boolean hasSelections(SearchRequest r) {
         return !r.types().isEmpty()
                 || !r.tags().isEmpty()
                 || !r.skills().isEmpty()
                 || !r.authors().isEmpty()
                 || !r.updated().isEmpty();
-    }
-
-    private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-        if (page.length == 0) {
-            return new String[0];
-        }
-        var highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxNoHighlightPassages(1)
-                .withBreakIterator(SentenceBreaks::new)
-                .withMaxLength(50_000)
-                // the query's terms are on the contents fields; highlight the same words in the body
-                .withFieldMatcher(field -> field.equals(Fields.BODY) || field.equals(Fields.CONTENTS))
-                .build();
-        int[] docIds = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docIds[i] = page[i].doc;
-        }
-        int[] passagesPerField = {2};
-        Map<String, String[]> byField =
-                highlighter.highlightFields(new String[] {Fields.BODY}, query, docIds, passagesPerField);
-        return byField.get(Fields.BODY);
     }
 }
