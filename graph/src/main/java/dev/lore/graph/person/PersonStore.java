@@ -31,6 +31,8 @@ public final class PersonStore {
 
     private final CountedWrites writes;
 
+    private final TokenSessions sessions;
+
     /**
      * A number that moves after every write this store makes (people, roles, passwords, tokens),
      * so callers can cache what they read about people until the next one.
@@ -46,6 +48,7 @@ public final class PersonStore {
     public PersonStore(Graph graph) {
         this.graph = Objects.requireNonNull(graph, "graph must not be null");
         this.writes = new CountedWrites(this.graph);
+        this.sessions = new TokenSessions(this.graph, writes);
     }
 
     /**
@@ -296,39 +299,12 @@ public final class PersonStore {
      */
     public void touchToken(
             String tokenHash, Optional<Instant> at, Optional<String> address, Optional<String> userAgent) {
-        var params = new HashMap<String, Object>();
-        params.put("hash", tokenHash);
-        params.put("at", at.map(dev.lore.graph.internal.Values::datetime).orElse(null));
-        params.put("address", address.map(a -> left(a, 100)).orElse(null));
-        params.put("agent", userAgent.map(a -> left(a, 300)).orElse(null));
-        graph.write(tx -> tx.run("""
-                        MATCH (t:Token {hash: $hash})
-                        SET t.lastUsedAt = coalesce($at, t.lastUsedAt), t.address = coalesce($address, t.address),
-                            t.userAgent = coalesce($agent, t.userAgent)
-                        """, params).consume());
-    }
-
-    private static String left(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        sessions.touch(tokenHash, at, address, userAgent);
     }
 
     /** A person's live tokens, the most recently used (or made) first. */
     public List<TokenInfo> tokens(String personId, Instant now) {
-        return graph.read(tx -> tx.run("""
-                        MATCH (t:Token)-[:FOR]->(:Person {id: $id})
-                        WHERE t.expiresAt > $now
-                        RETURN t.hash AS hash, t.kind AS kind, t.createdAt AS createdAt, t.lastUsedAt AS lastUsedAt,
-                               t.expiresAt AS expiresAt, t.address AS address, t.userAgent AS userAgent
-                        ORDER BY coalesce(t.lastUsedAt, t.createdAt) DESC, t.hash
-                        """, Map.of("id", personId, "now", datetime(now)))
-                .list(r -> new TokenInfo(
-                        TokenInfo.idOf(r.get("hash").asString()),
-                        r.get("kind").asString().endsWith("api") ? "api" : "session",
-                        instant(r.get("createdAt")),
-                        r.get("lastUsedAt").isNull() ? Optional.empty() : Optional.of(instant(r.get("lastUsedAt"))),
-                        instant(r.get("expiresAt")),
-                        dev.lore.graph.internal.Values.optionalString(r.get("address")),
-                        dev.lore.graph.internal.Values.optionalString(r.get("userAgent")))));
+        return sessions.list(personId, now);
     }
 
     /**
@@ -336,18 +312,7 @@ public final class PersonStore {
      * when empty, except the one whose hash is {@code keepHash}. Returns how many went.
      */
     public int removeTokens(String personId, Optional<String> tokenId, Optional<String> keepHash) {
-        if (tokenId.isPresent() && !tokenId.get().matches("[0-9a-f]{" + TokenInfo.ID_LENGTH + "}")) {
-            return 0;
-        }
-        var params = new HashMap<String, Object>();
-        params.put("id", personId);
-        params.put("tokenId", tokenId.orElse(null));
-        params.put("keep", keepHash.orElse(""));
-        return write(tx -> tx.run("""
-                        MATCH (t:Token)-[:FOR]->(:Person {id: $id})
-                        WHERE ($tokenId IS NULL OR left(t.hash, size($tokenId)) = $tokenId) AND t.hash <> $keep
-                        DETACH DELETE t RETURN count(*) AS n
-                        """, params).single().get("n").asInt());
+        return sessions.remove(personId, tokenId, keepHash);
     }
 
     /** Removes every token whose kind starts with {@code prefix}; returns how many. */
