@@ -306,29 +306,14 @@ public final class ExpertService implements AutoCloseable {
         return profile;
     }
 
-    /** The longest chat handle and office hours a person may give. */
-    static final int MAX_CHAT = 64, MAX_OFFICE_HOURS = 200;
-
     /**
-     * Sets how a person is reached besides their email: a chat handle (letters, digits and {@code
-     * . _ - @}, at most {@value #MAX_CHAT}) and office hours in their words (one line, at most
-     * {@value #MAX_OFFICE_HOURS} characters); blank clears either. Answers with the person as this
-     * left them.
+     * Sets how a person is reached besides their email: a chat handle and office hours in their
+     * words, as {@link ContactInput} checks them; blank clears either. Answers with the person as
+     * this left them.
      */
     public PersonInfo setContact(String personId, String rawChat, String rawOfficeHours) {
-        String chat = rawChat == null ? "" : rawChat.strip();
-        if (chat.startsWith("@")) {
-            chat = chat.substring(1);
-        }
-        if (chat.length() > MAX_CHAT || !chat.matches("[\\p{L}\\p{N}._@-]*")) {
-            throw new InvalidInputException("a chat handle is at most " + MAX_CHAT
-                    + " letters, digits, dots, dashes, underscores or @, was '" + chat + "'");
-        }
-        String hours = rawOfficeHours == null ? "" : rawOfficeHours.strip();
-        if (hours.length() > MAX_OFFICE_HOURS || hours.contains("\n") || hours.contains("\r")) {
-            throw new InvalidInputException("office hours are one line of at most " + MAX_OFFICE_HOURS
-                    + " characters, e.g." + " \"I help with Kafka on Tuesdays 14-15\"");
-        }
+        String chat = ContactInput.chat(rawChat);
+        String hours = ContactInput.officeHours(rawOfficeHours);
         Instant now = clock.instant();
         String handle = chat;
         return written(() -> {
