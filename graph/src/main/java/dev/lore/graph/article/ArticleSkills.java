@@ -66,7 +66,9 @@ final class ArticleSkills {
         var counts = new LinkedHashMap<String, Long>();
         names.forEach(name -> counts.merge(name, 1L, Long::sum));
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Long>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey())) // ties by name, not by graph order
                 .limit(n)
                 .map(Map.Entry::getKey)
                 .toList();

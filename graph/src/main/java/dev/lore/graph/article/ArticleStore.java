@@ -256,7 +256,7 @@ public final class ArticleStore {
                         MATCH (p:Person)-[c:CONTRIBUTED]->(:Article {id: $id})
                         RETURN p.id AS id, p.name AS name, c.edits AS edits, coalesce(c.share, 0.0) AS share,
                                c.firstAt AS firstAt, c.lastAt AS lastAt
-                        ORDER BY share DESC, c.edits DESC, c.lastAt DESC
+                        ORDER BY share DESC, c.edits DESC, c.lastAt DESC, p.id
                         """, Map.of("id", id)).list(ArticleRows::toContributor));
     }
 

@@ -54,9 +54,9 @@ public final class DirectoryStore {
                         OPTIONAL MATCH (s)<-[:ABOUT]-(a:Article {status: 'active'})
                         WITH s, count(a) AS articles
                         OPTIONAL MATCH (s)<-[:ABOUT]-(:Article {status: 'active'})<-[c:CONTRIBUTED]-(p:Person)
-                        WITH s, articles, p, sum(c.edits) AS edits ORDER BY edits DESC
+                        WITH s, articles, p, sum(c.edits) AS edits ORDER BY edits DESC, p.name, p.id
                         WITH s, articles, [x IN collect(p.name) WHERE x IS NOT NULL][0..3] AS top
-                        RETURN s.name AS name, articles, top ORDER BY articles DESC LIMIT $limit
+                        RETURN s.name AS name, articles, top ORDER BY articles DESC, name LIMIT $limit
                         """, Map.of("keys", keys, "limit", limit))
                 .list(r -> new SkillCard(
                         r.get("name").asString(),
