@@ -18,12 +18,15 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -106,6 +109,9 @@ public final class Browser implements AutoCloseable {
         driver.get("about:blank");
         cdp("Network.enable", Map.of());
         cdp("Network.clearBrowserCookies", Map.of());
+        // A headless window on a busy machine may not hold focus yet when a page loads, and keys
+        // sent then go nowhere; emulated focus makes the page focused as a person's window is.
+        cdp("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
         javaScript(true);
         darkMode(false);
         desktop();
@@ -114,6 +120,19 @@ public final class Browser implements AutoCloseable {
     public Browser open(String path) {
         driver.get(base.resolve(path).toString());
         return this;
+    }
+
+    /**
+     * Presses Tab as a keyboard user does from the top of the page, once the page holds focus,
+     * and returns the element that has focus afterwards.
+     */
+    public WebElement pressTab() {
+        waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.hasFocus()"));
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        return waitUntil(d -> {
+            WebElement active = d.switchTo().activeElement();
+            return "body".equalsIgnoreCase(active.getTagName()) ? null : active;
+        });
     }
 
     /** The path and query of the current page, e.g. {@code /wiki/laptop-setup}. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * What people do with Lore, end to end in a real browser against a real server: a new hire finds
@@ -340,8 +339,7 @@ class BrowserJourneysIT {
     @Test
     void keyboardUsersSkipToTheContentAndSeeWhereFocusIs() {
         browser.open("/wiki/your-first-week");
-        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
-        WebElement skip = browser.driver().switchTo().activeElement();
+        WebElement skip = browser.pressTab();
         assertThat(skip.getText()).isEqualTo("Skip to content");
         assertThat(skip.getCssValue("outline-style")).isNotEqualTo("none");
         assertThat(skip.getRect().getX()).isGreaterThanOrEqualTo(0);
