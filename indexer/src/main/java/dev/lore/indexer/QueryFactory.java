@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.LongPoint;
@@ -86,10 +87,16 @@ final class QueryFactory {
                 var wordsQuery = new BooleanQuery.Builder();
                 addBoosted(wordsQuery, main, 1);
                 addBoosted(wordsQuery, builder.createBooleanQuery(Fields.TITLE, words, Occur.SHOULD), TITLE_BOOST);
-                addBoosted(
-                        wordsQuery,
-                        builder.createBooleanQuery(Fields.CONTENTS_EXACT, words, Occur.SHOULD),
-                        EXACT_BOOST);
+                // unstemmed forms of the words that carry meaning: a stop word is in every page,
+                // and alone it would make every page a match ("who changes the secret" found the
+                // lunch menu through "the", and ranked it beside the page meant)
+                String meaningful = withoutStopWords(kept);
+                if (!meaningful.isEmpty()) {
+                    addBoosted(
+                            wordsQuery,
+                            builder.createBooleanQuery(Fields.CONTENTS_EXACT, meaningful, Occur.SHOULD),
+                            EXACT_BOOST);
+                }
                 addBoosted(wordsQuery, builder.createBooleanQuery(Fields.HEADINGS, words, Occur.SHOULD), HEADING_BOOST);
                 addBoosted(wordsQuery, builder.createBooleanQuery(Fields.AUTHORS, words, Occur.SHOULD), AUTHOR_BOOST);
                 for (Query pair : proximity ? proximityPairs(words) : List.<Query>of()) {
@@ -211,7 +218,9 @@ final class QueryFactory {
 
     private Query fuzzyWords(String words) {
         var query = new BooleanQuery.Builder();
-        List<String> terms = exactTerms(words);
+        List<String> terms = exactTerms(words).stream()
+                .filter(t -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(t))
+                .toList(); // "the" spelled nearly right is in every page
         int expansions = Math.clamp(FUZZY_EXPANSIONS / Math.max(1, terms.size()), 1, FuzzyQuery.defaultMaxExpansions);
         for (String term : terms) {
             int edits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
@@ -230,6 +239,12 @@ final class QueryFactory {
     }
 
     /** The first words, in order, that together analyse to at most {@link #MAX_TERMS} terms. */
+    private static String withoutStopWords(List<String> words) {
+        return words.stream()
+                .filter(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.toLowerCase(Locale.ROOT)))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     private List<String> keptWords(List<String> words) {
         var kept = new ArrayList<String>();
         int budget = MAX_TERMS;

@@ -57,6 +57,19 @@ class LoreIndexTest {
     }
 
     @Test
+    void stopWordsAloneMatchNothingNotEvenOnTheSpellingRetry() {
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(
+                    List.of(doc("lunch", "Lunch options", "The canteen on the ground floor serves soup.")),
+                    List.of(),
+                    1);
+
+            assertThat(slugs(index, "who rotates the zebra")).isEmpty();
+            assertThat(slugs(index, "the canteen")).containsExactly("lunch");
+        }
+    }
+
+    @Test
     void matchesTagsExactlyRegardlessOfCase() {
         try (var index = LoreIndex.open(dir)) {
             index.apply(List.of(doc("a", "Pipelines", "builds", "CI/CD"), doc("b", "Other", "words")), List.of(), 2);

@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * Not a test: SciFact train through the index alone (LoreIndex.apply and search, no graph), for
- * trying fusion variants quickly. Run with the SciFact folder as argument.
+ * trying fusion variants quickly. Run with the SciFact folder as argument; a second argument
+ * {@code lexical} leaves the model out and prints the lexical row only (seconds instead of the
+ * hour embedding takes on two cores).
  */
 public final class SciFactHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +61,23 @@ public final class SciFactHarness {
             JsonNode q = JSON.readTree(line);
             if (judged.containsKey(q.path("id").asText()))
                 queries.put(q.path("id").asText(), q.path("text").asText());
+        }
+        boolean lexicalOnly = args.length > 1 && args[1].equals("lexical");
+        if (lexicalOnly) {
+            try (var index = LoreIndex.open(indexDir, Optional.empty())) {
+                for (int i = 0; i < docs.size(); i += 500) {
+                    index.apply(docs.subList(i, Math.min(docs.size(), i + 500)), List.of(), i / 500 + 1);
+                }
+                var lexical = new HashMap<String, List<SearchHit>>();
+                for (var q : queries.entrySet()) {
+                    lexical.put(
+                            q.getKey(),
+                            index.search(new SearchRequest(q.getValue(), 0, 100), Ranking.LEXICAL)
+                                    .hits());
+                }
+                report("lexical", queries, judged, q -> slugs(lexical.get(q)));
+            }
+            return;
         }
         try (var index = LoreIndex.open(indexDir, Optional.of(BgeSmallEmbedder.load()))) {
             long t0 = System.nanoTime();
