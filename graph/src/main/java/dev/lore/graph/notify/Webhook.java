@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A registered webhook. {@code secret} signs every payload; {@code active} false once it failed
  * too often in a row ({@code failures} counts the deliveries given up since the last success).
+ * {@code events} empty means every kind, including kinds Lore adds after the hook was registered.
  */
 public record Webhook(
         String id,
@@ -15,4 +16,9 @@ public record Webhook(
         String createdBy,
         Instant createdAt,
         boolean active,
-        int failures) {}
+        int failures) {
+    /** Whether the hook wants every kind of event, present and future. */
+    public boolean everyKind() {
+        return events.isEmpty();
+    }
+}

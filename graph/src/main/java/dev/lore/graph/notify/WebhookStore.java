@@ -81,7 +81,7 @@ public final class WebhookStore {
         params.put("question", event.questionId().orElse(null));
         params.put("answer", event.answerId().orElse(null));
         tx.run("""
-                        MATCH (w:Webhook {active: true}) WHERE $kind IN w.events
+                        MATCH (w:Webhook {active: true}) WHERE size(w.events) = 0 OR $kind IN w.events
                         OPTIONAL MATCH (actor:Person {id: $actor})
                         CREATE (d:WebhookDelivery {id: randomUUID(), hookId: w.id, kind: $kind, title: $title,
                           url: $url, message: $message, actorId: $actor, actorName: coalesce(actor.name, $actor),

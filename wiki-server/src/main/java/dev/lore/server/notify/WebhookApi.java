@@ -62,7 +62,8 @@ public final class WebhookApi {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", h.id());
         json.put("url", h.url());
-        json.put("events", h.events());
+        json.put("events", WebhookService.kinds(h));
+        json.put("everyKind", h.everyKind());
         json.put("active", h.active());
         json.put("failures", h.failures());
         json.put("createdBy", h.createdBy());

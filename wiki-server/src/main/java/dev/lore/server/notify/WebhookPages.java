@@ -99,7 +99,13 @@ public final class WebhookPages {
 
     private static WebhookRow row(Webhook h) {
         return new WebhookRow(
-                h.id(), h.url(), h.events(), h.active(), h.failures(), h.createdBy(), Pages.date(h.createdAt()));
+                h.id(),
+                h.url(),
+                WebhookService.kinds(h),
+                h.active(),
+                h.failures(),
+                h.createdBy(),
+                Pages.date(h.createdAt()));
     }
 
     private static DeliveryRow row(WebhookCall c, java.time.Instant now) {

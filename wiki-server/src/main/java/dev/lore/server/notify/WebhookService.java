@@ -27,28 +27,37 @@ public final class WebhookService {
         this.clock = clock;
     }
 
-    /** Registers a hook with a new secret; {@code events} empty means every kind. */
+    /**
+     * Registers a hook with a new secret; {@code events} empty means every kind, stored as such
+     * (not as today's list), so kinds added later reach it too.
+     */
     public Webhook register(String url, List<String> events, String byPersonId) {
         if (url == null || url.length() > MAX_URL) {
             throw new InvalidInputException("url is required, at most " + MAX_URL + " characters");
         }
         Addresses.check(url, allowPrivate);
         var kinds = new LinkedHashSet<String>();
-        if (events == null || events.isEmpty()) {
-            for (EventKind k : EventKind.values()) {
-                kinds.add(k.id());
-            }
-        } else {
+        if (events != null) {
             for (String e : events) {
                 kinds.add(EventKind.parse(e)
                         .orElseThrow(() -> new InvalidInputException("unknown event kind '" + e + "'"))
                         .id());
             }
         }
+        if (kinds.size() == EventKind.values().length) {
+            kinds.clear(); // every kind there is: kept as "every kind", so new kinds follow
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return store.create(
                 url.strip(), HexFormat.of().formatHex(secret), List.copyOf(kinds), byPersonId, clock.instant());
+    }
+
+    /** The kinds a hook receives now: every kind Lore has when it asked for all. */
+    public static List<String> kinds(Webhook h) {
+        return h.everyKind()
+                ? java.util.Arrays.stream(EventKind.values()).map(EventKind::id).toList()
+                : h.events();
     }
 
     public List<Webhook> list() {

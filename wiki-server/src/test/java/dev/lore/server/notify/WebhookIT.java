@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.lore.graph.notify.EventKind;
 import dev.lore.graph.notify.NotificationStore;
 import dev.lore.graph.notify.WatchStore;
 import dev.lore.graph.notify.Webhook;
@@ -146,6 +147,19 @@ class WebhookIT {
                 .get("deliveries");
         assertThat(log).allSatisfy(d -> assertThat(d.get("state").asText()).isEqualTo("delivered"));
         assertThat(log).anySatisfy(d -> assertThat(d.get("attempts").asInt()).isEqualTo(2));
+    }
+
+    @Test
+    void aHookForEveryKindIsKeptAsEveryKindSoKindsAddedLaterReachItToo() {
+        var created = http.post("/api/webhooks", Map.of("url", "https://203.0.113.9/lore"), champion);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("everyKind").asBoolean()).isTrue();
+        assertThat(created.json().get("events")).hasSize(EventKind.values().length);
+
+        String id = created.json().get("id").asText();
+        Webhook stored = new WebhookStore(lore.lore().graph()).find(id).orElseThrow();
+        assertThat(stored.events()).isEmpty(); // not today's list of kinds
+        assertThat(stored.everyKind()).isTrue();
     }
 
     @Test
