@@ -280,7 +280,21 @@ public final class Browser implements AutoCloseable {
 
     /** Serious and critical axe-core violations on the current page, one line each; empty is good. */
     public List<String> accessibilityProblems() {
-        Results results = new AxeBuilder().analyze(driver);
+        return accessibilityProblems(List.of());
+    }
+
+    /**
+     * As {@link #accessibilityProblems()}, running only {@code rules} (all when empty): a page seen
+     * again in dark mode has changed colours only. Axe runs in the page itself (its legacy mode):
+     * Lore's pages have no frames, and the default mode opens a tab per check to merge frame
+     * results.
+     */
+    public List<String> accessibilityProblems(List<String> rules) {
+        var axe = new AxeBuilder().setLegacyMode(true);
+        if (!rules.isEmpty()) {
+            axe.withOnlyRules(rules);
+        }
+        Results results = axe.analyze(driver);
         if (results.isErrored()) {
             throw new AssertionError("axe-core failed on " + path() + ": " + results.getErrorMessage());
         }
