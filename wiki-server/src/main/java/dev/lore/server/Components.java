@@ -202,8 +202,9 @@ final class Components {
                 sync::catchUp,
                 config.files().maxFileBytes(),
                 clock);
-        articles =
-                new ArticleService(articleStore, markdown, sync, clock, notifier, new FilePins(attachmentStore)::pin);
+        articles = new ArticleService(articleStore, markdown, sync, clock, notifier, new FilePins(attachmentStore)::pin)
+                .withWriters(
+                        dev.lore.server.lesson.LessonService.writers(new dev.lore.graph.lesson.LessonStore(graph)));
         people = new PersonService(personStore, passwords, sync, clock);
         var expertise = new ExpertiseStore(graph);
         // a signed-in person is remembered briefly, until a change to people or their evidence
@@ -283,6 +284,17 @@ final class Components {
         var suggestions = new dev.lore.server.article.Suggestions(
                 new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
         var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
+        var lessons = new dev.lore.server.lesson.LessonService(
+                new dev.lore.graph.lesson.LessonStore(graph), articles, notifier, auth.audit(), clock, sync::catchUp);
+        var templates = new dev.lore.server.pagetemplate.PageTemplates(
+                new dev.lore.graph.pagetemplate.TemplateStore(graph), clock);
+        var lessonPages = new dev.lore.server.lesson.LessonPages(
+                lessons,
+                articles,
+                pages,
+                clock,
+                author -> templates.fill("lesson", "", ""),
+                id -> people.find(id).map(Person::name).orElse(id));
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
@@ -302,7 +314,12 @@ final class Components {
                                         .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
                                         .toList())
                         .withTree(pageTree)
-                        .withDrafts(drafts)::register,
+                        .withDrafts(drafts)
+                        .withLessons(lessonPages)
+                        .withTemplates((name, title, author) -> templates.fill(name, title, author.name()))::register,
+                new dev.lore.server.lesson.LessonApi(lessons)::register,
+                lessonPages::register,
+                new dev.lore.server.pagetemplate.TemplateRoutes(templates, pages)::register,
                 relatedPages::register,
                 new dev.lore.server.article.DraftApi(drafts)::register,
                 new dev.lore.server.article.SuggestionApi(suggestions)::register,
@@ -386,6 +403,9 @@ final class Components {
                 new WebhookApi(webhooks)::register,
                 new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
-                new AttachmentRoutes(attachments)::register);
+                new AttachmentRoutes(attachments)
+                        .withUploaders((kind, key, personId) -> kind.equals("article")
+                                ? articles.writer(articles.find(key).article().id(), personId)
+                                : personId)::register);
     }
 }
