@@ -383,7 +383,10 @@ final class Components {
                         clock,
                         questionPages::taught,
                         pathPages::skillCollections,
-                        new dev.lore.server.expertise.Contacts(config.chatLink()))::register,
+                        new dev.lore.server.expertise.Contacts(config.chatLink()))
+                        .withLessons(skill -> lessons.about(skill, 10).stream()
+                                .map(l -> new dev.lore.ui.view.common.LinkView(l.slug(), l.title()))
+                                .toList())::register,
                 new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,
                 new QuestionRoutes(questions, promotions)::register,
                 questionPages::register,

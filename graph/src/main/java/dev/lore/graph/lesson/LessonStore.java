@@ -130,6 +130,27 @@ public final class LessonStore {
                 .list(LessonStore::toInfo));
     }
 
+    /** A published lesson in a list. */
+    public record Listed(String slug, String title, long savedTime) {}
+
+    /**
+     * Published lessons about a skill (any page of kind lesson, shared through the lessons flow or
+     * imported), most marked "would have saved me time" first, then newest.
+     */
+    public List<Listed> about(String skillName, int limit) {
+        return graph.read(tx -> tx.run(
+                        """
+                        MATCH (a:Article {status: 'active', kind: 'lesson'})-[:ABOUT]->(:Skill {key: $key})
+                        WITH a, COUNT { (:Person)-[:SAVED_TIME]->(a) } AS saved
+                        RETURN a.slug AS slug, a.title AS title, saved
+                        ORDER BY saved DESC, a.createdAt DESC, a.slug LIMIT $limit
+                        """, Map.of("key", dev.lore.graph.expertise.SkillNames.key(skillName), "limit", limit))
+                .list(r -> new Listed(
+                        r.get("slug").asString(),
+                        r.get("title").asString(),
+                        r.get("saved").asLong())));
+    }
+
     /** Lessons waiting for a champion's review, oldest first. */
     public List<LessonInfo> pending() {
         return graph.read(

@@ -34,6 +34,7 @@ public final class LessonApi {
 
     public void register(RoutesConfig routes) {
         routes.post("/api/lessons", this::share);
+        routes.get("/api/lessons", this::about);
         routes.get("/api/lessons/review", this::pending);
         routes.get("/api/lessons/mine", this::mine);
         routes.get("/api/lessons/{slug}", this::get);
@@ -72,6 +73,21 @@ public final class LessonApi {
         LessonInfo lesson = visible(ctx, ctx.pathParam("slug"));
         var saved = lessons.savedTime(lesson.articleId(), viewer);
         ctx.json(LessonJson.of(lesson, mayKnowAuthor(ctx, lesson), saved.count(), saved.mine()));
+    }
+
+    /** Published lessons about {@code skill}. */
+    private void about(Context ctx) {
+        String skill = Optional.ofNullable(ctx.queryParam("skill")).map(String::strip).orElse("");
+        if (skill.isEmpty()) {
+            throw new InvalidInputException("skill is required: lessons about which skill?");
+        }
+        int limit = Requests.intQuery(ctx, "limit", 20, 1, 100);
+        ctx.json(Map.of(
+                "skill", skill,
+                "lessons",
+                lessons.about(skill, limit).stream()
+                        .map(l -> Map.of("slug", l.slug(), "title", l.title(), "savedTime", l.savedTime()))
+                        .toList()));
     }
 
     private void pending(Context ctx) {

@@ -58,6 +58,7 @@ public final class LessonPages implements dev.lore.server.article.ArticlePages.L
         routes.get("/lessons/new", this::newForm);
         routes.post("/lessons", this::share);
         routes.get("/lessons/review", this::review);
+        routes.get("/lessons/mine", this::mine);
         routes.post("/lessons/{slug}/approve", this::approve);
         routes.post("/lessons/{slug}/saved-time", this::savedTime);
     }
@@ -126,6 +127,21 @@ public final class LessonPages implements dev.lore.server.article.ArticlePages.L
                         l.savedTime()))
                 .toList();
         pages.render(ctx, "lesson/review.jte", "Lessons to review", new ReviewView(rows));
+    }
+
+    private void mine(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        List<LessonRow> rows = lessons.sharedBy(me.id()).stream()
+                .map(l -> new LessonRow(
+                        l.slug(),
+                        l.title(),
+                        (l.teamShared() ? "shared as " + LessonJson.creditName(l) : "attributed to you")
+                                + (l.pending() ? ", waiting for review" : ""),
+                        me.name(),
+                        Pages.ago(l.sharedAt(), clock.instant()),
+                        l.savedTime()))
+                .toList();
+        pages.render(ctx, "lesson/mine.jte", "Lessons you shared", new dev.lore.ui.view.lesson.MyLessonsView(rows));
     }
 
     private void approve(Context ctx) {

@@ -111,6 +111,11 @@ public final class LessonService {
         return store.sharedBy(personId);
     }
 
+    /** Published lessons about a skill, most "saved me time" first. */
+    public List<LessonStore.Listed> about(String skill, int limit) {
+        return store.about(skill, limit);
+    }
+
     /** Lessons waiting for a champion. */
     public List<LessonInfo> pending() {
         return store.pending();
