@@ -377,13 +377,13 @@ final class Components {
                         auth.audit())::register,
                 expertRoutes::register,
                 new ExpertPages(
-                        experts,
-                        people,
-                        pages,
-                        clock,
-                        questionPages::taught,
-                        pathPages::skillCollections,
-                        new dev.lore.server.expertise.Contacts(config.chatLink()))
+                                experts,
+                                people,
+                                pages,
+                                clock,
+                                questionPages::taught,
+                                pathPages::skillCollections,
+                                new dev.lore.server.expertise.Contacts(config.chatLink()))
                         .withLessons(skill -> lessons.about(skill, 10).stream()
                                 .map(l -> new dev.lore.ui.view.common.LinkView(l.slug(), l.title()))
                                 .toList())::register,

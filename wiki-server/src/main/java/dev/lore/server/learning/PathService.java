@@ -217,7 +217,8 @@ public final class PathService {
                 .map(k -> k.equals("lesson") ? StepInput.ARTICLE : k)
                 .orElse("");
         if (!kind.equals(StepInput.ARTICLE) && !kind.equals(StepInput.QUESTION)) {
-            throw new InvalidInputException("step " + n + ": kind must be article, lesson or question, was '" + kind + "'");
+            throw new InvalidInputException(
+                    "step " + n + ": kind must be article, lesson or question, was '" + kind + "'");
         }
         String ref = Optional.ofNullable(s.ref()).map(String::strip).orElse("");
         if (ref.isEmpty() || ref.length() > MAX_REF) {

@@ -77,13 +77,15 @@ public final class LessonApi {
 
     /** Published lessons about {@code skill}. */
     private void about(Context ctx) {
-        String skill = Optional.ofNullable(ctx.queryParam("skill")).map(String::strip).orElse("");
+        String skill =
+                Optional.ofNullable(ctx.queryParam("skill")).map(String::strip).orElse("");
         if (skill.isEmpty()) {
             throw new InvalidInputException("skill is required: lessons about which skill?");
         }
         int limit = Requests.intQuery(ctx, "limit", 20, 1, 100);
         ctx.json(Map.of(
-                "skill", skill,
+                "skill",
+                skill,
                 "lessons",
                 lessons.about(skill, limit).stream()
                         .map(l -> Map.of("slug", l.slug(), "title", l.title(), "savedTime", l.savedTime()))

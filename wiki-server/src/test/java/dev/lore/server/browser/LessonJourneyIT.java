@@ -55,7 +55,10 @@ class LessonJourneyIT {
         browser.clickAndWait(browser.link("History (1 revision)"));
         assertThat(browser.text()).contains("Platform team").doesNotContain("Carla");
         browser.open("/search?q=type%3Alesson");
-        assertThat(browser.find("main").findElement(By.partialLinkText("Dry runs")).isDisplayed()).isTrue();
+        assertThat(browser.find("main")
+                        .findElement(By.partialLinkText("Dry runs"))
+                        .isDisplayed())
+                .isTrue();
         assertThat(browser.text()).doesNotContain("Carla");
         assertThat(browser.accessibilityProblems()).isEmpty();
     }

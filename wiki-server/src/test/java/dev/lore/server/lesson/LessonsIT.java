@@ -122,7 +122,7 @@ class LessonsIT {
         assertThat(approved.json().get("review").asText()).isEqualTo("approved");
         lore.settle();
         assertThat(http.get("/api/articles/" + slug, rudi).status()).isEqualTo(200);
-        assertThat(slugs(http.get("/api/search?q=unowned+flag").json())).containsExactly(slug);
+        assertThat(slugs(http.get("/api/search?q=unowned+flag+type%3Alesson").json())).containsExactly(slug);
         assertThat(http.post("/api/lessons/" + slug + "/approve", Map.of(), chris)
                         .status())
                 .isEqualTo(400);
@@ -193,6 +193,16 @@ class LessonsIT {
                 .contains("What we learned")
                 .contains("What we would do next time")
                 .contains("Platform team");
+    }
+
+    @Test
+    void theBundledSeedPackHasLessons() {
+        lore.seed();
+        lore.settle();
+        JsonNode found = http.get("/api/search?q=type%3Alesson&limit=20").json();
+        assertThat(slugs(found)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(http.get("/api/lessons?skill=Kafka").json().get("lessons").toString())
+                .contains("retention");
     }
 
     private static List<String> slugs(JsonNode results) {
