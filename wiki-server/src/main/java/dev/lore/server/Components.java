@@ -284,17 +284,8 @@ final class Components {
         var suggestions = new dev.lore.server.article.Suggestions(
                 new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
         var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
-        var lessons = new dev.lore.server.lesson.LessonService(
-                new dev.lore.graph.lesson.LessonStore(graph), articles, notifier, auth.audit(), clock, sync::catchUp);
-        var templates = new dev.lore.server.pagetemplate.PageTemplates(
-                new dev.lore.graph.pagetemplate.TemplateStore(graph), clock);
-        var lessonPages = new dev.lore.server.lesson.LessonPages(
-                lessons,
-                articles,
-                pages,
-                clock,
-                author -> templates.fill("lesson", "", ""),
-                id -> people.find(id).map(Person::name).orElse(id));
+        var lessons = dev.lore.server.lesson.LessonWiring.of(
+                graph, articles, notifier, auth.audit(), clock, sync::catchUp, pages, people);
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
@@ -315,11 +306,9 @@ final class Components {
                                         .toList())
                         .withTree(pageTree)
                         .withDrafts(drafts)
-                        .withLessons(lessonPages)
-                        .withTemplates((name, title, author) -> templates.fill(name, title, author.name()))::register,
-                new dev.lore.server.lesson.LessonApi(lessons)::register,
-                lessonPages::register,
-                new dev.lore.server.pagetemplate.TemplateRoutes(templates, pages)::register,
+                        .withLessons(lessons.pages())
+                        .withTemplates(lessons::fill)::register,
+                lessons::register,
                 relatedPages::register,
                 new dev.lore.server.article.DraftApi(drafts)::register,
                 new dev.lore.server.article.SuggestionApi(suggestions)::register,
@@ -384,9 +373,7 @@ final class Components {
                                 questionPages::taught,
                                 pathPages::skillCollections,
                                 new dev.lore.server.expertise.Contacts(config.chatLink()))
-                        .withLessons(skill -> lessons.about(skill, 10).stream()
-                                .map(l -> new dev.lore.ui.view.common.LinkView(l.slug(), l.title()))
-                                .toList())::register,
+                        .withLessons(lessons::aboutSkill)::register,
                 new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,
                 new QuestionRoutes(questions, promotions)::register,
                 questionPages::register,
@@ -406,9 +393,6 @@ final class Components {
                 new WebhookApi(webhooks)::register,
                 new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
-                new AttachmentRoutes(attachments)
-                        .withUploaders((kind, key, personId) -> kind.equals("article")
-                                ? articles.writer(articles.find(key).article().id(), personId)
-                                : personId)::register);
+                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register);
     }
 }

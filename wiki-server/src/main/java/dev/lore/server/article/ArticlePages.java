@@ -103,7 +103,7 @@ public final class ArticlePages {
 
     private Optional<Drafts> drafts = Optional.empty();
 
-    /** What a page shows of a lesson learned, and who may see one waiting for review (see the lesson package). */
+    /** A lesson's banner, and who may see a lesson waiting for review (see the lesson package). */
     public interface Lessons {
         Optional<dev.lore.ui.view.lesson.LessonBannerView> banner(Article article, Optional<Person> reader);
 
@@ -111,7 +111,6 @@ public final class ArticlePages {
     }
 
     private Optional<Lessons> lessons = Optional.empty();
-
     /** A page template's text filled in for a new page (see the pagetemplate package). */
     @FunctionalInterface
     public interface Templates {
@@ -126,7 +125,7 @@ public final class ArticlePages {
         return this;
     }
 
-    /** Shows lessons' banners, and lets a lesson's author see it while it waits for a champion. */
+    /** Shows lessons' banners; a lesson's author sees it while it waits for a champion. */
     public ArticlePages withLessons(Lessons lessons) {
         this.lessons = Optional.of(lessons);
         return this;

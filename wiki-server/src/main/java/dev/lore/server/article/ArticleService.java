@@ -54,9 +54,9 @@ public final class ArticleService {
         return this;
     }
 
-    /** Whom {@code personId}'s save of the article {@code articleId} is credited to. */
-    public String writer(String articleId, String personId) {
-        return writers.writer(articleId, personId);
+    /** Whom {@code personId}'s upload to a page is credited to: as their saves of it ({@link Writers}). */
+    public String uploader(String kind, String key, String personId) {
+        return kind.equals("article") ? writers.writer(find(key).article().id(), personId) : personId;
     }
 
     /** Points an old revision's files at the versions it showed: {@code (html, savedAt) -> html}. */

@@ -122,7 +122,8 @@ class LessonsIT {
         assertThat(approved.json().get("review").asText()).isEqualTo("approved");
         lore.settle();
         assertThat(http.get("/api/articles/" + slug, rudi).status()).isEqualTo(200);
-        assertThat(slugs(http.get("/api/search?q=unowned+flag+type%3Alesson").json())).containsExactly(slug);
+        assertThat(slugs(http.get("/api/search?q=unowned+flag+type%3Alesson").json()))
+                .containsExactly(slug);
         assertThat(http.post("/api/lessons/" + slug + "/approve", Map.of(), chris)
                         .status())
                 .isEqualTo(400);

@@ -8,7 +8,6 @@ import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
 import java.time.Instant;
 import java.util.ArrayList;
-
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,12 +25,14 @@ class PageTemplatesIT {
 
         String cookies = http.browserSession("carla.contrib", TestLore.PASSWORD);
         assertThat(http.getWithCookies("/new", cookies).body()).contains("/new?template=runbook");
-        String form = http.getWithCookies("/new?template=runbook&title=Restart%20Kafka", cookies).body();
+        String form = http.getWithCookies("/new?template=runbook&title=Restart%20Kafka", cookies)
+                .body();
         assertThat(form)
                 .contains("# Restart Kafka")
                 .contains("written 2026-11-30 by Carla Contributor")
                 .doesNotContain("{{");
-        assertThat(http.getWithCookies("/new?template=nonsense", cookies).status()).isEqualTo(404);
+        assertThat(http.getWithCookies("/new?template=nonsense", cookies).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -45,11 +46,16 @@ class PageTemplatesIT {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().get("edited").asBoolean()).isTrue();
         String cookies = http.browserSession("carla.contrib", TestLore.PASSWORD);
-        assertThat(http.getWithCookies("/new?template=how-to&title=Deploy", cookies).body())
+        assertThat(http.getWithCookies("/new?template=how-to&title=Deploy", cookies)
+                        .body())
                 .contains("Our steps.");
 
-        assertThat(http.put("/api/templates/how-to", Map.of("markdown", " "), chris).status()).isEqualTo(400);
-        assertThat(http.put("/api/templates/poem", Map.of("markdown", "x"), chris).status()).isEqualTo(404);
+        assertThat(http.put("/api/templates/how-to", Map.of("markdown", " "), chris)
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.put("/api/templates/poem", Map.of("markdown", "x"), chris)
+                        .status())
+                .isEqualTo(404);
 
         JsonNode reset = http.delete("/api/templates/how-to", chris).json();
         assertThat(reset.get("edited").asBoolean()).isFalse();
@@ -63,7 +69,9 @@ class PageTemplatesIT {
         http.put("/api/templates/lesson", Map.of("markdown", "Written by {{author}}\n\n## What we tried\n"), chris);
         String cookies = http.browserSession("carla.contrib", TestLore.PASSWORD);
         String form = http.getWithCookies("/lessons/new", cookies).body();
-        assertThat(form).contains("## What we tried").doesNotContain("Carla Contributor</textarea>")
+        assertThat(form)
+                .contains("## What we tried")
+                .doesNotContain("Carla Contributor</textarea>")
                 .doesNotContain("Written by Carla");
     }
 }
