@@ -62,7 +62,8 @@ public final class LessonService {
         Optional<String> team =
                 Optional.ofNullable(author.team()).map(String::strip).filter(t -> !t.isEmpty());
         boolean byTeam = input.sharing() == Sharing.TEAM;
-        Article created = articles.inOneTransaction(() -> {
+        // the lesson, its sharing and its notifications commit together (see Notifier)
+        LessonInfo lesson = notifier.together(() -> {
             Optional<String> voice = byTeam ? Optional.of(store.voiceFor(team, now)) : Optional.empty();
             Article a = articles.create(input.page(), voice.orElse(author.id()), now);
             store.shared(
@@ -74,16 +75,16 @@ public final class LessonService {
                     input.review(),
                     incident,
                     now);
-            return a;
+            LessonInfo shared = store.findById(a.id()).orElseThrow();
+            String writer = voice.orElse(author.id());
+            if (shared.pending()) {
+                notifier.lessonForReview(writer, shared.title());
+            } else {
+                notifier.articleSaved(Optional.empty(), a, "", writer);
+            }
+            return shared;
         });
         catchUp.run();
-        LessonInfo lesson = store.findById(created.id()).orElseThrow();
-        String writer = lesson.voiceId().orElse(author.id());
-        if (lesson.pending()) {
-            notifier.lessonForReview(writer, lesson.title());
-        } else {
-            notifier.articleSaved(Optional.empty(), created, "", writer);
-        }
         audit.record(
                 "lesson-share",
                 author.id(),
@@ -127,10 +128,13 @@ public final class LessonService {
         if (!lesson.pending()) {
             throw new InvalidInputException("the lesson at '" + slug + "' is not waiting for review");
         }
-        store.approve(lesson.articleId(), champion.id(), clock.instant());
+        notifier.together(() -> {
+            store.approve(lesson.articleId(), champion.id(), clock.instant());
+            Article published = articles.find(slug).article();
+            notifier.articleSaved(Optional.empty(), published, "", lesson.voiceId().orElse(lesson.authorId()));
+            return published;
+        });
         catchUp.run();
-        Article published = articles.find(slug).article();
-        notifier.articleSaved(Optional.empty(), published, "", lesson.voiceId().orElse(lesson.authorId()));
         audit.record("lesson-approve", lesson.authorId(), champion.id(), Optional.of("/wiki/" + slug));
         return store.find(slug).orElseThrow();
     }
