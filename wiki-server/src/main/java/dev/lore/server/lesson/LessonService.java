@@ -131,7 +131,8 @@ public final class LessonService {
         notifier.together(() -> {
             store.approve(lesson.articleId(), champion.id(), clock.instant());
             Article published = articles.find(slug).article();
-            notifier.articleSaved(Optional.empty(), published, "", lesson.voiceId().orElse(lesson.authorId()));
+            notifier.articleSaved(
+                    Optional.empty(), published, "", lesson.voiceId().orElse(lesson.authorId()));
             return published;
         });
         catchUp.run();

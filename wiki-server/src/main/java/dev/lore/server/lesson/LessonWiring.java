@@ -32,7 +32,8 @@ public record LessonWiring(LessonService lessons, PageTemplates templates, Lesso
             Runnable catchUp,
             Pages pages,
             PersonService people) {
-        Function<String, String> personName = id -> people.find(id).map(Person::name).orElse(id);
+        Function<String, String> personName =
+                id -> people.find(id).map(Person::name).orElse(id);
         var lessons = new LessonService(new LessonStore(graph), articles, notifier, audit, clock, catchUp);
         var templates = new PageTemplates(new TemplateStore(graph), clock);
         // the lesson template never names its author: the lesson may be shared by the team
