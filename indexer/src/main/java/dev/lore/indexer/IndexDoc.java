@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param headings the section headings of the body, which rank a little above plain body text
  * @param credits who wrote how much of an article's current text, kept with it so expert finding
  *     reads a found article's contributors from the index (empty for other types)
+ * @param kinds further types the document is also found and counted under (a lesson is an
+ *     article that {@code type:lesson} finds too); {@code type} stays the one that names it
  */
 public record IndexDoc(
         String id,
@@ -22,7 +24,8 @@ public record IndexDoc(
         List<String> authors,
         Instant updatedAt,
         List<String> headings,
-        List<Credit> credits) {
+        List<Credit> credits,
+        List<String> kinds) {
     /** One contributor of an article: share of its current lines, edits, last edit. */
     public record Credit(String personId, double share, int edits, Instant lastAt) {
         public Credit {
@@ -43,6 +46,23 @@ public record IndexDoc(
         updatedAt = Objects.requireNonNullElse(updatedAt, Instant.EPOCH);
         headings = List.copyOf(headings);
         credits = List.copyOf(credits);
+        kinds = List.copyOf(kinds);
+    }
+
+    /** A document of one type only. */
+    public IndexDoc(
+            String id,
+            String type,
+            String slug,
+            String title,
+            String body,
+            List<String> tags,
+            List<String> skills,
+            List<String> authors,
+            Instant updatedAt,
+            List<String> headings,
+            List<Credit> credits) {
+        this(id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, List.of());
     }
 
     /** A document without headings (people, skills, plain text). */

@@ -177,6 +177,11 @@ final class IndexWrites {
         d.add(new StoredField(Fields.SLUG, doc.slug()));
         d.add(new KeywordField(Fields.ID_DV, doc.id(), Field.Store.NO));
         d.add(new KeywordField(Fields.TYPE_DV, doc.type(), Field.Store.NO));
+        for (String kind : doc.kinds()) {
+            // not stored: the stored type (read first) stays the one a hit is linked by
+            d.add(new StringField(Fields.TYPE, kind, Field.Store.NO));
+            d.add(new KeywordField(Fields.TYPE_DV, kind, Field.Store.NO));
+        }
         d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.YES));
         d.add(new TextField(Fields.TITLE_WORDS, doc.title(), Field.Store.NO));
         d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));

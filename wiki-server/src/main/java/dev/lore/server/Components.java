@@ -202,8 +202,9 @@ final class Components {
                 sync::catchUp,
                 config.files().maxFileBytes(),
                 clock);
-        articles =
-                new ArticleService(articleStore, markdown, sync, clock, notifier, new FilePins(attachmentStore)::pin);
+        articles = new ArticleService(articleStore, markdown, sync, clock, notifier, new FilePins(attachmentStore)::pin)
+                .withWriters(
+                        dev.lore.server.lesson.LessonService.writers(new dev.lore.graph.lesson.LessonStore(graph)));
         people = new PersonService(personStore, passwords, sync, clock);
         var expertise = new ExpertiseStore(graph);
         // a signed-in person is remembered briefly, until a change to people or their evidence
@@ -283,6 +284,8 @@ final class Components {
         var suggestions = new dev.lore.server.article.Suggestions(
                 new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
         var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
+        var lessons = dev.lore.server.lesson.LessonWiring.of(
+                graph, articles, notifier, auth.audit(), clock, sync::catchUp, pages, people);
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
@@ -302,7 +305,10 @@ final class Components {
                                         .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
                                         .toList())
                         .withTree(pageTree)
-                        .withDrafts(drafts)::register,
+                        .withDrafts(drafts)
+                        .withLessons(lessons.pages())
+                        .withTemplates(lessons::fill)::register,
+                lessons::register,
                 relatedPages::register,
                 new dev.lore.server.article.DraftApi(drafts)::register,
                 new dev.lore.server.article.SuggestionApi(suggestions)::register,
@@ -360,13 +366,14 @@ final class Components {
                         auth.audit())::register,
                 expertRoutes::register,
                 new ExpertPages(
-                        experts,
-                        people,
-                        pages,
-                        clock,
-                        questionPages::taught,
-                        pathPages::skillCollections,
-                        new dev.lore.server.expertise.Contacts(config.chatLink()))::register,
+                                experts,
+                                people,
+                                pages,
+                                clock,
+                                questionPages::taught,
+                                pathPages::skillCollections,
+                                new dev.lore.server.expertise.Contacts(config.chatLink()))
+                        .withLessons(lessons::aboutSkill)::register,
                 new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,
                 new QuestionRoutes(questions, promotions)::register,
                 questionPages::register,
@@ -386,6 +393,6 @@ final class Components {
                 new WebhookApi(webhooks)::register,
                 new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
-                new AttachmentRoutes(attachments)::register);
+                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register);
     }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * An article as it stands now: its current revision's content plus its metadata. A {@code hidden}
  * article was hidden by a champion: out of lists and search, shown only to champions. {@code
- * contributors} are names for display; {@code credits} what each contributor wrote of it.
+ * contributors} are names for display; {@code credits} what each contributor wrote of it. {@code
+ * kind} is {@code article} or {@code lesson} (a lesson learned: the same page with its own template,
+ * search type and sharing). An article waiting for a champion's review counts as hidden.
  */
 public record Article(
         String id,
@@ -24,7 +26,15 @@ public record Article(
         Instant updatedAt,
         long seq,
         boolean hidden,
-        List<Credit> credits) {
+        List<Credit> credits,
+        String kind) {
+    public static final String ARTICLE = "article";
+    public static final String LESSON = "lesson";
+
+    public boolean isLesson() {
+        return LESSON.equals(kind);
+    }
+
     /** One contributor's part of the current text: line share, number of edits, last edit. */
     public record Credit(String personId, double share, int edits, Instant lastAt) {}
 }

@@ -21,12 +21,15 @@ final class ArticleRows {
     /** Projection of an article node {@code a} to the columns {@link #toArticle} reads. */
     static final String ARTICLE_COLUMNS = """
             a.id AS id, a.slug AS slug, a.title AS title, a.status AS status, a.revision AS revision,
-            a.tags AS tags, a.owner AS owner, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
+            a.tags AS tags, a.owner AS owner, coalesce(a.kind, 'article') AS kind, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
             head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
             [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
             [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name]]
               AS contributors
             """;
+
+    /** Statuses readers do not see: hidden by a moderator, or waiting for a champion's review. */
+    static final java.util.Set<String> HIDDEN_STATES = java.util.Set.of("hidden", "review");
 
     private ArticleRows() {}
 
@@ -43,6 +46,7 @@ final class ArticleRows {
         params.put("message", write.message());
         params.put("author", write.authorId());
         params.put("at", datetime(write.at()));
+        params.put("kind", write.kind().orElse(null));
         return params;
     }
 
@@ -72,8 +76,9 @@ final class ArticleRows {
                 instant(r.get("createdAt")),
                 instant(r.get("updatedAt")),
                 r.get("seq").asLong(),
-                "hidden".equals(r.get("status").asString()),
-                List.copyOf(credits));
+                HIDDEN_STATES.contains(r.get("status").asString()),
+                List.copyOf(credits),
+                r.get("kind").asString());
     }
 
     /** Reads the columns slug, title, tags, revision and updatedAt. */

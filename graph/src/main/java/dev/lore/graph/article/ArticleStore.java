@@ -75,6 +75,7 @@ public final class ArticleStore {
                             MATCH (p:Person {id: row.author})
                             CREATE (a:Article {id: row.id, slug: row.slug, title: row.title, titleKey: row.titleKey,
                                 status: 'active', revision: 1, tags: row.tags, links: row.links, owner: row.owner,
+                                kind: coalesce(row.kind, 'article'),
                                 createdAt: row.at, updatedAt: row.at, seq: $seq})
                             CREATE (a)-[:HAS_REVISION]->(:Revision {n: 1, title: row.title, markdown: row.markdown,
                                 message: row.message, at: row.at, lineAuthors: row.lineAuthors})-[:BY]->(p)
@@ -130,6 +131,7 @@ public final class ArticleStore {
                             MATCH (a:Article {id: $id})
                             SET a.slug = $slug, a.title = $title, a.titleKey = $titleKey, a.revision = $n,
                                 a.tags = $tags, a.links = $links, a.owner = coalesce($owner, a.owner),
+                                a.kind = coalesce($kind, a.kind, 'article'),
                                 a.updatedAt = $at, a.seq = $seq
                             """, params).consume();
             List<String> skillsBefore = WrittenAbout.skillKeys(tx, id);
@@ -179,11 +181,14 @@ public final class ArticleStore {
                 .map(ArticleRows::toArticle));
     }
 
-    /** The article with this slug, live or hidden by a moderator (for champions, who still see it). */
+    /**
+     * The article with this slug, live, hidden by a moderator or waiting for review (for champions,
+     * who still see it, and a lesson's author).
+     */
     public Optional<Article> findIncludingHidden(String slug) {
         return graph.read(tx -> tx
                 .run(
-                        "MATCH (a:Article {slug: $slug}) WHERE a.status IN ['active', 'hidden'] RETURN "
+                        "MATCH (a:Article {slug: $slug}) WHERE a.status IN ['active', 'hidden', 'review'] RETURN "
                                 + ARTICLE_COLUMNS,
                         Map.of("slug", slug))
                 .list()
@@ -358,7 +363,8 @@ public final class ArticleStore {
                         .sorted()
                         .toList()
                         .equals(write.skills().stream().sorted().toList())
-                && (write.owner().isEmpty() || write.owner().equals(current.owner()));
+                && (write.owner().isEmpty() || write.owner().equals(current.owner()))
+                && (write.kind().isEmpty() || write.kind().get().equals(current.kind()));
     }
 
     private static Article load(TransactionContext tx, String id) {

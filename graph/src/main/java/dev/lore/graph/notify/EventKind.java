@@ -46,7 +46,9 @@ public enum EventKind {
     /** One's suggested edit was accepted (it is now a revision of the page). */
     SUGGESTION_ACCEPTED(Channel.EMAIL),
     /** One's suggested edit was declined, with the decider's note. */
-    SUGGESTION_DECLINED(Channel.EMAIL);
+    SUGGESTION_DECLINED(Channel.EMAIL),
+    /** For champions and admins: a lesson learned waits for a champion to look at it before it is public. */
+    LESSON_REVIEW(Channel.IN_APP);
 
     private final Channel defaultChannel;
 

@@ -13,7 +13,7 @@ final class Visibility {
     /** A Cypher predicate that holds when the content behind node {@code alias} is visible. */
     static String visible(String alias) {
         return """
-                (NOT EXISTS { MATCH (c:Article {slug: %1$s.article}) WHERE c.status IN ['hidden', 'deleted'] }
+                (NOT EXISTS { MATCH (c:Article {slug: %1$s.article}) WHERE c.status IN ['hidden', 'deleted', 'review'] }
                  AND NOT EXISTS { MATCH (c:Question {id: %1$s.question}) WHERE c.hidden = true }
                  AND NOT EXISTS { MATCH (c:Answer {id: %1$s.answer}) WHERE c.hidden = true })""".formatted(alias);
     }

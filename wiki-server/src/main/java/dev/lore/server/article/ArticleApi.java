@@ -35,7 +35,13 @@ public final class ArticleApi {
 
     /** A create request; title may instead come from the Markdown's front matter. */
     public record CreateRequest(
-            String title, String markdown, List<String> tags, List<String> skills, String owner, String message) {}
+            String title,
+            String markdown,
+            List<String> tags,
+            List<String> skills,
+            String owner,
+            String message,
+            String kind) {}
 
     /** An update request; {@code baseRevision} is the revision the edit started from. */
     public record UpdateRequest(
@@ -45,7 +51,8 @@ public final class ArticleApi {
             List<String> tags,
             List<String> skills,
             String owner,
-            String message) {}
+            String message,
+            String kind) {}
 
     /** Markdown to render for the editor preview. */
     public record PreviewRequest(String markdown) {}
@@ -78,7 +85,8 @@ public final class ArticleApi {
                 Optional.ofNullable(body.tags()),
                 Optional.ofNullable(body.skills()),
                 Optional.ofNullable(body.owner()),
-                Optional.ofNullable(body.message()));
+                Optional.ofNullable(body.message()),
+                Optional.ofNullable(body.kind()));
         ArticlePage created = articles.createAndShow(input, author.id());
         ctx.status(201).header("Location", "/api/articles/" + created.article().slug());
         ctx.json(toJson(created));
@@ -103,7 +111,8 @@ public final class ArticleApi {
                 Optional.ofNullable(body.tags()),
                 Optional.ofNullable(body.skills()),
                 Optional.ofNullable(body.owner()),
-                Optional.ofNullable(body.message()));
+                Optional.ofNullable(body.message()),
+                Optional.ofNullable(body.kind()));
         ctx.json(toJson(articles.updateAndShow(ctx.pathParam("slug"), body.baseRevision(), input, author.id())));
     }
 
@@ -178,6 +187,7 @@ public final class ArticleApi {
         var json = new LinkedHashMap<String, Object>();
         json.put("slug", a.slug());
         json.put("title", a.title());
+        json.put("kind", a.kind());
         json.put("markdown", a.markdown());
         json.put("html", page.rendered().html());
         json.put("tags", a.tags());

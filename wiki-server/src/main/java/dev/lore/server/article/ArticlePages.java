@@ -103,6 +103,34 @@ public final class ArticlePages {
 
     private Optional<Drafts> drafts = Optional.empty();
 
+    /** A lesson's banner, and who may see a lesson waiting for review (see the lesson package). */
+    public interface Lessons {
+        Optional<dev.lore.ui.view.lesson.LessonBannerView> banner(Article article, Optional<Person> reader);
+
+        boolean mayPreview(String slug, Optional<Person> reader);
+    }
+
+    private Optional<Lessons> lessons = Optional.empty();
+    /** A page template's text filled in for a new page (see the pagetemplate package). */
+    @FunctionalInterface
+    public interface Templates {
+        String fill(String name, String title, Person author);
+    }
+
+    private Optional<Templates> templates = Optional.empty();
+
+    /** Lets "New page" start from a page template ({@code /new?template=runbook}). */
+    public ArticlePages withTemplates(Templates templates) {
+        this.templates = Optional.of(templates);
+        return this;
+    }
+
+    /** Shows lessons' banners; a lesson's author sees it while it waits for a champion. */
+    public ArticlePages withLessons(Lessons lessons) {
+        this.lessons = Optional.of(lessons);
+        return this;
+    }
+
     /** Restores autosaved drafts in the editor, and forgets a draft once its page is saved. */
     public ArticlePages withDrafts(Drafts drafts) {
         this.drafts = Optional.of(drafts);
@@ -158,7 +186,10 @@ public final class ArticlePages {
 
     private void view(Context ctx) {
         // Champions still see a hidden page (with a banner); everyone else gets a 404.
-        ArticlePage page = articles.page(ctx.pathParam("slug"), CurrentUser.atLeast(ctx, Role.CHAMPION));
+        Optional<Person> reader = CurrentUser.of(ctx);
+        boolean seesHidden = CurrentUser.atLeast(ctx, Role.CHAMPION)
+                || lessons.map(l -> l.mayPreview(ctx.pathParam("slug"), reader)).orElse(false);
+        ArticlePage page = articles.page(ctx.pathParam("slug"), seesHidden);
         Article a = page.article();
         if (page.redirectedFrom().isPresent()) {
             ctx.redirect("/wiki/" + a.slug() + "?from=" + page.redirectedFrom().get(), HttpStatus.MOVED_PERMANENTLY);
@@ -194,7 +225,8 @@ public final class ArticlePages {
                 origin.of(a),
                 a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? List.of() : related.of(a),
-                place.of(a));
+                place.of(a),
+                lessons.flatMap(l -> l.banner(a, reader)));
         pages.render(ctx, "article/article.jte", a.title(), view);
     }
 
@@ -204,14 +236,18 @@ public final class ArticlePages {
     }
 
     private void newForm(Context ctx) {
-        CurrentUser.require(ctx, Role.CONTRIBUTOR);
+        Person author = CurrentUser.require(ctx, Role.CONTRIBUTOR);
         String title = Optional.ofNullable(ctx.queryParam("title")).orElse("");
+        String markdown = Optional.ofNullable(ctx.queryParam("template"))
+                .filter(t -> !t.isBlank())
+                .flatMap(t -> templates.map(f -> f.fill(t, title, author)))
+                .orElse("");
         String parent = Optional.ofNullable(ctx.queryParam("parent")).orElse("").strip();
         if (!parent.isEmpty()) {
             parent = articles.find(parent).article().slug();
         }
         var view = new EditView(
-                true, "", title, "", "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty(), parent);
+                true, "", title, markdown, "", "", 0, "", Optional.empty(), Optional.empty(), Optional.empty(), parent);
         Optional<DraftStore.Draft> draft = draft(ctx, DraftStore.Target.NEW_PAGE);
         if (draft.isPresent()) {
             view = restored(view, draft.get());

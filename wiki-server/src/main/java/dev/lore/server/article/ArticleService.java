@@ -35,6 +35,29 @@ public final class ArticleService {
     private final Clock clock;
     private final Notifier notifier;
     private final RevisionFiles revisionFiles;
+    private volatile Writers writers = Writers.SELF;
+
+    /**
+     * Whom a person's save of a page is credited to: themselves, or, on a lesson they shared on
+     * behalf of their team, the team's voice (see the lesson package).
+     */
+    @FunctionalInterface
+    public interface Writers {
+        Writers SELF = (articleId, personId) -> personId;
+
+        String writer(String articleId, String personId);
+    }
+
+    /** Credits saves as {@code writers} says; set once while wiring, before serving. */
+    public ArticleService withWriters(Writers writers) {
+        this.writers = java.util.Objects.requireNonNull(writers, "writers must not be null");
+        return this;
+    }
+
+    /** Whom {@code personId}'s upload to a page is credited to: as their saves of it ({@link Writers}). */
+    public String uploader(String kind, String key, String personId) {
+        return kind.equals("article") ? writers.writer(find(key).article().id(), personId) : personId;
+    }
 
     /** Points an old revision's files at the versions it showed: {@code (html, savedAt) -> html}. */
     @FunctionalInterface
@@ -128,8 +151,9 @@ public final class ArticleService {
     public Article update(String slug, int baseRevision, ArticleInput input, String authorId) {
         Article updated = notifier.together(() -> {
             Optional<Article> before = Optional.of(find(slug).article());
-            Article a = update(slug, baseRevision, input, authorId, clock.instant());
-            notifier.articleSaved(before, a, input.message().orElse(""), authorId);
+            String writer = writers.writer(before.get().id(), authorId);
+            Article a = update(slug, baseRevision, input, writer, clock.instant());
+            notifier.articleSaved(before, a, input.message().orElse(""), writer);
             return a;
         });
         index.catchUp();

@@ -74,7 +74,19 @@ final class ArticleWrites {
                 linkKeys,
                 message.isEmpty() ? defaultMessage : message,
                 authorId,
-                at);
+                at,
+                kind(input.kind().or(front::kind)));
+    }
+
+    /** The page kinds a save may name. */
+    static final java.util.Set<String> KINDS = java.util.Set.of(Article.ARTICLE, Article.LESSON);
+
+    private static Optional<String> kind(Optional<String> raw) {
+        Optional<String> kind = raw.map(k -> k.strip().toLowerCase(Locale.ROOT));
+        if (kind.isPresent() && !KINDS.contains(kind.get())) {
+            throw new InvalidInputException("kind must be article or lesson, was '" + abbreviate(raw.get()) + "'");
+        }
+        return kind;
     }
 
     private static List<String> orCurrent(

@@ -40,6 +40,21 @@ public final class AttachmentRoutes {
         this.maxFileBytes = files.maxFileBytes();
     }
 
+    /** Whom an upload to a page is credited to (a team's voice on a lesson its author shared for the team). */
+    @FunctionalInterface
+    public interface Uploaders {
+        Uploaders SELF = (kind, key, personId) -> personId;
+
+        String uploader(String kind, String key, String personId);
+    }
+
+    private Uploaders uploaders = Uploaders.SELF;
+
+    public AttachmentRoutes withUploaders(Uploaders uploaders) {
+        this.uploaders = uploaders;
+        return this;
+    }
+
     public void register(RoutesConfig routes) {
         routes.post("/api/files", ctx -> upload(ctx, true));
         routes.post("/files", ctx -> upload(ctx, false));
@@ -84,7 +99,12 @@ public final class AttachmentRoutes {
         var target = target(ctx);
         Attachment a;
         try (InputStream in = file.content()) {
-            a = files.upload(person.id(), target.kind(), target.key(), file.filename(), in);
+            a = files.upload(
+                    uploaders.uploader(target.kind(), target.key(), person.id()),
+                    target.kind(),
+                    target.key(),
+                    file.filename(),
+                    in);
         }
         if (api) {
             ctx.status(HttpStatus.CREATED).header("Location", url(a)).json(json(a));

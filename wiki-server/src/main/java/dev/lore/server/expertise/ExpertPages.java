@@ -85,6 +85,14 @@ public final class ExpertPages {
         this.clock = clock;
     }
 
+    private java.util.function.Function<String, List<LinkView>> lessons = skill -> List.of();
+
+    /** Lists the lessons learned about a skill on its page, by the skill's name (see the lesson package). */
+    public ExpertPages withLessons(java.util.function.Function<String, List<LinkView>> lessons) {
+        this.lessons = lessons;
+        return this;
+    }
+
     public void register(RoutesConfig routes) {
         routes.get("/people/{id}", this::profile);
         routes.post("/people/{id}/endorsements", this::endorse);
@@ -326,7 +334,8 @@ public final class ExpertPages {
                         overview.related().stream()
                                 .map(r -> new LinkView(r.key(), r.name()))
                                 .toList(),
-                        collections.apply(overview.skill().name())));
+                        collections.apply(overview.skill().name()),
+                        lessons.apply(overview.skill().name())));
     }
 
     private void describe(Context ctx) {

@@ -211,9 +211,14 @@ public final class PathService {
         if (s == null) {
             throw new InvalidInputException("step " + n + " is empty");
         }
-        String kind = Optional.ofNullable(s.kind()).map(String::strip).orElse("");
+        // a lesson learned is an article: "lesson" names the same step
+        String kind = Optional.ofNullable(s.kind())
+                .map(String::strip)
+                .map(k -> k.equals("lesson") ? StepInput.ARTICLE : k)
+                .orElse("");
         if (!kind.equals(StepInput.ARTICLE) && !kind.equals(StepInput.QUESTION)) {
-            throw new InvalidInputException("step " + n + ": kind must be article or question, was '" + kind + "'");
+            throw new InvalidInputException(
+                    "step " + n + ": kind must be article, lesson or question, was '" + kind + "'");
         }
         String ref = Optional.ofNullable(s.ref()).map(String::strip).orElse("");
         if (ref.isEmpty() || ref.length() > MAX_REF) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The steps of the path form: one per line, {@code kind: ref | prompt}, where kind is article (the
- * default when left out) or question, ref a slug or question id (a pasted {@code /wiki/slug} or
+ * default when left out), lesson (a lesson learned is an article) or question, ref a slug or question id (a pasted {@code /wiki/slug} or
  * {@code /questions/id} works too) and the prompt optional. Blank lines are skipped.
  */
 final class StepLines {
@@ -26,11 +26,11 @@ final class StepLines {
             int colon = target.indexOf(':');
             if (colon > 0) {
                 String head = target.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
-                if (!head.equals("article") && !head.equals("question")) {
+                if (!head.equals("article") && !head.equals("question") && !head.equals("lesson")) {
                     throw new InvalidInputException("step " + (steps.size() + 1)
-                            + ": start the line with article: or question:, was '" + head + ":'");
+                            + ": start the line with article:, lesson: or question:, was '" + head + ":'");
                 }
-                kind = head;
+                kind = head.equals("lesson") ? "article" : head;
                 target = target.substring(colon + 1).strip();
             }
             if (target.startsWith("/wiki/")) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The YAML block at the top of a Markdown file, between two {@code ---} lines, and the body after
- * it. Known keys: title, tags, skills, owner, author, date, message, slug. A malformed block is not
+ * it. Known keys: title, tags, skills, owner, author, date, message, slug, kind. A malformed block is not
  * an error: it is treated as no front matter, so bad YAML never costs anyone their text.
  */
 public record FrontMatter(
@@ -23,7 +23,8 @@ public record FrontMatter(
         Optional<String> author,
         Optional<Instant> date,
         Optional<String> message,
-        String body) {
+        String body,
+        Optional<String> kind) {
     private static final Pattern BLOCK =
             Pattern.compile("\\A---[ \\t]*\\R(.*?)\\R---[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -50,7 +51,8 @@ public record FrontMatter(
                 text(root, "author"),
                 text(root, "date").flatMap(FrontMatter::instant),
                 text(root, "message"),
-                markdown.substring(matcher.end()));
+                markdown.substring(matcher.end()),
+                text(root, "kind"));
     }
 
     /**
@@ -87,7 +89,8 @@ public record FrontMatter(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                markdown);
+                markdown,
+                Optional.empty());
     }
 
     private static Optional<String> text(JsonNode root, String key) {

@@ -321,6 +321,26 @@ public class Notifier {
         });
     }
 
+    /**
+     * A lesson waits for a champion's review: every champion and admin hears. {@code actorId} is
+     * whom the lesson is credited to (a team's voice when shared by the team), never more.
+     */
+    public void lessonForReview(String actorId, String title) {
+        if (off()) {
+            return;
+        }
+        record(Event.of(
+                        EventKind.LESSON_REVIEW,
+                        actorId,
+                        title,
+                        "/lessons/review",
+                        "A lesson learned waits for a champion to look first",
+                        List.of(),
+                        lookups.champions(),
+                        now())
+                .collapsedBy("lesson-review"));
+    }
+
     /** A page {@code owner} owns fell due for review at {@code dueAt}: a reminder to verify or update it. */
     public void pageStale(String slug, String title, String owner, java.time.Instant dueAt) {
         if (off()) {

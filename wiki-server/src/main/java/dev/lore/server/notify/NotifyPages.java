@@ -262,6 +262,7 @@ public final class NotifyPages {
             case EDIT_SUGGESTED -> "suggested an edit to";
             case SUGGESTION_ACCEPTED -> "accepted your suggested edit to";
             case SUGGESTION_DECLINED -> "declined your suggested edit to";
+            case LESSON_REVIEW -> "asks a champion to look at a lesson before it is shared:";
         };
     }
 
@@ -288,6 +289,7 @@ public final class NotifyPages {
             case EDIT_SUGGESTED -> "Someone suggested an edit to a page I own";
             case SUGGESTION_ACCEPTED -> "My suggested edit was accepted";
             case SUGGESTION_DECLINED -> "My suggested edit was declined";
+            case LESSON_REVIEW -> "A lesson learned waits for a champion's review (champions)";
         };
     }
 }

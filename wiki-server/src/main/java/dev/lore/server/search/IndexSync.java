@@ -266,7 +266,8 @@ public final class IndexSync implements AutoCloseable {
                 text.headings(),
                 article.credits().stream()
                         .map(c -> new IndexDoc.Credit(c.personId(), c.share(), c.edits(), c.lastAt()))
-                        .toList());
+                        .toList(),
+                article.isLesson() ? List.of(Article.LESSON) : List.of());
     }
 
     /** A question with its answers and comments as one document: what it asked and what was said. */

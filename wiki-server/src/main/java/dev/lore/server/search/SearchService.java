@@ -30,7 +30,7 @@ public final class SearchService implements AutoCloseable {
     /** How long a read of the log (a click, the misses) waits for the searches logged before it. */
     private static final Duration READ_WAIT = Duration.ofSeconds(5);
 
-    public static final Set<String> TYPES = Set.of("article", "question", "person", "skill", "attachment");
+    public static final Set<String> TYPES = Set.of("article", "lesson", "question", "person", "skill", "attachment");
     public static final Set<String> FRESHNESS = Set.of("week", "month", "year", "older");
 
     private final LoreIndex index;

@@ -119,6 +119,9 @@ public final class Export {
         out.append("tags: ").append(list(a.tags())).append('\n');
         out.append("skills: ").append(list(a.skills())).append('\n');
         a.owner().ifPresent(owner -> out.append("owner: ").append(quote(owner)).append('\n'));
+        if (a.isLesson()) {
+            out.append("kind: lesson\n");
+        }
         out.append("author: ").append(quote(current.author().id())).append('\n');
         out.append("date: ").append(quote(current.at().toString())).append('\n');
         out.append("---\n");

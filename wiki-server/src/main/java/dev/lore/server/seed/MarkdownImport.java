@@ -210,7 +210,8 @@ public final class MarkdownImport {
                 front.tags().isEmpty() ? Optional.empty() : Optional.of(front.tags()),
                 front.skills().isEmpty() ? Optional.empty() : Optional.of(front.skills()),
                 front.owner(),
-                front.message().or(() -> Optional.of("Imported")));
+                front.message().or(() -> Optional.of("Imported")),
+                front.kind());
         if (current.isEmpty()) {
             return articles.create(input, author, at);
         }

@@ -244,7 +244,7 @@ class PathApiIT {
                 "/api/paths",
                 Map.of("title", "T", "level", "newcomer", "steps", List.of(step("video", laptop, null))),
                 champion);
-        assertThat(kind.json().get("detail").asText()).contains("step 1: kind must be article or question");
+        assertThat(kind.json().get("detail").asText()).contains("step 1: kind must be article, lesson or question");
         assertThat(http.raw("POST", "/api/paths", "{nope", "application/json", champion)
                         .status())
                 .isEqualTo(400);

@@ -20,6 +20,7 @@ import java.util.Optional;
  * lists the reader's not-yet-done path steps for this page (each with a "mark done" form).
  * {@code related} lists pages close in meaning (empty when search runs without the model).
  * {@code place} is where the page stands in the page tree (breadcrumbs, children, its section).
+ * {@code lesson} is present on a lesson learned (how it is shared, its review, "saved me time").
  */
 public record ArticleView(
         String slug,
@@ -45,4 +46,59 @@ public record ArticleView(
         Optional<OriginView> origin,
         List<OpenStepView> openSteps,
         List<LinkView> related,
-        PlaceView place) {}
+        PlaceView place,
+        Optional<dev.lore.ui.view.lesson.LessonBannerView> lesson) {
+    /** A page that is not a lesson. */
+    public ArticleView(
+            String slug,
+            String title,
+            String html,
+            List<String> tags,
+            List<String> skills,
+            int revision,
+            String updated,
+            String updatedDate,
+            String updatedIso,
+            Optional<ContributorView> updatedBy,
+            String created,
+            Optional<String> owner,
+            List<ContributorView> contributors,
+            List<LinkView> backlinks,
+            List<HeadingView> toc,
+            Optional<String> redirectedFrom,
+            List<ExpertView> askExperts,
+            FeedbackView feedback,
+            Optional<VerificationView> verification,
+            Optional<HiddenView> hidden,
+            Optional<OriginView> origin,
+            List<OpenStepView> openSteps,
+            List<LinkView> related,
+            PlaceView place) {
+        this(
+                slug,
+                title,
+                html,
+                tags,
+                skills,
+                revision,
+                updated,
+                updatedDate,
+                updatedIso,
+                updatedBy,
+                created,
+                owner,
+                contributors,
+                backlinks,
+                toc,
+                redirectedFrom,
+                askExperts,
+                feedback,
+                verification,
+                hidden,
+                origin,
+                openSteps,
+                related,
+                place,
+                Optional.empty());
+    }
+}
