@@ -12,6 +12,7 @@ import dev.lore.server.cli.EvalExpertsCommand;
 import dev.lore.server.cli.EvalSciFactCommand;
 import dev.lore.server.cli.ExportCommand;
 import dev.lore.server.cli.GcFilesCommand;
+import dev.lore.server.cli.GraphCommand;
 import dev.lore.server.cli.Help;
 import dev.lore.server.cli.ImportCommand;
 import dev.lore.server.cli.ReindexCommand;
@@ -35,6 +36,7 @@ public final class Main {
             Map.entry("-h", Help::new),
             Map.entry("help", Help::new),
             Map.entry("serve", ServeCommand::new),
+            Map.entry("graph", GraphCommand::new),
             Map.entry("import", ImportCommand::new),
             Map.entry("reindex", ReindexCommand::new),
             Map.entry("export", ExportCommand::new),
