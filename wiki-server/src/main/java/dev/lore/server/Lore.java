@@ -86,12 +86,24 @@ public final class Lore implements AutoCloseable {
         Graph graph;
         int attempts = config.ops().neo4jConnectAttempts();
         if (config.neo4jUri().isPresent()) {
-            graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword(), attempts, timer);
+            graph = Graph.connect(
+                    config.neo4jUri().get(),
+                    config.neo4jUser(),
+                    config.neo4jPassword(),
+                    attempts,
+                    timer,
+                    config.ops().neo4jTimeout());
             LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
         } else {
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
             closeInReverse.add(embedded);
-            graph = Graph.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), attempts, timer);
+            graph = Graph.connect(
+                    embedded.boltUri(),
+                    EmbeddedNeo4j.USER,
+                    embedded.password(),
+                    attempts,
+                    timer,
+                    config.ops().neo4jTimeout());
         }
         closeInReverse.add(graph);
         return graph;
