@@ -5,6 +5,7 @@ import dev.lore.server.cli.BenchExpertsCommand;
 import dev.lore.server.cli.BenchFilesCommand;
 import dev.lore.server.cli.BenchGitImportCommand;
 import dev.lore.server.cli.BenchNotifyCommand;
+import dev.lore.server.cli.BenchScaleCommand;
 import dev.lore.server.cli.BenchSearchCommand;
 import dev.lore.server.cli.BenchSemanticCommand;
 import dev.lore.server.cli.Command;
@@ -50,7 +51,8 @@ public final class Main {
             Map.entry("bench-experts", BenchExpertsCommand::new),
             Map.entry("bench-git-import", BenchGitImportCommand::new),
             Map.entry("bench-notify", BenchNotifyCommand::new),
-            Map.entry("bench-files", BenchFilesCommand::new));
+            Map.entry("bench-files", BenchFilesCommand::new),
+            Map.entry("bench-scale", BenchScaleCommand::new));
 
     private Main() {}
 

@@ -44,6 +44,11 @@ public final class Help implements Command {
                              interrupted uploads, their thumbnails), keeping those written in
                              the last N hours (default 1); --dry-run only counts them; through
                              the running server with LORE_ADMIN_TOKEN, like backup
+              bench-scale [SERVERS] [REQUESTS] [CLIENTS] [ARTICLES]
+                             several Lore servers on one database in a scratch directory
+                             (default 2 servers, 2000 requests, 8 clients, 200 articles):
+                             mixed read/write throughput and latency, ratio to one server,
+                             index convergence p50/p99 across servers
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory
