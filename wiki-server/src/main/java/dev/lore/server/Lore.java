@@ -42,6 +42,7 @@ public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
     public static final String ADMIN_ID = "admin";
     private static final String SEEDED = "seed.loaded";
+    private static final java.time.Duration EMBEDDED_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final Config config;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();

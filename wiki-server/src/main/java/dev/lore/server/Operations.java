@@ -24,8 +24,9 @@ import java.util.Map;
  * @param readyMaxIndexLag how many changes the search index may be behind the graph while {@code
  *     /api/ready} still says ready ({@code LORE_READY_MAX_INDEX_LAG}, default 0)
  * @param neo4jTimeout how long a request waits for an unreachable database before it is answered
- *     503 ({@code LORE_NEO4J_TIMEOUT_MS}, default 5000): the bound on connecting, on waiting for a
- *     pooled connection and on retrying transient failures
+ *     503 ({@code LORE_NEO4J_TIMEOUT_MS}, default 10000): the bound on connecting, on waiting for a
+ *     pooled connection and on retrying transient failures, for a database at {@code LORE_NEO4J_URI}
+ *     (the embedded one, in this JVM, gets 60 s: only a slow machine can delay it)
  */
 public record Operations(
         Duration idleTimeout,
@@ -59,7 +60,7 @@ public record Operations(
                 MetricsAccess.parse(env.get("LORE_METRICS"), env.get("LORE_METRICS_TOKEN")),
                 Duration.ofMillis(number(env, "LORE_SLOW_REQUEST_MS", 1_000, 0)),
                 number(env, "LORE_READY_MAX_INDEX_LAG", 0, 0),
-                Duration.ofMillis(number(env, "LORE_NEO4J_TIMEOUT_MS", 5_000, 100)));
+                Duration.ofMillis(number(env, "LORE_NEO4J_TIMEOUT_MS", 10_000, 100)));
     }
 
     public Operations withIdleTimeout(Duration timeout) {

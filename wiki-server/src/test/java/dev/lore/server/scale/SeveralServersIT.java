@@ -86,7 +86,7 @@ class SeveralServersIT {
         env.put("LORE_NEO4J_URI", boltUri.toString());
         env.put("LORE_NEO4J_USER", "neo4j");
         env.put("LORE_NEO4J_PASSWORD", GRAPH_PASSWORD);
-        env.put("LORE_NEO4J_TIMEOUT_MS", "3000");
+        env.put("LORE_NEO4J_TIMEOUT_MS", "8000"); // generous: the test machine is loaded
         env.put("LORE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("LORE_SEED", "false");
         env.put("LORE_SEMANTIC", "false");
