@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -64,15 +65,44 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path storeDir, int boltPort, long pageCacheBytes) {
         Objects.requireNonNull(storeDir, "storeDir must not be null");
+        return open(storeDir, "localhost", boltPort, Optional.empty(), pageCacheBytes);
+    }
+
+    /**
+     * Starts a database stored in {@code storeDir} as a standalone Bolt server for other processes
+     * (several Lore servers): Bolt listens on {@code host:port} and asks for {@link #USER} with
+     * {@code password}, which is set on the store when it differs from the one it has. Without a
+     * password, the generated one in {@value #PASSWORD_FILE} is used.
+     *
+     * @param port the Bolt port, or 0 for any free one ({@link #boltUri()} tells which)
+     * @param password at least 8 characters (Neo4j's minimum), when given
+     */
+    public static EmbeddedNeo4j serve(
+            Path storeDir, String host, int port, Optional<String> password, long pageCacheBytes) {
+        Objects.requireNonNull(storeDir, "storeDir must not be null");
+        Objects.requireNonNull(host, "host must not be null");
+        password.ifPresent(p -> {
+            if (p.length() < 8) {
+                throw new IllegalArgumentException(
+                        "the Bolt password must be at least 8 characters, was " + p.length());
+            }
+        });
+        return open(storeDir, host, port, password, pageCacheBytes);
+    }
+
+    private static EmbeddedNeo4j open(
+            Path storeDir, String host, int boltPort, Optional<String> givenPassword, long pageCacheBytes) {
         if (boltPort < 0 || boltPort > 65535) {
             throw new IllegalArgumentException("boltPort must be 0-65535, was " + boltPort);
         }
-        int port = boltPort == 0 ? freeLoopbackPort() : boltPort;
+        int port = boltPort == 0 ? freePort(host) : boltPort;
         long started = System.nanoTime();
-        BoltPassword stored = BoltPassword.loadOrCreate(storeDir.resolve(PASSWORD_FILE));
+        BoltPassword stored = givenPassword
+                .map(p -> new BoltPassword(p, false))
+                .orElseGet(() -> BoltPassword.loadOrCreate(storeDir.resolve(PASSWORD_FILE)));
         var dbms = new DatabaseManagementServiceBuilder(storeDir.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
+                .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -84,7 +114,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .build();
-        var uri = URI.create("bolt://localhost:" + port);
+        var uri = URI.create("bolt://" + uriHost(host) + ":" + port);
         try {
             if (stored.created() || !BoltPassword.accepted(uri, USER, stored.password())) {
                 // the embedded API is not asked for credentials: it can set the password of a store
@@ -93,7 +123,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                         .executeTransactionally(
                                 "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
                                 Map.of("password", stored.password()));
-                LOG.info("Embedded Neo4j: Bolt password set (kept in {})", storeDir.resolve(PASSWORD_FILE));
+                LOG.info(
+                        "Embedded Neo4j: Bolt password set ({})",
+                        givenPassword.isPresent() ? "as configured" : "kept in " + storeDir.resolve(PASSWORD_FILE));
             }
         } catch (RuntimeException e) {
             dbms.shutdown();
@@ -106,6 +138,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 pageCacheBytes >> 20,
                 uri);
         return new EmbeddedNeo4j(dbms, uri, stored.password());
+    }
+
+    /** A host for a URI: a wildcard address is reached on loopback, an IPv6 literal in brackets. */
+    private static String uriHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "localhost";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public URI boltUri() {
@@ -124,12 +164,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static int freeLoopbackPort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    private static int freePort(String host) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(host.replaceAll("^\\[|\\]$", "")))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for Bolt", e);
+            throw new UncheckedIOException("no free port for Bolt on " + host, e);
         }
     }
 }

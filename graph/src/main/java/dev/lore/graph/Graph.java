@@ -3,6 +3,7 @@ package dev.lore.graph;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,7 +64,26 @@ public final class Graph implements AutoCloseable {
      * @throws GraphUnavailableException when no attempt succeeded
      */
     public static Graph connect(URI uri, String user, String password, int attempts, TransactionTimer timer) {
+        return connect(uri, user, password, attempts, timer, DEFAULT_TIMEOUT);
+    }
+
+    /** The default of {@code timeout} in {@link #connect(URI, String, String, int, TransactionTimer, Duration)}. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * As {@link #connect(URI, String, String, int, TransactionTimer)}; {@code timeout} bounds how
+     * long one piece of work waits for the database while it is unreachable: opening a connection,
+     * waiting for a free one in the pool, and retrying transient failures each take at most this
+     * long, after which the work fails with the driver's {@code ServiceUnavailableException}.
+     * Without it, a request would hang for the driver's defaults (30 s of retries, a minute for a
+     * connection) when the database goes away. The driver reconnects by itself when it is back.
+     */
+    public static Graph connect(
+            URI uri, String user, String password, int attempts, TransactionTimer timer, Duration timeout) {
         Objects.requireNonNull(uri, "uri must not be null");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be 1 or more, was " + attempts);
         }
@@ -71,8 +91,16 @@ public final class Graph implements AutoCloseable {
         Duration wait = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             // Encryption follows the URI scheme: bolt+s:// and neo4j+s:// encrypt, the plain ones do not.
+            long millis = timeout.toMillis();
             var driver = GraphDatabase.driver(
-                    uri, auth, Config.builder().withLogging(Logging.slf4j()).build());
+                    uri,
+                    auth,
+                    Config.builder()
+                            .withLogging(Logging.slf4j())
+                            .withConnectionTimeout(millis, TimeUnit.MILLISECONDS)
+                            .withConnectionAcquisitionTimeout(millis, TimeUnit.MILLISECONDS)
+                            .withMaxTransactionRetryTime(millis, TimeUnit.MILLISECONDS)
+                            .build());
             try {
                 driver.verifyConnectivity();
                 return new Graph(driver, timer);

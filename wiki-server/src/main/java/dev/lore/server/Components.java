@@ -219,7 +219,12 @@ final class Components {
                 loginThrottle,
                 config.demo(),
                 clock,
-                () -> personStore.writes() + expertise.evidenceWrites() + identities.writes() + scimGroups.writes(),
+                // the graph's version: a change on another server sharing the database is seen at once
+                () -> personStore.writes()
+                        + expertise.evidenceWrites()
+                        + identities.writes()
+                        + scimGroups.writes()
+                        + dev.lore.graph.GraphVersion.read(graph),
                 IdentityWiring.passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
         paths = new PathService(new PathStore(graph), clock);

@@ -42,6 +42,7 @@ public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
     public static final String ADMIN_ID = "admin";
     private static final String SEEDED = "seed.loaded";
+    private static final java.time.Duration EMBEDDED_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final Config config;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
@@ -86,12 +87,24 @@ public final class Lore implements AutoCloseable {
         Graph graph;
         int attempts = config.ops().neo4jConnectAttempts();
         if (config.neo4jUri().isPresent()) {
-            graph = Graph.connect(config.neo4jUri().get(), config.neo4jUser(), config.neo4jPassword(), attempts, timer);
+            graph = Graph.connect(
+                    config.neo4jUri().get(),
+                    config.neo4jUser(),
+                    config.neo4jPassword(),
+                    attempts,
+                    timer,
+                    config.ops().neo4jTimeout());
             LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
         } else {
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
             closeInReverse.add(embedded);
-            graph = Graph.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), attempts, timer);
+            graph = Graph.connect(
+                    embedded.boltUri(),
+                    EmbeddedNeo4j.USER,
+                    embedded.password(),
+                    attempts,
+                    timer,
+                    config.ops().neo4jTimeout());
         }
         closeInReverse.add(graph);
         return graph;

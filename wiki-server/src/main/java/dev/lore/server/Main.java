@@ -5,6 +5,7 @@ import dev.lore.server.cli.BenchExpertsCommand;
 import dev.lore.server.cli.BenchFilesCommand;
 import dev.lore.server.cli.BenchGitImportCommand;
 import dev.lore.server.cli.BenchNotifyCommand;
+import dev.lore.server.cli.BenchScaleCommand;
 import dev.lore.server.cli.BenchSearchCommand;
 import dev.lore.server.cli.BenchSemanticCommand;
 import dev.lore.server.cli.Command;
@@ -12,6 +13,7 @@ import dev.lore.server.cli.EvalExpertsCommand;
 import dev.lore.server.cli.EvalSciFactCommand;
 import dev.lore.server.cli.ExportCommand;
 import dev.lore.server.cli.GcFilesCommand;
+import dev.lore.server.cli.GraphCommand;
 import dev.lore.server.cli.Help;
 import dev.lore.server.cli.ImportCommand;
 import dev.lore.server.cli.ReindexCommand;
@@ -35,6 +37,7 @@ public final class Main {
             Map.entry("-h", Help::new),
             Map.entry("help", Help::new),
             Map.entry("serve", ServeCommand::new),
+            Map.entry("graph", GraphCommand::new),
             Map.entry("import", ImportCommand::new),
             Map.entry("reindex", ReindexCommand::new),
             Map.entry("export", ExportCommand::new),
@@ -48,7 +51,8 @@ public final class Main {
             Map.entry("bench-experts", BenchExpertsCommand::new),
             Map.entry("bench-git-import", BenchGitImportCommand::new),
             Map.entry("bench-notify", BenchNotifyCommand::new),
-            Map.entry("bench-files", BenchFilesCommand::new));
+            Map.entry("bench-files", BenchFilesCommand::new),
+            Map.entry("bench-scale", BenchScaleCommand::new));
 
     private Main() {}
 

@@ -23,6 +23,10 @@ import java.util.Map;
  *     default 1000; 0 turns the log off)
  * @param readyMaxIndexLag how many changes the search index may be behind the graph while {@code
  *     /api/ready} still says ready ({@code LORE_READY_MAX_INDEX_LAG}, default 0)
+ * @param neo4jTimeout how long a request waits for an unreachable database before it is answered
+ *     503 ({@code LORE_NEO4J_TIMEOUT_MS}, default 10000): the bound on connecting, on waiting for a
+ *     pooled connection and on retrying transient failures, for a database at {@code LORE_NEO4J_URI}
+ *     (the embedded one, in this JVM, gets 60 s: only a slow machine can delay it)
  */
 public record Operations(
         Duration idleTimeout,
@@ -31,7 +35,8 @@ public record Operations(
         int neo4jConnectAttempts,
         MetricsAccess metrics,
         Duration slowRequest,
-        long readyMaxIndexLag) {
+        long readyMaxIndexLag,
+        Duration neo4jTimeout) {
 
     public Operations {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -54,27 +59,56 @@ public record Operations(
                 (int) number(env, "LORE_NEO4J_CONNECT_ATTEMPTS", 5, 1),
                 MetricsAccess.parse(env.get("LORE_METRICS"), env.get("LORE_METRICS_TOKEN")),
                 Duration.ofMillis(number(env, "LORE_SLOW_REQUEST_MS", 1_000, 0)),
-                number(env, "LORE_READY_MAX_INDEX_LAG", 0, 0));
+                number(env, "LORE_READY_MAX_INDEX_LAG", 0, 0),
+                Duration.ofMillis(number(env, "LORE_NEO4J_TIMEOUT_MS", 10_000, 100)));
     }
 
     public Operations withIdleTimeout(Duration timeout) {
         return new Operations(
-                timeout, bodyTimeout, maxUploads, neo4jConnectAttempts, metrics, slowRequest, readyMaxIndexLag);
+                timeout,
+                bodyTimeout,
+                maxUploads,
+                neo4jConnectAttempts,
+                metrics,
+                slowRequest,
+                readyMaxIndexLag,
+                neo4jTimeout);
     }
 
     public Operations withBodyTimeout(Duration timeout) {
         return new Operations(
-                idleTimeout, timeout, maxUploads, neo4jConnectAttempts, metrics, slowRequest, readyMaxIndexLag);
+                idleTimeout,
+                timeout,
+                maxUploads,
+                neo4jConnectAttempts,
+                metrics,
+                slowRequest,
+                readyMaxIndexLag,
+                neo4jTimeout);
     }
 
     public Operations withMaxUploads(int uploads) {
         return new Operations(
-                idleTimeout, bodyTimeout, uploads, neo4jConnectAttempts, metrics, slowRequest, readyMaxIndexLag);
+                idleTimeout,
+                bodyTimeout,
+                uploads,
+                neo4jConnectAttempts,
+                metrics,
+                slowRequest,
+                readyMaxIndexLag,
+                neo4jTimeout);
     }
 
     public Operations withSlowRequest(Duration threshold) {
         return new Operations(
-                idleTimeout, bodyTimeout, maxUploads, neo4jConnectAttempts, metrics, threshold, readyMaxIndexLag);
+                idleTimeout,
+                bodyTimeout,
+                maxUploads,
+                neo4jConnectAttempts,
+                metrics,
+                threshold,
+                readyMaxIndexLag,
+                neo4jTimeout);
     }
 
     private static long number(Map<String, String> env, String name, long defaultValue, long min) {

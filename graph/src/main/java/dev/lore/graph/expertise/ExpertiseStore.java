@@ -42,6 +42,14 @@ public final class ExpertiseStore {
         return evidenceWrites.count();
     }
 
+    /**
+     * The graph's {@link dev.lore.graph.GraphVersion}: moves with any server's committed change, so
+     * what is cached with it is dropped on every server at the next read after a write anywhere.
+     */
+    public long graphVersion() {
+        return dev.lore.graph.GraphVersion.read(graph);
+    }
+
     /** Runs many writes of these stores in one transaction ({@link Graph#inOneTransaction}). */
     public void inOneWrite(Runnable work) {
         graph.inOneTransaction(() -> {

@@ -274,8 +274,12 @@ public final class PersonStore {
     }
 
     public void removeToken(String tokenHash) {
-        write(tx -> tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
-                .consume());
+        write(tx -> {
+            tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
+                    .consume();
+            dev.lore.graph.GraphVersion.sessionsChanged(tx); // other servers forget the token at once
+            return null;
+        });
     }
 
     /** Stores a sign-in token, with where it was made from ({@code address}, {@code userAgent}, when known). */
@@ -317,12 +321,18 @@ public final class PersonStore {
 
     /** Removes every token whose kind starts with {@code prefix}; returns how many. */
     public int removeTokensOfKindPrefix(String prefix) {
-        return write(tx -> tx.run(
-                        "MATCH (t:Token) WHERE t.kind STARTS WITH $prefix DETACH DELETE t RETURN count(*) AS n",
-                        Map.of("prefix", prefix))
-                .single()
-                .get("n")
-                .asInt());
+        return write(tx -> {
+            int n = tx.run(
+                            "MATCH (t:Token) WHERE t.kind STARTS WITH $prefix DETACH DELETE t RETURN count(*) AS n",
+                            Map.of("prefix", prefix))
+                    .single()
+                    .get("n")
+                    .asInt();
+            if (n > 0) {
+                dev.lore.graph.GraphVersion.sessionsChanged(tx);
+            }
+            return n;
+        });
     }
 
     /** Removes expired tokens; returns how many. */

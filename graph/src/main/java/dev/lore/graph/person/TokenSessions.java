@@ -76,10 +76,16 @@ final class TokenSessions {
         params.put("id", personId);
         params.put("tokenId", tokenId.orElse(null));
         params.put("keep", keepHash.orElse(""));
-        return writes.write(tx -> tx.run("""
-                        MATCH (t:Token)-[:FOR]->(:Person {id: $id})
-                        WHERE ($tokenId IS NULL OR left(t.hash, size($tokenId)) = $tokenId) AND t.hash <> $keep
-                        DETACH DELETE t RETURN count(*) AS n
-                        """, params).single().get("n").asInt());
+        return writes.write(tx -> {
+            int n = tx.run("""
+                            MATCH (t:Token)-[:FOR]->(:Person {id: $id})
+                            WHERE ($tokenId IS NULL OR left(t.hash, size($tokenId)) = $tokenId) AND t.hash <> $keep
+                            DETACH DELETE t RETURN count(*) AS n
+                            """, params).single().get("n").asInt();
+            if (n > 0) {
+                dev.lore.graph.GraphVersion.sessionsChanged(tx); // other servers forget the tokens at once
+            }
+            return n;
+        });
     }
 }

@@ -33,9 +33,8 @@ public final class AuthService {
     /** Checked when there is no stored hash, so an unknown name costs as much as a wrong password. */
     private final String dummyHash;
     /**
-     * How long a token's person is remembered between requests when nothing about people changed
-     * on this server meanwhile: the bound on how late another server's change (a role, leaving
-     * the company, a logout) is seen here.
+     * How long a token's person is remembered between requests when nothing changed meanwhile
+     * (on this server, or in the graph's version, which other servers' writes move).
      */
     public static final Duration REMEMBER = Duration.ofSeconds(5);
 
@@ -213,7 +212,8 @@ public final class AuthService {
     /**
      * Revokes one of a person's tokens ({@code tokenId}) or, when empty, all of them except the
      * token {@code keep} (the caller's own session, when they revoke their other ones). Returns how
-     * many went; they stop working at once on this server, and within {@link #REMEMBER} elsewhere.
+     * many went; they stop working at once on this server and on every other sharing the database (revoking
+     * moves the graph's version, which {@code changes} includes).
      */
     public int revoke(String personId, Optional<String> tokenId, Optional<String> keep) {
         int n = people.removeTokens(personId, tokenId, keep.map(Tokens::hash));

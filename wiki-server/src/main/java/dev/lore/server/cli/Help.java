@@ -13,6 +13,11 @@ public final class Help implements Command {
               serve [--demo] start the wiki on LORE_HOST:LORE_PORT (default 127.0.0.1:7070); the
                              default command. --demo (or LORE_DEMO=true): the seed pack's people
                              sign in with the published demo password; never for real content
+              graph          run only the database: a standalone Neo4j Bolt server on
+                             LORE_GRAPH_LISTEN (default 127.0.0.1:7687) with its store in
+                             LORE_DATA_DIR/neo4j, for several Lore servers to share through
+                             LORE_NEO4J_URI; user neo4j, password LORE_NEO4J_PASSWORD (needed
+                             unless it listens on loopback)
               import DIR     import a folder of Markdown with front matter (a seed pack)
               import --git PATH
                              import the Markdown files of a Git repository with their history
@@ -39,6 +44,11 @@ public final class Help implements Command {
                              interrupted uploads, their thumbnails), keeping those written in
                              the last N hours (default 1); --dry-run only counts them; through
                              the running server with LORE_ADMIN_TOKEN, like backup
+              bench-scale [SERVERS] [REQUESTS] [CLIENTS] [ARTICLES]
+                             several Lore servers on one database in a scratch directory
+                             (default 2 servers, 2000 requests, 8 clients, 200 articles):
+                             mixed read/write throughput and latency, ratio to one server,
+                             index convergence p50/p99 across servers
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory

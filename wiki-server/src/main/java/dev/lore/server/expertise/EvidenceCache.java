@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What expert finding reads again and again, remembered: the strongest holders of skills, people's
  * evidence on skills, and who people are. Everything remembered is dropped when the index's
- * generation moves, when the evidence stores write, or when {@link #changed} is called after a
- * write of this server has committed. Thread-safe.
+ * generation moves, when the evidence stores write, when the graph's version moves (a write of
+ * any server sharing the database, seen at this server's next read), or when {@link #changed} is
+ * called after a write of this server has committed. Thread-safe.
  */
 final class EvidenceCache {
     /**
-     * The strongest holders of a skill are kept this long, or until the index next changes. Every
-     * change to skills, levels, endorsements, articles or availability moves the change sequence,
-     * which the index applies (another server's changes too, within its poll), so this only bounds
-     * the drift of time decay, which is a few hundredths of a percent in ten minutes.
+     * The strongest holders of a skill are kept this long, or until the graph next changes. Every
+     * change to skills, levels, endorsements, articles or availability moves the change sequence
+     * (another server's changes too, read with every lookup), so this only bounds the drift of
+     * time decay, which is a few hundredths of a percent in ten minutes.
      */
     static final Duration HOLDERS_TTL = Duration.ofMinutes(10);
 
@@ -58,7 +59,7 @@ final class EvidenceCache {
 
     /** The state of the graph that what is remembered was read at. */
     private Remembered.Version version() {
-        return new Remembered.Version(index.generation(), store.evidenceWrites() + changes.get());
+        return new Remembered.Version(index.generation(), store.evidenceWrites() + changes.get(), store.graphVersion());
     }
 
     /**

@@ -103,7 +103,7 @@ public final class ExpertService implements AutoCloseable {
         this.people = people;
         this.sync = sync;
         this.clock = clock;
-        this.matcher = new SkillMatcher(index, store.skills());
+        this.matcher = new SkillMatcher(index, store.skills(), store::graphVersion);
         this.cache = new EvidenceCache(index, store);
         this.ranking = new ExpertRanking(index, store, cache, matcher);
         this.advisor = new LearnAdvisor(store, cache, matcher);

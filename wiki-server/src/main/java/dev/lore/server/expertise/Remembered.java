@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the graph said about something, kept while nothing it depends on can have changed: the
  * search index's generation (articles, declared skills, people: every change to the graph moves
  * the change sequence, which the index applies, another server's changes too) and the expertise
- * store's count of evidence writes are the same as when it was read, and it is younger than a
+ * store's count of evidence writes and the graph's version ({@link dev.lore.graph.GraphVersion},
+ * which any server's write moves) are the same as when it was read, and it is younger than a
  * time-to-live that bounds what the clock changes (time decay, leave that ends on a date).
  * Thread-safe; when full it starts again empty.
  */
 final class Remembered<V> {
     /** The state of the graph a value was read at. */
-    record Version(long generation, long writes) {}
+    record Version(long generation, long writes, long graphVersion) {}
 
     private record Entry<V>(Version version, Instant at, V value) {}
 

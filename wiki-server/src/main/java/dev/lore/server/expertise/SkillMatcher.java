@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Matches free text to stored skills and their aliases. The vocabulary is read once and kept until
- * the index next changes (every skill change moves the change sequence, which the index applies)
- * or {@link #forget} is called after a write of this server. Thread-safe.
+ * the index or the graph's version next changes (any server's skill change moves the version, seen
+ * at the next read) or {@link #forget} is called after a write of this server. Thread-safe.
  */
 final class SkillMatcher {
     private final LoreIndex index;
@@ -24,11 +24,16 @@ final class SkillMatcher {
      * Stored skills and aliases by key, as of an index generation and a count of {@link #forget}
      * calls: one read before a write and kept after it is stale.
      */
-    private record Vocabulary(Map<String, SkillNames.Skill> byKey, long generation, long forgotten) {}
+    private record Vocabulary(
+            Map<String, SkillNames.Skill> byKey, long generation, long forgotten, long graphVersion) {}
 
-    SkillMatcher(LoreIndex index, SkillStore skills) {
+    private final java.util.function.LongSupplier graphVersion;
+
+    /** @param graphVersion the graph's version, which another server's change to skills moves */
+    SkillMatcher(LoreIndex index, SkillStore skills, java.util.function.LongSupplier graphVersion) {
         this.index = index;
         this.skills = skills;
+        this.graphVersion = graphVersion;
     }
 
     /** Every stored skill key and alias, with the skill it names. */
@@ -36,8 +41,9 @@ final class SkillMatcher {
         Vocabulary v = vocabulary;
         long generation = index.generation();
         long forgets = forgotten.get();
-        if (v == null || v.generation() != generation || v.forgotten() != forgets) {
-            v = new Vocabulary(skills.skillVocabulary(), generation, forgets);
+        long version = graphVersion.getAsLong();
+        if (v == null || v.generation() != generation || v.forgotten() != forgets || v.graphVersion() != version) {
+            v = new Vocabulary(skills.skillVocabulary(), generation, forgets, version);
             vocabulary = v;
         }
         return v.byKey();

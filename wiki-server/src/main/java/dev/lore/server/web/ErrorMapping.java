@@ -101,6 +101,16 @@ public final class ErrorMapping {
                 respond(ctx, 400, "bad_request", "malformed request: the body ended early", Map.of());
                 return;
             }
+            if (DatabaseDown.is(e)) {
+                LOG.warn(
+                        "Answered {} {} with 503: the database is not reachable ({})",
+                        ctx.method(),
+                        ctx.path(),
+                        e.toString());
+                ctx.header("Retry-After", "5");
+                respond(ctx, 503, "unavailable", DatabaseDown.DETAIL, Map.of());
+                return;
+            }
             if (cause(e, IndexSearcher.TooManyClauses.class) != null) { // the query builder bounds terms; a safety net
                 LOG.warn("Refused {} {}: the search query has too many terms", ctx.method(), ctx.path());
                 respond(ctx, 400, "bad_request", "the search has too many words; use fewer", Map.of());

@@ -1,0 +1,29 @@
+package dev.lore.graph;
+
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * A number stored in the graph that moves with every change a server may have remembered something
+ * about: the change sequence (articles, people, skills, endorsements, availability, questions,
+ * files) plus a counter of revoked sessions and tokens. Every Lore server sharing the database
+ * reads the same number, so a cache that keeps what it read with the version it read at sees a
+ * write of any other server on its next read, without waiting for a time-out.
+ */
+public final class GraphVersion {
+    private GraphVersion() {}
+
+    /** The version now: one small read, joining this thread's open transaction if any. */
+    public static long read(Graph graph) {
+        return graph.read(tx -> tx.run(
+                        "MATCH (c:Counter) WHERE c.name IN ['change', 'sessions'] RETURN coalesce(sum(c.value), 0) AS v")
+                .single()
+                .get("v")
+                .asLong());
+    }
+
+    /** Moves the version in {@code tx}: for sessions and tokens revoked, which the change sequence does not number. */
+    public static void sessionsChanged(TransactionContext tx) {
+        tx.run("MERGE (c:Counter {name: 'sessions'}) ON CREATE SET c.value = 1 ON MATCH SET c.value = c.value + 1")
+                .consume();
+    }
+}
