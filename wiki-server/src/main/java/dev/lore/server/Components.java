@@ -136,6 +136,7 @@ final class Components {
     final Deactivation deactivation;
 
     final QuestionService questions;
+    final dev.lore.server.taught.TaughtService taught;
     final ModerationService moderation;
     final dev.lore.server.handover.HandoverService handover;
     final PromotionService promotions;
@@ -231,6 +232,8 @@ final class Components {
         closeInReverse.add(search);
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
+        taught = new dev.lore.server.taught.TaughtService(
+                new dev.lore.graph.taught.TaughtStore(graph), questionStore, notifier, sync::catchUp, clock);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
         staleReminders = new dev.lore.server.notify.StaleReminders(
                 new dev.lore.graph.notify.StaleReminderStore(graph), notifier, clock);
@@ -272,7 +275,10 @@ final class Components {
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
                 id -> people.find(id).map(Person::name).orElse(id));
-        var questionPages = new QuestionPages(questions, promotions, pages, clock);
+        var taughtPages = new dev.lore.server.taught.TaughtPages(taught, clock);
+        var questionPages = new QuestionPages(questions, promotions, pages, clock)
+                .withTaughtMe(
+                        (answer, reader) -> taughtPages.block(dev.lore.graph.taught.Target.answer(answer), reader));
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var relatedPages = new RelatedPages(index, articles);
@@ -288,21 +294,26 @@ final class Components {
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
                         ::register,
                 new ArticlePages(
-                                articles,
-                                pages,
-                                clock,
-                                (article, reader) -> ExpertPages.panel(
-                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
-                                questionPages::feedback,
-                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                                moderationPages::hidden,
-                                article -> promotions.origin(article).map(QuestionPages::originView),
-                                pathPages::openSteps,
-                                article -> relatedPages.of(article, 5).stream()
-                                        .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
-                                        .toList())
-                        .withTree(pageTree)
-                        .withDrafts(drafts)::register,
+                                        articles,
+                                        pages,
+                                        clock,
+                                        (article, reader) -> ExpertPages.panel(
+                                                () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                        questionPages::feedback,
+                                        (article, reader) -> verificationRoutes.view(article.slug(), reader),
+                                        moderationPages::hidden,
+                                        article -> promotions.origin(article).map(QuestionPages::originView),
+                                        pathPages::openSteps,
+                                        article -> relatedPages.of(article, 5).stream()
+                                                .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
+                                                .toList())
+                                .withTree(pageTree)
+                                .withDrafts(drafts)
+                                .withTaughtMe((article, reader) ->
+                                        taughtPages.block(dev.lore.graph.taught.Target.article(article.slug()), reader))
+                        ::register,
+                taughtPages::register,
+                new dev.lore.server.taught.TaughtRoutes(taught)::register,
                 relatedPages::register,
                 new dev.lore.server.article.DraftApi(drafts)::register,
                 new dev.lore.server.article.SuggestionApi(suggestions)::register,
@@ -364,7 +375,7 @@ final class Components {
                         people,
                         pages,
                         clock,
-                        questionPages::taught,
+                        id -> questionPages.taught(id).withLearned(taughtPages.learnedFrom(id)),
                         pathPages::skillCollections,
                         new dev.lore.server.expertise.Contacts(config.chatLink()))::register,
                 new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,

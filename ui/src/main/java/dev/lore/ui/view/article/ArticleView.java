@@ -20,6 +20,7 @@ import java.util.Optional;
  * lists the reader's not-yet-done path steps for this page (each with a "mark done" form).
  * {@code related} lists pages close in meaning (empty when search runs without the model).
  * {@code place} is where the page stands in the page tree (breadcrumbs, children, its section).
+ * {@code taughtMe} is the "this taught me something" block (empty where the feature is not wired).
  */
 public record ArticleView(
         String slug,
@@ -45,4 +46,5 @@ public record ArticleView(
         Optional<OriginView> origin,
         List<OpenStepView> openSteps,
         List<LinkView> related,
-        PlaceView place) {}
+        PlaceView place,
+        Optional<dev.lore.ui.view.taught.TaughtMeView> taughtMe) {}
