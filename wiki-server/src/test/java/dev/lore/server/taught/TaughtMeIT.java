@@ -178,7 +178,8 @@ class TaughtMeIT {
         assertThat(field(learned.get("notes"), "note"))
                 .containsExactly("rebalancing is incremental", "backoff caps", "jitter matters");
 
-        String profile = http.getWithCookies("/people/ana", "").body();
+        String profile = http.getWithCookies("/people/ana", http.browserSession("ben", TestLore.PASSWORD))
+                .body();
         assertThat(profile).contains("What people learned from").contains("backoff caps");
     }
 
