@@ -156,6 +156,44 @@ class TaughtMeIT {
     }
 
     @Test
+    void theAnswerMostPeopleLearnedFromComesFirstAfterTheAcceptedOne() {
+        var q = http.post(
+                "/api/questions",
+                Map.of("title", "Why do consumers lag?", "markdown", "Asking.", "skills", List.of("Kafka")),
+                tokens.get("cleo"));
+        String question = q.json().get("id").asText();
+        String first = http.post(
+                        "/api/questions/" + question + "/answers",
+                        Map.of("markdown", "Slow handlers."),
+                        tokens.get("ana"))
+                .json()
+                .get("id")
+                .asText();
+        String second = http.post(
+                        "/api/questions/" + question + "/answers", Map.of("markdown", "Rebalances."), tokens.get("ben"))
+                .json()
+                .get("id")
+                .asText();
+        assertThat(mark("/api/answers/" + second + "/taught", "cleo", "rebalances stall consumers")
+                        .status())
+                .isEqualTo(201);
+        assertThat(field(http.get("/api/questions/" + question).json().get("answers"), "id"))
+                .containsExactly(second, first);
+        assertThat(mark("/api/answers/" + first + "/taught", "cleo", null).status())
+                .isEqualTo(201);
+        assertThat(mark("/api/answers/" + first + "/taught", "ben", null).status())
+                .isEqualTo(201);
+        assertThat(field(http.get("/api/questions/" + question).json().get("answers"), "id"))
+                .containsExactly(first, second);
+        http.delete("/api/answers/" + first + "/taught", tokens.get("ben"));
+        http.post("/api/answers/" + second + "/accept", Map.of(), tokens.get("cleo"));
+        http.delete("/api/answers/" + second + "/taught", tokens.get("cleo"));
+        // the accepted answer stays first whatever the marks
+        assertThat(field(http.get("/api/questions/" + question).json().get("answers"), "id"))
+                .containsExactly(second, first);
+    }
+
+    @Test
     void theAuthorHearsOfItCollapsedPerPageAndSeesTheNotesOnTheProfile() {
         String slug = article("ana", "Kafka retries");
         String answerId = answer("ben", "ana");
