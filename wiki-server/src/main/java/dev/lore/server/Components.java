@@ -276,9 +276,7 @@ final class Components {
                 pages,
                 id -> people.find(id).map(Person::name).orElse(id));
         var taughtPages = new dev.lore.server.taught.TaughtPages(taught, clock);
-        var questionPages = new QuestionPages(questions, promotions, pages, clock)
-                .withTaughtMe(
-                        (answer, reader) -> taughtPages.block(dev.lore.graph.taught.Target.answer(answer), reader));
+        var questionPages = new QuestionPages(questions, promotions, pages, clock).withTaughtMe(taughtPages::answer);
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var relatedPages = new RelatedPages(index, articles);
@@ -294,24 +292,22 @@ final class Components {
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
                         ::register,
                 new ArticlePages(
-                                        articles,
-                                        pages,
-                                        clock,
-                                        (article, reader) -> ExpertPages.panel(
-                                                () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
-                                        questionPages::feedback,
-                                        (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                                        moderationPages::hidden,
-                                        article -> promotions.origin(article).map(QuestionPages::originView),
-                                        pathPages::openSteps,
-                                        article -> relatedPages.of(article, 5).stream()
-                                                .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
-                                                .toList())
-                                .withTree(pageTree)
-                                .withDrafts(drafts)
-                                .withTaughtMe((article, reader) ->
-                                        taughtPages.block(dev.lore.graph.taught.Target.article(article.slug()), reader))
-                        ::register,
+                                articles,
+                                pages,
+                                clock,
+                                (article, reader) -> ExpertPages.panel(
+                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
+                                questionPages::feedback,
+                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
+                                moderationPages::hidden,
+                                article -> promotions.origin(article).map(QuestionPages::originView),
+                                pathPages::openSteps,
+                                article -> relatedPages.of(article, 5).stream()
+                                        .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
+                                        .toList())
+                        .withTree(pageTree)
+                        .withDrafts(drafts)
+                        .withTaughtMe(taughtPages::article)::register,
                 taughtPages::register,
                 new dev.lore.server.taught.TaughtRoutes(taught)::register,
                 relatedPages::register,

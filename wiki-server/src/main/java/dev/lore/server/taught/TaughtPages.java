@@ -57,6 +57,16 @@ public final class TaughtPages {
         ctx.redirect(target.kind() == Target.Kind.ARTICLE ? url + "#taught" : url, HttpStatus.SEE_OTHER);
     }
 
+    /** The block shown under a page. */
+    public Optional<TaughtMeView> article(dev.lore.graph.article.Article article, Optional<String> readerId) {
+        return block(Target.article(article.slug()), readerId);
+    }
+
+    /** The block shown on an answer. */
+    public Optional<TaughtMeView> answer(String answerId, Optional<String> readerId) {
+        return block(Target.answer(answerId), readerId);
+    }
+
     /** The block shown under a page ({@code slug}) or an answer ({@code id}). */
     public Optional<TaughtMeView> block(Target target, Optional<String> readerId) {
         TaughtSummary s = taught.summary(target, readerId);
