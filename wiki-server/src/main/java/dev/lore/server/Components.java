@@ -136,6 +136,7 @@ final class Components {
     final Deactivation deactivation;
 
     final QuestionService questions;
+    final dev.lore.server.taught.TaughtService taught;
     final ModerationService moderation;
     final dev.lore.server.handover.HandoverService handover;
     final PromotionService promotions;
@@ -237,6 +238,8 @@ final class Components {
         closeInReverse.add(search);
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
+        taught = new dev.lore.server.taught.TaughtService(
+                new dev.lore.graph.taught.TaughtStore(graph), questionStore, notifier, sync::catchUp, clock);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
         staleReminders = new dev.lore.server.notify.StaleReminders(
                 new dev.lore.graph.notify.StaleReminderStore(graph), notifier, clock);
@@ -278,7 +281,8 @@ final class Components {
                 new VerificationService(new VerificationStore(graph), clock),
                 pages,
                 id -> people.find(id).map(Person::name).orElse(id));
-        var questionPages = new QuestionPages(questions, promotions, pages, clock);
+        var taughtPages = new dev.lore.server.taught.TaughtPages(taught, clock);
+        var questionPages = new QuestionPages(questions, promotions, pages, clock).withTaughtMe(taughtPages::answer);
         var pathPages = new PathPages(paths, collections, pages, clock);
         var moderationPages = new ModerationPages(moderation, pages, clock);
         var relatedPages = new RelatedPages(index, articles);
@@ -312,8 +316,11 @@ final class Components {
                         .withTree(pageTree)
                         .withDrafts(drafts)
                         .withLessons(lessons.pages())
-                        .withTemplates(lessons::fill)::register,
+                        .withTemplates(lessons::fill)
+                        .withTaughtMe(taughtPages::article)::register,
                 lessons::register,
+                taughtPages::register,
+                new dev.lore.server.taught.TaughtRoutes(taught)::register,
                 relatedPages::register,
                 new dev.lore.server.article.DraftApi(drafts)::register,
                 new dev.lore.server.article.SuggestionApi(suggestions)::register,
@@ -375,7 +382,7 @@ final class Components {
                                 people,
                                 pages,
                                 clock,
-                                questionPages::taught,
+                                id -> questionPages.taught(id).withLearned(taughtPages.learnedFrom(id)),
                                 pathPages::skillCollections,
                                 new dev.lore.server.expertise.Contacts(config.chatLink()))
                         .withLessons(lessons::aboutSkill)::register,

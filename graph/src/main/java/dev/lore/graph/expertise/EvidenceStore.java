@@ -43,6 +43,17 @@ public final class EvidenceStore {
                         instant(r.get("at")))));
     }
 
+    /** The "this taught me something" marks on those of the articles (by id) that have any. */
+    public List<TeachingMarks> teaching(Collection<String> articleIds) {
+        return graph.read(tx -> tx.run("""
+                        UNWIND $ids AS aid
+                        MATCH (h:Person)-[m:TAUGHT]->(a:Article {id: aid, status: 'active'})
+                        RETURN a.id AS article, count(DISTINCT h) AS learners, max(m.at) AS lastAt
+                        """, Map.of("ids", List.copyOf(articleIds)))
+                .list(r -> new TeachingMarks(
+                        r.get("article").asString(), r.get("learners").asInt(), instant(r.get("lastAt")))));
+    }
+
     /** What a person wrote, largest share first. */
     public List<Authorship> contributions(String personId, int limit) {
         return graph.read(

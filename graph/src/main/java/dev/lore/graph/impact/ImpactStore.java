@@ -208,8 +208,9 @@ public final class ImpactStore {
 
     /**
      * What people taught others in [from, to): answers accepted then (the asker helped), helpful
-     * votes received (the voter), kudos received (the giver), and readers of articles they wrote at
-     * least a fifth of (a read counts when it was first or last opened in the period). One row per
+     * votes received (the voter), kudos received (the giver), readers of articles they wrote at
+     * least a fifth of (a read counts when it was first or last opened in the period), and "this
+     * taught me something" on articles they wrote at least a fifth of (the learner). One row per
      * person and kind; nothing of one's own counts. {@code team} is the helper's.
      */
     public List<Help> help(Window w) {
@@ -233,6 +234,10 @@ public final class ImpactStore {
                           WHERE c.share >= 0.2 AND ((r.lastAt >= $from AND r.lastAt < $to) OR (r.firstAt >= $from AND r.firstAt < $to))
                             AND %1$s
                           RETURN p, 'read' AS kind, h.id AS helped
+                          UNION ALL
+                          MATCH (h:Person)-[m:TAUGHT]->(t:Article {status: 'active'})<-[c:CONTRIBUTED]-(p:Person)
+                          WHERE c.share >= 0.2 AND m.at >= $from AND m.at < $to AND %1$s
+                          RETURN p, 'taught' AS kind, h.id AS helped
                         }
                         WITH p, kind, helped WHERE helped <> p.id AND %2$s
                         RETURN p.id AS id, p.name AS name, coalesce(p.team, '') AS team, kind,
@@ -245,6 +250,31 @@ public final class ImpactStore {
                         r.get("kind").asString(),
                         r.get("times").asLong(),
                         strings(r.get("helped")))));
+    }
+
+    /** A page that taught people something in a period: how many marks it got then, and their notes. */
+    public record TaughtPage(String slug, String title, long marks, List<String> notes) {}
+
+    /**
+     * The pages most marked "this taught me something" in [from, to) (by learners in the team, on
+     * pages about the skill), most marks first, then title; with up to three of the period's notes.
+     */
+    public List<TaughtPage> taughtPages(Window w, int limit) {
+        var params = params(w);
+        params.put("limit", limit);
+        return graph.read(tx -> tx.run("""
+                        MATCH (p:Person)-[m:TAUGHT]->(t:Article {status: 'active'})
+                        WHERE m.at >= $from AND m.at < $to AND %s AND %s
+                        WITH t, m ORDER BY m.at DESC
+                        WITH t, count(m) AS marks, collect(m.note) AS notes
+                        RETURN t.slug AS slug, t.title AS title, marks, notes[..3] AS notes
+                        ORDER BY marks DESC, title LIMIT $limit
+                        """.formatted(ABOUT_SKILL, IN_TEAM), params)
+                .list(r -> new TaughtPage(
+                        r.get("slug").asString(),
+                        r.get("title").asString(),
+                        r.get("marks").asLong(),
+                        strings(r.get("notes")))));
     }
 
     private Map<LocalDate, Long> counts(Window w, String cypher) {

@@ -17,6 +17,8 @@ public enum EventKind {
     ANSWER_ACCEPTED(Channel.EMAIL),
     /** One's answer was marked helpful (collapsed per answer while unread). */
     ANSWER_VOTED(Channel.IN_APP),
+    /** Someone said one's page taught them something (collapsed per page while unread). */
+    PAGE_TAUGHT(Channel.IN_APP),
     /** A question was routed to one as a likely expert. */
     QUESTION_ROUTED(Channel.EMAIL),
     /** A question one asked of one person went unanswered and was routed to more experts. */

@@ -131,6 +131,20 @@ public final class ArticlePages {
         return this;
     }
 
+    /** The "this taught me something" block of a page for its reader (see the taught package). */
+    @FunctionalInterface
+    public interface TaughtMe {
+        Optional<dev.lore.ui.view.taught.TaughtMeView> of(Article article, Optional<String> readerId);
+    }
+
+    private TaughtMe taughtMe = (article, reader) -> Optional.empty();
+
+    /** Shows the "this taught me something" block on each page. */
+    public ArticlePages withTaughtMe(TaughtMe taughtMe) {
+        this.taughtMe = taughtMe;
+        return this;
+    }
+
     /** Restores autosaved drafts in the editor, and forgets a draft once its page is saved. */
     public ArticlePages withDrafts(Drafts drafts) {
         this.drafts = Optional.of(drafts);
@@ -226,7 +240,10 @@ public final class ArticlePages {
                 a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? List.of() : related.of(a),
                 place.of(a),
-                lessons.flatMap(l -> l.banner(a, reader)));
+                lessons.flatMap(l -> l.banner(a, reader)),
+                a.hidden()
+                        ? Optional.empty()
+                        : taughtMe.of(a, CurrentUser.of(ctx).map(p -> p.id())));
         pages.render(ctx, "article/article.jte", a.title(), view);
     }
 

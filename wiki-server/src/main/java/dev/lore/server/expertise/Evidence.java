@@ -20,6 +20,10 @@ public sealed interface Evidence {
     record Answer(String title, String questionId, boolean accepted, int helpful, double weight, Optional<Instant> at)
             implements Evidence {}
 
+    /** People who said an article relevant to the topic taught them something, credited by share. */
+    record Teaching(String title, String slug, int learners, double share, double weight, Optional<Instant> at)
+            implements Evidence {}
+
     /** A declared skill, with its level where it is shown (a profile, a suggestion). */
     record Skill(String skill, Optional<String> level, double weight, Optional<Instant> at) implements Evidence {}
 

@@ -54,6 +54,13 @@ final class ExpertJson {
                 }
                 json.put("accepted", a.accepted());
             }
+            case Evidence.Teaching t -> {
+                json.put("kind", "teaching");
+                putIfPresent(json, "title", t.title());
+                putIfPresent(json, "slug", t.slug());
+                json.put("count", t.learners());
+                json.put("share", Math.round(t.share() * 1000) / 1000.0);
+            }
             case Evidence.Skill sk -> {
                 json.put("kind", "skill");
                 sk.level().ifPresent(level -> json.put("level", level));

@@ -168,6 +168,7 @@ public final class ExpertPages {
         return switch (evidence) {
             case Evidence.Article a when a.slug() != null -> Optional.of(new LinkView(a.slug(), a.title()));
             case Evidence.Answer a when a.questionId() != null -> Optional.of(new LinkView(a.questionId(), a.title()));
+            case Evidence.Teaching t when t.slug() != null -> Optional.of(new LinkView(t.slug(), t.title()));
             default -> Optional.empty();
         };
     }

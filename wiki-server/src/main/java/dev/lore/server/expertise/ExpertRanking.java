@@ -87,6 +87,8 @@ final class ExpertRanking {
                         .add(new Evidence.Article(
                                 a.title(), a.slug(), a.share(), a.edits(), w, Optional.of(a.lastAt())));
             }
+            // what relevant articles taught people counts for whoever wrote them
+            TeachingEvidence.add(store.evidence(), docs, relevance, now, scores, evidence);
             // relevant questions pass their relevance to whoever answered them
             var questions = docs.stream()
                     .filter(d -> d.type().equals("question"))

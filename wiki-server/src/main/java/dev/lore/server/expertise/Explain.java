@@ -38,6 +38,15 @@ final class Explain {
             parts.add("answered " + count(answers.size(), "question", "questions") + " on this"
                     + (accepted > 0 ? " (" + accepted + " accepted)" : ""));
         }
+        var taught = evidence.stream()
+                .filter(Evidence.Teaching.class::isInstance)
+                .map(Evidence.Teaching.class::cast)
+                .toList();
+        if (!taught.isEmpty()) {
+            Evidence.Teaching top = taught.getFirst();
+            parts.add(count(top.learners(), "person", "people") + " learned from '" + top.title() + "'"
+                    + (taught.size() > 1 ? " and " + count(taught.size() - 1, "more page", "more pages") : ""));
+        }
         for (Evidence e : evidence) {
             if (e instanceof Evidence.Skill s) {
                 parts.add("lists " + s.skill() + " as a skill");
@@ -73,6 +82,7 @@ final class Explain {
                             + count(en.endorsers(), "colleague", "colleagues"));
                 case Evidence.Article a -> {}
                 case Evidence.Answer a -> {}
+                case Evidence.Teaching t -> {}
             }
         }
         var sentence = new StringBuilder(name)

@@ -24,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * Impact for champions: {@code GET /api/impact} (JSON, or CSV with {@code format=csv}), {@code GET
- * /api/impact.csv}, {@code GET /api/impact/top-helpers} and the dashboard at {@code /impact}. Every
+ * /api/impact.csv}, {@code GET /api/impact/top-helpers}, {@code GET /api/impact/taught-pages} and the dashboard at {@code /impact}. Every
  * one takes the same filters: {@code from}, {@code to} (ISO dates), {@code team}, {@code skill}.
  */
 public final class ImpactRoutes {
@@ -44,6 +44,7 @@ public final class ImpactRoutes {
         routes.get("/api/impact", this::api);
         routes.get("/api/impact.csv", this::csv);
         routes.get("/api/impact/top-helpers", this::topHelpers);
+        routes.get("/api/impact/taught-pages", this::taughtPages);
         routes.get("/impact", this::page);
     }
 
@@ -140,11 +141,26 @@ public final class ImpactRoutes {
                             m.put("helpfulVotes", h.helpfulVotes());
                             m.put("kudosReceived", h.kudosReceived());
                             m.put("readers", h.readers());
+                            m.put("learners", h.learners());
                             m.put("why", h.why());
                             return m;
                         })
                         .toList());
         ctx.json(json);
+    }
+
+    private List<dev.lore.graph.impact.ImpactStore.TaughtPage> taught(Context ctx, int limit) {
+        CurrentUser.require(ctx, Role.CHAMPION);
+        return impact.pagesThatTaught(month(ctx), text(ctx, "team"), text(ctx, "skill"), limit);
+    }
+
+    private void taughtPages(Context ctx) {
+        var pages = taught(ctx, Requests.intQuery(ctx, "limit", 10, 1, 50));
+        ctx.json(Map.of(
+                "pages",
+                pages.stream()
+                        .map(p -> Map.of("slug", p.slug(), "title", p.title(), "marks", p.marks(), "notes", p.notes()))
+                        .toList()));
     }
 
     private void page(Context ctx) {
@@ -230,6 +246,9 @@ public final class ImpactRoutes {
                 top.helpers().stream()
                         .map(h -> new ImpactView.Helper(
                                 h.person().id(), h.person().name(), h.team(), h.why()))
+                        .toList(),
+                taught(ctx, 10).stream()
+                        .map(p -> new ImpactView.TaughtPage(p.slug(), p.title(), p.marks(), p.notes()))
                         .toList());
         pages.render(ctx, "impact/impact.jte", "Impact", view);
     }

@@ -193,14 +193,15 @@ public final class ImpactService {
             long helpfulVotes,
             long kudosReceived,
             long readers,
+            long learners,
             String why) {}
 
     public record TopHelpers(YearMonth month, Optional<String> team, Optional<String> skill, List<Helper> helpers) {}
 
     /**
      * The people who helped the most different people in {@code month} (the current one when
-     * empty): by accepting their answers, finding them helpful, thanking them, or reading articles
-     * they wrote much of. Ties go to more accepted answers, then kudos, then helpful votes, then name.
+     * empty): by accepting their answers, finding them helpful, thanking them, reading articles
+     * they wrote much of, or saying those articles taught them something. Ties go to more accepted answers, then kudos, then helpful votes, then name.
      */
     public TopHelpers topHelpers(Optional<YearMonth> month, Optional<String> team, Optional<String> skill, int limit) {
         YearMonth m = month.orElse(YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
@@ -220,13 +221,18 @@ public final class ImpactService {
             var counts = new LinkedHashMap<String, Long>();
             for (var h : rows) {
                 helped.addAll(h.helped());
-                counts.put(h.kind(), h.kind().equals("read") ? h.helped().size() : h.times());
+                counts.put(
+                        h.kind(),
+                        h.kind().equals("read") || h.kind().equals("taught")
+                                ? h.helped().size()
+                                : h.times());
             }
             var first = rows.getFirst();
             long accepted = counts.getOrDefault("accepted", 0L);
             long helpful = counts.getOrDefault("helpful", 0L);
             long kudos = counts.getOrDefault("kudos", 0L);
             long readers = counts.getOrDefault("read", 0L);
+            long learners = counts.getOrDefault("taught", 0L);
             helpers.add(new Helper(
                     new PersonRef(first.personId(), first.name()),
                     first.team(),
@@ -235,7 +241,8 @@ public final class ImpactService {
                     helpful,
                     kudos,
                     readers,
-                    why(helped.size(), accepted, helpful, kudos, readers)));
+                    learners,
+                    why(helped.size(), accepted, helpful, kudos, readers, learners)));
         }
         helpers.sort(Comparator.comparingInt(Helper::peopleHelped)
                 .thenComparingLong(Helper::answersAccepted)
@@ -250,7 +257,7 @@ public final class ImpactService {
                 List.copyOf(helpers.subList(0, Math.min(limit, helpers.size()))));
     }
 
-    static String why(int people, long accepted, long helpful, long kudos, long readers) {
+    static String why(int people, long accepted, long helpful, long kudos, long readers, long learners) {
         var parts = new ArrayList<String>();
         if (accepted > 0) {
             parts.add(accepted + (accepted == 1 ? " answer" : " answers") + " accepted");
@@ -264,7 +271,23 @@ public final class ImpactService {
         if (readers > 0) {
             parts.add((readers == 1 ? "1 reader" : readers + " readers") + " of their articles");
         }
+        if (learners > 0) {
+            parts.add((learners == 1 ? "1 person" : learners + " people") + " learned from their articles");
+        }
         return "Helped " + (people == 1 ? "1 person" : people + " people") + ": " + String.join(", ", parts) + ".";
+    }
+
+    /** The pages that taught people most in {@code month} (the current one when empty). */
+    public List<ImpactStore.TaughtPage> pagesThatTaught(
+            Optional<YearMonth> month, Optional<String> team, Optional<String> skill, int limit) {
+        YearMonth m = month.orElse(YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        return store.taughtPages(
+                new ImpactStore.Window(
+                        m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        team,
+                        skill.map(store::skill).map(ImpactStore.SkillRef::key)),
+                limit);
     }
 
     static LocalDate monday(LocalDate day) {

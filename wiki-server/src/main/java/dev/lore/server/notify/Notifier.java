@@ -204,7 +204,8 @@ public class Notifier {
                 .aboutAnswer(ref.answerId()));
     }
 
-    public void voted(AnswerRef ref, String actorId) {
+    /** Someone learned from an answer ("this taught me something"), with what they learned or "". */
+    public void voted(AnswerRef ref, String actorId, String note) {
         if (off()) {
             return;
         }
@@ -213,12 +214,28 @@ public class Notifier {
                         actorId,
                         ref.questionTitle(),
                         "/questions/" + ref.questionId(),
-                        "",
+                        note,
                         List.of(),
                         List.of(ref.authorId()),
                         now())
                 .collapsedBy("vote:" + ref.answerId())
                 .aboutAnswer(ref.answerId()));
+    }
+
+    /** Someone learned from a page: its authors hear, with what they learned or "". */
+    public void taught(dev.lore.graph.taught.Subject page, String actorId, String note) {
+        if (!off()) {
+            record(Event.of(
+                            EventKind.PAGE_TAUGHT,
+                            actorId,
+                            page.title(),
+                            page.url(),
+                            note,
+                            List.of(),
+                            page.authors(),
+                            now())
+                    .collapsedBy("taught:" + page.id()));
+        }
     }
 
     public void commented(Comment c) {

@@ -246,7 +246,8 @@ public final class NotifyPages {
             case NEW_QUESTION -> "asked";
             case ANSWER -> "answered";
             case ANSWER_ACCEPTED -> "accepted your answer to";
-            case ANSWER_VOTED -> "found your answer helpful on";
+            case ANSWER_VOTED -> "learned something from your answer on";
+            case PAGE_TAUGHT -> "learned something from your page";
             case QUESTION_ROUTED -> "asks you, as a likely expert";
             case QUESTION_ROUTED_FURTHER -> "asked more experts, as nobody answered yet:";
             case COMMENT -> "commented on";
@@ -273,7 +274,8 @@ public final class NotifyPages {
             case NEW_QUESTION -> "A new question on a skill or by someone I watch";
             case ANSWER -> "An answer to a question I asked or watch";
             case ANSWER_ACCEPTED -> "My answer was accepted";
-            case ANSWER_VOTED -> "My answer was marked helpful";
+            case ANSWER_VOTED -> "My answer taught someone something";
+            case PAGE_TAUGHT -> "A page I wrote taught someone something";
             case QUESTION_ROUTED -> "A question was routed to me";
             case QUESTION_ROUTED_FURTHER -> "A question I asked of one person was routed to more experts";
             case COMMENT -> "A comment on my content or on something I watch";

@@ -54,6 +54,20 @@ public final class QuestionPages {
         this.clock = clock;
     }
 
+    /** The "this taught me something" block of an answer for its reader (see the taught package). */
+    @FunctionalInterface
+    public interface TaughtMe {
+        Optional<dev.lore.ui.view.taught.TaughtMeView> of(String answerId, Optional<String> readerId);
+    }
+
+    private TaughtMe taughtMe = (answer, reader) -> Optional.empty();
+
+    /** Shows the "this taught me something" block, with its notes, on each answer. */
+    public QuestionPages withTaughtMe(TaughtMe taughtMe) {
+        this.taughtMe = taughtMe;
+        return this;
+    }
+
     public void register(RoutesConfig routes) {
         routes.get("/questions", this::list);
         routes.get("/questions/new", this::askForm);
@@ -171,7 +185,8 @@ public final class QuestionPages {
                 viewer.isPresent() && !mine,
                 comments(a.comments()),
                 champion && a.accepted() && promotedTo.isEmpty(),
-                promotedTo);
+                promotedTo,
+                taughtMe.of(a.id(), viewer));
     }
 
     private List<CommentView> comments(List<Comment> comments) {

@@ -225,7 +225,7 @@ public final class QuestionService {
         }
         int helpful = notifier.together(() -> {
                     Optional<Integer> votes = store.vote(answerId, personId, clock.instant());
-                    votes.ifPresent(v -> notifier.voted(ref, personId));
+                    votes.ifPresent(v -> notifier.voted(ref, personId, ""));
                     return votes;
                 })
                 .orElseThrow(() -> new ConflictException(

@@ -21,6 +21,7 @@ import java.util.Optional;
  * {@code related} lists pages close in meaning (empty when search runs without the model).
  * {@code place} is where the page stands in the page tree (breadcrumbs, children, its section).
  * {@code lesson} is present on a lesson learned (how it is shared, its review, "saved me time").
+ * {@code taughtMe} is the "this taught me something" block (empty where the feature is not wired).
  */
 public record ArticleView(
         String slug,
@@ -47,7 +48,8 @@ public record ArticleView(
         List<OpenStepView> openSteps,
         List<LinkView> related,
         PlaceView place,
-        Optional<dev.lore.ui.view.lesson.LessonBannerView> lesson) {
+        Optional<dev.lore.ui.view.lesson.LessonBannerView> lesson,
+        Optional<dev.lore.ui.view.taught.TaughtMeView> taughtMe) {
     /** A page that is not a lesson. */
     public ArticleView(
             String slug,
@@ -99,6 +101,7 @@ public record ArticleView(
                 openSteps,
                 related,
                 place,
+                Optional.empty(),
                 Optional.empty());
     }
 }

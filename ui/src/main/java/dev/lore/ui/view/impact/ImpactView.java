@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The impact dashboard: the filters in effect (dates as {@code yyyy-MM-dd}, text empty when unset), the
  * charts, one table row per week plus the totals, notes on filters, the CSV link with the same
- * filters, and the month's top helpers.
+ * filters, the month's top helpers and the pages that taught most that month.
  */
 public record ImpactView(
         String from,
@@ -20,7 +20,8 @@ public record ImpactView(
         Row totals,
         String csvUrl,
         String month,
-        List<Helper> helpers) {
+        List<Helper> helpers,
+        List<TaughtPage> taughtPages) {
     /** A week (or the totals): the figures already formatted; "–" where there is no value. */
     public record Row(
             String week,
@@ -38,4 +39,7 @@ public record ImpactView(
 
     /** A top helper and why they are listed. */
     public record Helper(String id, String name, String team, String why) {}
+
+    /** A page people said taught them something this month: how many did, and a few of their notes. */
+    public record TaughtPage(String slug, String title, long marks, List<String> notes) {}
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param canThank the viewer is signed in and did not write it
  * @param canPromote the viewer is a champion, the answer is accepted and not yet an article
  * @param promotedTo the live article this answer became, if any
+ * @param taughtMe the "this taught me something" block, with its notes (replaces the plain vote)
  */
 public record AnswerView(
         String id,
@@ -27,4 +28,5 @@ public record AnswerView(
         boolean canThank,
         List<CommentView> comments,
         boolean canPromote,
-        java.util.Optional<LinkView> promotedTo) {}
+        java.util.Optional<LinkView> promotedTo,
+        java.util.Optional<dev.lore.ui.view.taught.TaughtMeView> taughtMe) {}
