@@ -110,6 +110,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Preallocated transaction logs take 256 MiB per database (system included) on
                 // disk from the first start; a wiki's write rate gains nothing from them.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // A store growing from empty (imports, seeds) otherwise re-plans every query every 10 s
+                // as its statistics move; Lore's queries are index lookups whose plans do not change.
+                .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(5))
                 // Without these two, shutdown waits 10 s for idle Bolt threads.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))

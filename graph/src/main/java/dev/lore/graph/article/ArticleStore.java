@@ -151,22 +151,35 @@ public final class ArticleStore {
             long seq = ChangeSequence.next(tx);
             String id = Slugs.resolveId(tx, slugOrRedirect)
                     .orElseThrow(() -> new NoSuchEntityException("article", slugOrRedirect));
-            tx.run("""
-                            MATCH (a:Article {id: $id})
-                            OPTIONAL MATCH (r:Redirect)-[:TO]->(a)
-                            DETACH DELETE r
-                            WITH DISTINCT a
-                            OPTIONAL MATCH (a)-[:ABOUT]->(s:Skill)
-                            SET s.seq = $seq
-                            WITH DISTINCT a
-                            SET a.status = 'deleted', a.deletedSlug = a.slug, a.slug = 'deleted:' + a.id,
-                                a.deletedBy = $by, a.deletedAt = $at, a.seq = $seq
-                            """, Map.of("id", id, "by", byPersonId, "at", datetime(at), "seq", seq))
-                    .consume();
-            PageTree.releaseChildren(tx, id, seq);
-            WrittenAbout.refresh(tx, List.of(id), List.of());
+            delete(tx, id, byPersonId, at, seq);
             return null;
         });
+    }
+
+    /** Deletes article {@code id} in {@code tx} with change sequence number {@code seq}; see {@link #delete}. */
+    static void delete(TransactionContext tx, String id, String byPersonId, Instant at, long seq) {
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        OPTIONAL MATCH (r:Redirect)-[:TO]->(a)
+                        DETACH DELETE r
+                        WITH DISTINCT a
+                        OPTIONAL MATCH (a)-[:ABOUT]->(s:Skill)
+                        SET s.seq = $seq
+                        WITH DISTINCT a
+                        SET a.status = 'deleted', a.deletedSlug = a.slug, a.slug = 'deleted:' + a.id,
+                            a.deletedBy = $by, a.deletedAt = $at, a.seq = $seq
+                        """, Map.of("id", id, "by", byPersonId, "at", datetime(at), "seq", seq))
+                .consume();
+        PageTree.releaseChildren(tx, id, seq);
+        WrittenAbout.refresh(tx, List.of(id), List.of());
+    }
+
+    /**
+     * A batch of saves replayed from a history, written together ({@link HistoryBatch}); use it
+     * inside {@link #inOneTransaction}.
+     */
+    public HistoryBatch historyBatch() {
+        return new HistoryBatch(graph);
     }
 
     /** The live article with this slug. */

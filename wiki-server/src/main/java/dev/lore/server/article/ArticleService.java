@@ -147,6 +147,14 @@ public final class ArticleService {
         return result;
     }
 
+    /**
+     * Saves replayed from a history (imports), written together; use inside {@link
+     * #inOneTransaction} and flush before it ends. Nobody is notified, as for any import.
+     */
+    public HistoryWrites historyWrites() {
+        return new HistoryWrites(store.historyBatch(), markdown);
+    }
+
     /** Saves a new revision by a person now, notifying the page's watchers and who it newly mentions. */
     public Article update(String slug, int baseRevision, ArticleInput input, String authorId) {
         Article updated = notifier.together(() -> {

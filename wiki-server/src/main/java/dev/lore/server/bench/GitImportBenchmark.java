@@ -27,22 +27,32 @@ public final class GitImportBenchmark {
         double generateSeconds = seconds(generateStart);
         out.printf("Generated %s in %.1f s: %s%n", repository, generateSeconds, stats);
 
+        // The yardstick, measured in the same run: walking the history and reading every file version.
+        GitImport.readHistory(repository); // warm-up
+        long readStart = System.nanoTime();
+        long readCpuStart = processCpuNanos();
+        int versions = GitImport.readHistory(repository);
+        double readSeconds = seconds(readStart);
+        double readCpu = (processCpuNanos() - readCpuStart) / 1e9;
+
         Config config = base.withSeed(false).withDataDir(scratch.resolve("data"));
         try (Lore lore = Lore.open(config)) {
             var importer =
                     new GitImport(lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC());
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             GitImportResult result = importer.importRepository(repository, new ConsoleProgress(out));
             double importSeconds = seconds(start);
+            double importCpu = (processCpuNanos() - cpuStart) / 1e9;
             long againStart = System.nanoTime();
             GitImportResult again = importer.importRepository(repository, Progress.NONE);
             double againSeconds = seconds(againStart);
             out.println(result.summary());
             out.printf(
                     "%n| commits | Markdown files | author identities | revisions | articles | people | import (s)"
-                            + " | commits/s | revisions/s | re-run, nothing new (s) |%n"
-                            + "|---|---|---|---|---|---|---|---|---|---|%n"
-                            + "| %d | %d | %d | %d | %d | %d | %.0f | %.0f | %.0f | %.1f |%n",
+                            + " | import CPU (s) | commits/s | revisions/s | re-run, nothing new (s) |%n"
+                            + "|---|---|---|---|---|---|---|---|---|---|---|%n"
+                            + "| %d | %d | %d | %d | %d | %d | %.1f | %.1f | %.0f | %.0f | %.1f |%n",
                     result.commits(),
                     stats.filesAdded(),
                     stats.identities(),
@@ -50,13 +60,24 @@ public final class GitImportBenchmark {
                     result.created(),
                     result.people(),
                     importSeconds,
+                    importCpu,
                     result.commits() / importSeconds,
                     result.revisions() / importSeconds,
                     againSeconds);
+            out.printf(
+                    "%n| yardstick: JGit walk and read of %d file versions (s) | CPU (s) | import / yardstick |%n"
+                            + "|---|---|---|%n| %.1f | %.1f | %.1fx |%n",
+                    versions, readSeconds, readCpu, importSeconds / readSeconds);
             if (again.commits() != 0) {
                 out.println("Unexpected: the re-run imported " + again.commits() + " commits");
             }
         }
+    }
+
+    /** CPU time of this process (Lore, its embedded Neo4j and the benchmark), all threads. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static double seconds(long startNanos) {

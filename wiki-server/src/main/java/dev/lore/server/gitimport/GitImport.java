@@ -1,7 +1,6 @@
 package dev.lore.server.gitimport;
 
-import dev.lore.graph.article.Article;
-import dev.lore.graph.article.StaleRevisionException;
+import dev.lore.graph.article.HistoryBatch.Saved;
 import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.graph.gitimport.GitImportStore.TrackedFile;
 import dev.lore.server.article.ArticleInput;
@@ -18,8 +17,10 @@ import dev.lore.server.person.PersonService;
 import dev.lore.server.seed.Progress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,14 @@ import org.slf4j.LoggerFactory;
  * already has it writes nothing. The last imported commit and the file-to-article mapping are kept in
  * the graph ({@link GitImportStore}), so running it again imports only newer commits. Commits are
  * saved in batches, each in one graph transaction with that bookkeeping, and indexed once it
- * commits; an interrupted import loses at most the batch it was in.
+ * commits; an interrupted import loses at most the batch it was in. A batch's saves are kept in
+ * memory and written together ({@link dev.lore.server.article.HistoryWrites}): a handful of
+ * statements per batch instead of several per revision.
  */
 public final class GitImport {
     private static final Logger LOG = LoggerFactory.getLogger(GitImport.class);
     private static final int MAX_MESSAGE = 500;
-    /** A batch (one transaction) ends after this many commits or revisions, whichever comes first. */
+    /** A batch (one transaction) ends after this many commits or changed files, whichever comes first. */
     private static final int BATCH_COMMITS = 500;
 
     private static final int BATCH_REVISIONS = 200;
@@ -55,6 +58,7 @@ public final class GitImport {
     private final Clock clock;
     private final int batchCommits;
     private final int batchRevisions;
+    private final boolean oneByOne;
 
     public GitImport(ArticleService articles, PersonService people, GitImportStore store, Clock clock) {
         this(articles, people, store, clock, BATCH_COMMITS, BATCH_REVISIONS);
@@ -68,6 +72,22 @@ public final class GitImport {
             Clock clock,
             int batchCommits,
             int batchRevisions) {
+        this(articles, people, store, clock, batchCommits, batchRevisions, false);
+    }
+
+    /**
+     * With {@code oneByOne}, every save goes through {@link ArticleService} on its own, as an edit
+     * in the web page does; the reference the batched import is compared with.
+     */
+    GitImport(
+            ArticleService articles,
+            PersonService people,
+            GitImportStore store,
+            Clock clock,
+            int batchCommits,
+            int batchRevisions,
+            boolean oneByOne) {
+        this.oneByOne = oneByOne;
         this.articles = articles;
         this.people = people;
         this.store = store;
@@ -82,6 +102,21 @@ public final class GitImport {
      */
     public static void requireRepository(java.nio.file.Path path) {
         GitHistory.open(path).close();
+    }
+
+    /**
+     * Walks the first-parent history of {@code path} and reads every Markdown file version a full
+     * import would read, writing nothing; returns how many it read. The Git import benchmark's
+     * yardstick: what an import costs before it saves anything.
+     */
+    public static int readHistory(java.nio.file.Path path) {
+        try (GitHistory history = GitHistory.open(path)) {
+            int versions = 0;
+            for (RevCommit commit : history.firstParentChain()) {
+                versions += history.changes(commit).size();
+            }
+            return versions;
+        }
     }
 
     /**
@@ -148,26 +183,37 @@ public final class GitImport {
             int step = Math.max(1, pending.size() / 200);
             int next = 0;
             while (next < pending.size()) {
+                // What the batch changes, read from Git before its transaction (which may be retried).
+                var batchCommits = new ArrayList<Map.Entry<RevCommit, List<FileChange>>>();
+                int changed = 0;
+                while (next + batchCommits.size() < pending.size()
+                        && batchCommits.size() < GitImport.this.batchCommits
+                        && changed < batchRevisions) {
+                    RevCommit commit = pending.get(next + batchCommits.size());
+                    List<FileChange> changes = history.changes(commit);
+                    batchCommits.add(Map.entry(commit, changes));
+                    changed += changes.size();
+                }
                 ImportState before = state;
                 int from = next;
                 // One transaction per batch: its revisions, the mapping and the last commit commit together.
-                var done = articles.inOneTransaction(() -> {
+                state = articles.inOneTransaction(() -> {
                     ImportState batch = before.copy();
+                    ImportSaves saves = oneByOne
+                            ? ImportSaves.oneByOne(articles, store, repositoryKey)
+                            : ImportSaves.batched(articles);
+                    saves.preload(touched(batch, batchCommits));
                     int i = from;
-                    int revisionsAtStart = batch.revisions;
-                    while (i < pending.size()
-                            && i - from < batchCommits
-                            && batch.revisions - revisionsAtStart < batchRevisions) {
-                        RevCommit commit = pending.get(i);
-                        List<FileChange> changes = history.changes(commit);
-                        if (!changes.isEmpty()) {
-                            apply(batch, commit, changes);
+                    for (var entry : batchCommits) {
+                        if (!entry.getValue().isEmpty()) {
+                            apply(saves, batch, entry.getKey(), entry.getValue());
                         }
                         i++;
                         if (i == pending.size() || i % step == 0) {
                             progress.update(i, pending.size(), "commits");
                         }
                     }
+                    saves.flush();
                     store.recordCommit(
                             repositoryKey,
                             history.location().toString(),
@@ -177,10 +223,9 @@ public final class GitImport {
                             batch.untracked);
                     batch.tracked.clear();
                     batch.untracked.clear();
-                    return Map.entry(batch, i);
+                    return batch;
                 });
-                state = done.getKey();
-                next = done.getValue();
+                next = from + batchCommits.size();
             }
             state.updatedArticles.removeAll(state.createdArticles);
             var result = new GitImportResult(
@@ -230,13 +275,29 @@ public final class GitImport {
             return resolution.personByIdentity();
         }
 
-        private void apply(ImportState state, RevCommit commit, List<FileChange> changes) {
+        /** The live articles that the files a batch changes became, as the batch starts. */
+        private List<String> touched(ImportState state, List<Map.Entry<RevCommit, List<FileChange>>> commits) {
+            var ids = new LinkedHashSet<String>();
+            for (var entry : commits) {
+                for (FileChange change : entry.getValue()) {
+                    for (String path : new String[] {change.path(), change.oldPath()}) {
+                        TrackedFile file = path == null ? null : state.files.get(path);
+                        if (file != null && file.live()) {
+                            ids.add(file.articleId());
+                        }
+                    }
+                }
+            }
+            return List.copyOf(ids);
+        }
+
+        private void apply(ImportSaves saves, ImportState state, RevCommit commit, List<FileChange> changes) {
             String authorId = authors.get(identity(commit.getAuthorIdent()));
             Instant at = commit.getAuthorIdent().getWhenAsInstant();
             String message = firstLine(commit.getFullMessage());
             for (FileChange change : changes) {
                 switch (change.kind()) {
-                    case DELETE -> delete(state, change.path(), authorId, at);
+                    case DELETE -> delete(saves, state, change.path(), authorId, at);
                     case RENAME -> {
                         TrackedFile moved = state.files.remove(change.oldPath());
                         state.untrack(change.oldPath());
@@ -244,21 +305,21 @@ public final class GitImport {
                             state.files.put(change.path(), moved);
                             state.track(change.path(), moved.articleId());
                         }
-                        save(state, commit, change, authorId, at, message);
+                        save(saves, state, commit, change, authorId, at, message);
                     }
-                    case ADD, MODIFY -> save(state, commit, change, authorId, at, message);
+                    case ADD, MODIFY -> save(saves, state, commit, change, authorId, at, message);
                 }
             }
         }
 
-        private void delete(ImportState state, String path, String authorId, Instant at) {
+        private void delete(ImportSaves saves, ImportState state, String path, String authorId, Instant at) {
             TrackedFile file = state.files.remove(path);
             state.untrack(path);
             if (file == null || !file.live()) {
                 return;
             }
             try {
-                articles.delete(file.slug(), authorId, at);
+                saves.delete(file, authorId, at);
                 state.deleted++;
             } catch (NotFoundException e) {
                 LOG.info("{}: its article '{}' was already deleted in Lore", path, file.slug());
@@ -266,7 +327,13 @@ public final class GitImport {
         }
 
         private void save(
-                ImportState state, RevCommit commit, FileChange change, String authorId, Instant at, String message) {
+                ImportSaves saves,
+                ImportState state,
+                RevCommit commit,
+                FileChange change,
+                String authorId,
+                Instant at,
+                String message) {
             String path = change.path();
             if (!change.readable()) {
                 skip(state, commit, path, change.skipped());
@@ -276,15 +343,15 @@ public final class GitImport {
             TrackedFile file = state.files.get(path);
             try {
                 if (file != null && file.live()) {
-                    Article after = update(file, input, authorId, at);
-                    if (after.revision() != file.revision()) {
+                    Saved after = saves.update(file, input, authorId, at);
+                    if (after.wrote()) {
                         state.revisions++;
                         state.updatedArticles.add(after.id());
                     }
                     state.files.put(path, new TrackedFile(path, after.id(), after.slug(), after.revision(), true));
                 } else {
                     // New, or its article was deleted in Lore meanwhile: the file lives on, so does a page.
-                    Article created = articles.create(input, authorId, at);
+                    Saved created = saves.create(input, authorId, at);
                     state.revisions++;
                     state.createdArticles.add(created.id());
                     state.files.put(
@@ -293,19 +360,6 @@ public final class GitImport {
                 }
             } catch (InvalidInputException | TooLargeException e) {
                 skip(state, commit, path, e.getMessage());
-            }
-        }
-
-        /** Saves on top of the revision last seen; if someone edited in Lore meanwhile, on top of theirs. */
-        private Article update(TrackedFile file, ArticleInput input, String authorId, Instant at) {
-            try {
-                return articles.update(file.slug(), file.revision(), input, authorId, at);
-            } catch (StaleRevisionException | NotFoundException e) {
-                TrackedFile fresh = store.trackedFiles(repositoryKey).get(file.path());
-                if (fresh == null || !fresh.live()) {
-                    throw e;
-                }
-                return articles.update(fresh.slug(), fresh.revision(), input, authorId, at);
             }
         }
 
