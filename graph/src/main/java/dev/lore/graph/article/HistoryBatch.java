@@ -82,7 +82,8 @@ public final class HistoryBatch {
                 s.updatedAt,
                 0,
                 false,
-                List.of()));
+                List.of(),
+                Article.ARTICLE)); // the Git import writes articles; a lesson is never imported from Git
     }
 
     /** Creates an article at the first free slug from {@code baseSlug}, as {@link ArticleStore#create} does. */
