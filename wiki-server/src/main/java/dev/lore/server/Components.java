@@ -226,7 +226,14 @@ final class Components {
         experts = new ExpertService(index, expertise, personStore, sync, clock);
         closeInReverse.add(experts);
         deactivation = new Deactivation(experts, people, auth.audit(), clock);
-        importer = new MarkdownImport(articles, people, experts, paths, collections, clock);
+        importer = new MarkdownImport(
+                articles,
+                people,
+                experts,
+                paths,
+                collections,
+                new dev.lore.graph.curation.VerificationStore(graph),
+                clock);
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(
