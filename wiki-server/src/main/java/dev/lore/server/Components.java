@@ -317,8 +317,15 @@ final class Components {
                 new dev.lore.server.article.PageTreeApi(pageTree)::register,
                 new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
                 verificationRoutes::register,
+                new dev.lore.server.curation.PageRequestRoutes(
+                        new dev.lore.graph.curation.PageRequestStore(graph), pages, clock)::register,
                 new GapsRoutes(
-                        new GapsService(new GapsStore(graph), search, experts, clock),
+                        new GapsService(
+                                new GapsStore(graph),
+                                new dev.lore.graph.curation.PageRequestStore(graph),
+                                search,
+                                experts,
+                                clock),
                         pages,
                         clock,
                         Optional.of(busFactor))::register,
