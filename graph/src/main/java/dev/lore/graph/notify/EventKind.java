@@ -46,7 +46,11 @@ public enum EventKind {
     /** One's suggested edit was accepted (it is now a revision of the page). */
     SUGGESTION_ACCEPTED(Channel.EMAIL),
     /** One's suggested edit was declined, with the decider's note. */
-    SUGGESTION_DECLINED(Channel.EMAIL);
+    SUGGESTION_DECLINED(Channel.EMAIL),
+    /** A champion sent flagged content one owns (or wrote) to one to fix. */
+    FIX_REQUESTED(Channel.EMAIL),
+    /** A flag one raised was settled: dismissed, sent to the owner to fix, or fixed. */
+    FLAG_RESOLVED(Channel.IN_APP);
 
     private final Channel defaultChannel;
 

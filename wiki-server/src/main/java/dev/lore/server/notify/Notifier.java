@@ -321,6 +321,49 @@ public class Notifier {
         });
     }
 
+    /**
+     * A champion settled a flag: with {@link dev.lore.graph.moderation.FlagOutcomes.Outcome#SENT_TO_OWNER}
+     * whoever answers for the content (page owner, asker, answer author) is asked to fix it; the
+     * person who flagged always hears the outcome.
+     */
+    public void flagSettled(
+            dev.lore.graph.moderation.FlagOutcomes.Resolved flag,
+            dev.lore.graph.moderation.FlagOutcomes.Outcome outcome,
+            String actorId,
+            Optional<String> note) {
+        if (off()) {
+            return;
+        }
+        lookups.flagTarget(flag.targetKind(), flag.targetId()).ifPresent(target -> {
+            String why = note.map(n -> ": " + n).orElse("");
+            if (outcome == dev.lore.graph.moderation.FlagOutcomes.Outcome.SENT_TO_OWNER) {
+                record(Event.of(
+                        EventKind.FIX_REQUESTED,
+                        actorId,
+                        target.title(),
+                        target.url(),
+                        "Flagged as " + flag.reason() + "; please fix it" + why,
+                        List.of(),
+                        target.contentAuthorId().map(List::of).orElse(List.of()),
+                        now()));
+            }
+            String result = switch (outcome) {
+                case DISMISSED -> "Dismissed: a champion found nothing to change";
+                case SENT_TO_OWNER -> "Sent to its owner to fix";
+                case FIXED -> "Fixed";
+            };
+            record(Event.of(
+                    EventKind.FLAG_RESOLVED,
+                    actorId,
+                    target.title(),
+                    target.url(),
+                    "Your flag (" + flag.reason() + "): " + result + why,
+                    List.of(),
+                    List.of(flag.flaggerId()),
+                    now()));
+        });
+    }
+
     /** A page {@code owner} owns fell due for review at {@code dueAt}: a reminder to verify or update it. */
     public void pageStale(String slug, String title, String owner, java.time.Instant dueAt) {
         if (off()) {

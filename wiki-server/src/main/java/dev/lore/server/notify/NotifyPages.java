@@ -262,6 +262,8 @@ public final class NotifyPages {
             case EDIT_SUGGESTED -> "suggested an edit to";
             case SUGGESTION_ACCEPTED -> "accepted your suggested edit to";
             case SUGGESTION_DECLINED -> "declined your suggested edit to";
+            case FIX_REQUESTED -> "asks you to fix flagged content:";
+            case FLAG_RESOLVED -> "dealt with your flag on";
         };
     }
 
@@ -288,6 +290,8 @@ public final class NotifyPages {
             case EDIT_SUGGESTED -> "Someone suggested an edit to a page I own";
             case SUGGESTION_ACCEPTED -> "My suggested edit was accepted";
             case SUGGESTION_DECLINED -> "My suggested edit was declined";
+            case FIX_REQUESTED -> "A champion asks me to fix flagged content I own";
+            case FLAG_RESOLVED -> "A flag I raised was dealt with";
         };
     }
 }
