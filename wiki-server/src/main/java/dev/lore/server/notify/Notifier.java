@@ -334,34 +334,9 @@ public class Notifier {
         if (off()) {
             return;
         }
-        lookups.flagTarget(flag.targetKind(), flag.targetId()).ifPresent(target -> {
-            String why = note.map(n -> ": " + n).orElse("");
-            if (outcome == dev.lore.graph.moderation.FlagOutcomes.Outcome.SENT_TO_OWNER) {
-                record(Event.of(
-                        EventKind.FIX_REQUESTED,
-                        actorId,
-                        target.title(),
-                        target.url(),
-                        "Flagged as " + flag.reason() + "; please fix it" + why,
-                        List.of(),
-                        target.contentAuthorId().map(List::of).orElse(List.of()),
-                        now()));
-            }
-            String result = switch (outcome) {
-                case DISMISSED -> "Dismissed: a champion found nothing to change";
-                case SENT_TO_OWNER -> "Sent to its owner to fix";
-                case FIXED -> "Fixed";
-            };
-            record(Event.of(
-                    EventKind.FLAG_RESOLVED,
-                    actorId,
-                    target.title(),
-                    target.url(),
-                    "Your flag (" + flag.reason() + "): " + result + why,
-                    List.of(),
-                    List.of(flag.flaggerId()),
-                    now()));
-        });
+        lookups.flagTarget(flag.targetKind(), flag.targetId())
+                .ifPresent(target -> FlagSettledEvents.of(flag, outcome, target, actorId, note, now())
+                        .forEach(this::record));
     }
 
     /** A page {@code owner} owns fell due for review at {@code dueAt}: a reminder to verify or update it. */
