@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -34,6 +35,15 @@ class AliveJourneysIT {
                         Instant.now().minus(Duration.ofDays(300)));
     }
 
+    /** Ticks a checkbox scrolled to the middle of the screen, clear of the sticky header. */
+    private static void tick(Browser browser, String css) {
+        WebElement box = browser.find(css);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", box);
+        box.click();
+        assertThat(box.isSelected()).isTrue();
+    }
+
     @Test
     void aChampionVerifiesSeveralStalePagesAtOnceOnAPhoneAndStaysOnTheList(TestLore.Running lore, Browser browser) {
         oldPage(lore, "VPN setup");
@@ -44,8 +54,8 @@ class AliveJourneysIT {
         browser.phone().signIn("cora.champion", TestLore.PASSWORD);
         browser.open("/curation/stale");
         assertThat(browser.scrollsSideways()).isFalse();
-        browser.find("input[value='vpn-setup']").click();
-        browser.find("input[value='printer-setup']").click();
+        tick(browser, "input[value='vpn-setup']");
+        tick(browser, "input[value='printer-setup']");
         WebElement verify = browser.find("button[name=bulk]");
         assertThat(verify.isDisplayed()).isTrue();
         browser.clickAndWait(verify);
