@@ -233,7 +233,14 @@ final class Components {
         experts = new ExpertService(index, expertise, personStore, sync, clock);
         closeInReverse.add(experts);
         deactivation = new Deactivation(experts, people, auth.audit(), clock);
-        importer = new MarkdownImport(articles, people, experts, paths, collections, clock);
+        importer = new MarkdownImport(
+                articles,
+                people,
+                experts,
+                paths,
+                collections,
+                new dev.lore.graph.curation.VerificationStore(graph),
+                clock);
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(
@@ -328,8 +335,15 @@ final class Components {
                 new dev.lore.server.article.PageTreeApi(pageTree)::register,
                 new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
                 verificationRoutes::register,
+                new dev.lore.server.curation.PageRequestRoutes(
+                        new dev.lore.graph.curation.PageRequestStore(graph), pages, clock)::register,
                 new GapsRoutes(
-                        new GapsService(new GapsStore(graph), search, experts, clock),
+                        new GapsService(
+                                new GapsStore(graph),
+                                new dev.lore.graph.curation.PageRequestStore(graph),
+                                search,
+                                experts,
+                                clock),
                         pages,
                         clock,
                         Optional.of(busFactor))::register,

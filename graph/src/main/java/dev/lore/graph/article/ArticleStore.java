@@ -136,6 +136,7 @@ public final class ArticleStore {
                             """, params).consume();
             List<String> skillsBefore = WrittenAbout.skillKeys(tx, id);
             addRevision(tx, id, current.revision() + 1, write);
+            dev.lore.graph.curation.VerificationStore.ownerEdited(tx, id, write.authorId(), write.at());
             linkSkillsAndPages(tx, id, write, seq);
             WrittenAbout.refresh(tx, List.of(id), skillsBefore);
             return load(tx, id);

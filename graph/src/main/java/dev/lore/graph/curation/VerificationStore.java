@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
@@ -82,6 +83,36 @@ public final class VerificationStore {
                                 RETURN\s""" + COLUMNS, params).list(VerificationStore::status)).stream()
                 .findFirst()
                 .orElseThrow(() -> new NoSuchEntityException("article", slug));
+    }
+
+    /**
+     * Records a verification at {@code at} unless the article holds a later one: imports state when
+     * a page was verified, and an older claim never undoes a newer check. Empty if no live article
+     * has this slug.
+     */
+    public Optional<Status> verifiedAsOf(String slug, String personId, Instant at) {
+        var params = Map.<String, Object>of(
+                "slug", slug, "person", personId, "at", datetime(at), "defaultDays", DEFAULT_REVIEW_DAYS);
+        return graph.write(tx -> tx.run("""
+                                MATCH (a:Article {slug: $slug, status: 'active'})
+                                WITH a, a.verifiedAt IS NULL OR a.verifiedAt < $at AS later
+                                SET a.verifiedAt = CASE WHEN later THEN $at ELSE a.verifiedAt END,
+                                    a.verifiedBy = CASE WHEN later THEN $person ELSE a.verifiedBy END
+                                RETURN\s""" + COLUMNS, params).list(VerificationStore::status)).stream()
+                .findFirst();
+    }
+
+    /**
+     * Inside a save's transaction: a revision by the article's owner is a verification (the owner
+     * looked at the page and saved what they stand behind), dated as the revision.
+     */
+    public static void ownerEdited(TransactionContext tx, String articleId, String authorId, Instant at) {
+        tx.run("""
+                        MATCH (a:Article {id: $id})
+                        WHERE a.owner = $author AND (a.verifiedAt IS NULL OR a.verifiedAt < $at)
+                        SET a.verifiedAt = $at, a.verifiedBy = $author
+                        """, Map.of("id", articleId, "author", authorId, "at", datetime(at)))
+                .consume();
     }
 
     /**

@@ -35,6 +35,11 @@ public final class ModerationStore {
 
     private final Graph graph;
 
+    /** Settling flags one at a time (dismiss, send to owner, fixed), on the same graph. */
+    public FlagOutcomes outcomes() {
+        return new FlagOutcomes(graph);
+    }
+
     public ModerationStore(Graph graph) {
         this.graph = graph;
     }
@@ -321,7 +326,7 @@ public final class ModerationStore {
     }
 
     /** Appends to the audit log; part of the caller's transaction. */
-    private static void audit(
+    static void audit(
             TransactionContext tx, String action, String kind, String target, String actor, String reason, Instant at) {
         var params = new HashMap<String, Object>();
         params.put("id", UUID.randomUUID().toString());

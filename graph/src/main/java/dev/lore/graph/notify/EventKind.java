@@ -50,7 +50,11 @@ public enum EventKind {
     /** One's suggested edit was declined, with the decider's note. */
     SUGGESTION_DECLINED(Channel.EMAIL),
     /** For champions and admins: a lesson learned waits for a champion to look at it before it is public. */
-    LESSON_REVIEW(Channel.IN_APP);
+    LESSON_REVIEW(Channel.IN_APP),
+    /** A champion sent flagged content one owns (or wrote) to one to fix. */
+    FIX_REQUESTED(Channel.EMAIL),
+    /** A flag one raised was settled: dismissed, sent to the owner to fix, or fixed. */
+    FLAG_RESOLVED(Channel.IN_APP);
 
     private final Channel defaultChannel;
 

@@ -22,7 +22,11 @@ public final class SearchLogStore {
     }
 
     /** A query that found nothing, how often, and when last. */
-    public record Miss(String query, long times, Instant lastAt) {}
+    public record Miss(String query, long times, Instant lastAt, long weak) {
+        public Miss(String query, long times, Instant lastAt) {
+            this(query, times, lastAt, 0);
+        }
+    }
 
     /** A logged search. */
     public record Logged(String id, String query, long results, Optional<Integer> clickedPosition) {}
@@ -31,8 +35,15 @@ public final class SearchLogStore {
         recordAll(List.of(new Search(id, query, results, personId, at)));
     }
 
-    /** A search to log: its id, text, number of results, who (if signed in) and when. */
-    public record Search(String id, String query, long results, Optional<String> personId, Instant at) {}
+    /**
+     * A search to log: its id, text, number of results, who (if signed in) and when; {@code weak}
+     * when its results were only close matches (no page held the words as typed).
+     */
+    public record Search(String id, String query, long results, Optional<String> personId, Instant at, boolean weak) {
+        public Search(String id, String query, long results, Optional<String> personId, Instant at) {
+            this(id, query, results, personId, at, false);
+        }
+    }
 
     /** Logs many searches in one transaction. */
     public void recordAll(List<Search> searches) {
@@ -45,12 +56,13 @@ public final class SearchLogStore {
             row.put("results", s.results());
             row.put("person", s.personId().orElse(null));
             row.put("at", datetime(s.at()));
+            row.put("weak", s.weak());
             rows.add(row);
         }
         graph.write(tx -> tx.run("""
                         UNWIND $rows AS row
                         CREATE (:SearchEvent {id: row.id, query: row.query, key: row.key, results: row.results,
-                                              person: row.person, at: row.at})
+                                              person: row.person, at: row.at, weak: row.weak})
                         """, Map.of("rows", rows)).consume());
     }
 
@@ -85,13 +97,22 @@ public final class SearchLogStore {
                 .findFirst());
     }
 
-    /** Queries since {@code since} that found nothing, most frequent first. */
+    /**
+     * Queries since {@code since} that found nothing, or found only weak matches (close matches,
+     * no page holding the words as typed) and got no click; most frequent first.
+     */
     public List<Miss> misses(Instant since, int limit) {
         return graph.read(tx -> tx.run("""
-                        MATCH (s:SearchEvent) WHERE s.results = 0 AND s.at >= $since AND s.key <> ''
-                        WITH s.key AS key, count(*) AS times, max(s.at) AS lastAt, collect(s.query)[0] AS query
-                        RETURN query, times, lastAt ORDER BY times DESC, lastAt DESC LIMIT $limit
+                        MATCH (s:SearchEvent) WHERE s.at >= $since AND s.key <> ''
+                          AND (s.results = 0 OR (s.weak = true AND s.clickedPosition IS NULL))
+                        WITH s.key AS key, count(*) AS times, max(s.at) AS lastAt, collect(s.query)[0] AS query,
+                             sum(CASE WHEN s.results > 0 THEN 1 ELSE 0 END) AS weak
+                        RETURN query, times, lastAt, weak ORDER BY times DESC, lastAt DESC LIMIT $limit
                         """, Map.of("since", datetime(since), "limit", limit))
-                .list(r -> new Miss(r.get("query").asString(), r.get("times").asLong(), instant(r.get("lastAt")))));
+                .list(r -> new Miss(
+                        r.get("query").asString(),
+                        r.get("times").asLong(),
+                        instant(r.get("lastAt")),
+                        r.get("weak").asLong())));
     }
 }

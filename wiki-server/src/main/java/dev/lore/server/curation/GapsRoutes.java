@@ -53,7 +53,24 @@ public final class GapsRoutes {
                 "searchesWithoutResults",
                 g.searches().stream()
                         .map(s -> Map.of(
-                                "query", s.query(), "times", s.times(), "lastAt", s.lastAt(), "action", s.action()))
+                                "query", s.query(),
+                                "times", s.times(),
+                                "weak", s.weak(),
+                                "lastAt", s.lastAt(),
+                                "action", s.action()))
+                        .toList());
+        json.put(
+                "pageRequests",
+                g.requests().stream()
+                        .map(r -> Map.of(
+                                "query", r.requested().query(),
+                                "times", r.requested().times(),
+                                "askedBy",
+                                        r.requested().askers().stream()
+                                                .map(a -> a.id())
+                                                .toList(),
+                                "lastAt", r.requested().lastAt(),
+                                "action", r.action()))
                         .toList());
         json.put(
                 "unansweredQuestions",
@@ -90,7 +107,8 @@ public final class GapsRoutes {
                 Requests.intQuery(ctx, "days", 30, 1, 365),
                 Requests.intQuery(ctx, "unansweredDays", 7, 0, 365),
                 g.searches().stream()
-                        .map(s -> new GapsView.Search(s.query(), s.times(), Pages.ago(s.lastAt(), now), s.action()))
+                        .map(s -> new GapsView.Search(
+                                s.query(), s.times(), s.weak(), Pages.ago(s.lastAt(), now), s.action()))
                         .toList(),
                 g.questions().stream()
                         .map(q -> new GapsView.Question(q.title(), Pages.ago(q.askedAt(), now), q.days(), q.action()))
@@ -103,7 +121,17 @@ public final class GapsRoutes {
                                 k.demand().wantsToLearn(),
                                 k.action()))
                         .toList(),
-                busFactor.map(b -> BusFactorViews.of(b.busFactor())).orElse(BusFactorView.NONE));
+                busFactor.map(b -> BusFactorViews.of(b.busFactor())).orElse(BusFactorView.NONE),
+                g.requests().stream()
+                        .map(r -> new GapsView.Request(
+                                r.requested().query(),
+                                r.requested().times(),
+                                r.requested().askers().stream()
+                                        .map(a -> new GapsView.Asker(a.id(), a.name()))
+                                        .toList(),
+                                Pages.ago(r.requested().lastAt(), now),
+                                r.action()))
+                        .toList());
         pages.render(ctx, "curation/gaps.jte", "Gaps", view);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lore.server.curation;
 
 import dev.lore.graph.curation.GapsStore;
+import dev.lore.graph.curation.PageRequestStore;
 import dev.lore.graph.search.SearchLogStore;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.search.SearchService;
@@ -24,30 +25,38 @@ public final class GapsService {
     static final int SKILLS_CHECKED = 50;
 
     private final GapsStore store;
+    private final PageRequestStore requests;
     private final SearchService search;
     private final ExpertService experts;
     private final Clock clock;
 
-    public GapsService(GapsStore store, SearchService search, ExpertService experts, Clock clock) {
+    public GapsService(
+            GapsStore store, PageRequestStore requests, SearchService search, ExpertService experts, Clock clock) {
         this.store = store;
+        this.requests = requests;
         this.search = search;
         this.experts = experts;
         this.clock = clock;
     }
 
-    public record SearchGap(String query, long times, Instant lastAt, String action) {}
+    /** A search gap: {@code weak} of its {@code times} found only weak matches and got no click. */
+    public record SearchGap(String query, long times, long weak, Instant lastAt, String action) {}
+
+    /** A page asked for from a search, with who asked. */
+    public record RequestGap(PageRequestStore.Requested requested, String action) {}
 
     public record QuestionGap(String id, String title, Instant askedAt, long days, String action) {}
 
     public record SkillGap(String skill, GapsStore.SkillDemand demand, String action) {}
 
-    public record Gaps(List<SearchGap> searches, List<QuestionGap> questions, List<SkillGap> skills) {}
+    public record Gaps(
+            List<SearchGap> searches, List<QuestionGap> questions, List<SkillGap> skills, List<RequestGap> requests) {}
 
     public Gaps gaps(int days, int unansweredDays) {
         Instant now = clock.instant();
         List<SearchGap> searches = search.misses(days, MAX_ITEMS).stream()
-                .map((SearchLogStore.Miss m) ->
-                        new SearchGap(m.query(), m.times(), m.lastAt(), "/new?title=" + Urls.encode(m.query())))
+                .map((SearchLogStore.Miss m) -> new SearchGap(
+                        m.query(), m.times(), m.weak(), m.lastAt(), "/new?title=" + Urls.encode(m.query())))
                 .toList();
         List<QuestionGap> questions = store.unanswered(now.minus(Duration.ofDays(unansweredDays)), MAX_ITEMS).stream()
                 .map(q -> new QuestionGap(
@@ -61,6 +70,9 @@ public final class GapsService {
                 .filter(d -> experts.experts(d.name(), 1, false, Set.of()).isEmpty())
                 .map(d -> new SkillGap(d.name(), d, "/skills/" + Urls.encode(d.name())))
                 .toList();
-        return new Gaps(searches, questions, skills);
+        List<RequestGap> asked = requests.since(now.minus(Duration.ofDays(days)), MAX_ITEMS).stream()
+                .map(r -> new RequestGap(r, "/new?title=" + Urls.encode(r.query())))
+                .toList();
+        return new Gaps(searches, questions, skills, asked);
     }
 }

@@ -47,6 +47,7 @@ public final class VerificationRoutes {
         routes.get("/api/curation/stale", this::staleApi);
         routes.post("/wiki/{slug}/verify", this::verifyForm);
         routes.get("/curation/stale", this::stalePage);
+        routes.post("/curation/stale/verify", this::verifySelected);
     }
 
     record VerifyRequest(Integer reviewDays) {}
@@ -64,6 +65,41 @@ public final class VerificationRoutes {
         String slug = ctx.pathParam("slug");
         verification.verify(slug, me, Optional.empty());
         ctx.redirect("/wiki/" + slug, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The list's form: a page's own Verify button ({@code only}) or "Verify selected" (the ticked
+     * {@code slug}s); back to the list with a confirmation, so a champion works down it.
+     */
+    private void verifySelected(Context ctx) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String only = Optional.ofNullable(ctx.formParam("only")).orElse("").strip();
+        List<String> slugs = only.isEmpty()
+                ? ctx.formParams("slug").stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList()
+                : List.of(only);
+        String back = "true".equals(ctx.formParam("mine")) ? "/curation/stale?mine=true&" : "/curation/stale?";
+        if (slugs.isEmpty()) {
+            ctx.redirect(back + "verified=none", HttpStatus.SEE_OTHER);
+            return;
+        }
+        int n = verification.verifyAll(slugs, me);
+        ctx.redirect(back + "verified=" + n, HttpStatus.SEE_OTHER);
+    }
+
+    private static Optional<String> notice(Context ctx) {
+        String verified = ctx.queryParam("verified");
+        if (verified == null) {
+            return Optional.empty();
+        }
+        if (!verified.matches("\\d{1,4}")) {
+            return Optional.of("Nothing was verified: tick the pages you checked, then press Verify selected.");
+        }
+        int n = Integer.parseInt(verified);
+        return Optional.of(
+                "Verified " + n + (n == 1 ? " page." : " pages.") + " They are due again after their review interval.");
     }
 
     private void staleApi(Context ctx) {
@@ -88,7 +124,7 @@ public final class VerificationRoutes {
                         daysOverdue(s, now),
                         VerificationService.mayVerify(me, s)))
                 .toList();
-        pages.render(ctx, "curation/stale.jte", "Pages to verify", new StaleView(mine, rows));
+        pages.render(ctx, "curation/stale.jte", "Pages to verify", new StaleView(mine, rows, notice(ctx)));
     }
 
     /** The verification line of an article page; empty (and logged) if it cannot be looked up. */

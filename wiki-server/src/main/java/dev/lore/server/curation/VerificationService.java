@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class VerificationService {
     static final int MIN_REVIEW_DAYS = 7;
     static final int MAX_REVIEW_DAYS = 730;
+    /** The most pages one "Verify selected" takes: the list shows at most this many. */
+    static final int MAX_BULK = 200;
 
     private final VerificationStore store;
     private final Clock clock;
@@ -58,6 +60,33 @@ public final class VerificationService {
                     "only the page's owner (" + status.owner().orElse("none set") + ") or a champion can verify it");
         }
         return store.verify(slug, person.id(), clock.instant(), reviewDays);
+    }
+
+    /**
+     * {@code person} verifies several pages at once (from the list of pages to verify). Every page
+     * is checked first, so a page they may not verify changes nothing; pages deleted meanwhile are
+     * left out. Returns how many were verified.
+     */
+    public int verifyAll(List<String> slugs, Person person) {
+        if (slugs.isEmpty()) {
+            throw new InvalidInputException("select at least one page to verify");
+        }
+        if (slugs.size() > MAX_BULK) {
+            throw new InvalidInputException("verify at most " + MAX_BULK + " pages at once, was " + slugs.size());
+        }
+        var found = slugs.stream()
+                .distinct()
+                .map(store::status)
+                .flatMap(Optional::stream)
+                .toList();
+        for (Status s : found) {
+            if (!mayVerify(person, s)) {
+                throw new ForbiddenException("only the owner of '" + s.title() + "' or a champion can verify it");
+            }
+        }
+        Instant at = clock.instant();
+        found.forEach(s -> store.verify(s.slug(), person.id(), at, Optional.empty()));
+        return found.size();
     }
 
     /** Pages past due, most overdue first; {@code owner} narrows to one person's pages. */

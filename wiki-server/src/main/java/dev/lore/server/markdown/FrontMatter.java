@@ -80,6 +80,29 @@ public record FrontMatter(
         return Optional.empty();
     }
 
+    /**
+     * The block's {@code verified} key (a date or instant): when the page's content was last
+     * checked, as a seed pack states it. Empty when there is no such key.
+     *
+     * @throws IllegalArgumentException when the key is there but holds no date
+     */
+    public static Optional<Instant> verified(String markdown) {
+        var matcher = BLOCK.matcher(markdown);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        Optional<String> raw;
+        try {
+            JsonNode root = YAML.readTree(matcher.group(1));
+            raw = root == null || !root.isObject() ? Optional.empty() : text(root, "verified");
+        } catch (Exception e) { // malformed blocks are reported by problem()
+            return Optional.empty();
+        }
+        return raw.map(value -> instant(value)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("verified must be a date like 2026-03-01, was '" + value + "'")));
+    }
+
     private static FrontMatter none(String markdown) {
         return new FrontMatter(
                 Optional.empty(),

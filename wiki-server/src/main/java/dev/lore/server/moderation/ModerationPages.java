@@ -2,6 +2,7 @@ package dev.lore.server.moderation;
 
 import dev.lore.graph.article.Article;
 import dev.lore.graph.moderation.AuditEvent;
+import dev.lore.graph.moderation.FlagOutcomes;
 import dev.lore.graph.moderation.QueueItem;
 import dev.lore.graph.person.Person;
 import dev.lore.server.auth.Role;
@@ -46,6 +47,8 @@ public final class ModerationPages {
                         "moderation/flagged.jte",
                         "Already flagged",
                         new FlaggedView(back(ctx.queryParam("back")))));
+        routes.post("/moderation/flags/{id}/send-to-owner", ctx -> settle(ctx, FlagOutcomes.Outcome.SENT_TO_OWNER));
+        routes.post("/moderation/flags/{id}/fixed", ctx -> settle(ctx, FlagOutcomes.Outcome.FIXED));
         routes.post("/moderation/flags/{id}/dismiss", ctx -> {
             Person me = CurrentUser.require(ctx, Role.CHAMPION);
             moderation.dismiss(me, ctx.pathParam("id"), Optional.ofNullable(ctx.formParam("reason")));
@@ -145,5 +148,12 @@ public final class ModerationPages {
                 e.reason().orElse(""),
                 Pages.ago(e.at(), now),
                 e.at().toString());
+    }
+
+    /** "Send to owner" and "Fixed" from the review queue; the queue again after. */
+    private void settle(Context ctx, FlagOutcomes.Outcome outcome) {
+        Person me = CurrentUser.require(ctx, Role.CHAMPION);
+        moderation.settle(me, ctx.pathParam("id"), outcome, Optional.ofNullable(ctx.formParam("reason")));
+        ctx.redirect("/moderation", HttpStatus.SEE_OTHER);
     }
 }

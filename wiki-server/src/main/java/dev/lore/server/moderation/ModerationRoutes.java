@@ -2,6 +2,7 @@ package dev.lore.server.moderation;
 
 import dev.lore.graph.moderation.AuditEvent;
 import dev.lore.graph.moderation.Flag;
+import dev.lore.graph.moderation.FlagOutcomes;
 import dev.lore.graph.moderation.HiddenItem;
 import dev.lore.graph.moderation.QueueItem;
 import dev.lore.graph.person.Person;
@@ -45,6 +46,8 @@ public final class ModerationRoutes {
                             .toList()));
         });
         routes.post("/api/moderation/flags/{id}/dismiss", this::dismiss);
+        routes.post("/api/moderation/flags/{id}/send-to-owner", ctx -> settle(ctx, FlagOutcomes.Outcome.SENT_TO_OWNER));
+        routes.post("/api/moderation/flags/{id}/fixed", ctx -> settle(ctx, FlagOutcomes.Outcome.FIXED));
         routes.post("/api/moderation/{kind}/{target}/hide", ctx -> {
             Person me = CurrentUser.require(ctx, Role.CHAMPION);
             moderation.hide(me, ctx.pathParam("kind"), ctx.pathParam("target"), reason(ctx));
@@ -78,6 +81,12 @@ public final class ModerationRoutes {
         ctx.json(Map.of(
                 "events",
                 moderation.audit(me, limit).stream().map(ModerationRoutes::json).toList()));
+    }
+
+    private void settle(Context ctx, FlagOutcomes.Outcome outcome) {
+        Person me = CurrentUser.require(ctx, Role.CHAMPION);
+        moderation.settle(me, ctx.pathParam("id"), outcome, Optional.ofNullable(reason(ctx)));
+        ctx.status(204);
     }
 
     private void dismiss(Context ctx) {

@@ -2,6 +2,7 @@ package dev.lore.server.moderation;
 
 import dev.lore.graph.moderation.AuditEvent;
 import dev.lore.graph.moderation.Flag;
+import dev.lore.graph.moderation.FlagOutcomes;
 import dev.lore.graph.moderation.Hidden;
 import dev.lore.graph.moderation.HiddenItem;
 import dev.lore.graph.moderation.ModerationStore;
@@ -35,6 +36,7 @@ public final class ModerationService {
     private final IndexSync index;
     private final Clock clock;
     private final Notifier notifier;
+    private final FlagOutcomes outcomes;
 
     public ModerationService(ModerationStore store, IndexSync index, Clock clock) {
         this(store, index, clock, Notifier.NONE);
@@ -46,6 +48,7 @@ public final class ModerationService {
         this.index = index;
         this.clock = clock;
         this.notifier = notifier;
+        this.outcomes = store.outcomes();
     }
 
     /**
@@ -91,12 +94,25 @@ public final class ModerationService {
 
     /** @throws ConflictException if the flag was already resolved */
     public void dismiss(Person champion, String flagId, Optional<String> reason) {
+        settle(champion, flagId, FlagOutcomes.Outcome.DISMISSED, reason);
+    }
+
+    /**
+     * Settles a flag: dismissed, sent to whoever answers for the content (they are asked to fix
+     * it), or fixed. The person who flagged hears the outcome in their inbox.
+     *
+     * @throws ConflictException if the flag was already resolved
+     */
+    public void settle(Person champion, String flagId, FlagOutcomes.Outcome outcome, Optional<String> note) {
         requireChampion(champion);
-        Optional<String> why = reason.map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> why = note.map(String::strip).filter(s -> !s.isEmpty());
         why.ifPresent(ModerationService::requiredReason);
-        if (!store.dismiss(flagId, champion.id(), why, clock.instant())) {
-            throw new ConflictException("flag " + flagId + " is already resolved");
-        }
+        notifier.together(() -> {
+            var resolved = outcomes.resolve(flagId, champion.id(), outcome, why, clock.instant())
+                    .orElseThrow(() -> new ConflictException("flag " + flagId + " is already resolved"));
+            notifier.flagSettled(resolved, outcome, champion.id(), why);
+            return resolved;
+        });
     }
 
     /** Hidden articles, questions and answers, the most recently hidden first, for champions to restore. */

@@ -358,6 +358,24 @@ public class Notifier {
                 .collapsedBy("lesson-review"));
     }
 
+    /**
+     * A champion settled a flag: with {@link dev.lore.graph.moderation.FlagOutcomes.Outcome#SENT_TO_OWNER}
+     * whoever answers for the content (page owner, asker, answer author) is asked to fix it; the
+     * person who flagged always hears the outcome.
+     */
+    public void flagSettled(
+            dev.lore.graph.moderation.FlagOutcomes.Resolved flag,
+            dev.lore.graph.moderation.FlagOutcomes.Outcome outcome,
+            String actorId,
+            Optional<String> note) {
+        if (off()) {
+            return;
+        }
+        lookups.flagTarget(flag.targetKind(), flag.targetId())
+                .ifPresent(target -> FlagSettledEvents.of(flag, outcome, target, actorId, note, now())
+                        .forEach(this::record));
+    }
+
     /** A page {@code owner} owns fell due for review at {@code dueAt}: a reminder to verify or update it. */
     public void pageStale(String slug, String title, String owner, java.time.Instant dueAt) {
         if (off()) {

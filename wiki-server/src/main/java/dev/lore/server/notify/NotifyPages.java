@@ -264,6 +264,8 @@ public final class NotifyPages {
             case SUGGESTION_ACCEPTED -> "accepted your suggested edit to";
             case SUGGESTION_DECLINED -> "declined your suggested edit to";
             case LESSON_REVIEW -> "asks a champion to look at a lesson before it is shared:";
+            case FIX_REQUESTED -> "asks you to fix flagged content:";
+            case FLAG_RESOLVED -> "dealt with your flag on";
         };
     }
 
@@ -292,6 +294,8 @@ public final class NotifyPages {
             case SUGGESTION_ACCEPTED -> "My suggested edit was accepted";
             case SUGGESTION_DECLINED -> "My suggested edit was declined";
             case LESSON_REVIEW -> "A lesson learned waits for a champion's review (champions)";
+            case FIX_REQUESTED -> "A champion asks me to fix flagged content I own";
+            case FLAG_RESOLVED -> "A flag I raised was dealt with";
         };
     }
 }

@@ -120,7 +120,8 @@ public final class SearchService implements AutoCloseable {
         if (!q.text().isBlank() && q.page() == 1) {
             var at = clock.instant();
             String text = q.text().length() > 500 ? q.text().substring(0, 500) : q.text();
-            logWriter.add(new SearchLogStore.Search(id, text, results.total(), who.map(Person::id), at));
+            logWriter.add(
+                    new SearchLogStore.Search(id, text, results.total(), who.map(Person::id), at, results.fuzzy()));
         }
         return new Outcome(id, results, people, skills);
     }

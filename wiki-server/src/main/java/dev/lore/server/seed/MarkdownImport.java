@@ -1,6 +1,7 @@
 package dev.lore.server.seed;
 
 import dev.lore.graph.article.Article;
+import dev.lore.graph.curation.VerificationStore;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.Role;
@@ -51,6 +52,7 @@ public final class MarkdownImport {
     private final ArticleService articles;
     private final PersonService people;
     private final PackLists lists;
+    private final VerificationStore verifications;
     private final Clock clock;
 
     public MarkdownImport(
@@ -59,8 +61,10 @@ public final class MarkdownImport {
             ExpertService skills,
             PathService paths,
             CollectionService collections,
+            VerificationStore verifications,
             Clock clock) {
         this.articles = articles;
+        this.verifications = verifications;
         this.people = people;
         this.lists = new PackLists(people, skills, paths, collections);
         this.clock = clock;
@@ -79,6 +83,18 @@ public final class MarkdownImport {
 
     /** A file of the pack that was not imported, and why. */
     public record Skipped(String file, String reason) {}
+
+    /**
+     * Whether loading counts as checking the content. A page's own {@code verified: <date>} front
+     * matter is honoured either way (never later than the load); {@link #AT_LOAD} also marks every
+     * other page verified by the importer when it is loaded: for seed packs, whose dates are the
+     * story's and not the reader's. {@link #AS_STATED} is for real content (a folder or a Git
+     * history), which has not been checked just because it moved into Lore.
+     */
+    public enum Verification {
+        AS_STATED,
+        AT_LOAD
+    }
 
     /** Imports {@code root}, with people's roles as the files say. */
     public Result importFolder(Path root, String importerId, Optional<String> password, Progress progress) {
@@ -99,6 +115,17 @@ public final class MarkdownImport {
      */
     public Result importFolder(
             Path root, String importerId, Optional<String> password, Role maxRole, Progress progress) {
+        return importFolder(root, importerId, password, maxRole, progress, Verification.AS_STATED);
+    }
+
+    /** As {@link #importFolder(Path, String, Optional, Role, Progress)}, verifying pages as {@code verification} says. */
+    public Result importFolder(
+            Path root,
+            String importerId,
+            Optional<String> password,
+            Role maxRole,
+            Progress progress,
+            Verification verification) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a folder: " + root);
         }
@@ -108,14 +135,14 @@ public final class MarkdownImport {
         if (units.size() <= MAX_ATOMIC_UNITS && PackFolder.bytes(root) <= MAX_ATOMIC_BYTES) {
             // every write inside joins this transaction (and its batches too): all or nothing
             return articles.inOneTransaction(
-                    () -> write(root, units, skipped, importerId, password, maxRole, progress));
+                    () -> write(root, units, skipped, importerId, password, maxRole, progress, verification));
         }
         LOG.warn(
                 "{} holds {} articles: too many for one transaction, so it is written in batches; a failure"
                         + " part-way keeps the batches written before it",
                 root,
                 units.size());
-        return write(root, units, skipped, importerId, password, maxRole, progress);
+        return write(root, units, skipped, importerId, password, maxRole, progress, verification);
     }
 
     private Result write(
@@ -125,7 +152,8 @@ public final class MarkdownImport {
             String importerId,
             Optional<String> password,
             Role maxRole,
-            Progress progress) {
+            Progress progress,
+            Verification verification) {
         int peopleCreated = lists.importPeople(root, root.resolve("people.json"), password, maxRole);
         lists.importSkills(root, root.resolve("skills.json"));
         int created = 0;
@@ -137,7 +165,7 @@ public final class MarkdownImport {
             var batch = units.subList(i, Math.min(units.size(), i + UNITS_PER_TRANSACTION));
             // the work may be retried with the transaction, so it returns its outcomes
             List<Outcome> outcomes = articles.inOneTransaction(() -> batch.stream()
-                    .map(unit -> importUnit(root, unit, importerId))
+                    .map(unit -> importUnit(root, unit, importerId, verification))
                     .toList());
             for (Outcome outcome : outcomes) {
                 switch (outcome) {
@@ -167,15 +195,15 @@ public final class MarkdownImport {
         UNCHANGED
     }
 
-    private Outcome importUnit(Path root, List<Path> revisions, String importerId) {
+    private Outcome importUnit(Path root, List<Path> revisions, String importerId, Verification verification) {
         try {
-            return importUnit(revisions, importerId);
+            return importUnit(revisions, importerId, verification);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(PackFolder.name(root, revisions.getFirst()) + ": " + e.getMessage());
         }
     }
 
-    private Outcome importUnit(List<Path> revisions, String importerId) {
+    private Outcome importUnit(List<Path> revisions, String importerId, Verification verification) {
         List<String> texts = revisions.stream().map(PackFolder::read).toList();
         FrontMatter first = FrontMatter.parse(texts.getFirst());
         String title = first.title().orElse(PackFolder.titleFromFile(revisions.getFirst()));
@@ -184,12 +212,14 @@ public final class MarkdownImport {
             Article current = existing.get();
             String last = texts.getLast();
             Article after = save(Optional.of(current), last, title, importerId);
+            verify(after, last, importerId, verification);
             return after.revision() == current.revision() ? Outcome.UNCHANGED : Outcome.UPDATED;
         }
         Optional<Article> current = Optional.empty();
         for (String text : texts) {
             current = Optional.of(save(current, text, title, importerId));
         }
+        verify(current.orElseThrow(), texts.getLast(), importerId, verification);
         return Outcome.CREATED;
     }
 
@@ -216,6 +246,15 @@ public final class MarkdownImport {
             return articles.create(input, author, at);
         }
         return articles.update(current.get().slug(), current.get().revision(), input, author, at);
+    }
+
+    /** Records the page's verification: as its last file states, else at load when {@code verification} says so. */
+    private void verify(Article article, String lastFile, String importerId, Verification verification) {
+        Instant now = clock.instant();
+        FrontMatter.verified(lastFile)
+                .map(stated -> stated.isAfter(now) ? now : stated)
+                .or(() -> verification == Verification.AT_LOAD ? Optional.of(now) : Optional.empty())
+                .ifPresent(at -> verifications.verifiedAsOf(article.slug(), importerId, at));
     }
 
     private static boolean startsWithCrLf(String text) {

@@ -107,6 +107,11 @@ final class PackFolder {
                 FrontMatter.problem(read(file)).ifPresent(problem -> {
                     throw new InvalidInputException(name(root, file) + ": malformed front matter: " + problem);
                 });
+                try {
+                    FrontMatter.verified(read(file));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(name(root, file) + ": " + e.getMessage());
+                }
             }
         }
         for (String name : MarkdownImport.PACK_FILES) {

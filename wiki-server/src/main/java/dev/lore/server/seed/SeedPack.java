@@ -42,7 +42,14 @@ public final class SeedPack {
         }
     }
 
+    /** Loads the pack; its pages count as verified by {@code importerId} now (its dates are the story's). */
     public static MarkdownImport.Result load(MarkdownImport importer, String importerId, Progress progress) {
-        return withFolder(folder -> importer.importFolder(folder, importerId, Optional.of(DEMO_PASSWORD), progress));
+        return withFolder(folder -> importer.importFolder(
+                folder,
+                importerId,
+                Optional.of(DEMO_PASSWORD),
+                dev.lore.server.auth.Role.ADMIN,
+                progress,
+                MarkdownImport.Verification.AT_LOAD));
     }
 }

@@ -70,7 +70,12 @@ public final class SeedPacks {
         importing.lock();
         try {
             MarkdownImport.Result r = importer.importFolder(
-                    upload.root(), by.id(), Optional.empty(), AuthService.roleOf(by), Progress.NONE);
+                    upload.root(),
+                    by.id(),
+                    Optional.empty(),
+                    AuthService.roleOf(by),
+                    Progress.NONE,
+                    MarkdownImport.Verification.AT_LOAD);
             var skipped = new ArrayList<>(upload.skipped());
             skipped.addAll(r.skipped());
             return new MarkdownImport.Result(

@@ -91,6 +91,9 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
         visits.add(new Visit("article-hidden", Optional.of(CHAMPION), () -> browser.open(HIDDEN), false));
         visits.add(new Visit("gaps", Optional.of(CHAMPION), () -> browser.open("/curation/gaps"), true));
+        visits.add(signedIn("search-empty-signed-in", "/search?q=zzyzx+qqq"));
+        visits.add(signedIn("page-requested", "/search/requested?q=zzyzx+qqq"));
+        visits.add(new Visit("stale-pages", Optional.of(CHAMPION), this::stalePages, true));
         visits.add(new Visit("seed-packs", Optional.of(CHAMPION), () -> browser.open("/curation/seed-packs"), true));
         visits.add(new Visit("collections", Optional.of(CHAMPION), () -> browser.open("/collections"), false));
         visits.add(new Visit("collection-edit", Optional.of(CHAMPION), this::collectionEditor, true));
@@ -103,6 +106,23 @@ class BrowserAccessibilityIT {
                 () -> browser.open("/moderation/already-flagged?back=" + ARTICLE),
                 false));
         return visits;
+    }
+
+    /** The pages to verify, with one page past due (the seed pack itself loads verified). */
+    private void stalePages() {
+        lore.lore()
+                .articles()
+                .create(
+                        new dev.lore.server.article.ArticleInput(
+                                Optional.of("Old VPN notes"),
+                                "Steps that may have changed since.",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(CONTRIBUTOR),
+                                Optional.empty()),
+                        CONTRIBUTOR,
+                        java.time.Instant.now().minus(java.time.Duration.ofDays(300)));
+        browser.open("/curation/stale");
     }
 
     private String seedPath() {

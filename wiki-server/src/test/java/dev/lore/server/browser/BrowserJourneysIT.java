@@ -558,7 +558,7 @@ class BrowserJourneysIT {
 
         browser.signIn("carla.contrib", TestLore.PASSWORD);
         browser.open("/curation/stale");
-        assertThat(browser.find(".stale-table").getText()).contains("VPN troubleshooting");
+        assertThat(browser.find(".stale-list").getText()).contains("VPN troubleshooting");
         browser.clickAndWait(browser.link("VPN troubleshooting"));
 
         assertThat(browser.path()).isEqualTo("/wiki/" + slug);
