@@ -7,6 +7,17 @@ import dev.lore.graph.article.DraftStore;
 import dev.lore.graph.article.Revision;
 import dev.lore.graph.article.StaleRevisionException;
 import dev.lore.graph.person.Person;
+import dev.lore.server.article.ArticlePageParts.AskAnExpert;
+import dev.lore.server.article.ArticlePageParts.Feedback;
+import dev.lore.server.article.ArticlePageParts.Lessons;
+import dev.lore.server.article.ArticlePageParts.Moderation;
+import dev.lore.server.article.ArticlePageParts.OpenSteps;
+import dev.lore.server.article.ArticlePageParts.Origin;
+import dev.lore.server.article.ArticlePageParts.Place;
+import dev.lore.server.article.ArticlePageParts.Related;
+import dev.lore.server.article.ArticlePageParts.TaughtMe;
+import dev.lore.server.article.ArticlePageParts.Templates;
+import dev.lore.server.article.ArticlePageParts.Verification;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.TooLargeException;
@@ -20,7 +31,6 @@ import dev.lore.ui.view.article.DiffLine;
 import dev.lore.ui.view.article.EditView;
 import dev.lore.ui.view.article.HeadingView;
 import dev.lore.ui.view.common.LinkView;
-import dev.lore.ui.view.curation.VerificationView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -42,55 +52,6 @@ public final class ArticlePages {
     private final AskAnExpert askAnExpert;
     private final Verification verification;
 
-    /** The best available experts on an article's topics for its reader (the "ask an expert" panel). */
-    @FunctionalInterface
-    public interface AskAnExpert {
-        List<dev.lore.ui.view.expertise.ExpertView> find(Article article, Optional<String> readerId);
-    }
-
-    /** An article's verification line for its reader (see the curation package). */
-    @FunctionalInterface
-    public interface Verification {
-        Optional<VerificationView> of(Article article, Optional<Person> reader);
-    }
-
-    /** Comments on an article and whom its reader can thank (the "comments and kudos" section). */
-    @FunctionalInterface
-    public interface Feedback {
-        dev.lore.ui.view.question.FeedbackView find(
-                Article article, List<Contributor> contributors, Optional<String> readerId);
-    }
-
-    /** Who hid a page and why, for the champion who still sees it (see the moderation package). */
-    @FunctionalInterface
-    public interface Moderation {
-        Optional<dev.lore.ui.view.moderation.HiddenView> hidden(Article article);
-    }
-
-    /** Where a page came from, if it was promoted from an answer (see the question package). */
-    @FunctionalInterface
-    public interface Origin {
-        Optional<dev.lore.ui.view.question.OriginView> of(Article article);
-    }
-
-    /** The reader's not-yet-done steps on followed paths that point at a page (see the path package). */
-    @FunctionalInterface
-    public interface OpenSteps {
-        List<dev.lore.ui.view.learning.OpenStepView> of(Article article, Optional<Person> reader);
-    }
-
-    /** Pages close in meaning to a page (see {@code search.RelatedPages}); empty without the model. */
-    @FunctionalInterface
-    public interface Related {
-        List<LinkView> of(Article article);
-    }
-
-    /** Where a page stands in the page tree (see {@link PageTreeService}). */
-    @FunctionalInterface
-    public interface Place {
-        dev.lore.ui.view.article.PlaceView of(Article article);
-    }
-
     private Place place = article -> dev.lore.ui.view.article.PlaceView.NONE;
     private Optional<PageTreeService> tree = Optional.empty();
 
@@ -103,19 +64,7 @@ public final class ArticlePages {
 
     private Optional<Drafts> drafts = Optional.empty();
 
-    /** A lesson's banner, and who may see a lesson waiting for review (see the lesson package). */
-    public interface Lessons {
-        Optional<dev.lore.ui.view.lesson.LessonBannerView> banner(Article article, Optional<Person> reader);
-
-        boolean mayPreview(String slug, Optional<Person> reader);
-    }
-
     private Optional<Lessons> lessons = Optional.empty();
-    /** A page template's text filled in for a new page (see the pagetemplate package). */
-    @FunctionalInterface
-    public interface Templates {
-        String fill(String name, String title, Person author);
-    }
 
     private Optional<Templates> templates = Optional.empty();
 
@@ -129,12 +78,6 @@ public final class ArticlePages {
     public ArticlePages withLessons(Lessons lessons) {
         this.lessons = Optional.of(lessons);
         return this;
-    }
-
-    /** The "this taught me something" block of a page for its reader (see the taught package). */
-    @FunctionalInterface
-    public interface TaughtMe {
-        Optional<dev.lore.ui.view.taught.TaughtMeView> of(Article article, Optional<String> readerId);
     }
 
     private TaughtMe taughtMe = (article, reader) -> Optional.empty();

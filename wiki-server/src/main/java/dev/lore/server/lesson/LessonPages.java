@@ -27,7 +27,7 @@ import java.util.function.Function;
  * The lesson pages: the "New lesson" editor (started from the lesson template), the champions'
  * review queue, approving, "this would have saved me time", and the banner on a lesson's page.
  */
-public final class LessonPages implements dev.lore.server.article.ArticlePages.Lessons {
+public final class LessonPages implements dev.lore.server.article.ArticlePageParts.Lessons {
     private final LessonService lessons;
     private final ArticleService articles;
     private final Pages pages;
