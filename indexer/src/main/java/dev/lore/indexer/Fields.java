@@ -37,6 +37,8 @@ public final class Fields {
     public static final String CREDITS_DV = "credits_dv";
     /** Last update, epoch milliseconds; stored and sortable. */
     public static final String UPDATED = "updated";
+    /** How many people marked a page "this taught me something" (doc values; absent for none). */
+    public static final String MARKS = "marks";
 
     /**
      * A passage document's article or question (its {@link #ID}): indexed and as doc values. Passage

@@ -12,6 +12,8 @@ import java.util.Objects;
  *     reads a found article's contributors from the index (empty for other types)
  * @param kinds further types the document is also found and counted under (a lesson is an
  *     article that {@code type:lesson} finds too); {@code type} stays the one that names it
+ * @param marks how many people marked the page "this taught me something" (a small boost in
+ *     ranking, see {@link MarksBoost})
  */
 public record IndexDoc(
         String id,
@@ -25,7 +27,8 @@ public record IndexDoc(
         Instant updatedAt,
         List<String> headings,
         List<Credit> credits,
-        List<String> kinds) {
+        List<String> kinds,
+        int marks) {
     /** One contributor of an article: share of its current lines, edits, last edit. */
     public record Credit(String personId, double share, int edits, Instant lastAt) {
         public Credit {
@@ -47,6 +50,26 @@ public record IndexDoc(
         headings = List.copyOf(headings);
         credits = List.copyOf(credits);
         kinds = List.copyOf(kinds);
+        if (marks < 0) {
+            throw new IllegalArgumentException("marks must not be negative, was " + marks);
+        }
+    }
+
+    /** A document nobody has marked yet. */
+    public IndexDoc(
+            String id,
+            String type,
+            String slug,
+            String title,
+            String body,
+            List<String> tags,
+            List<String> skills,
+            List<String> authors,
+            Instant updatedAt,
+            List<String> headings,
+            List<Credit> credits,
+            List<String> kinds) {
+        this(id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, kinds, 0);
     }
 
     /** A document of one type only. */

@@ -34,7 +34,7 @@ import org.apache.lucene.store.Directory;
  */
 final class IndexWrites {
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
 
     private static final FieldType BODY_TYPE = bodyType();
 
@@ -210,6 +210,9 @@ final class IndexWrites {
         d.add(new StoredField(Fields.UPDATED, updated));
         if (doc.type().equals("article") || doc.type().equals("question")) {
             d.add(new BinaryDocValuesField(Fields.CREDITS_DV, Credits.encode(doc)));
+        }
+        if (doc.marks() > 0) {
+            d.add(new NumericDocValuesField(Fields.MARKS, doc.marks()));
         }
         return d;
     }

@@ -121,7 +121,7 @@ final class QueryFactory {
                 addBoosted(query, builder.createPhraseQuery(Fields.CONTENTS_EXACT, phrase), EXACT_BOOST);
             }
         }
-        return any ? query.build() : null;
+        return any ? MarksBoost.wrap(query.build()) : null;
     }
 
     /** Words and phrases a hit must not contain. */

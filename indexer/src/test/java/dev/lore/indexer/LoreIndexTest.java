@@ -1,6 +1,7 @@
 package dev.lore.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,6 +55,44 @@ class LoreIndexTest {
             assertThat(results.total()).isEqualTo(1);
             assertThat(results.hits().getFirst().snippet()).contains("<mark>deployed</mark>");
         }
+    }
+
+    @Test
+    void marksLiftAPageByASmallFactorAndLeaveUnmarkedScoresAsTheyWere() {
+        try (var index = LoreIndex.open(dir)) {
+            IndexDoc plain = doc("a", "Lag", "consumer lag dashboard"); // first in a tie (by id)
+            IndexDoc marked = doc("b", "Lag", "consumer lag dashboard");
+            index.apply(List.of(plain, marked), List.of(), 1);
+            float unmarked = index.search(new SearchRequest("lag", 0, 10))
+                    .hits()
+                    .getFirst()
+                    .score();
+
+            index.apply(List.of(withMarks(marked, 10)), List.of(), 2);
+            var hits = index.search(new SearchRequest("lag", 0, 10)).hits();
+
+            assertThat(hits).extracting(SearchHit::slug).containsExactly("b", "a");
+            assertThat(hits.get(1).score()).isEqualTo(unmarked);
+            assertThat((double) hits.get(0).score()).isCloseTo(unmarked * MarksBoost.factor(10), within(1e-4));
+            assertThat(MarksBoost.factor(10)).isBetween(1.1, 1.15); // a lift, not a leap
+        }
+    }
+
+    private static IndexDoc withMarks(IndexDoc d, int marks) {
+        return new IndexDoc(
+                d.id(),
+                d.type(),
+                d.slug(),
+                d.title(),
+                d.body(),
+                d.tags(),
+                d.skills(),
+                d.authors(),
+                d.updatedAt(),
+                d.headings(),
+                d.credits(),
+                d.kinds(),
+                marks);
     }
 
     @Test

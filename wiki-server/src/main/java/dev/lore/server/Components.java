@@ -189,7 +189,9 @@ final class Components {
         closeInReverse.add(blobs);
         LOG.info("Attachments are kept in {}", blobs.describe());
         var attachmentStore = new AttachmentStore(graph);
-        sync = new IndexSync(articleStore, personStore, questionStore, commentStore, attachmentStore, index, markdown);
+        var taughtStore = new dev.lore.graph.taught.TaughtStore(graph);
+        sync = new IndexSync(
+                articleStore, personStore, questionStore, commentStore, taughtStore, attachmentStore, index, markdown);
         closeInReverse.add(sync);
         var extractor = new TextExtractor(TEXT_CHARS, java.time.Duration.ofSeconds(30));
         closeInReverse.add(extractor);
@@ -245,8 +247,7 @@ final class Components {
         closeInReverse.add(search);
         questions = new QuestionService(
                 questionStore, commentStore, new KudosStore(graph), articles, experts, index, sync, clock, notifier);
-        taught = new dev.lore.server.taught.TaughtService(
-                new dev.lore.graph.taught.TaughtStore(graph), questionStore, notifier, sync::catchUp, clock);
+        taught = new dev.lore.server.taught.TaughtService(taughtStore, questionStore, notifier, sync::catchUp, clock);
         moderation = new ModerationService(new ModerationStore(graph), sync, clock, notifier);
         staleReminders = new dev.lore.server.notify.StaleReminders(
                 new dev.lore.graph.notify.StaleReminderStore(graph), notifier, clock);

@@ -228,4 +228,19 @@ public final class TaughtStore {
                 ? new NoSuchEntityException(target.kind().id(), target.key())
                 : new NoSuchEntityException("person", personId);
     }
+
+    /** How many people marked each of these articles (articles nobody marked are left out). */
+    public Map<String, Integer> articleMarks(java.util.Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        var out = new HashMap<String, Integer>();
+        graph.read(tx -> tx.run("""
+                        UNWIND $ids AS aid
+                        MATCH (:Person)-[:TAUGHT]->(a:Article {id: aid})
+                        RETURN aid, count(*) AS n
+                        """, Map.of("ids", List.copyOf(articleIds))).list())
+                .forEach(r -> out.put(r.get("aid").asString(), r.get("n").asInt()));
+        return out;
+    }
 }

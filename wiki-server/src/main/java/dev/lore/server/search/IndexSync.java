@@ -35,6 +35,7 @@ public final class IndexSync implements AutoCloseable {
     private final PersonStore people;
     private final QuestionStore questions;
     private final CommentStore commentStore;
+    private final dev.lore.graph.taught.TaughtStore taught;
     private final LoreIndex index;
     private final MarkdownRenderer markdown;
     private final AttachmentStore attachments;
@@ -45,6 +46,7 @@ public final class IndexSync implements AutoCloseable {
             PersonStore people,
             QuestionStore questions,
             CommentStore commentStore,
+            dev.lore.graph.taught.TaughtStore taught,
             AttachmentStore attachments,
             LoreIndex index,
             MarkdownRenderer markdown) {
@@ -53,6 +55,7 @@ public final class IndexSync implements AutoCloseable {
         this.people = people;
         this.questions = questions;
         this.commentStore = commentStore;
+        this.taught = taught;
         this.index = index;
         this.markdown = markdown;
     }
@@ -123,10 +126,12 @@ public final class IndexSync implements AutoCloseable {
             long limit = Math.min(upTo == Long.MAX_VALUE ? highest : upTo, committed);
             var upserts = new ArrayList<IndexDoc>();
             var deletes = new ArrayList<String>();
-            Map<String, List<String>> comments = commentStore.articleCommentTexts(changedArticles.stream()
+            List<String> shown = changedArticles.stream()
                     .filter(a -> a.seq() <= limit && !a.deleted() && !a.hidden())
                     .map(Article::id)
-                    .toList());
+                    .toList();
+            Map<String, List<String>> comments = commentStore.articleCommentTexts(shown);
+            Map<String, Integer> marks = taught.articleMarks(shown);
             for (Article article : changedArticles) {
                 if (article.seq() > limit) {
                     continue;
@@ -134,7 +139,10 @@ public final class IndexSync implements AutoCloseable {
                 if (article.deleted() || article.hidden()) {
                     deletes.add(docId(article));
                 } else {
-                    upserts.add(toDoc(article, comments.getOrDefault(article.id(), List.of())));
+                    upserts.add(toDoc(
+                            article,
+                            comments.getOrDefault(article.id(), List.of()),
+                            marks.getOrDefault(article.id(), 0)));
                 }
                 applied++;
             }
@@ -246,8 +254,11 @@ public final class IndexSync implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** An article with its comments after its text, so what readers added is found too. */
-    private IndexDoc toDoc(Article article, List<String> comments) {
+    /**
+     * An article with its comments after its text, so what readers added is found too, and how
+     * many people it taught (a small lift in ranking).
+     */
+    private IndexDoc toDoc(Article article, List<String> comments, int marks) {
         MarkdownRenderer.IndexText text = markdown.forIndex(article.markdown(), article.title());
         var body = new StringBuilder(text.text());
         for (String comment : comments) {
@@ -267,7 +278,8 @@ public final class IndexSync implements AutoCloseable {
                 article.credits().stream()
                         .map(c -> new IndexDoc.Credit(c.personId(), c.share(), c.edits(), c.lastAt()))
                         .toList(),
-                article.isLesson() ? List.of(Article.LESSON) : List.of());
+                article.isLesson() ? List.of(Article.LESSON) : List.of(),
+                marks);
     }
 
     /** A question with its answers and comments as one document: what it asked and what was said. */

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestLore.class)
 class TeachingFeedsIT {
     private Http http;
+    private TestLore.Running lore;
     private final Map<String, String> tokens = new HashMap<>();
 
     @BeforeEach
     void people(TestLore.Running lore, Http http) {
         this.http = http;
+        this.lore = lore;
         tokens.put("ana", lore.person("ana", "Ana Silva", "Streaming", Role.CONTRIBUTOR));
         tokens.put("ben", lore.person("ben", "Ben Okafor", "Platform", Role.CONTRIBUTOR));
         tokens.put("cleo", lore.person("cleo", "Cleo Park", "Data", Role.CONTRIBUTOR));
@@ -74,6 +76,26 @@ class TeachingFeedsIT {
         assertThat(teaching.get("slug").asText()).isEqualTo(slug);
         assertThat(teaching.get("count").asInt()).isEqualTo(2);
         assertThat(ana.get("explanation").asText()).contains("2 people learned from 'Kafka consumer retries'");
+    }
+
+    private List<String> found(String q) {
+        lore.settle();
+        var r = http.get("/api/search?q=" + Http.enc(q));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("hits").findValuesAsText("slug");
+    }
+
+    @Test
+    void aPageThatTaughtPeopleRanksAboveAnEqualMatchInSearch() {
+        article("ana", "Consumer lag runbook A", "Check the consumer lag dashboard first.");
+        article("ana", "Consumer lag runbook B", "Check the consumer lag dashboard first.");
+        List<String> tie = found("consumer lag dashboard"); // equal matches, in the tie-break's order
+        assertThat(tie).hasSize(2);
+
+        mark(tie.get(1), "ben", "where the dashboard is");
+        mark(tie.get(1), "cleo", "");
+
+        assertThat(found("consumer lag dashboard")).containsExactly(tie.get(1), tie.get(0));
     }
 
     @Test
