@@ -46,6 +46,8 @@ final class StartUp {
             components.experts.backfillLastActive();
             new Settings(graph).put(LAST_ACTIVE, "1");
         }
+        HistoryBackfill.runOnce(
+                graph, HistoryBackfill.logged("Counting lines added and removed over the whole history"));
         components.extraction.submitWaiting();
         int replayed = components.articleStore.backfillAttribution();
         if (replayed > 0) {

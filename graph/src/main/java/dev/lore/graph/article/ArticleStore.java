@@ -65,6 +65,7 @@ public final class ArticleStore {
                 row.put("skills", SkillNames.params(write.skills()));
                 row.put("lineAuthors", lineAuthors);
                 row.put("share", Attribution.shares(lineAuthors).getOrDefault(write.authorId(), 0.0));
+                row.put("added", Attribution.change("", write.markdown()).added());
                 rows.add(row);
             }
             var params = Map.<String, Object>of("rows", rows, "seq", seq);
@@ -79,7 +80,8 @@ public final class ArticleStore {
                                 createdAt: row.at, updatedAt: row.at, seq: $seq})
                             CREATE (a)-[:HAS_REVISION]->(:Revision {n: 1, title: row.title, markdown: row.markdown,
                                 message: row.message, at: row.at, lineAuthors: row.lineAuthors})-[:BY]->(p)
-                            CREATE (p)-[:CONTRIBUTED {edits: 1, firstAt: row.at, lastAt: row.at, share: row.share}]->(a)
+                            CREATE (p)-[:CONTRIBUTED {edits: 1, firstAt: row.at, lastAt: row.at, share: row.share,
+                                added: row.added, removed: 0}]->(a)
                             SET p.lastActiveAt = CASE WHEN p.lastActiveAt >= row.at THEN p.lastActiveAt ELSE row.at END
                             """, params).consume();
             ArticleSkills.about(tx, rows, seq);
@@ -340,17 +342,21 @@ public final class ArticleStore {
         var params = new HashMap<String, Object>(ArticleRows.params(write));
         params.put("id", id);
         params.put("n", n);
-        List<String> lineAuthors = n == 1
-                ? Attribution.carry(List.of(), List.of(), write.markdown(), write.authorId(), List.of())
+        Attribution.Carried carried = n == 1
+                ? Attribution.carried(List.of(), List.of(), write.markdown(), write.authorId(), List.of())
                 : LineAuthors.afterSave(tx, id, n, write.markdown(), write.authorId());
+        List<String> lineAuthors = carried.authors();
         params.put("lineAuthors", lineAuthors);
+        params.put("added", carried.change().added());
+        params.put("removed", carried.change().removed());
         tx.run("""
                         MATCH (a:Article {id: $id}), (p:Person {id: $author})
                         CREATE (a)-[:HAS_REVISION]->(r:Revision {n: $n, title: $title, markdown: $markdown,
                             message: $message, at: $at, lineAuthors: $lineAuthors})-[:BY]->(p)
                         MERGE (p)-[c:CONTRIBUTED]->(a)
-                          ON CREATE SET c.edits = 0, c.firstAt = $at
+                          ON CREATE SET c.edits = 0, c.firstAt = $at, c.added = 0, c.removed = 0
                         SET c.edits = c.edits + 1, c.lastAt = $at,
+                            c.added = c.added + $added, c.removed = c.removed + $removed,
                             p.lastActiveAt = CASE WHEN p.lastActiveAt >= $at THEN p.lastActiveAt ELSE $at END
                         """, params).consume();
         LineAuthors.setShares(tx, id, lineAuthors);

@@ -191,15 +191,16 @@ public final class HistoryBatch {
 
     private void save(HistoryState s, ArticleWrite write) {
         int n = s.revision + 1;
-        List<String> lineAuthors;
+        Attribution.Carried carried;
         if (s.recent.isEmpty()) {
-            lineAuthors = Attribution.carry(List.of(), List.of(), write.markdown(), write.authorId(), List.of());
+            carried = Attribution.carried(List.of(), List.of(), write.markdown(), write.authorId(), List.of());
         } else {
             var previous = s.recent.getFirst();
             var earlier = s.recent.subList(1, Math.min(s.recent.size(), LineAuthors.REVERT_WINDOW + 1));
-            lineAuthors = Attribution.carry(
+            carried = Attribution.carried(
                     previous.lines(), previous.authors(), write.markdown(), write.authorId(), earlier);
         }
+        List<String> lineAuthors = carried.authors();
         s.recent.addFirst(new Attribution.Attributed(Attribution.lines(write.markdown()), lineAuthors));
         while (s.recent.size() > LineAuthors.REVERT_WINDOW + 1) {
             s.recent.removeLast();
@@ -230,8 +231,12 @@ public final class HistoryBatch {
                 row.put("firstAt", at);
                 row.put("edits", 0);
                 row.put("maxAt", at);
+                row.put("added", 0);
+                row.put("removed", 0);
             }
             row.put("edits", (Integer) row.get("edits") + 1);
+            row.put("added", (Integer) row.get("added") + carried.change().added());
+            row.put("removed", (Integer) row.get("removed") + carried.change().removed());
             row.put("lastAt", at);
             if (write.at().isAfter(((java.time.ZonedDateTime) row.get("maxAt")).toInstant())) {
                 row.put("maxAt", at);
@@ -293,8 +298,9 @@ public final class HistoryBatch {
                         UNWIND $contributions AS x
                         MATCH (p:Person {id: x.author}), (a:Article {id: x.id})
                         MERGE (p)-[c:CONTRIBUTED]->(a)
-                          ON CREATE SET c.edits = 0, c.firstAt = x.firstAt
+                          ON CREATE SET c.edits = 0, c.firstAt = x.firstAt, c.added = 0, c.removed = 0
                         SET c.edits = c.edits + x.edits, c.lastAt = x.lastAt,
+                            c.added = c.added + x.added, c.removed = c.removed + x.removed,
                             p.lastActiveAt = CASE WHEN p.lastActiveAt >= x.maxAt THEN p.lastActiveAt ELSE x.maxAt END
                         """, params).consume();
         tx.run("""

@@ -20,8 +20,11 @@ final class LineAuthors {
 
     private LineAuthors() {}
 
-    /** The line authors of revision {@code n} about to be saved on top of revision {@code n - 1}. */
-    static List<String> afterSave(TransactionContext tx, String id, int n, String markdown, String author) {
+    /**
+     * The line authors of revision {@code n} about to be saved on top of revision {@code n - 1}, and
+     * the lines the save adds and removes.
+     */
+    static Attribution.Carried afterSave(TransactionContext tx, String id, int n, String markdown, String author) {
         var earlier = tx.run("""
                         MATCH (:Article {id: $id})-[:HAS_REVISION]->(r:Revision)
                         WHERE r.n < $n AND r.n >= $n - $window
@@ -29,7 +32,7 @@ final class LineAuthors {
                         """, Map.of("id", id, "n", n, "window", REVERT_WINDOW + 1))
                 .list();
         if (earlier.isEmpty()) {
-            return Attribution.carry(List.of(), List.of(), markdown, author, List.of());
+            return Attribution.carried(List.of(), List.of(), markdown, author, List.of());
         }
         if (earlier.stream().anyMatch(r -> r.get("authors").isNull())) {
             replay(tx, id);
@@ -41,7 +44,7 @@ final class LineAuthors {
                     Attribution.lines(r.get("markdown").asString()), strings(r.get("authors"))));
         }
         var previous = attributed.removeFirst();
-        return Attribution.carry(previous.lines(), previous.authors(), markdown, author, attributed);
+        return Attribution.carried(previous.lines(), previous.authors(), markdown, author, attributed);
     }
 
     /** Sets every contributor's share of the article from the current revision's line authors. */

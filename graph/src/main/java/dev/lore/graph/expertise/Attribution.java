@@ -52,6 +52,31 @@ public final class Attribution {
             String newText,
             String author,
             List<Attributed> earlier) {
+        return carried(previousLines, previousAuthors, newText, author, earlier).authors();
+    }
+
+    /**
+     * What a save did to an article's non-blank lines, the way {@code git diff --numstat} counts
+     * them: a changed line is one removed and one added. Blank lines count for neither.
+     */
+    public record Change(int added, int removed) {
+        public static final Change NONE = new Change(0, 0);
+
+        public Change plus(Change other) {
+            return new Change(added + other.added, removed + other.removed);
+        }
+    }
+
+    /** The line authors after a save ({@link #carry}) and the lines it added and removed. */
+    public record Carried(List<String> authors, Change change) {}
+
+    /** {@link #carry} with the save's {@link Change}, from the same diff. */
+    public static Carried carried(
+            List<String> previousLines,
+            List<String> previousAuthors,
+            String newText,
+            String author,
+            List<Attributed> earlier) {
         Objects.requireNonNull(author, "author must not be null");
         if (previousLines.size() != previousAuthors.size()) {
             throw new IllegalArgumentException("previous lines and authors differ in length");
@@ -62,7 +87,11 @@ public final class Attribution {
         int source = 0;
         int target = 0;
         Map<String, String> origins = null;
+        int added = 0;
+        int removed = 0;
         for (AbstractDelta<String> delta : deltas) {
+            added += nonBlank(delta.getTarget().getLines());
+            removed += nonBlank(delta.getSource().getLines());
             int deltaTarget = delta.getTarget().getPosition();
             while (target < deltaTarget) { // unchanged run before this change
                 authors.add(previousAuthors.get(source++));
@@ -92,7 +121,33 @@ public final class Attribution {
                 authors.set(i, "");
             }
         }
-        return authors;
+        return new Carried(authors, new Change(added, removed));
+    }
+
+    /** The non-blank lines {@code newText} adds to and removes from {@code previousText}. */
+    public static Change change(String previousText, String newText) {
+        List<String> before = lines(previousText);
+        List<String> after = lines(newText);
+        if (before.isEmpty()) {
+            return new Change(nonBlank(after), 0);
+        }
+        int added = 0;
+        int removed = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(before, after).getDeltas()) {
+            added += nonBlank(delta.getTarget().getLines());
+            removed += nonBlank(delta.getSource().getLines());
+        }
+        return new Change(added, removed);
+    }
+
+    private static int nonBlank(List<String> lines) {
+        int n = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The lines and their authors of one earlier revision. */

@@ -38,7 +38,8 @@ class GitImportBatchedIT {
                     """,
             "contributions", """
                     MATCH (p:Person)-[c:CONTRIBUTED]->(a:Article)
-                    RETURN p.id, coalesce(a.deletedSlug, a.slug), c.edits, round(c.share, 6), c.firstAt, c.lastAt
+                    RETURN p.id, coalesce(a.deletedSlug, a.slug), c.edits, round(c.share, 6), c.firstAt, c.lastAt,
+                           c.added, c.removed
                     """,
             "people", """
                     MATCH (p:Person) WHERE EXISTS { (:GitIdentity)-[:IS]->(p) }
@@ -111,6 +112,9 @@ class GitImportBatchedIT {
 
         assertThat(batched).isEqualTo(reference);
         assertThat(expected.get("revisions")).hasSize(reference.revisions());
+        assertThat(expected.get("contributions"))
+                .as("lines added and removed are kept")
+                .noneMatch(l -> l.contains("NULL"));
         expected.forEach((name, lines) -> assertThat(actual.get(name)).as(name).isEqualTo(lines));
     }
 
