@@ -10,8 +10,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The {@link Fields#CREDITS_DV} value of an article or question: its id, slug and title (empty
- * when it has none), then each contributor's id, share (exact double), edits and last edit
- * (seconds and nanoseconds), so what expert finding shows of a found document comes back with it,
+ * when it has none), then each contributor's id, share (exact double), edits, last edit
+ * (seconds and nanoseconds), lines added over the whole history and first edit, so what expert finding shows of a found document comes back with it,
  * in one read (the id from the sorted doc values would decompress a block of their terms).
  */
 final class Credits {
@@ -30,6 +30,9 @@ final class Credits {
                 out.writeVInt(Math.max(0, c.edits()));
                 out.writeZLong(c.lastAt().getEpochSecond());
                 out.writeVInt(c.lastAt().getNano());
+                out.writeVInt(Math.max(0, c.added()));
+                out.writeZLong(c.firstAt().getEpochSecond());
+                out.writeVInt(c.firstAt().getNano());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the contributors of " + doc.id(), e);
@@ -50,7 +53,10 @@ final class Credits {
             int edits = in.readVInt();
             long seconds = in.readZLong();
             int nanos = in.readVInt();
-            credits.add(new IndexDoc.Credit(person, share, edits, Instant.ofEpochSecond(seconds, nanos)));
+            Instant lastAt = Instant.ofEpochSecond(seconds, nanos);
+            int added = in.readVInt();
+            Instant firstAt = Instant.ofEpochSecond(in.readZLong(), in.readVInt());
+            credits.add(new IndexDoc.Credit(person, share, edits, lastAt, added, firstAt));
         }
         return LoreIndex.Ranked.of(documentId, score, slug, title, credits);
     }

@@ -29,11 +29,20 @@ public record IndexDoc(
         List<Credit> credits,
         List<String> kinds,
         int marks) {
-    /** One contributor of an article: share of its current lines, edits, last edit. */
-    public record Credit(String personId, double share, int edits, Instant lastAt) {
+    /**
+     * One contributor of an article: share of its current lines, edits, last edit, and over the
+     * whole history the non-blank lines they added and their first edit.
+     */
+    public record Credit(String personId, double share, int edits, Instant lastAt, int added, Instant firstAt) {
         public Credit {
             Objects.requireNonNull(personId, "personId must not be null");
             Objects.requireNonNull(lastAt, "lastAt must not be null");
+            Objects.requireNonNull(firstAt, "firstAt must not be null");
+        }
+
+        /** A contributor whose history is not known: nothing added, first edit the last. */
+        public Credit(String personId, double share, int edits, Instant lastAt) {
+            this(personId, share, edits, lastAt, 0, lastAt);
         }
     }
 

@@ -35,6 +35,9 @@ public record Article(
         return LESSON.equals(kind);
     }
 
-    /** One contributor's part of the current text: line share, number of edits, last edit. */
-    public record Credit(String personId, double share, int edits, Instant lastAt) {}
+    /**
+     * One contributor's part of the current text (line share), number of edits, last edit, and
+     * over the whole history the non-blank lines they added and their first edit.
+     */
+    public record Credit(String personId, double share, int edits, Instant lastAt, int added, Instant firstAt) {}
 }

@@ -24,7 +24,8 @@ final class ArticleRows {
             a.tags AS tags, a.owner AS owner, coalesce(a.kind, 'article') AS kind, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
             head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
             [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
-            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name]]
+            [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name,
+                                                  coalesce(c.added, 0), c.firstAt]]
               AS contributors
             """;
 
@@ -60,7 +61,9 @@ final class ArticleRows {
                     c.get(0).asString(),
                     c.get(1).asDouble(),
                     c.get(2).asInt(),
-                    c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3))));
+                    c.get(3).isNull() ? instant(r.get("updatedAt")) : instant(c.get(3)),
+                    c.get(5).asInt(),
+                    c.get(6).isNull() ? instant(r.get("createdAt")) : instant(c.get(6))));
         }
         return new Article(
                 r.get("id").asString(),

@@ -4,6 +4,7 @@ import static dev.lore.graph.internal.Values.instant;
 
 import dev.lore.graph.Graph;
 import dev.lore.graph.expertise.Attribution;
+import dev.lore.graph.internal.ChangeSequence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,11 @@ public final class ContributionHistory {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BACKFILL_BATCH));
             graph.write(tx -> {
                 batch.forEach(id -> recompute(tx, id));
+                // the index keeps the totals with each article: it applies these again
+                tx.run(
+                                "UNWIND $ids AS id MATCH (a:Article {id: id}) SET a.seq = $seq",
+                                Map.of("ids", batch, "seq", ChangeSequence.next(tx)))
+                        .consume();
                 return null;
             });
             progress.accept(from + batch.size(), ids.size());

@@ -12,9 +12,25 @@ public sealed interface Evidence {
 
     Optional<Instant> at();
 
-    /** Part of an article relevant to the topic: share of its current text and edits. */
-    record Article(String title, String slug, double share, int edits, double weight, Optional<Instant> at)
-            implements Evidence {}
+    /**
+     * Part of an article relevant to the topic: share of its current text and edits, and over its
+     * whole history the share of the lines ever added to it and the first edit.
+     */
+    record Article(
+            String title,
+            String slug,
+            double share,
+            int edits,
+            double weight,
+            Optional<Instant> at,
+            double addedShare,
+            Optional<Instant> firstAt)
+            implements Evidence {
+        /** Without the history: as if every line the person added had lasted. */
+        Article(String title, String slug, double share, int edits, double weight, Optional<Instant> at) {
+            this(title, slug, share, edits, weight, at, share, Optional.empty());
+        }
+    }
 
     /** An answer to a question relevant to the topic: helpful votes, and whether the asker accepted it. */
     record Answer(String title, String questionId, boolean accepted, int helpful, double weight, Optional<Instant> at)

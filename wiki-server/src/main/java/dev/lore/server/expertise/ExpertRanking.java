@@ -66,11 +66,20 @@ final class ExpertRanking {
             double best = docs.getFirst().score();
             var relevance = new LinkedHashMap<String, Double>();
             var authorship = new ArrayList<Authorship>();
+            var history = new HashMap<String, IndexDoc.Credit>(); // by article and person
+            var addedShare = new HashMap<String, Double>();
             for (var d : docs) {
                 relevance.put(d.id(), Math.pow(d.score() / best, ranking.relevancePower()));
+                int added = 0;
+                for (IndexDoc.Credit c : d.credits()) {
+                    added += c.added();
+                }
                 for (IndexDoc.Credit c : d.credits()) {
                     authorship.add(new Authorship(
                             c.personId(), d.id(), d.slug(), d.title(), c.share(), c.edits(), c.lastAt()));
+                    history.put(d.id() + "|" + c.personId(), c);
+                    // no history kept (a question, say): the lasting share stands in for it
+                    addedShare.put(d.id() + "|" + c.personId(), added == 0 ? c.share() : c.added() / (double) added);
                 }
             }
             var latest = new HashMap<String, Instant>(); // each person's latest work on the topic
@@ -80,12 +89,21 @@ final class ExpertRanking {
             Duration halfLife = Duration.ofDays(ranking.writingHalfLifeDays());
             for (Authorship a : authorship) {
                 Instant dated = ranking.decayByTopic() ? latest.get(a.personId()) : a.lastAt();
-                double w =
-                        relevance.get(a.articleId()) * (a.share() + ranking.presence()) * decay(dated, now, halfLife);
+                String key = a.articleId() + "|" + a.personId();
+                double added = addedShare.get(key);
+                double part = (1 - ranking.history()) * a.share() + ranking.history() * added;
+                double w = relevance.get(a.articleId()) * (part + ranking.presence()) * decay(dated, now, halfLife);
                 scores.merge(a.personId(), w, Double::sum);
                 evidence.computeIfAbsent(a.personId(), k -> new ArrayList<>())
                         .add(new Evidence.Article(
-                                a.title(), a.slug(), a.share(), a.edits(), w, Optional.of(a.lastAt())));
+                                a.title(),
+                                a.slug(),
+                                a.share(),
+                                a.edits(),
+                                w,
+                                Optional.of(a.lastAt()),
+                                added,
+                                Optional.of(history.get(key).firstAt())));
             }
             // what relevant articles taught people counts for whoever wrote them
             TeachingEvidence.add(store.evidence(), docs, relevance, now, scores, evidence);

@@ -53,11 +53,28 @@ public final class ExpertService implements AutoCloseable {
             double presence,
             int writingHalfLifeDays,
             boolean decayByTopic,
-            boolean proximity) {
-        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 1460, false, false);
+            boolean proximity,
+            double history) {
+        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 1460, false, false, 0.0);
+
+        /** Without whole-history evidence: an article counts by its lasting share alone. */
+        public Ranking(
+                int documents,
+                double relevancePower,
+                double presence,
+                int writingHalfLifeDays,
+                boolean decayByTopic,
+                boolean proximity) {
+            this(documents, relevancePower, presence, writingHalfLifeDays, decayByTopic, proximity, 0.0);
+        }
 
         public Ranking {
-            if (documents < 1 || relevancePower <= 0 || presence < 0 || writingHalfLifeDays < 1) {
+            if (documents < 1
+                    || relevancePower <= 0
+                    || presence < 0
+                    || writingHalfLifeDays < 1
+                    || history < 0
+                    || history > 1) {
                 throw new IllegalArgumentException("bad ranking constants: " + documents + ", " + relevancePower + ", "
                         + presence + ", " + writingHalfLifeDays);
             }
@@ -67,7 +84,7 @@ public final class ExpertService implements AutoCloseable {
         public String toString() {
             return "documents=" + documents + " power=" + relevancePower + " presence=" + presence + " half-life="
                     + writingHalfLifeDays + "d decay=" + (decayByTopic ? "topic" : "article") + " proximity="
-                    + (proximity ? "yes" : "no");
+                    + (proximity ? "yes" : "no") + " history=" + history;
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** Evidence in the words a colleague would use: "wrote 62% of 'Kafka consumer groups'". */
 final class Explain {
+    /** How much more of the history than of the current text makes "wrote" speak of the history. */
+    static final double REWRITTEN = 0.15;
+
     private Explain() {}
 
     static String expert(PersonInfo person, List<Evidence> evidence, Instant now) {
@@ -20,10 +23,7 @@ final class Explain {
                 .map(Evidence.Article.class::cast)
                 .toList();
         if (!articles.isEmpty()) {
-            Evidence.Article top = articles.getFirst();
-            String first = top.share() >= 0.005
-                    ? "wrote " + percent(top.share()) + " of '" + top.title() + "'"
-                    : "edited '" + top.title() + "'";
+            String first = wrote(articles.getFirst());
             if (articles.size() > 1) {
                 first += " and worked on " + count(articles.size() - 1, "more article", "more articles") + " on this";
             }
@@ -113,6 +113,28 @@ final class Explain {
                     .append(" this month, so others may have more time.");
         }
         return sentence.toString();
+    }
+
+    /**
+     * What a person did to an article: their share of its current text, or, when most of what they
+     * wrote has since been rewritten, what they added over its history and when they started.
+     */
+    static String wrote(Evidence.Article a) {
+        String title = "'" + a.title() + "'";
+        String since = a.firstAt()
+                .map(at -> " in " + at.atZone(java.time.ZoneOffset.UTC).getYear())
+                .orElse("");
+        if (a.share() >= 0.005 && a.share() >= a.addedShare() - REWRITTEN) {
+            return "wrote " + percent(a.share()) + " of " + title;
+        }
+        if (a.addedShare() >= 0.5) {
+            return "wrote most of the first versions of " + title + since;
+        }
+        if (a.addedShare() >= 0.005) {
+            return "wrote " + percent(a.addedShare()) + " of all that was ever added to " + title
+                    + (since.isEmpty() ? "" : ", from" + since.substring(3));
+        }
+        return "edited " + title;
     }
 
     static String ago(Instant at, Instant now) {

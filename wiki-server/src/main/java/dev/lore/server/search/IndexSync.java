@@ -276,7 +276,8 @@ public final class IndexSync implements AutoCloseable {
                 article.updatedAt(),
                 text.headings(),
                 article.credits().stream()
-                        .map(c -> new IndexDoc.Credit(c.personId(), c.share(), c.edits(), c.lastAt()))
+                        .map(c -> new IndexDoc.Credit(
+                                c.personId(), c.share(), c.edits(), c.lastAt(), c.added(), c.firstAt()))
                         .toList(),
                 article.isLesson() ? List.of(Article.LESSON) : List.of(),
                 marks);
