@@ -7,8 +7,10 @@ import dev.lore.server.Lore;
 import dev.lore.server.expertise.ExpertService;
 import dev.lore.server.gitimport.AuthorIdentities;
 import dev.lore.server.gitimport.FolderBlame;
+import dev.lore.server.gitimport.FolderHistory;
 import dev.lore.server.gitimport.GitImport;
 import dev.lore.server.gitimport.GitImportResult;
+import dev.lore.server.gitimport.Mailmap;
 import dev.lore.server.gitimport.Mailmap.Identity;
 import dev.lore.server.seed.Progress;
 import java.io.PrintStream;
@@ -28,16 +30,19 @@ import java.util.stream.Collectors;
 
 /**
  * Measures expert finding on an imported Git repository. Each folder with at least {@value
- * #MIN_FILES} Markdown files by at least {@value #MIN_AUTHORS} authors is a topic; the truth is each
- * person's share of the folder's non-blank lines by {@code git blame} at the imported commit
- * (independent of Lore's own attribution; blamed identities are mapped to people through the
- * identities the import stored). The query is the folder's path words. Lore's ranking is compared
- * with two baselines from the same run: the most active authors overall (most revisions, the same
- * list for every topic) and the authors of the single best-matching article (by share).
+ * #MIN_FILES} Markdown files by at least {@value #MIN_AUTHORS} authors is a topic. Two truths, both
+ * computed from Git alone (independent of Lore's own attribution; identities are mapped to people
+ * through the identities the import stored): {@code blame}, each person's share of the folder's
+ * non-blank lines by {@code git blame} at the imported commit (lasting lines), and {@code lines
+ * added}, each person's share of the non-blank lines added to the folder's Markdown files over the
+ * whole history ({@link FolderHistory}). The query is the folder's path words. Lore's ranking is
+ * compared with three baselines from the same run: the document model ({@link DocumentModel},
+ * Balog's Model 2 on plain BM25), the most active authors overall (most revisions, the same list for
+ * every topic) and the authors of the single best-matching article (by share).
  *
  * <p>Metrics: nDCG@10 with graded gains (the truth share; the ideal is the truth sorted) and P@5
  * with a person relevant when their truth share is at least {@value #RELEVANT_SHARE}; both
- * macro-averaged over topics.
+ * macro-averaged over topics, per truth.
  */
 public final class ExpertEval {
     static final int MIN_FILES = 5;
@@ -47,19 +52,26 @@ public final class ExpertEval {
     static final Set<String> GENERIC = Set.of(
             "content", "contents", "docs", "doc", "documentation", "en", "src", "source", "pages", "md", "www", "site");
 
-    public static final List<String> SYSTEMS = List.of("Lore", "most active", "best article");
+    public static final List<String> SYSTEMS = List.of("Lore", "document model", "most active", "best article");
+    public static final List<String> TRUTHS = List.of("blame", "lines added");
 
-    /** One topic: its folder, query, truth and each system's top 10 with their scores. */
+    /**
+     * One topic: its folder, query, each truth, each system's top 10 and their scores, indexed
+     * {@code [truth][system]}.
+     */
     public record Topic(
             String folder,
             String query,
             int files,
-            Map<String, Double> truth,
+            List<Map<String, Double>> truths,
             List<List<String>> rankings,
-            double[] ndcg,
-            double[] precision) {}
+            double[][] ndcg,
+            double[][] precision) {}
 
-    /** A run: the repository state measured, the topics and the macro averages per system. */
+    /**
+     * A run: the repository state measured, the topics, the macro averages per truth and system
+     * ({@code [truth][system]}) and how Git identities became people.
+     */
     public record Result(
             String commit,
             Instant date,
@@ -67,8 +79,12 @@ public final class ExpertEval {
             int revisions,
             int people,
             List<Topic> topics,
-            double[] ndcg,
-            double[] precision) {}
+            double[][] ndcg,
+            double[][] precision,
+            IdentityReport identities) {}
+
+    /** What the evaluation reads from Git, next to the import: both truths and the commit identities. */
+    record Truths(FolderBlame.Snapshot blame, FolderHistory.Added added) {}
 
     private ExpertEval() {}
 
@@ -89,38 +105,48 @@ public final class ExpertEval {
             Progress progress,
             PrintStream log,
             List<ExpertService.Ranking> rankings) {
-        // The blame (CPU) runs next to the import (mostly Neo4j); they read the repository separately.
-        log.println("Blaming the Markdown files (the truth) in the background; importing with the Git import ...");
+        // The truths (CPU) are read next to the import (mostly Neo4j); they read the repository separately.
+        log.println(
+                "Blaming the Markdown files and counting lines added (the truths) in the background; importing ...");
         long started = System.nanoTime();
-        var blame = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var background = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             FolderBlame.Snapshot s = FolderBlame.blame(repository, maxCommits, Progress.NONE);
-            log.printf("%nBlamed %d folders in %.0f s%n", s.folders().size(), (System.nanoTime() - started) / 1e9);
-            return s;
+            FolderHistory.Added added = FolderHistory.read(repository, maxCommits);
+            log.printf(
+                    "%nBlamed %d folders and counted lines added in %.0f s%n",
+                    s.folders().size(), (System.nanoTime() - started) / 1e9);
+            return new Truths(s, added);
         });
         var store = new GitImportStore(lore.graph());
         GitImportResult imported = new GitImport(lore.articles(), lore.people(), store, Clock.systemUTC())
                 .importRepository(repository, progress, maxCommits);
         log.printf("%n%s (%.0f s)%n", imported.summary(), (System.nanoTime() - started) / 1e9);
-        FolderBlame.Snapshot snapshot;
+        Truths truths;
         try {
-            snapshot = blame.join();
+            truths = background.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         lore.sync().catchUp();
         Map<String, String> identities = store.identities();
-        return rankings.stream()
-                .map(r -> measure(lore, snapshot, identities, imported.revisions(), imported.people(), r))
-                .toList();
+        try (var documentModel = new DocumentModel(lore.graph())) {
+            return rankings.stream()
+                    .map(r -> measure(
+                            lore, truths, identities, imported.revisions(), imported.people(), r, documentModel))
+                    .toList();
+        }
     }
 
     static Result measure(
             Lore lore,
-            FolderBlame.Snapshot snapshot,
+            Truths truths,
             Map<String, String> identities,
             int revisions,
             int people,
-            ExpertService.Ranking ranking) {
+            ExpertService.Ranking ranking,
+            DocumentModel documentModel) {
+        FolderBlame.Snapshot snapshot = truths.blame();
+        Mailmap mailmap = snapshot.mailmap();
         var articles = new ArticleStore(lore.graph());
         List<String> active = mostActive(lore, 10);
         var topics = new ArrayList<Topic>();
@@ -129,10 +155,12 @@ public final class ExpertEval {
             if (folder.files() < MIN_FILES || query.isEmpty()) {
                 continue;
             }
-            Map<String, Double> truth = truth(folder, snapshot, identities);
+            Map<String, Double> truth = truth(folder.lines(), mailmap, identities);
             if (truth.size() < MIN_AUTHORS) {
                 continue;
             }
+            Map<String, Double> added =
+                    truth(truths.added().folders().getOrDefault(folder.path(), Map.of()), mailmap, identities);
             List<String> byLore = lore.experts().experts(query, 10, true, Set.of(), ranking).stream()
                     .map(e -> e.person().id())
                     .toList();
@@ -143,19 +171,28 @@ public final class ExpertEval {
                             .limit(10)
                             .toList())
                     .orElse(List.of());
-            List<List<String>> rankings = List.of(byLore, active, byArticle);
-            double[] ndcg =
-                    rankings.stream().mapToDouble(r -> ndcgAt(r, truth, 10)).toArray();
-            double[] precision =
-                    rankings.stream().mapToDouble(r -> precisionAt(r, truth, 5)).toArray();
-            topics.add(new Topic(folder.path(), query, folder.files(), truth, rankings, ndcg, precision));
+            List<List<String>> rankings = List.of(byLore, documentModel.experts(query, 10), active, byArticle);
+            List<Map<String, Double>> both = List.of(truth, added);
+            double[][] ndcg = new double[both.size()][];
+            double[][] precision = new double[both.size()][];
+            for (int t = 0; t < both.size(); t++) {
+                Map<String, Double> gains = both.get(t);
+                ndcg[t] =
+                        rankings.stream().mapToDouble(r -> ndcgAt(r, gains, 10)).toArray();
+                precision[t] = rankings.stream()
+                        .mapToDouble(r -> precisionAt(r, gains, 5))
+                        .toArray();
+            }
+            topics.add(new Topic(folder.path(), query, folder.files(), both, rankings, ndcg, precision));
         }
-        double[] ndcg = new double[SYSTEMS.size()];
-        double[] precision = new double[SYSTEMS.size()];
+        double[][] ndcg = new double[TRUTHS.size()][SYSTEMS.size()];
+        double[][] precision = new double[TRUTHS.size()][SYSTEMS.size()];
         for (Topic t : topics) {
-            for (int s = 0; s < ndcg.length; s++) {
-                ndcg[s] += t.ndcg()[s] / topics.size();
-                precision[s] += t.precision()[s] / topics.size();
+            for (int truth = 0; truth < TRUTHS.size(); truth++) {
+                for (int s = 0; s < SYSTEMS.size(); s++) {
+                    ndcg[truth][s] += t.ndcg()[truth][s] / topics.size();
+                    precision[truth][s] += t.precision()[truth][s] / topics.size();
+                }
             }
         }
         return new Result(
@@ -166,7 +203,8 @@ public final class ExpertEval {
                 people,
                 List.copyOf(topics),
                 ndcg,
-                precision);
+                precision,
+                IdentityReport.of(truths.added().commits(), identity -> person(identity, mailmap, identities)));
     }
 
     /** A folder's words: path segments without generic ones, split on {@code / - _ .}. */
@@ -179,14 +217,14 @@ public final class ExpertEval {
     }
 
     /**
-     * Each person's share of the folder's non-blank lines. A blamed identity maps to a person
+     * Each person's share of a folder's non-blank lines by identity. An identity maps to a person
      * through its mailmapped identity keys as the import stored them; one the import never saw (a
      * branch author of a true merge, say) stays a person of its own that Lore cannot find.
      */
     static Map<String, Double> truth(
-            FolderBlame.Folder folder, FolderBlame.Snapshot snapshot, Map<String, String> identities) {
+            Map<Identity, Integer> byIdentity, Mailmap mailmap, Map<String, String> identities) {
         var lines = new HashMap<String, Integer>();
-        folder.lines().forEach((identity, n) -> lines.merge(person(identity, snapshot, identities), n, Integer::sum));
+        byIdentity.forEach((identity, n) -> lines.merge(person(identity, mailmap, identities), n, Integer::sum));
         double total = lines.values().stream().mapToInt(Integer::intValue).sum();
         var truth = new LinkedHashMap<String, Double>();
         lines.entrySet().stream()
@@ -195,8 +233,8 @@ public final class ExpertEval {
         return truth;
     }
 
-    private static String person(Identity identity, FolderBlame.Snapshot snapshot, Map<String, String> identities) {
-        Identity mapped = snapshot.mailmap().map(identity);
+    static String person(Identity identity, Mailmap mailmap, Map<String, String> identities) {
+        Identity mapped = mailmap.map(identity);
         for (List<String> keys : List.of(AuthorIdentities.keys(mapped), AuthorIdentities.keys(identity))) {
             for (String key : keys) {
                 String person = identities.get(key);
@@ -249,73 +287,26 @@ public final class ExpertEval {
         return Math.log(x) / Math.log(2);
     }
 
-    /** The variants {@code --sweep} measures: the shipped constants first, then one grid around them. */
+    /**
+     * The variants {@code --sweep} measures: the shipped constants first, then a grid of the weight
+     * of whole-history evidence (lines added) against the lasting share, with the constants it
+     * interacts with.
+     */
     public static List<ExpertService.Ranking> sweep() {
         var out = new ArrayList<ExpertService.Ranking>();
         out.add(ExpertService.Ranking.DEFAULT);
-        for (boolean byTopic : new boolean[] {false, true}) {
-            for (int halfLife : new int[] {730, 1460}) {
+        for (double history : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            for (int halfLife : new int[] {1460, 2920}) {
                 for (double power : new double[] {1, 2}) {
-                    for (double presence : new double[] {0, 0.02, 0.05}) {
-                        for (boolean proximity : new boolean[] {true, false}) {
-                            var r = new ExpertService.Ranking(100, power, presence, halfLife, byTopic, proximity);
-                            if (!r.equals(ExpertService.Ranking.DEFAULT)) {
-                                out.add(r);
-                            }
+                    for (double presence : new double[] {0, 0.02}) {
+                        var r = new ExpertService.Ranking(100, power, presence, halfLife, false, false, history);
+                        if (!r.equals(ExpertService.Ranking.DEFAULT)) {
+                            out.add(r);
                         }
                     }
                 }
             }
         }
         return out;
-    }
-
-    /** One line per ranking variant: Lore's nDCG@10 and P@5 on the same topics. */
-    public static void printSweep(List<ExpertService.Ranking> rankings, List<Result> results, PrintStream out) {
-        out.println();
-        out.println("| Lore ranking variant | nDCG@10 | P@5 |");
-        out.println("|---|---|---|");
-        for (int i = 0; i < rankings.size(); i++) {
-            out.printf(
-                    "| %s%s | %.3f | %.3f |%n",
-                    rankings.get(i),
-                    i == 0 ? " (shipped)" : "",
-                    results.get(i).ndcg()[0],
-                    results.get(i).precision()[0]);
-        }
-    }
-
-    /** The table (and with {@code verbose} one line per topic). */
-    public static void print(Result r, String repository, boolean verbose, PrintStream out) {
-        if (verbose) {
-            out.println();
-            for (Topic t : r.topics()) {
-                out.printf(
-                        "%-50s q=%-30s files=%3d authors=%3d | nDCG@10 %.3f %.3f %.3f | P@5 %.2f %.2f %.2f | truth top %s | Lore %s%n",
-                        t.folder(),
-                        '"' + t.query() + '"',
-                        t.files(),
-                        t.truth().size(),
-                        t.ndcg()[0],
-                        t.ndcg()[1],
-                        t.ndcg()[2],
-                        t.precision()[0],
-                        t.precision()[1],
-                        t.precision()[2],
-                        t.truth().keySet().stream().limit(3).toList(),
-                        t.rankings().getFirst().stream().limit(3).toList());
-            }
-        }
-        out.printf(
-                "%nRepository %s at %s (%s), %d first-parent commits, %d revisions, %d people%n",
-                repository, r.commit().substring(0, 12), r.date(), r.commits(), r.revisions(), r.people());
-        out.printf(
-                "Topics: %d folders with >= %d Markdown files and >= %d authors%n%n",
-                r.topics().size(), MIN_FILES, MIN_AUTHORS);
-        out.println("| ranking | nDCG@10 | P@5 |");
-        out.println("|---|---|---|");
-        for (int s = 0; s < SYSTEMS.size(); s++) {
-            out.printf("| %s | %.3f | %.3f |%n", SYSTEMS.get(s), r.ndcg()[s], r.precision()[s]);
-        }
     }
 }
