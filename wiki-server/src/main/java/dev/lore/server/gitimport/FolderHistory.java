@@ -46,8 +46,7 @@ public final class FolderHistory {
                 commits.merge(identity, 1, Integer::sum);
                 for (GitHistory.FileChange change : history.changes(commit)) {
                     String before = change.oldPath() == null ? null : texts.remove(change.oldPath());
-                    Map<Identity, Integer> added =
-                            change.oldPath() == null ? null : byFile.remove(change.oldPath());
+                    Map<Identity, Integer> added = change.oldPath() == null ? null : byFile.remove(change.oldPath());
                     if (change.kind() == GitHistory.Kind.DELETE || !change.readable()) {
                         continue;
                     }
