@@ -74,10 +74,12 @@ public final class Help implements Command {
               eval-scifact DIR
                              measure ranking on SciFact (BEIR) in a scratch data directory:
                              prints nDCG@10 and Recall@100
-              eval-experts REPO [--max-commits N] [--verbose] [--sweep]
-                             measure expert finding on a Git repository in a scratch data
-                             directory: folders with 5+ Markdown files and 5+ authors are
-                             topics, git blame's line shares the truth; prints nDCG@10 and P@5
+              eval-experts REPO... [--max-commits N] [--verbose] [--sweep]
+                             measure expert finding on Git repositories, each in a scratch
+                             data directory: folders with 5+ Markdown files and 5+ authors are
+                             topics, git blame's line shares and lines added over the whole
+                             history the two truths, the document model a baseline; prints
+                             nDCG@10 and P@5 per repository and their macro average
                              of Lore and of two baselines (most active authors, authors of the
                              best-matching article). --max-commits imports only the first N
                              first-parent commits and measures there; --sweep also measures

@@ -46,6 +46,8 @@ public final class ExpertService implements AutoCloseable {
      *     what they wrote years ago); when false, each document decays with their last edit of it
      * @param proximity when true, documents are found with search's reward for topic words near
      *     each other; when false without it (half the cost of the search)
+     * @param history how much of a document's credit goes by each contributor's share of the lines
+     *     ever added to it (whole history) rather than their share of its current text, 0 to 1
      */
     public record Ranking(
             int documents,
@@ -55,7 +57,7 @@ public final class ExpertService implements AutoCloseable {
             boolean decayByTopic,
             boolean proximity,
             double history) {
-        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 1460, false, false, 0.0);
+        public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 2920, false, false, 0.5);
 
         /** Without whole-history evidence: an article counts by its lasting share alone. */
         public Ranking(
