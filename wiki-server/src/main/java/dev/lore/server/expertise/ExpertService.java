@@ -59,17 +59,6 @@ public final class ExpertService implements AutoCloseable {
             double history) {
         public static final Ranking DEFAULT = new Ranking(100, 1, 0.02, 2920, false, false, 0.5);
 
-        /** Without whole-history evidence: an article counts by its lasting share alone. */
-        public Ranking(
-                int documents,
-                double relevancePower,
-                double presence,
-                int writingHalfLifeDays,
-                boolean decayByTopic,
-                boolean proximity) {
-            this(documents, relevancePower, presence, writingHalfLifeDays, decayByTopic, proximity, 0.0);
-        }
-
         public Ranking {
             if (documents < 1
                     || relevancePower <= 0
