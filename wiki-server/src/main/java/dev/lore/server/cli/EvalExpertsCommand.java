@@ -57,7 +57,7 @@ public final class EvalExpertsCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config = Cli.config().withSeed(false).withDataDir(scratch);
+        Config config = Cli.measuring().withSeed(false).withDataDir(scratch);
         long start = System.nanoTime();
         try (Lore lore = Cli.open(config)) {
             var rankings = sweep ? ExpertEval.sweep() : List.of(ExpertService.Ranking.DEFAULT);
