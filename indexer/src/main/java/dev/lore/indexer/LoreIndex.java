@@ -111,9 +111,14 @@ public final class LoreIndex implements AutoCloseable {
         return semantic.isPresent();
     }
 
-    /** The ranking {@link #search(SearchRequest)} uses: hybrid with a model, lexical without. */
+    /**
+     * The ranking {@link #search(SearchRequest)} uses: hybrid with a model, lexical without. The
+     * blend of normalized scores, half and half, ranked SciFact's 809 training queries better than
+     * reciprocal rank fusion (nDCG@10 0.767 against 0.753, Recall@100 0.968 against 0.969;
+     * lexical alone 0.702 / 0.930, meaning alone 0.746 / 0.963).
+     */
     public Ranking defaultRanking() {
-        return semantic.isPresent() ? Ranking.HYBRID_RRF : Ranking.LEXICAL;
+        return semantic.isPresent() ? Ranking.HYBRID_BLEND : Ranking.LEXICAL;
     }
 
     /**

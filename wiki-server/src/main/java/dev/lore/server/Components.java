@@ -23,7 +23,6 @@ import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
 import dev.lore.graph.seed.PackStore;
-import dev.lore.indexer.BgeSmallEmbedder;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleApi;
 import dev.lore.server.article.ArticlePages;
@@ -84,6 +83,7 @@ import dev.lore.server.question.PromotionService;
 import dev.lore.server.question.QuestionPages;
 import dev.lore.server.question.QuestionRoutes;
 import dev.lore.server.question.QuestionService;
+import dev.lore.server.search.EmbeddingModel;
 import dev.lore.server.search.IndexSync;
 import dev.lore.server.search.RelatedPages;
 import dev.lore.server.search.SearchRoutes;
@@ -170,8 +170,7 @@ final class Components {
             Supplier<Optional<String>> seeding) {
         articleStore = new ArticleStore(graph);
         var personStore = new PersonStore(graph);
-        index = LoreIndex.open(
-                config.indexDir(), config.semantic() ? Optional.of(BgeSmallEmbedder.load()) : Optional.empty());
+        index = LoreIndex.open(config.indexDir(), EmbeddingModel.load(config.semantic()));
         closeInReverse.add(index);
         var lookups = new Lookups(graph);
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);

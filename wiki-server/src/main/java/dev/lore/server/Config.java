@@ -124,7 +124,7 @@ public record Config(
                 FileSettings.fromEnvironment(env),
                 NotifyConfig.fromEnvironment(env),
                 parseChatLink(nonBlank(env.get("LORE_CHAT_LINK"))),
-                "true".equalsIgnoreCase(flagValue(env, "LORE_SEMANTIC", "false")));
+                "true".equalsIgnoreCase(flagValue(env, "LORE_SEMANTIC", "true")));
     }
 
     /** A true/false setting's value, {@code fallback} when unset; anything else is an error. */

@@ -89,6 +89,15 @@ class ConfigTest {
     }
 
     @Test
+    void searchByMeaningIsOnUnlessSwitchedOff() {
+        assertThat(Config.fromEnvironment(Map.of()).semantic()).isTrue();
+        assertThat(Config.fromEnvironment(Map.of("LORE_SEMANTIC", "false")).semantic())
+                .isFalse();
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LORE_SEMANTIC", "maybe")))
+                .hasMessageContaining("LORE_SEMANTIC");
+    }
+
+    @Test
     void readsTheSecuritySettingsAndWithersKeepThem() {
         var config = Config.fromEnvironment(Map.of(
                 "LORE_HOST", "0.0.0.0",

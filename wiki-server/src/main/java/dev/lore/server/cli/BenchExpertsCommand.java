@@ -29,7 +29,7 @@ public final class BenchExpertsCommand implements Command {
         int articles = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 100_000;
         int requests = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 1_000;
         try {
-            ExpertBenchmark.run(people, skills, articles, requests, Cli.config(), out, data);
+            ExpertBenchmark.run(people, skills, articles, requests, Cli.measuring(), out, data);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed", e);
         }

@@ -10,7 +10,7 @@ public final class BenchFilesCommand implements Command {
     public void run(List<String> args, PrintStream out) {
         int files = args.isEmpty() ? 1_000 : Integer.parseInt(args.getFirst());
         try {
-            FileBenchmark.run(files, Cli.config(), out);
+            FileBenchmark.run(files, Cli.measuring(), out);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed", e);
         }

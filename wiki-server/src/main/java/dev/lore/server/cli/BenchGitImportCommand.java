@@ -12,7 +12,7 @@ public final class BenchGitImportCommand implements Command {
                 args.size() > 0 ? Integer.parseInt(args.get(0)) : 10_000,
                 args.size() > 1 ? Integer.parseInt(args.get(1)) : 1_000,
                 args.size() > 2 ? Integer.parseInt(args.get(2)) : 50,
-                Cli.config(),
+                Cli.measuring(),
                 out);
     }
 }

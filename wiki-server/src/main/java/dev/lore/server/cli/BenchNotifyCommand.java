@@ -22,6 +22,6 @@ public final class BenchNotifyCommand implements Command {
         if (watchers.isEmpty()) {
             watchers.add(100);
         }
-        NotifyBenchmark.run(edits, watchers.stream().sorted().toList(), deliveries, Cli.config(), out);
+        NotifyBenchmark.run(edits, watchers.stream().sorted().toList(), deliveries, Cli.measuring(), out);
     }
 }

@@ -19,6 +19,6 @@ public final class BenchScaleCommand implements Command {
         if (servers < 1 || requests < 1 || clients < 1 || articles < 1) {
             Cli.fail("bench-scale takes positive numbers: SERVERS REQUESTS CLIENTS ARTICLES");
         }
-        ScaleBenchmark.run(servers, requests, clients, articles, Cli.config(), out);
+        ScaleBenchmark.run(servers, requests, clients, articles, Cli.measuring(), out);
     }
 }

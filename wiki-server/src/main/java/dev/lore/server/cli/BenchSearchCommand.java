@@ -11,7 +11,7 @@ public final class BenchSearchCommand implements Command {
         int articles = args.size() > 0 ? Integer.parseInt(args.get(0)) : 100_000;
         int requests = args.size() > 1 ? Integer.parseInt(args.get(1)) : 2_000;
         try {
-            SearchBenchmark.run(articles, requests, Cli.config(), out);
+            SearchBenchmark.run(articles, requests, Cli.measuring(), out);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed", e);
         }

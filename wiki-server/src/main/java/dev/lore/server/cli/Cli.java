@@ -12,6 +12,16 @@ final class Cli {
         return Config.fromEnvironment(System.getenv());
     }
 
+    /**
+     * The settings for a benchmark or an evaluation on scratch data: as {@link #config()}, but
+     * lexical unless {@code LORE_SEMANTIC} is set, so a measurement of writes, imports or experts
+     * does not also embed everything it writes.
+     */
+    static Config measuring() {
+        Config config = config();
+        return System.getenv("LORE_SEMANTIC") == null ? config.withSemantic(false) : config;
+    }
+
     /** Lore opened on {@code config}, or exit code 2 when the database cannot be reached or is in use. */
     static Lore open(Config config) {
         try {

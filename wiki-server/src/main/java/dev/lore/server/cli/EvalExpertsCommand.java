@@ -65,7 +65,7 @@ public final class EvalExpertsCommand implements Command {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Config config = Cli.config().withSeed(false).withDataDir(scratch);
+            Config config = Cli.measuring().withSeed(false).withDataDir(scratch);
             try (Lore lore = Cli.open(config)) {
                 var results = ExpertEval.run(lore, repository, maxCommits, new ConsoleProgress(out), out, rankings);
                 ExpertEvalReport.print(results.getFirst(), repository.toString(), verbose, out);

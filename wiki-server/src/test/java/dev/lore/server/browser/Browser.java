@@ -1,7 +1,5 @@
 package dev.lore.server.browser;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -285,23 +282,53 @@ public final class Browser implements AutoCloseable {
 
     /**
      * As {@link #accessibilityProblems()}, running only {@code rules} (all when empty): a page seen
-     * again in dark mode has changed colours only. Axe runs in the page itself (its legacy mode):
-     * Lore's pages have no frames, and the default mode opens a tab per check to merge frame
-     * results.
+     * again in dark mode has changed colours only. Axe runs in the page itself: Lore's pages have no
+     * frames. It is injected once per page (a page checked in light mode, then dark, then at phone
+     * width keeps it), and only violations come back, already reduced to one line each: returning
+     * axe's passes and incomplete results through WebDriver cost more than the checks themselves.
      */
     public List<String> accessibilityProblems(List<String> rules) {
-        var axe = new AxeBuilder().setLegacyMode(true);
-        if (!rules.isEmpty()) {
-            axe.withOnlyRules(rules);
+        if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
+            driver.executeScript(AXE_SOURCE);
         }
-        Results results = axe.analyze(driver);
-        if (results.isErrored()) {
-            throw new AssertionError("axe-core failed on " + path() + ": " + results.getErrorMessage());
+        Object answer = driver.executeAsyncScript(AXE_RUN, rules, List.copyOf(SERIOUS));
+        if (answer instanceof String error) {
+            throw new AssertionError("axe-core failed on " + path() + ": " + error);
         }
-        return results.getViolations().stream()
-                .filter(rule -> SERIOUS.contains(rule.getImpact()))
-                .map(Browser::describe)
-                .toList();
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) answer;
+        return problems;
+    }
+
+    /** axe-core's own build, as shipped in the axe-core Selenium jar. */
+    private static final String AXE_SOURCE = axeSource();
+
+    /**
+     * Runs axe with its default rules (or only {@code arguments[0]}) and answers the violations of
+     * the impacts in {@code arguments[1]}, one line each, as {@link #describe} used to; or an error
+     * message.
+     */
+    private static final String AXE_RUN = """
+            const done = arguments[arguments.length - 1];
+            const rules = arguments[0], impacts = arguments[1];
+            const options = {resultTypes: ['violations']};
+            if (rules.length) options.runOnly = {type: 'rule', values: rules};
+            axe.run(document, options).then(results => done(results.violations
+                .filter(rule => impacts.includes(rule.impact))
+                .map(rule => rule.impact + ' ' + rule.id + ': ' + rule.help + ' at ' + rule.nodes
+                    .slice(0, 4)
+                    .map(n => JSON.stringify(n.target) + ' (' + String(n.failureSummary).split(String.fromCharCode(10)).join(' ') + ')')
+                    .join('; ')))
+            ).catch(e => done(String(e && e.stack || e)));
+            """;
+
+    private static String axeSource() {
+        try (var in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) throw new IllegalStateException("axe.min.js is not on the class path");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Errors the page logged (scripts, CSP), leaving out the status of the page itself. */
@@ -310,14 +337,6 @@ public final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(m -> !m.contains("the server responded with a status of"))
                 .toList();
-    }
-
-    private static String describe(Rule rule) {
-        String nodes = rule.getNodes().stream()
-                .limit(4)
-                .map(n -> n.getTarget() + " (" + n.getFailureSummary().replace('\n', ' ') + ")")
-                .collect(Collectors.joining("; "));
-        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + nodes;
     }
 
     private void cdp(String command, Map<String, Object> params) {
