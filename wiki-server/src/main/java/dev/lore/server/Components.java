@@ -242,7 +242,8 @@ final class Components {
                 paths,
                 collections,
                 new dev.lore.graph.curation.VerificationStore(graph),
-                clock);
+                clock,
+                Optional.of(attachments));
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(
@@ -408,7 +409,8 @@ final class Components {
                 pathPages::register,
                 new CollectionPages(collections, articles, packStore, pages)::register,
                 new SeedPackRoutes(
-                        new SeedPacks(importer, articles, collections, people, experts, packStore),
+                        new SeedPacks(
+                                importer, articles, collections, people, experts, packStore, Optional.of(attachments)),
                         collections,
                         packStore,
                         pages,

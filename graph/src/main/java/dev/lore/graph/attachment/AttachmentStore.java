@@ -54,13 +54,22 @@ public final class AttachmentStore {
      * @throws NoSuchEntityException if there is no such page (or person)
      */
     public Attachment attach(String kind, String pageKey, NewVersion first) {
+        return attach(kind, pageKey, first, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Attaches a new file under an id chosen beforehand: imports write a page's text, with the
+     * file's address in it, before the page exists to attach to.
+     *
+     * @throws NoSuchEntityException if there is no such page (or person)
+     */
+    public Attachment attach(String kind, String pageKey, NewVersion first, String id) {
         String match = switch (kind) {
             case "article" -> "MATCH (t:Article {slug: $key}) WHERE coalesce(t.status, 'active') <> 'deleted'";
             case "question" -> "MATCH (t:Question {id: $key})";
             case "answer" -> "MATCH (t:Answer {id: $key})";
             default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
         };
-        String id = UUID.randomUUID().toString();
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             var params = params(first);
