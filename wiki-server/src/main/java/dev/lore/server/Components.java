@@ -422,6 +422,8 @@ final class Components {
                 new WebhookApi(webhooks)::register,
                 new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
-                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register);
+                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register,
+                new dev.lore.server.attachment.AttachmentPages(new AttachmentLists(attachments, clock), pages)
+                        ::register);
     }
 }

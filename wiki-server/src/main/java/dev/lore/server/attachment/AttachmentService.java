@@ -184,6 +184,11 @@ public final class AttachmentService {
         return store.usedOn(id);
     }
 
+    /** The pages naming each of these files (already checked visible), by file id, in one pass. */
+    public java.util.Map<String, List<dev.lore.graph.attachment.UsedOn>> usedOn(List<Attachment> visible) {
+        return store.usedOn(visible.stream().map(Attachment::id).toList());
+    }
+
     /** How the text extraction of a visible file's latest version ended; empty while it has not run. */
     public Optional<AttachmentStore.TextStatus> textStatus(String id, boolean champion) {
         visible(id, champion);
