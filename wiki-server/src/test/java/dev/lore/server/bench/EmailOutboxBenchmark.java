@@ -85,7 +85,7 @@ public final class EmailOutboxBenchmark {
                 outboxRate = received / seconds;
                 System.out.printf("outbox: %d deliveries, %d emails received in %.1f s%n", sent, received, seconds);
             }
-            smtp.reset();
+            smtp.purgeEmailFromAllMailboxes(); // not reset(): that restarts it on another port
             var props = new Properties();
             props.put("mail.smtp.host", "127.0.0.1");
             props.put("mail.smtp.port", Integer.toString(port));
