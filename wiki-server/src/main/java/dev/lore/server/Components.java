@@ -241,7 +241,8 @@ final class Components {
                 paths,
                 collections,
                 new dev.lore.graph.curation.VerificationStore(graph),
-                clock);
+                clock,
+                Optional.of(attachments));
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(
@@ -407,7 +408,8 @@ final class Components {
                 pathPages::register,
                 new CollectionPages(collections, articles, packStore, pages)::register,
                 new SeedPackRoutes(
-                        new SeedPacks(importer, articles, collections, people, experts, packStore),
+                        new SeedPacks(
+                                importer, articles, collections, people, experts, packStore, Optional.of(attachments)),
                         collections,
                         packStore,
                         pages,
@@ -419,6 +421,8 @@ final class Components {
                 new WebhookApi(webhooks)::register,
                 new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
                 new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
-                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register);
+                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register,
+                new dev.lore.server.attachment.AttachmentPages(new AttachmentLists(attachments, clock), pages)
+                        ::register);
     }
 }

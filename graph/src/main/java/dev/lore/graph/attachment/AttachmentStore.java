@@ -54,13 +54,22 @@ public final class AttachmentStore {
      * @throws NoSuchEntityException if there is no such page (or person)
      */
     public Attachment attach(String kind, String pageKey, NewVersion first) {
+        return attach(kind, pageKey, first, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Attaches a new file under an id chosen beforehand: imports write a page's text, with the
+     * file's address in it, before the page exists to attach to.
+     *
+     * @throws NoSuchEntityException if there is no such page (or person)
+     */
+    public Attachment attach(String kind, String pageKey, NewVersion first, String id) {
         String match = switch (kind) {
             case "article" -> "MATCH (t:Article {slug: $key}) WHERE coalesce(t.status, 'active') <> 'deleted'";
             case "question" -> "MATCH (t:Question {id: $key})";
             case "answer" -> "MATCH (t:Answer {id: $key})";
             default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
         };
-        String id = UUID.randomUUID().toString();
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             var params = params(first);
@@ -309,6 +318,41 @@ public final class AttachmentStore {
                         r.get("kind").asString(),
                         r.get("key").asString(),
                         r.get("title").asString())));
+    }
+
+    /**
+     * {@link #usedOn(String)} for several files at once, in one pass over the pages' texts: the
+     * pages naming each file, by file id (files no page names are left out).
+     */
+    public Map<String, List<UsedOn>> usedOn(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var used = new java.util.LinkedHashMap<String, List<UsedOn>>();
+        graph.read(tx -> tx.run("""
+                        CALL () {
+                          MATCH (a:Article {status: 'active'})-[:HAS_REVISION]->(r:Revision)
+                          WHERE r.n = a.revision AND r.markdown CONTAINS '/files/'
+                          RETURN 'article' AS kind, a.slug AS key, a.title AS title, a.updatedAt AS at, r.markdown AS text
+                          UNION ALL
+                          MATCH (q:Question) WHERE NOT coalesce(q.hidden, false) AND q.markdown CONTAINS '/files/'
+                          RETURN 'question' AS kind, q.id AS key, q.title AS title, q.updatedAt AS at, q.markdown AS text
+                          UNION ALL
+                          MATCH (x:Answer)-[:ANSWERS]->(q:Question)
+                          WHERE NOT coalesce(x.hidden, false) AND NOT coalesce(q.hidden, false)
+                                AND x.markdown CONTAINS '/files/'
+                          RETURN 'answer' AS kind, q.id AS key, q.title AS title, x.at AS at, x.markdown AS text
+                        }
+                        UNWIND $ids AS id
+                        WITH id, kind, key, title, at, text WHERE text CONTAINS '/files/' + id
+                        RETURN id, kind, key, title ORDER BY at DESC
+                        """, Map.of("ids", List.copyOf(ids))).list())
+                .forEach(r -> used.computeIfAbsent(r.get("id").asString(), k -> new java.util.ArrayList<>())
+                        .add(new UsedOn(
+                                r.get("kind").asString(),
+                                r.get("key").asString(),
+                                r.get("title").asString())));
+        return used;
     }
 
     /**

@@ -52,8 +52,10 @@ public final class AttachmentLists implements Pages.PageFilesSource {
         boolean champion = CurrentUser.atLeast(ctx, Role.CHAMPION);
         var own = new ArrayList<FileItem>();
         var answers = new LinkedHashMap<String, List<FileItem>>();
-        for (Attachment a : files.onPage(kind, key, champion)) {
-            FileItem item = item(a, champion);
+        List<Attachment> onPage = files.onPage(kind, key, champion);
+        Map<String, List<dev.lore.graph.attachment.UsedOn>> used = files.usedOn(onPage);
+        for (Attachment a : onPage) {
+            FileItem item = item(a, champion, used.getOrDefault(a.id(), List.of()));
             if (a.page().kind().equals("answer")) {
                 answers.computeIfAbsent(a.page().id(), k -> new ArrayList<>()).add(item);
             } else {
@@ -63,7 +65,20 @@ public final class AttachmentLists implements Pages.PageFilesSource {
         return new PageFiles(kind, key, path, List.copyOf(own), Map.copyOf(answers));
     }
 
-    private FileItem item(Attachment a, boolean champion) {
+    /** Files no page shows or links, for champions, each with its page. */
+    public dev.lore.ui.view.attachment.UnusedFilesView unused(int limit) {
+        var unused = files.unused(limit).stream()
+                .map(a -> new dev.lore.ui.view.attachment.UnusedFilesView.Unused(
+                        item(a, true, List.of()),
+                        a.page().title(),
+                        a.page().kind().equals("article")
+                                ? "/wiki/" + a.page().key()
+                                : "/questions/" + a.page().key()))
+                .toList();
+        return new dev.lore.ui.view.attachment.UnusedFilesView(unused, limit);
+    }
+
+    private FileItem item(Attachment a, boolean champion, List<dev.lore.graph.attachment.UsedOn> usedOn) {
         String url = AttachmentRoutes.url(a);
         boolean thumb = files.hasThumbnail(a);
         String show = thumb
@@ -96,7 +111,11 @@ public final class AttachmentLists implements Pages.PageFilesSource {
                 a.by().name(),
                 Pages.ago(a.at(), clock.instant()),
                 a.at().toString(),
-                older);
+                older,
+                usedOn.stream()
+                        .map(u -> new dev.lore.ui.view.attachment.FileUse(u.title(), u.path()))
+                        .distinct()
+                        .toList());
     }
 
     /** {@code ![name](url)} for an image, {@code [name](url)} for anything else. */

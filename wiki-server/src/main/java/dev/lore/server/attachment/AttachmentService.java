@@ -85,6 +85,48 @@ public final class AttachmentService {
         return a;
     }
 
+    /** A file an import put in the blob store, not yet attached: its clean name, detected type, size and hash. */
+    public record StoredFile(String name, String type, long size, String sha256) {}
+
+    /**
+     * Stores a file for an import, which attaches it later ({@link #attachStored}) under an id it
+     * chose beforehand. Until then the bytes are unreferenced: {@code gc-files} removes them if the
+     * import never attaches them.
+     *
+     * @throws TooLargeException past the size limit; UnsupportedMediaTypeException for a type Lore does not keep
+     */
+    public StoredFile keep(String rawName, InputStream content) {
+        String name = cleanName(rawName);
+        Stored stored = store(name, content);
+        return new StoredFile(name, stored.type, stored.blob.size(), stored.blob.sha256());
+    }
+
+    /**
+     * Attaches a stored file to a page under the id given, as of {@code at}. Its text is extracted
+     * once the import has committed ({@link #extractWaiting}), not now: inside the import's
+     * transaction the file is not visible to the extraction thread yet.
+     */
+    public Attachment attachStored(
+            String id, String kind, String key, StoredFile file, String byPersonId, java.time.Instant at) {
+        Attachment a = store.attach(
+                kind, key, new NewVersion(file.name(), file.type(), file.size(), file.sha256(), byPersonId, at), id);
+        indexCatchUp.run();
+        return a;
+    }
+
+    /** A new version of an attachment from a stored file, as of {@code at}; its text as {@link #attachStored}. */
+    public Attachment replaceStored(String id, StoredFile file, String byPersonId, java.time.Instant at) {
+        Attachment a =
+                store.replace(id, new NewVersion(file.name(), file.type(), file.size(), file.sha256(), byPersonId, at));
+        indexCatchUp.run();
+        return a;
+    }
+
+    /** Queues the text extraction of every file whose latest version has none yet (after an import commits). */
+    public int extractWaiting() {
+        return extraction.submitWaiting();
+    }
+
     /** A new version of an attachment; the old ones stay in its history. */
     public Attachment replace(String byPersonId, String id, boolean champion, String rawName, InputStream content) {
         visible(id, champion);
@@ -140,6 +182,11 @@ public final class AttachmentService {
     public List<dev.lore.graph.attachment.UsedOn> usedOn(String id, boolean champion) {
         visible(id, champion);
         return store.usedOn(id);
+    }
+
+    /** The pages naming each of these files (already checked visible), by file id, in one pass. */
+    public java.util.Map<String, List<dev.lore.graph.attachment.UsedOn>> usedOn(List<Attachment> visible) {
+        return store.usedOn(visible.stream().map(Attachment::id).toList());
     }
 
     /** How the text extraction of a visible file's latest version ended; empty while it has not run. */

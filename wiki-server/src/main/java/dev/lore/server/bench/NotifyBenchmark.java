@@ -14,6 +14,7 @@ import dev.lore.server.article.ArticleInput;
 import dev.lore.server.auth.Role;
 import dev.lore.server.notify.NotifyConfig;
 import dev.lore.server.notify.WebhookService;
+import dev.lore.server.person.PersonService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -90,19 +91,30 @@ public final class NotifyBenchmark {
             int created = 0;
             for (int watchers : watcherCounts) {
                 String slug = page(lore, "watched by " + watchers);
+                // in bulk: one statement per thousand people, a thousand watches per transaction
+                var accounts = new ArrayList<PersonService.NewAccount>();
                 for (; created < watchers; created++) {
-                    lore.people()
-                            .create(
-                                    "w" + created,
-                                    "Watcher " + created,
-                                    "",
-                                    "Team " + (created % 20),
-                                    "Engineer",
-                                    Role.READER,
-                                    Optional.empty());
+                    accounts.add(new PersonService.NewAccount(
+                            "w" + created,
+                            "Watcher " + created,
+                            "",
+                            "Team " + (created % 20),
+                            "Engineer",
+                            Role.READER));
+                    if (accounts.size() == 1_000) {
+                        lore.people().createBatch(accounts);
+                        accounts.clear();
+                    }
                 }
-                for (int i = 0; i < watchers; i++) {
-                    lore.notifications().watch("w" + i, new Subject(WatchKind.ARTICLE, slug));
+                lore.people().createBatch(accounts);
+                for (int from = 0; from < watchers; from += 1_000) {
+                    int start = from;
+                    lore.graph().inOneTransaction(() -> {
+                        for (int i = start; i < Math.min(watchers, start + 1_000); i++) {
+                            lore.notifications().watch("w" + i, new Subject(WatchKind.ARTICLE, slug));
+                        }
+                        return null;
+                    });
                 }
                 Latency watched = edits(lore, clock, slug, edits);
                 rows.add(String.format(

@@ -14,7 +14,10 @@ public final class ExportCommand implements Command {
         Path dir = Path.of(args.isEmpty() ? "export" : args.getFirst());
         try (Lore lore = Cli.open(Cli.config().withSeed(false))) {
             int n = new Export(
-                            lore.articles(), lore.people(), lore.collections().all())
+                            lore.articles(),
+                            lore.people(),
+                            lore.collections().all(),
+                            java.util.Optional.of(lore.attachments()))
                     .exportTo(dir, new ConsoleProgress(out));
             out.printf(
                     "Exported %d articles to %s (their current text; for everything, use backup)%n",

@@ -273,6 +273,27 @@ final class GitHistory implements AutoCloseable {
         return new FileChange(kind, oldPath, path, text.replace("\r\n", "\n"), null);
     }
 
+    /**
+     * The bytes of the regular file at {@code path} in {@code commit}'s tree; empty when there is
+     * none there (or a folder, a link, a submodule) or it is larger than {@code maxBytes}.
+     */
+    java.util.Optional<byte[]> file(RevCommit commit, String path, long maxBytes) {
+        try (TreeWalk tw = TreeWalk.forPath(reader, path, commit.getTree())) {
+            if (tw == null
+                    || !(tw.getFileMode(0).equals(FileMode.REGULAR_FILE)
+                            || tw.getFileMode(0).equals(FileMode.EXECUTABLE_FILE))) {
+                return java.util.Optional.empty();
+            }
+            ObjectLoader loader = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB);
+            if (loader.getSize() > maxBytes) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(loader.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " in " + location, e);
+        }
+    }
+
     /** A regular file (not a symlink or submodule) named {@code *.md} or {@code *.markdown}, any case. */
     static boolean isMarkdownFile(String path, FileMode mode) {
         if (path == null || path.equals(DiffEntry.DEV_NULL)) {

@@ -5,6 +5,7 @@ import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.graph.gitimport.GitImportStore.TrackedFile;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
@@ -59,9 +60,20 @@ public final class GitImport {
     private final int batchCommits;
     private final int batchRevisions;
     private final boolean oneByOne;
+    private final Optional<AttachmentService> files;
 
     public GitImport(ArticleService articles, PersonService people, GitImportStore store, Clock clock) {
         this(articles, people, store, clock, BATCH_COMMITS, BATCH_REVISIONS);
+    }
+
+    /** With {@code files}, the images and documents pages link to become their attachments ({@link RepositoryFiles}). */
+    public GitImport(
+            ArticleService articles,
+            PersonService people,
+            GitImportStore store,
+            Clock clock,
+            Optional<AttachmentService> files) {
+        this(articles, people, store, clock, BATCH_COMMITS, BATCH_REVISIONS, false, files);
     }
 
     /** With other batch sizes; tests use small ones to cross batch boundaries. */
@@ -87,6 +99,19 @@ public final class GitImport {
             int batchCommits,
             int batchRevisions,
             boolean oneByOne) {
+        this(articles, people, store, clock, batchCommits, batchRevisions, oneByOne, Optional.empty());
+    }
+
+    GitImport(
+            ArticleService articles,
+            PersonService people,
+            GitImportStore store,
+            Clock clock,
+            int batchCommits,
+            int batchRevisions,
+            boolean oneByOne,
+            Optional<AttachmentService> files) {
+        this.files = files;
         this.oneByOne = oneByOne;
         this.articles = articles;
         this.people = people;
@@ -137,12 +162,15 @@ public final class GitImport {
     public GitImportResult importRepository(java.nio.file.Path path, Progress progress, int maxCommits) {
         try (GitHistory history = GitHistory.open(path)) {
             return new Run(history, maxCommits).run(progress);
+        } finally {
+            files.ifPresent(AttachmentService::extractWaiting); // the files' text, once they are committed
         }
     }
 
     /** One import. */
     private final class Run {
         private final GitHistory history;
+        private final RepositoryFiles repositoryFiles;
         private final Set<String> createdPeople = new HashSet<>();
         private String repositoryKey;
         private Map<Identity, String> authors;
@@ -151,6 +179,7 @@ public final class GitImport {
 
         Run(GitHistory history, int maxCommits) {
             this.history = history;
+            this.repositoryFiles = new RepositoryFiles(history, files);
             this.maxCommits = maxCommits;
         }
 
@@ -339,11 +368,15 @@ public final class GitImport {
                 skip(state, commit, path, change.skipped());
                 return;
             }
-            ArticleInput input = input(path, change.text(), message);
             TrackedFile file = state.files.get(path);
             try {
-                if (file != null && file.live()) {
+                boolean live = file != null && file.live();
+                var linked = repositoryFiles.link(
+                        commit, path, change.text(), live ? Optional.of(file.slug()) : Optional.empty());
+                ArticleInput input = input(path, linked.text(), message);
+                if (live) {
                     Saved after = saves.update(file, input, authorId, at);
+                    linked.attachTo(after.slug(), authorId, at);
                     if (after.wrote()) {
                         state.revisions++;
                         state.updatedArticles.add(after.id());
@@ -352,6 +385,7 @@ public final class GitImport {
                 } else {
                     // New, or its article was deleted in Lore meanwhile: the file lives on, so does a page.
                     Saved created = saves.create(input, authorId, at);
+                    linked.attachTo(created.slug(), authorId, at);
                     state.revisions++;
                     state.createdArticles.add(created.id());
                     state.files.put(

@@ -5,21 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.Revision;
+import dev.lore.graph.attachment.Attachment;
 import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentService;
 import dev.lore.server.person.PersonService;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,11 +41,25 @@ public final class Export {
     private final ArticleService articles;
     private final PersonService people;
     private final Collection<FeaturedCollection> collections;
+    private final Optional<AttachmentService> attachments;
 
     public Export(ArticleService articles, PersonService people, Collection<FeaturedCollection> collections) {
+        this(articles, people, collections, Optional.empty());
+    }
+
+    /**
+     * With {@code attachments}, each page's files travel too: in {@code files/<slug>/}, with the
+     * page's links to them made relative ({@link #attachmentFiles}).
+     */
+    public Export(
+            ArticleService articles,
+            PersonService people,
+            Collection<FeaturedCollection> collections,
+            Optional<AttachmentService> attachments) {
         this.articles = articles;
         this.people = people;
         this.collections = collections;
+        this.attachments = attachments;
     }
 
     /** Writes every live article to {@code dir}; returns how many were written. */
@@ -57,6 +76,13 @@ public final class Export {
                     files(slugs, collections, () -> progress.update(++written[0], slugs.size(), "articles"));
             for (var file : files.entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+            for (var file : attachmentFiles(slugs).entrySet()) {
+                Path target = dir.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                try (InputStream in = open(file.getValue())) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             return written[0];
         } catch (IOException e) {
@@ -77,7 +103,9 @@ public final class Export {
             Revision current = articles.revision(a.slug(), a.revision());
             a.owner().ifPresent(credited::add);
             credited.add(current.author().id());
-            files.put(a.slug() + ".md", toMarkdown(a, current));
+            files.put(
+                    a.slug() + ".md",
+                    toMarkdown(a, current, PageFileLinks.relative(a.markdown(), pageFiles(a.slug()))));
             each.run();
         }
         var peopleJson = new ArrayList<Map<String, Object>>();
@@ -114,6 +142,11 @@ public final class Export {
      * (which may hold a front matter block of its own: the import strips only the first block).
      */
     static String toMarkdown(Article a, Revision current) {
+        return toMarkdown(a, current, a.markdown());
+    }
+
+    /** As {@link #toMarkdown(Article, Revision)} with {@code markdown} as the page's text. */
+    static String toMarkdown(Article a, Revision current, String markdown) {
         var out = new StringBuilder("---\n");
         out.append("title: ").append(quote(a.title())).append('\n');
         out.append("tags: ").append(list(a.tags())).append('\n');
@@ -125,8 +158,35 @@ public final class Export {
         out.append("author: ").append(quote(current.author().id())).append('\n');
         out.append("date: ").append(quote(current.at().toString())).append('\n');
         out.append("---\n");
-        out.append(a.markdown());
+        out.append(markdown);
         return out.toString();
+    }
+
+    /**
+     * The files of the pages at {@code slugs}, by their path in the pack ({@code files/<slug>/<name>},
+     * a name made unique within its page); none without attachments.
+     */
+    public Map<String, Attachment> attachmentFiles(Set<String> slugs) {
+        var all = new LinkedHashMap<String, Attachment>();
+        for (String slug : slugs) {
+            for (var f : pageFiles(slug).entrySet()) {
+                all.put(f.getValue(), f.getKey());
+            }
+        }
+        return all;
+    }
+
+    /** The bytes of an exported file's latest version. */
+    public InputStream open(Attachment a) {
+        return attachments.orElseThrow().open(a.sha256(), 0, a.size());
+    }
+
+    /** A page's files and their paths in the pack. */
+    private Map<Attachment, String> pageFiles(String slug) {
+        if (attachments.isEmpty()) {
+            return Map.of();
+        }
+        return PageFileLinks.paths(slug, attachments.get().onPage("article", slug, true));
     }
 
     /** A person as people.json lists them: no role and no password travel with a pack. */

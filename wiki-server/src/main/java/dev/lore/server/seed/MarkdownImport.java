@@ -4,6 +4,8 @@ import dev.lore.graph.article.Article;
 import dev.lore.graph.curation.VerificationStore;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentService;
+import dev.lore.server.attachment.ImportedFiles;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
@@ -54,6 +56,7 @@ public final class MarkdownImport {
     private final PackLists lists;
     private final VerificationStore verifications;
     private final Clock clock;
+    private final Optional<AttachmentService> files;
 
     public MarkdownImport(
             ArticleService articles,
@@ -63,6 +66,20 @@ public final class MarkdownImport {
             CollectionService collections,
             VerificationStore verifications,
             Clock clock) {
+        this(articles, people, skills, paths, collections, verifications, clock, Optional.empty());
+    }
+
+    /** With {@code files}, the pack's files that pages link to become their attachments ({@link PackAttachments}). */
+    public MarkdownImport(
+            ArticleService articles,
+            PersonService people,
+            ExpertService skills,
+            PathService paths,
+            CollectionService collections,
+            VerificationStore verifications,
+            Clock clock,
+            Optional<AttachmentService> files) {
+        this.files = files;
         this.articles = articles;
         this.verifications = verifications;
         this.people = people;
@@ -130,19 +147,25 @@ public final class MarkdownImport {
             throw new IllegalArgumentException("not a folder: " + root);
         }
         List<List<Path>> units = PackFolder.units(root);
-        List<Skipped> skipped = PackFolder.check(root, units);
+        List<Skipped> skipped = PackFolder.check(
+                root, units, files.isPresent() ? PackAttachments.all(root, units) : java.util.Set.of());
         lists.checkReferences(root, units);
-        if (units.size() <= MAX_ATOMIC_UNITS && PackFolder.bytes(root) <= MAX_ATOMIC_BYTES) {
-            // every write inside joins this transaction (and its batches too): all or nothing
-            return articles.inOneTransaction(
-                    () -> write(root, units, skipped, importerId, password, maxRole, progress, verification));
+        try {
+            if (units.size() <= MAX_ATOMIC_UNITS && PackFolder.bytes(root) <= MAX_ATOMIC_BYTES) {
+                // every write inside joins this transaction (and its batches too): all or nothing
+                return articles.inOneTransaction(
+                        () -> write(root, units, skipped, importerId, password, maxRole, progress, verification));
+            }
+            LOG.warn(
+                    "{} holds {} articles: too many for one transaction, so it is written in batches; a failure"
+                            + " part-way keeps the batches written before it",
+                    root,
+                    units.size());
+            return write(root, units, skipped, importerId, password, maxRole, progress, verification);
+        } finally {
+            // the files' text is read once the graph names them: after the commit
+            files.ifPresent(AttachmentService::extractWaiting);
         }
-        LOG.warn(
-                "{} holds {} articles: too many for one transaction, so it is written in batches; a failure"
-                        + " part-way keeps the batches written before it",
-                root,
-                units.size());
-        return write(root, units, skipped, importerId, password, maxRole, progress, verification);
     }
 
     private Result write(
@@ -197,21 +220,45 @@ public final class MarkdownImport {
 
     private Outcome importUnit(Path root, List<Path> revisions, String importerId, Verification verification) {
         try {
-            return importUnit(revisions, importerId, verification);
+            return importUnit(
+                    root,
+                    revisions,
+                    importerId,
+                    verification,
+                    files.map(f -> new ImportedFiles(
+                            f, findExisting(Slugs.slugify(title(revisions))).map(Article::slug))));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(PackFolder.name(root, revisions.getFirst()) + ": " + e.getMessage());
         }
     }
 
-    private Outcome importUnit(List<Path> revisions, String importerId, Verification verification) {
-        List<String> texts = revisions.stream().map(PackFolder::read).toList();
-        FrontMatter first = FrontMatter.parse(texts.getFirst());
-        String title = first.title().orElse(PackFolder.titleFromFile(revisions.getFirst()));
+    private static String title(List<Path> revisions) {
+        return FrontMatter.parse(PackFolder.read(revisions.getFirst()))
+                .title()
+                .orElse(PackFolder.titleFromFile(revisions.getFirst()));
+    }
+
+    private Outcome importUnit(
+            Path root,
+            List<Path> revisions,
+            String importerId,
+            Verification verification,
+            Optional<ImportedFiles> attached) {
+        var texts = new java.util.ArrayList<String>();
+        for (Path file : revisions) {
+            String text = PackFolder.read(file);
+            texts.add(attached.map(f -> PackAttachments.rewrite(root, file, text, f))
+                    .orElse(text));
+        }
+        attached.ifPresent(f -> PackAttachments.attachUnlinked(root, revisions, f));
+        String title = title(revisions);
         Optional<Article> existing = findExisting(Slugs.slugify(title));
+        Instant filesAt = FrontMatter.parse(texts.getFirst()).date().orElseGet(clock::instant);
         if (existing.isPresent()) {
             Article current = existing.get();
             String last = texts.getLast();
             Article after = save(Optional.of(current), last, title, importerId);
+            attached.ifPresent(f -> f.attachTo(after.slug(), importerId, filesAt));
             verify(after, last, importerId, verification);
             return after.revision() == current.revision() ? Outcome.UNCHANGED : Outcome.UPDATED;
         }
@@ -219,7 +266,9 @@ public final class MarkdownImport {
         for (String text : texts) {
             current = Optional.of(save(current, text, title, importerId));
         }
-        verify(current.orElseThrow(), texts.getLast(), importerId, verification);
+        Article created = current.orElseThrow();
+        attached.ifPresent(f -> f.attachTo(created.slug(), importerId, filesAt));
+        verify(created, texts.getLast(), importerId, verification);
         return Outcome.CREATED;
     }
 

@@ -99,7 +99,12 @@ final class PackFolder {
      * the size of every file and the JSON files' syntax. Returns the files that will be left alone.
      */
     static List<Skipped> check(Path root, List<List<Path>> units) {
-        var used = new HashSet<Path>();
+        return check(root, units, java.util.Set.of());
+    }
+
+    /** As {@link #check(Path, List)}, where {@code attached} are files that pages of the pack attach. */
+    static List<Skipped> check(Path root, List<List<Path>> units, java.util.Set<Path> attached) {
+        var used = new HashSet<Path>(attached);
         for (List<Path> unit : units) {
             for (Path file : unit) {
                 used.add(file);

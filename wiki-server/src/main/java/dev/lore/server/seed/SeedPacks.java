@@ -5,6 +5,7 @@ import dev.lore.graph.learning.FeaturedCollection;
 import dev.lore.graph.person.Person;
 import dev.lore.graph.seed.PackStore;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.attachment.AttachmentService;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.Role;
 import dev.lore.server.error.ForbiddenException;
@@ -40,6 +41,7 @@ public final class SeedPacks {
     private final ExpertService skills;
     private final PackStore store;
     private final ReentrantLock importing = new ReentrantLock();
+    private final Optional<AttachmentService> files;
 
     public SeedPacks(
             MarkdownImport importer,
@@ -48,6 +50,19 @@ public final class SeedPacks {
             PersonService people,
             ExpertService skills,
             PackStore store) {
+        this(importer, articles, collections, people, skills, store, Optional.empty());
+    }
+
+    /** With {@code files}, exported packs carry the pages' files ({@link Export}). */
+    public SeedPacks(
+            MarkdownImport importer,
+            ArticleService articles,
+            CollectionService collections,
+            PersonService people,
+            ExpertService skills,
+            PackStore store,
+            Optional<AttachmentService> files) {
+        this.files = files;
         this.importer = importer;
         this.articles = articles;
         this.collections = collections;
@@ -144,10 +159,16 @@ public final class SeedPacks {
     private byte[] zip(Set<String> slugs, List<FeaturedCollection> chosen) {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            for (var file : new Export(articles, people, List.of())
-                    .files(slugs, chosen, () -> {})
-                    .entrySet()) {
+            var export = new Export(articles, people, List.of(), files);
+            for (var file : export.files(slugs, chosen, () -> {}).entrySet()) {
                 put(zip, file.getKey(), file.getValue());
+            }
+            for (var file : export.attachmentFiles(slugs).entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                try (var in = export.open(file.getValue())) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export", e);

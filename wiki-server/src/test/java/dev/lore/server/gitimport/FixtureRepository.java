@@ -51,6 +51,17 @@ final class FixtureRepository implements AutoCloseable {
         }
     }
 
+    FixtureRepository write(String path, byte[] bytes) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     FixtureRepository delete(String path) {
         try {
             Files.delete(dir.resolve(path));

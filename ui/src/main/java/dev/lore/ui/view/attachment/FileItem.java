@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param icon a short label standing for the type when there is no thumbnail ("PDF", "DOC")
  * @param markdown what to write in a page to show or link the file
  * @param versions the older versions, newest first (empty for a file uploaded once)
+ * @param usedOn the pages whose current text shows or links it, most recently changed first
  */
 public record FileItem(
         String id,
@@ -29,4 +30,5 @@ public record FileItem(
         String byName,
         String ago,
         String atIso,
-        List<FileVersionItem> versions) {}
+        List<FileVersionItem> versions,
+        List<FileUse> usedOn) {}
