@@ -34,7 +34,7 @@ import org.apache.lucene.store.Directory;
  */
 final class IndexWrites {
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "8";
+    static final String SCHEMA_VERSION = "9";
 
     private static final FieldType BODY_TYPE = bodyType();
 

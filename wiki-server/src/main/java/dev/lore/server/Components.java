@@ -322,6 +322,7 @@ final class Components {
                                         .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
                                         .toList())
                         .withTree(pageTree)
+                        .withPersonNames(id -> people.find(id).map(Person::name))
                         .withDrafts(drafts)
                         .withLessons(lessons.pages())
                         .withTemplates(lessons::fill)

@@ -246,7 +246,8 @@ public final class QuestionPages {
                 Optional.ofNullable(ctx.formParam("to")).filter(s -> !s.isBlank()),
                 ctx.formParam("note"),
                 from.id());
-        ctx.redirect(back(ctx, kind, target) + "#kudos", HttpStatus.SEE_OTHER);
+        // the confirmation is the notice at the top (every page has it), not an anchor the page may lack
+        ctx.redirect(dev.lore.server.web.Notices.url(back(ctx, kind, target), "kudos"), HttpStatus.SEE_OTHER);
     }
 
     /** The page a form on an article, question or answer came from. */
