@@ -230,7 +230,7 @@ final class Components {
                         + dev.lore.graph.GraphVersion.read(graph),
                 IdentityWiring.passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
-        paths = new PathService(new PathStore(graph), clock);
+        paths = new PathService(new PathStore(graph), new dev.lore.graph.learning.PathFollows(graph), clock);
         collections = new CollectionService(new CollectionStore(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
         closeInReverse.add(experts);

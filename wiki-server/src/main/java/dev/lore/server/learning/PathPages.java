@@ -63,7 +63,7 @@ public final class PathPages {
         routes.get("/paths/{id}/edit", this::editForm);
         routes.post("/paths/{id}/edit", this::edit);
         routes.post("/paths/{id}/steps/{n}", this::step);
-        routes.post("/paths/{id}/steps/{n}/done", this::stepDone);
+        new PathSteps(paths, pages).register(routes);
     }
 
     private void list(Context ctx) {
@@ -117,7 +117,8 @@ public final class PathPages {
                         mine.size(),
                         total,
                         PathRoutes.percent(mine.size(), total),
-                        viewer.map(PathService::mayBuild).orElse(false)));
+                        viewer.map(PathService::mayBuild).orElse(false),
+                        viewer.map(p -> paths.following(path.id(), p)).orElse(false)));
     }
 
     private static PathStepView stepView(PathStep s, Optional<StepProgress> mine, java.time.Instant now) {
@@ -150,17 +151,6 @@ public final class PathPages {
                 Optional.of(Optional.ofNullable(ctx.formParam("reflection")).orElse("")),
                 Optional.of("true".equals(ctx.formParam("shared"))));
         ctx.redirect("/paths/" + Urls.encode(id) + "#step-" + n, HttpStatus.SEE_OTHER);
-    }
-
-    /** The article page's "mark this step done": done, reflection and sharing kept; back to the page. */
-    private void stepDone(Context ctx) {
-        Person me = CurrentUser.require(ctx, Role.READER);
-        String id = ctx.pathParam("id");
-        int n = dev.lore.server.web.Requests.intPath(ctx, "n", 1, PathService.MAX_STEPS);
-        paths.mark(id, n, me, true, Optional.empty(), Optional.empty());
-        String back = dev.lore.server.web.LocalPaths.localOr(
-                ctx.formParam("back"), "/paths/" + Urls.encode(id) + "#step-" + n);
-        ctx.redirect(back, HttpStatus.SEE_OTHER);
     }
 
     /**
