@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Learning paths in the browser: the list, a path with a form per step (done, reflection, share),
- * and the champions' form that builds or edits one, with one step per line ({@code article: slug |
- * prompt}). Everything works without JavaScript: forms post and redirect back. Also the path and
+ * and the champions' form that builds or edits one, with one step per line (a page's title or
+ * address, or {@code question: id}, then optionally {@code | prompt}). Everything works without JavaScript: forms post and redirect back. Also the path and
  * collection parts of the home and skill pages ({@link #onboarding}, {@link #homeCollections},
  * {@link #skillCollections}).
  */
@@ -183,8 +183,11 @@ public final class PathPages {
     private void editForm(Context ctx) {
         requireBuilder(ctx);
         LearningPath path = paths.get(ctx.pathParam("id"));
+        // articles by title (read back by title); questions by id
         String steps = path.steps().stream()
-                .map(s -> s.kind() + ": " + s.ref()
+                .map(s -> (s.kind().equals("article") && s.available() && StepLines.plain(s.title())
+                                ? s.title()
+                                : s.kind() + ": " + s.ref())
                         + s.prompt().map(p -> " | " + p).orElse(""))
                 .collect(Collectors.joining("\n"));
         pages.render(
@@ -227,8 +230,8 @@ public final class PathPages {
         String skill = form(ctx, "skill");
         String steps = form(ctx, "steps");
         try {
-            LearningPath path =
-                    save.apply(new PathService.PathRequest(title, description, level, skill, StepLines.parse(steps)));
+            LearningPath path = save.apply(new PathService.PathRequest(
+                    title, description, level, skill, paths.withTitlesResolved(StepLines.parse(steps))));
             ctx.redirect("/paths/" + Urls.encode(path.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);

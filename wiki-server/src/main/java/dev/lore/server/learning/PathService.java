@@ -46,6 +46,11 @@ public final class PathService {
         this.clock = clock;
     }
 
+    /** The form's steps with pages named by title turned into addresses (see {@link StepTitles}). */
+    public List<StepRequest> withTitlesResolved(List<StepRequest> steps) {
+        return new StepTitles(store).resolve(steps);
+    }
+
     /** {@code learner} follows the path (or stops following it: their progress stays). */
     public void follow(String id, Person learner, boolean follow) {
         get(id);
