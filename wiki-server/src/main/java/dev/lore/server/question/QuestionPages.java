@@ -224,7 +224,9 @@ public final class QuestionPages {
 
     private void promote(Context ctx) {
         var champion = CurrentUser.require(ctx, Role.CHAMPION);
-        Article article = promotions.promote(ctx.pathParam("id"), Optional.empty(), Optional.empty(), champion);
+        // the champion may retitle: a question's wording rarely makes a good page title
+        Optional<String> title = Optional.ofNullable(ctx.formParam("title")).map(String::strip).filter(t -> !t.isEmpty());
+        Article article = promotions.promote(ctx.pathParam("id"), title, Optional.empty(), champion);
         ctx.redirect("/wiki/" + Urls.encode(article.slug()), HttpStatus.SEE_OTHER);
     }
 
