@@ -429,6 +429,7 @@ class BrowserJourneysIT {
         browser.signOut();
         browser.signIn("admin", TestLore.PASSWORD);
         browser.open("/");
+        browser.find(".top-nav .curate-menu summary").click();
         browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Review")));
         WebElement item = browser.find("article.flagged");
         assertThat(item.getText())
@@ -518,6 +519,7 @@ class BrowserJourneysIT {
         http.post("/api/questions", Map.of("title", "Where is the VPN guide?", "markdown", "Anyone?"), carla);
         browser.signIn("admin", TestLore.PASSWORD);
         browser.open("/");
+        browser.find(".top-nav .curate-menu summary").click();
         browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Impact")));
         assertThat(browser.heading()).isEqualTo("Impact");
         WebElement chart = browser.find("svg[role=img][aria-labelledby^=chart-active]");
