@@ -225,7 +225,8 @@ public final class QuestionPages {
     private void promote(Context ctx) {
         var champion = CurrentUser.require(ctx, Role.CHAMPION);
         // the champion may retitle: a question's wording rarely makes a good page title
-        Optional<String> title = Optional.ofNullable(ctx.formParam("title")).map(String::strip).filter(t -> !t.isEmpty());
+        Optional<String> title =
+                Optional.ofNullable(ctx.formParam("title")).map(String::strip).filter(t -> !t.isEmpty());
         Article article = promotions.promote(ctx.pathParam("id"), title, Optional.empty(), champion);
         ctx.redirect("/wiki/" + Urls.encode(article.slug()), HttpStatus.SEE_OTHER);
     }

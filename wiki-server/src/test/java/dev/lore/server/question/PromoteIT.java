@@ -217,7 +217,10 @@ class PromoteIT {
 
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(303);
         assertThat(promoted.header("Location")).hasValue("/wiki/quorum-queue-recovery");
-        assertThat(http.get("/api/articles/quorum-queue-recovery").json().get("title").asText())
+        assertThat(http.get("/api/articles/quorum-queue-recovery")
+                        .json()
+                        .get("title")
+                        .asText())
                 .isEqualTo("Quorum queue recovery");
     }
 }
