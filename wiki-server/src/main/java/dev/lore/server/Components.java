@@ -231,7 +231,8 @@ final class Components {
                 IdentityWiring.passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
         paths = new PathService(new PathStore(graph), new dev.lore.graph.learning.PathFollows(graph), clock);
-        collections = new CollectionService(new CollectionStore(graph), clock);
+        collections = new CollectionService(
+                new CollectionStore(graph), new dev.lore.graph.learning.CollectionsFor(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
         closeInReverse.add(experts);
         deactivation = new Deactivation(experts, people, auth.audit(), clock);
@@ -306,7 +307,7 @@ final class Components {
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
-                        ::register,
+                        .withTree(pageTree)::register,
                 new ArticlePages(
                                 articles,
                                 pages,

@@ -287,9 +287,12 @@ public final class PathPages {
         }
     }
 
-    /** The featured collections on the home page; empty (and logged) if they cannot be looked up. */
-    public List<CollectionView> homeCollections() {
-        return views(collections::onHome);
+    /**
+     * The featured collections on the home page, those about the viewer's skills and team first;
+     * empty (and logged) if they cannot be looked up.
+     */
+    public List<CollectionView> homeCollections(Optional<Person> viewer) {
+        return views(() -> collections.forHome(viewer));
     }
 
     /** The featured collections about {@code skill}, for its page. */

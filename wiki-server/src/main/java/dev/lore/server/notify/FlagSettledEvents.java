@@ -36,6 +36,7 @@ final class FlagSettledEvents {
             case DISMISSED -> "Dismissed: a champion found nothing to change";
             case SENT_TO_OWNER -> "Sent to its owner to fix";
             case FIXED -> "Fixed";
+            case HIDDEN -> "Hidden: a champion took it down";
         };
         events.add(Event.of(
                 EventKind.FLAG_RESOLVED,

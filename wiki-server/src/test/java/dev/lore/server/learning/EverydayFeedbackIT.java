@@ -157,4 +157,54 @@ class EverydayFeedbackIT {
         assertThat(http.getWithCookies("/wiki/vpn-access", rudi).body())
                 .contains("Owner: <a href=\"/people/olga.owner\">Olga Owner</a>");
     }
+
+    @Test
+    void theHomePageShowsCollectionsForTheReadersSkillsAndTeamFirst(TestLore.Running lore) {
+        String champion = lore.person("cy.champion", "Cy Champion", "Enablement", Role.CHAMPION);
+        String sam = lore.person("sam.sales", "Sam Sales", "Sales", Role.CONTRIBUTOR);
+        var owned = http.post(
+                "/api/articles",
+                Map.of("title", "Pricing rules", "markdown", "How we price.", "owner", "sam.sales"),
+                sam);
+        assertThat(owned.status()).as(owned.body()).isEqualTo(201);
+        for (var c : List.of(
+                Map.of(
+                        "title",
+                        "Kafka for everyone",
+                        "skill",
+                        "Kafka",
+                        "articles",
+                        List.of("kafka-consumer-groups"),
+                        "onHome",
+                        true),
+                Map.of("title", "Laptops", "articles", List.of("laptop-setup"), "onHome", true),
+                Map.of("title", "Selling", "articles", List.of("pricing-rules"), "onHome", true),
+                Map.of(
+                        "title",
+                        "Networking",
+                        "skill",
+                        "Networking",
+                        "articles",
+                        List.of("vpn-access"),
+                        "onHome",
+                        false))) {
+            var r = http.post("/api/collections", c, champion);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        String rudiToken = http.login("rudi.reader", TestLore.PASSWORD);
+        var declared = http.put(
+                "/api/people/rudi.reader/skills",
+                Map.of("skills", List.of(Map.of("name", "Networking", "level", "learning"))),
+                rudiToken);
+        assertThat(declared.status()).as(declared.body()).isBetween(200, 204);
+
+        String mine = http.getWithCookies("/", rudi).body();
+        int networking = mine.indexOf("aria-label=\"Networking\"");
+        int selling = mine.indexOf("aria-label=\"Selling\"");
+        int kafka = mine.indexOf("aria-label=\"Kafka for everyone\"");
+        assertThat(networking).as("the reader's skill first").isPositive().isLessThan(selling);
+        assertThat(selling).as("then the reader's team").isLessThan(kafka);
+        String anonymous = http.get("/").body();
+        assertThat(anonymous).contains("aria-label=\"Kafka for everyone\"").doesNotContain("aria-label=\"Networking\"");
+    }
 }
