@@ -243,7 +243,8 @@ final class Components {
                 paths,
                 collections,
                 new dev.lore.graph.curation.VerificationStore(graph),
-                clock);
+                clock)
+                .withTree(new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph)));
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(

@@ -15,6 +15,8 @@ public final class ExportCommand implements Command {
         try (Lore lore = Cli.open(Cli.config().withSeed(false))) {
             int n = new Export(
                             lore.articles(), lore.people(), lore.collections().all())
+                    .withTree(new dev.lore.server.article.PageTreeService(
+                            new dev.lore.graph.article.PageTree(lore.graph())))
                     .exportTo(dir, new ConsoleProgress(out));
             out.printf(
                     "Exported %d articles to %s (their current text; for everything, use backup)%n",

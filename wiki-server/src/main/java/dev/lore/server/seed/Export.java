@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * revision, then its stored Markdown exactly as it is), {@code people.json} with those owners and
  * authors (no roles, no passwords) and {@code collections.json} with the collections of exported
  * articles. A publishing format for moving pages, not a backup: only each article's current text
- * travels (see {@code lore backup} for everything).
+ * travels (see {@code lore backup} for everything). With the page tree, a page with children is
+ * written as {@code slug/index.md} with its children in that folder ({@link PackTree}).
  */
 public final class Export {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,10 +38,25 @@ public final class Export {
     private final PersonService people;
     private final Collection<FeaturedCollection> collections;
 
+    private java.util.Optional<dev.lore.server.article.PageTreeService> tree = java.util.Optional.empty();
+
     public Export(ArticleService articles, PersonService people, Collection<FeaturedCollection> collections) {
         this.articles = articles;
         this.people = people;
         this.collections = collections;
+    }
+
+    /** Writes the page tree as folders. */
+    public Export withTree(dev.lore.server.article.PageTreeService tree) {
+        this.tree = java.util.Optional.of(tree);
+        return this;
+    }
+
+    /** Each exported page's file name, in folders as the tree says (flat without the tree). */
+    private Map<String, String> fileNames(Set<String> slugs) {
+        var parents = new java.util.HashMap<String, String>();
+        tree.ifPresent(t -> t.all().forEach(n -> n.parent().ifPresent(p -> parents.put(n.slug(), p))));
+        return PackTree.files(slugs, slug -> java.util.Optional.ofNullable(parents.get(slug)));
     }
 
     /** Writes every live article to {@code dir}; returns how many were written. */
@@ -56,7 +72,9 @@ public final class Export {
             Map<String, String> files =
                     files(slugs, collections, () -> progress.update(++written[0], slugs.size(), "articles"));
             for (var file : files.entrySet()) {
-                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                Path target = dir.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
             }
             return written[0];
         } catch (IOException e) {
@@ -72,12 +90,13 @@ public final class Export {
     public Map<String, String> files(Set<String> slugs, Collection<FeaturedCollection> chosen, Runnable each) {
         var files = new LinkedHashMap<String, String>();
         var credited = new LinkedHashSet<String>();
+        Map<String, String> names = fileNames(slugs);
         for (String slug : slugs) {
             Article a = articles.find(slug).article();
             Revision current = articles.revision(a.slug(), a.revision());
             a.owner().ifPresent(credited::add);
             credited.add(current.author().id());
-            files.put(a.slug() + ".md", toMarkdown(a, current));
+            files.put(names.getOrDefault(a.slug(), a.slug() + ".md"), toMarkdown(a, current));
             each.run();
         }
         var peopleJson = new ArrayList<Map<String, Object>>();

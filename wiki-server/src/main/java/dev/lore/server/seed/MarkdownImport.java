@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * an optional {@code paths.json} ({@code [{title, description, level, skill, steps:[{kind, ref,
  * prompt}]}]}) adds learning paths and {@code collections.json} ({@code [{title, skill, onHome,
  * articles:[slug]}]}) featured collections, matched by title when re-imported. Re-importing updates articles (matched by
- * slug) instead of duplicating them, and saves nothing when the text is unchanged. The folder's
- * layout and checks are {@link PackFolder}'s; the JSON files are {@link PackLists}'.
+ * slug) instead of duplicating them, and saves nothing when the text is unchanged. Folders map to
+ * the page tree ({@link PackTree}): {@code foo/index.md} (or {@code foo.md} beside {@code foo/}) is
+ * the page {@code foo} and the pages in {@code foo/} are its children. The folder's layout and
+ * checks are {@link PackFolder}'s; the JSON files are {@link PackLists}'.
  */
 public final class MarkdownImport {
     private static final Logger LOG = LoggerFactory.getLogger(MarkdownImport.class);
@@ -54,6 +56,13 @@ public final class MarkdownImport {
     private final PackLists lists;
     private final VerificationStore verifications;
     private final Clock clock;
+    private Optional<dev.lore.server.article.PageTreeService> tree = Optional.empty();
+
+    /** Places imported pages in the page tree as the pack's folders say. */
+    public MarkdownImport withTree(dev.lore.server.article.PageTreeService tree) {
+        this.tree = Optional.of(tree);
+        return this;
+    }
 
     public MarkdownImport(
             ArticleService articles,
@@ -159,16 +168,18 @@ public final class MarkdownImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        var slugs = new String[units.size()];
         // A few articles per graph transaction (and index refresh): a seed pack's hundreds of
         // revisions load several times faster than with one transaction each.
         for (int i = 0; i < units.size(); i += UNITS_PER_TRANSACTION) {
             var batch = units.subList(i, Math.min(units.size(), i + UNITS_PER_TRANSACTION));
             // the work may be retried with the transaction, so it returns its outcomes
-            List<Outcome> outcomes = articles.inOneTransaction(() -> batch.stream()
+            List<Imported> outcomes = articles.inOneTransaction(() -> batch.stream()
                     .map(unit -> importUnit(root, unit, importerId, verification))
                     .toList());
-            for (Outcome outcome : outcomes) {
-                switch (outcome) {
+            for (int j = 0; j < outcomes.size(); j++) {
+                slugs[i + j] = outcomes.get(j).slug();
+                switch (outcomes.get(j).outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
@@ -176,6 +187,7 @@ public final class MarkdownImport {
             }
             progress.update(i + batch.size(), units.size(), "articles");
         }
+        tree.ifPresent(t -> place(t, PackTree.parents(root, units), slugs));
         // after the articles: paths and collections name them by slug
         int pathCount = lists.importPaths(root, root.resolve("paths.json"), importerId);
         int collectionCount = lists.importCollections(root, root.resolve("collections.json"), importerId);
@@ -195,32 +207,55 @@ public final class MarkdownImport {
         UNCHANGED
     }
 
-    private Outcome importUnit(Path root, List<Path> revisions, String importerId, Verification verification) {
+    private record Imported(Outcome outcome, String slug) {}
+
+    /** Puts each page under the page of its folder, unless it is there already. */
+    private void place(dev.lore.server.article.PageTreeService tree, java.util.Map<Integer, Integer> parents, String[] slugs) {
+        articles.inOneTransaction(() -> {
+            parents.forEach((child, parent) -> {
+                String under = slugs[parent];
+                boolean there = tree.place(slugs[child]).parent().map(p -> p.slug().equals(under)).orElse(false);
+                if (!there && !slugs[child].equals(under)) {
+                    tree.move(slugs[child], Optional.of(under));
+                }
+            });
+            return null;
+        });
+    }
+
+    private Imported importUnit(Path root, List<Path> revisions, String importerId, Verification verification) {
         try {
-            return importUnit(revisions, importerId, verification);
+            Path first = revisions.getFirst();
+            String fallbackTitle = first.getFileName().toString().equals(PackTree.INDEX)
+                            && !first.getParent().equals(root)
+                    ? dev.lore.server.markdown.Titles.fromPath(first.getParent().getFileName().toString())
+                    : PackFolder.titleFromFile(first);
+            return importUnit(revisions, fallbackTitle, importerId, verification);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(PackFolder.name(root, revisions.getFirst()) + ": " + e.getMessage());
         }
     }
 
-    private Outcome importUnit(List<Path> revisions, String importerId, Verification verification) {
+    private Imported importUnit(
+            List<Path> revisions, String fallbackTitle, String importerId, Verification verification) {
         List<String> texts = revisions.stream().map(PackFolder::read).toList();
         FrontMatter first = FrontMatter.parse(texts.getFirst());
-        String title = first.title().orElse(PackFolder.titleFromFile(revisions.getFirst()));
+        String title = first.title().orElse(fallbackTitle);
         Optional<Article> existing = findExisting(Slugs.slugify(title));
         if (existing.isPresent()) {
             Article current = existing.get();
             String last = texts.getLast();
             Article after = save(Optional.of(current), last, title, importerId);
             verify(after, last, importerId, verification);
-            return after.revision() == current.revision() ? Outcome.UNCHANGED : Outcome.UPDATED;
+            return new Imported(
+                    after.revision() == current.revision() ? Outcome.UNCHANGED : Outcome.UPDATED, after.slug());
         }
         Optional<Article> current = Optional.empty();
         for (String text : texts) {
             current = Optional.of(save(current, text, title, importerId));
         }
         verify(current.orElseThrow(), texts.getLast(), importerId, verification);
-        return Outcome.CREATED;
+        return new Imported(Outcome.CREATED, current.orElseThrow().slug());
     }
 
     /**
