@@ -237,13 +237,13 @@ final class Components {
         closeInReverse.add(experts);
         deactivation = new Deactivation(experts, people, auth.audit(), clock);
         importer = new MarkdownImport(
-                articles,
-                people,
-                experts,
-                paths,
-                collections,
-                new dev.lore.graph.curation.VerificationStore(graph),
-                clock)
+                        articles,
+                        people,
+                        experts,
+                        paths,
+                        collections,
+                        new dev.lore.graph.curation.VerificationStore(graph),
+                        clock)
                 .withTree(new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph)));
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);

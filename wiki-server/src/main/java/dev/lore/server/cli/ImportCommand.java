@@ -51,8 +51,10 @@ public final class ImportCommand implements Command {
             Cli.fail(e.getMessage());
         }
         try (Lore lore = Cli.open(Cli.config().withSeed(false))) {
-            var importer =
-                    new GitImport(lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC());
+            var importer = new GitImport(
+                            lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC())
+                    .withTree(new dev.lore.server.article.PageTreeService(
+                            new dev.lore.graph.article.PageTree(lore.graph())));
             out.println(importer.importRepository(repository, new ConsoleProgress(out))
                     .summary());
         } catch (GitImportException e) {

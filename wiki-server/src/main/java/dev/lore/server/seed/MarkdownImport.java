@@ -210,11 +210,15 @@ public final class MarkdownImport {
     private record Imported(Outcome outcome, String slug) {}
 
     /** Puts each page under the page of its folder, unless it is there already. */
-    private void place(dev.lore.server.article.PageTreeService tree, java.util.Map<Integer, Integer> parents, String[] slugs) {
+    private void place(
+            dev.lore.server.article.PageTreeService tree, java.util.Map<Integer, Integer> parents, String[] slugs) {
         articles.inOneTransaction(() -> {
             parents.forEach((child, parent) -> {
                 String under = slugs[parent];
-                boolean there = tree.place(slugs[child]).parent().map(p -> p.slug().equals(under)).orElse(false);
+                boolean there = tree.place(slugs[child])
+                        .parent()
+                        .map(p -> p.slug().equals(under))
+                        .orElse(false);
                 if (!there && !slugs[child].equals(under)) {
                     tree.move(slugs[child], Optional.of(under));
                 }
@@ -228,7 +232,8 @@ public final class MarkdownImport {
             Path first = revisions.getFirst();
             String fallbackTitle = first.getFileName().toString().equals(PackTree.INDEX)
                             && !first.getParent().equals(root)
-                    ? dev.lore.server.markdown.Titles.fromPath(first.getParent().getFileName().toString())
+                    ? dev.lore.server.markdown.Titles.fromPath(
+                            first.getParent().getFileName().toString())
                     : PackFolder.titleFromFile(first);
             return importUnit(revisions, fallbackTitle, importerId, verification);
         } catch (InvalidInputException e) {

@@ -32,7 +32,8 @@ final class PackTree {
         Path where;
         if (!first.getParent().equals(root) && PackFolder.isRevisionFolder(first.getParent())) {
             where = first.getParent();
-        } else if (first.getFileName().toString().equals(INDEX) && !first.getParent().equals(root)) {
+        } else if (first.getFileName().toString().equals(INDEX)
+                && !first.getParent().equals(root)) {
             where = first.getParent();
         } else {
             String name = first.getFileName().toString();
@@ -75,8 +76,7 @@ final class PackTree {
         for (String slug : slugs) {
             String folder = folder(slug, slugs, parentOf, folders, 0);
             files.put(
-                    slug,
-                    withChildren.contains(slug) || slug.equals("index") ? folder + "/" + INDEX : folder + ".md");
+                    slug, withChildren.contains(slug) || slug.equals("index") ? folder + "/" + INDEX : folder + ".md");
         }
         return files;
     }
@@ -92,7 +92,8 @@ final class PackTree {
         if (cached != null) {
             return cached;
         }
-        Optional<String> parent = depth > 100 ? Optional.empty() : parentOf.apply(slug).filter(slugs::contains);
+        Optional<String> parent =
+                depth > 100 ? Optional.empty() : parentOf.apply(slug).filter(slugs::contains);
         String path = parent.map(p -> folder(p, slugs, parentOf, known, depth + 1) + "/" + slug)
                 .orElse(slug);
         known.put(slug, path);

@@ -31,7 +31,9 @@ class PageTreeFoldersIT {
     private static Map<String, String> tree(Http http) {
         var parents = new TreeMap<String, String>();
         for (JsonNode n : http.get("/api/tree").json().get("pages")) {
-            parents.put(n.get("slug").asText(), n.path("parent").isNull() ? "" : n.path("parent").asText(""));
+            parents.put(
+                    n.get("slug").asText(),
+                    n.path("parent").isNull() ? "" : n.path("parent").asText(""));
         }
         return parents;
     }
@@ -67,7 +69,8 @@ class PageTreeFoldersIT {
                 .containsEntry("laptop-setup", "onboarding")
                 .containsEntry("notes", "")
                 .containsEntry("handbook", "");
-        assertThat(lore.lore().articles().find("laptop-setup").article().revision()).isEqualTo(2);
+        assertThat(lore.lore().articles().find("laptop-setup").article().revision())
+                .isEqualTo(2);
 
         var again = lore.lore().importer().importFolder(pack, "admin", Optional.empty(), Progress.NONE);
         assertThat(again.unchanged()).isEqualTo(6);
@@ -101,7 +104,10 @@ class PageTreeFoldersIT {
         }
         Map<String, String> before = tree(http);
 
-        int n = new Export(lore.lore().articles(), lore.lore().people(), lore.lore().collections().all())
+        int n = new Export(
+                        lore.lore().articles(),
+                        lore.lore().people(),
+                        lore.lore().collections().all())
                 .withTree(treeOf(lore))
                 .exportTo(out, Progress.NONE);
 
