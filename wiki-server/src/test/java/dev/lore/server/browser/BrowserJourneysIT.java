@@ -635,6 +635,10 @@ class BrowserJourneysIT {
                 .contains("Mark this step done");
         browser.clickAndWait(browser.find(".open-step button"));
 
+        assertThat(browser.heading()).isEqualTo("Step 2 done");
+        assertThat(browser.find(".notice").getText()).contains("2 of 2 steps");
+        assertThat(browser.text()).contains("You finished this path");
+        browser.clickAndWait(browser.link("Back to the page"));
         assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
         assertThat(browser.findAll(".open-step")).isEmpty();
         browser.open("/paths/" + pathId);
