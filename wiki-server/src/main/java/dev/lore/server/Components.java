@@ -411,7 +411,9 @@ final class Components {
                 pathPages::register,
                 new CollectionPages(collections, articles, packStore, pages)::register,
                 new SeedPackRoutes(
-                        new SeedPacks(importer, articles, collections, people, experts, packStore),
+                        new SeedPacks(importer, articles, collections, people, experts, packStore)
+                                .withTree(new dev.lore.server.article.PageTreeService(
+                                        new dev.lore.graph.article.PageTree(graph))),
                         collections,
                         packStore,
                         pages,

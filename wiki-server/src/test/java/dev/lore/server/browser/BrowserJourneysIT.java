@@ -424,7 +424,8 @@ class BrowserJourneysIT {
         browser.find("details.flag input[value=spam]").click();
         browser.fill("details.flag textarea", "An advert, not a page");
         browser.clickAndWait(browser.find("details.flag button[type=submit]"));
-        assertThat(browser.path()).isEqualTo("/wiki/free-zorblax-vouchers");
+        assertThat(browser.path()).isEqualTo("/wiki/free-zorblax-vouchers?done=flag");
+        assertThat(browser.find("#notice").getText()).contains("your flag is with the champions");
 
         browser.signOut();
         browser.signIn("admin", TestLore.PASSWORD);

@@ -83,7 +83,8 @@ class EverydayJourneyIT {
         browser.signIn("rudi.reader", TestLore.PASSWORD);
         browser.open("/wiki/long-handbook");
 
-        long articleHeight = ((Number) js(browser, "return document.querySelector('.article').offsetHeight")).longValue();
+        long articleHeight =
+                ((Number) js(browser, "return document.querySelector('.article').offsetHeight")).longValue();
         assertThat(articleHeight).as("an article long enough to scroll").isGreaterThan(3000);
         for (long y : List.of(0L, 800L, articleHeight / 2, articleHeight - 600, articleHeight + 2000)) {
             js(browser, "window.scrollTo(0, arguments[0])", y);
@@ -94,11 +95,15 @@ class EverydayJourneyIT {
                             + ".filter(b => { const r = b.getBoundingClientRect();"
                             + " return t.top < r.bottom && r.top < t.bottom && t.left < r.right && r.left < t.right; })"
                             + ".map(b => b.textContent.trim().slice(0, 30));");
-            assertThat((List<?>) overlapping).as("boxes under Contents at scroll " + y).isEmpty();
+            assertThat((List<?>) overlapping)
+                    .as("boxes under Contents at scroll " + y)
+                    .isEmpty();
         }
         js(browser, "window.scrollTo(0, arguments[0])", articleHeight / 2);
         Number top = (Number) js(browser, "return document.querySelector('nav.toc').getBoundingClientRect().top");
-        assertThat(top.doubleValue()).as("Contents sticks near the top while reading").isBetween(0.0, 200.0);
+        assertThat(top.doubleValue())
+                .as("Contents sticks near the top while reading")
+                .isBetween(0.0, 200.0);
         Object contentsFirst = js(
                 browser,
                 "return !!(document.querySelector('nav.toc a').compareDocumentPosition("

@@ -135,4 +135,36 @@ class PageTreeFoldersIT {
         assertThat(result.created()).isEqualTo(7);
         assertThat(tree(http)).isEqualTo(before);
     }
+
+    @Test
+    void theDownloadedPackKeepsTheTreeAmongTheChosenPages(TestLore.Running lore, Http http) {
+        String carla = http.login("carla.contrib", TestLore.PASSWORD);
+        for (String title : java.util.List.of("Engineering", "Onboarding", "Laptop setup")) {
+            assertThat(http.post("/api/articles", Map.of("title", title, "markdown", "About it."), carla)
+                            .status())
+                    .isEqualTo(201);
+        }
+        http.put("/api/articles/onboarding/parent", Map.of("parent", "engineering"), carla);
+        http.put("/api/articles/laptop-setup/parent", Map.of("parent", "onboarding"), carla);
+        String champion = lore.person("cy.champion", "Cy Champion", "Enablement", dev.lore.server.auth.Role.CHAMPION);
+
+        var zip = PackFiles.send(
+                http.base(),
+                "GET",
+                "/api/seed-packs/export?slug=engineering&slug=laptop-setup",
+                null,
+                Map.of("Authorization", "Bearer " + champion));
+
+        assertThat(PackFiles.unzip(zip.body()).keySet())
+                .as("laptop-setup's parent is not in the pack, so it stands alone")
+                .contains("engineering.md", "laptop-setup.md");
+        var nested = PackFiles.send(
+                http.base(),
+                "GET",
+                "/api/seed-packs/export?slug=engineering&slug=onboarding&slug=laptop-setup",
+                null,
+                Map.of("Authorization", "Bearer " + champion));
+        assertThat(PackFiles.unzip(nested.body()).keySet())
+                .contains("engineering/index.md", "engineering/onboarding/index.md", "engineering/onboarding/laptop-setup.md");
+    }
 }
