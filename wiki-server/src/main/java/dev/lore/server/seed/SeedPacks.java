@@ -154,8 +154,7 @@ public final class SeedPacks {
         try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             Export export = new Export(articles, people, List.of());
             tree.ifPresent(export::withTree);
-            for (var file : export.files(slugs, chosen, () -> {})
-                    .entrySet()) {
+            for (var file : export.files(slugs, chosen, () -> {}).entrySet()) {
                 put(zip, file.getKey(), file.getValue());
             }
         } catch (IOException e) {

@@ -165,6 +165,9 @@ class PageTreeFoldersIT {
                 null,
                 Map.of("Authorization", "Bearer " + champion));
         assertThat(PackFiles.unzip(nested.body()).keySet())
-                .contains("engineering/index.md", "engineering/onboarding/index.md", "engineering/onboarding/laptop-setup.md");
+                .contains(
+                        "engineering/index.md",
+                        "engineering/onboarding/index.md",
+                        "engineering/onboarding/laptop-setup.md");
     }
 }
