@@ -87,7 +87,7 @@ class EverydayJourneyIT {
                 ((Number) js(browser, "return document.querySelector('.article').offsetHeight")).longValue();
         assertThat(articleHeight).as("an article long enough to scroll").isGreaterThan(3000);
         for (long y : List.of(0L, 800L, articleHeight / 2, articleHeight - 600, articleHeight + 2000)) {
-            js(browser, "window.scrollTo(0, arguments[0])", y);
+            js(browser, "window.scrollTo({top: arguments[0], behavior: 'instant'})", y);
             Object overlapping = js(
                     browser,
                     "const t = document.querySelector('nav.toc').getBoundingClientRect();"
@@ -99,13 +99,13 @@ class EverydayJourneyIT {
                     .as("boxes under Contents at scroll " + y)
                     .isEmpty();
         }
-        js(browser, "window.scrollTo(0, 0)");
+        js(browser, "window.scrollTo({top: 0, behavior: 'instant'})");
         long natural = ((Number) js(
                         browser,
                         "return document.querySelector('nav.toc').getBoundingClientRect().top + window.scrollY"))
                 .longValue();
         assertThat(natural + 600).as("room to scroll past Contents").isLessThan(articleHeight);
-        js(browser, "window.scrollTo(0, arguments[0])", natural + 500);
+        js(browser, "window.scrollTo({top: arguments[0], behavior: 'instant'})", natural + 500);
         Number top = (Number) js(browser, "return document.querySelector('nav.toc').getBoundingClientRect().top");
         assertThat(top.doubleValue())
                 .as("Contents sticks near the top while reading")
