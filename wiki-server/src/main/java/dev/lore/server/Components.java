@@ -229,20 +229,22 @@ final class Components {
                         + dev.lore.graph.GraphVersion.read(graph),
                 IdentityWiring.passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
-        paths = new PathService(new PathStore(graph), clock);
-        collections = new CollectionService(new CollectionStore(graph), clock);
+        paths = new PathService(new PathStore(graph), new dev.lore.graph.learning.PathFollows(graph), clock);
+        collections = new CollectionService(
+                new CollectionStore(graph), new dev.lore.graph.learning.CollectionsFor(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
         closeInReverse.add(experts);
         deactivation = new Deactivation(experts, people, auth.audit(), clock);
         importer = new MarkdownImport(
-                articles,
-                people,
-                experts,
-                paths,
-                collections,
-                new dev.lore.graph.curation.VerificationStore(graph),
-                clock,
-                Optional.of(attachments));
+                        articles,
+                        people,
+                        experts,
+                        paths,
+                        collections,
+                        new dev.lore.graph.curation.VerificationStore(graph),
+                        clock,
+                        Optional.of(attachments))
+                .withTree(new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph)));
         search = new SearchService(index, new SearchLogStore(graph), new DirectoryStore(graph), clock);
         closeInReverse.add(search);
         questions = new QuestionService(
@@ -306,7 +308,7 @@ final class Components {
         return List.of(
                 new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
                 new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
-                        ::register,
+                        .withTree(pageTree)::register,
                 new ArticlePages(
                                 articles,
                                 pages,
@@ -322,6 +324,7 @@ final class Components {
                                         .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
                                         .toList())
                         .withTree(pageTree)
+                        .withPersonNames(id -> people.find(id).map(Person::name))
                         .withDrafts(drafts)
                         .withLessons(lessons.pages())
                         .withTemplates(lessons::fill)
@@ -409,7 +412,15 @@ final class Components {
                 new CollectionPages(collections, articles, packStore, pages)::register,
                 new SeedPackRoutes(
                         new SeedPacks(
-                                importer, articles, collections, people, experts, packStore, Optional.of(attachments)),
+                                        importer,
+                                        articles,
+                                        collections,
+                                        people,
+                                        experts,
+                                        packStore,
+                                        Optional.of(attachments))
+                                .withTree(new dev.lore.server.article.PageTreeService(
+                                        new dev.lore.graph.article.PageTree(graph))),
                         collections,
                         packStore,
                         pages,

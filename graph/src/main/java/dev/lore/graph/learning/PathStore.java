@@ -364,4 +364,23 @@ public final class PathStore {
                         optionalString(r.get("reflection")),
                         r.get("shared").asBoolean())));
     }
+
+    /** A live article a step may point at. */
+    public record Titled(String slug, String title) {}
+
+    /**
+     * The live articles a builder may mean by {@code text}: those titled exactly so (ignoring case),
+     * else those whose title contains it, by title, at most {@code limit}.
+     */
+    public List<Titled> articlesTitled(String text, int limit) {
+        return graph.read(tx -> tx.run(
+                        """
+                        MATCH (a:Article {status: 'active'}) WHERE toLower(a.title) CONTAINS $text
+                        WITH collect({slug: a.slug, title: a.title, exact: toLower(a.title) = $text}) AS all
+                        WITH CASE WHEN any(x IN all WHERE x.exact) THEN [x IN all WHERE x.exact] ELSE all END AS found
+                        UNWIND found AS f
+                        RETURN f.slug AS slug, f.title AS title ORDER BY toLower(title), slug LIMIT $limit
+                        """, Map.of("text", text.strip().toLowerCase(java.util.Locale.ROOT), "limit", limit))
+                .list(r -> new Titled(r.get("slug").asString(), r.get("title").asString())));
+    }
 }

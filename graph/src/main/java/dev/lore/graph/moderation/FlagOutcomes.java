@@ -21,7 +21,9 @@ public final class FlagOutcomes {
     public enum Outcome {
         DISMISSED("dismiss", "dismissed"),
         SENT_TO_OWNER("send-to-owner", "sent-to-owner"),
-        FIXED("fixed", "fixed");
+        FIXED("fixed", "fixed"),
+        /** Settled by hiding the content ({@code ModerationStore.hide}, which logs the hide itself). */
+        HIDDEN("hide", "hidden");
 
         private final String action;
         private final String resolution;

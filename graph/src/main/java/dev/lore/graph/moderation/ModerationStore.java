@@ -153,8 +153,8 @@ public final class ModerationStore {
      *
      * @throws NoSuchEntityException if there is no such content (deleted articles included)
      */
-    public void hide(String kind, String target, String actorId, String reason, Instant at) {
-        setHidden(kind, target, actorId, reason, at, true);
+    public List<FlagOutcomes.Resolved> hide(String kind, String target, String actorId, String reason, Instant at) {
+        return setHidden(kind, target, actorId, reason, at, true);
     }
 
     /** Makes hidden content visible again (and searchable). Restoring visible content changes nothing but the log. */
@@ -162,8 +162,10 @@ public final class ModerationStore {
         setHidden(kind, target, actorId, reason, at, false);
     }
 
-    private void setHidden(String kind, String target, String actorId, String reason, Instant at, boolean hide) {
-        graph.write(tx -> {
+    /** Hides or restores; hiding settles the open flags on the content, returned so their flaggers hear. */
+    private List<FlagOutcomes.Resolved> setHidden(
+            String kind, String target, String actorId, String reason, Instant at, boolean hide) {
+        return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
             String node = nodeId(tx, kind, target).orElseThrow(() -> new NoSuchEntityException(kind, target));
             var params = new HashMap<String, Object>();
@@ -203,14 +205,24 @@ public final class ModerationStore {
                                     t.hiddenAt = CASE WHEN $hide THEN $at END
                                 """, params).consume();
             }
+            List<FlagOutcomes.Resolved> settled = List.of();
             if (hide) {
-                tx.run("""
-                                MATCH (f:Flag {status: 'open'})-[:ON]->(t) WHERE elementId(t) = $node
+                settled = tx.run("""
+                                MATCH (p:Person)-[:FLAGGED]->(f:Flag {status: 'open'})-[:ON]->(t) WHERE elementId(t) = $node
                                 SET f.status = 'resolved', f.resolution = 'hidden', f.resolvedBy = $by, f.resolvedAt = $at
-                                """, params).consume();
+                                RETURN f.id AS id, f.targetKind AS kind, f.targetId AS target, p.id AS flagger,
+                                       f.reason AS reason
+                                ORDER BY f.at, f.id
+                                """, params)
+                        .list(r -> new FlagOutcomes.Resolved(
+                                r.get("id").asString(),
+                                r.get("kind").asString(),
+                                r.get("target").asString(),
+                                r.get("flagger").asString(),
+                                r.get("reason").asString()));
             }
             audit(tx, hide ? "hide" : "restore", kind, target, actorId, reason, at);
-            return null;
+            return settled;
         });
     }
 

@@ -33,7 +33,10 @@ public final class ArticleApi {
         this.origin = origin;
     }
 
-    /** A create request; title may instead come from the Markdown's front matter. */
+    /**
+     * A create request; title may instead come from the Markdown's front matter; {@code parent},
+     * a page's slug, places the new page under it.
+     */
     public record CreateRequest(
             String title,
             String markdown,
@@ -41,7 +44,16 @@ public final class ArticleApi {
             List<String> skills,
             String owner,
             String message,
-            String kind) {}
+            String kind,
+            String parent) {}
+
+    private Optional<PageTreeService> tree = Optional.empty();
+
+    /** Lets a create name the new page's parent. */
+    public ArticleApi withTree(PageTreeService tree) {
+        this.tree = Optional.of(tree);
+        return this;
+    }
 
     /** An update request; {@code baseRevision} is the revision the edit started from. */
     public record UpdateRequest(
@@ -87,9 +99,22 @@ public final class ArticleApi {
                 Optional.ofNullable(body.owner()),
                 Optional.ofNullable(body.message()),
                 Optional.ofNullable(body.kind()));
-        ArticlePage created = articles.createAndShow(input, author.id());
+        Optional<String> parent =
+                Optional.ofNullable(body.parent()).map(String::strip).filter(p -> !p.isEmpty());
+        ArticlePage created = parent.isEmpty() || tree.isEmpty()
+                ? articles.createAndShow(input, author.id())
+                : articles.createAndShow(input, author.id(), a -> under(a, parent.get()));
         ctx.status(201).header("Location", "/api/articles/" + created.article().slug());
         ctx.json(toJson(created));
+    }
+
+    /** Places a page just created under {@code parent}; an unknown parent is bad input, and nothing is created. */
+    private void under(dev.lore.graph.article.Article page, String parent) {
+        try {
+            tree.orElseThrow().move(page.slug(), Optional.of(parent));
+        } catch (dev.lore.server.error.NotFoundException e) {
+            throw new InvalidInputException("parent: no page at '" + parent + "'");
+        }
     }
 
     private void get(Context ctx) {

@@ -64,6 +64,14 @@ public final class ArticlePages {
 
     private Optional<Drafts> drafts = Optional.empty();
 
+    private java.util.function.Function<String, Optional<String>> personName = id -> Optional.empty();
+
+    /** Shows the owner by name (a person id when the name cannot be found). */
+    public ArticlePages withPersonNames(java.util.function.Function<String, Optional<String>> personName) {
+        this.personName = personName;
+        return this;
+    }
+
     private Optional<Lessons> lessons = Optional.empty();
 
     private Optional<Templates> templates = Optional.empty();
@@ -166,7 +174,9 @@ public final class ArticlePages {
                         .max(Comparator.comparing(Contributor::lastAt))
                         .map(ArticlePages::contributor),
                 Pages.date(a.createdAt()),
-                a.owner(),
+                a.owner()
+                        .map(id -> new dev.lore.ui.view.common.PersonLinkView(
+                                id, personName.apply(id).orElse(id))),
                 page.contributors().stream().map(ArticlePages::contributor).toList(),
                 page.backlinks().stream()
                         .map(b -> new LinkView(b.slug(), b.title()))

@@ -218,6 +218,15 @@ public final class ArticleService {
         return shown(() -> create(input, authorId));
     }
 
+    /** As {@link #createAndShow}, with {@code place} (say, under a parent) in the same transaction. */
+    public ArticlePage createAndShow(ArticleInput input, String authorId, java.util.function.Consumer<Article> place) {
+        return shown(() -> {
+            Article created = create(input, authorId);
+            place.accept(created);
+            return created;
+        });
+    }
+
     /** Saves a new revision (as {@link #update}) and answers with the page as this save left it. */
     public ArticlePage updateAndShow(String slug, int baseRevision, ArticleInput input, String authorId) {
         return shown(() -> update(slug, baseRevision, input, authorId));

@@ -18,6 +18,8 @@ public final class ExportCommand implements Command {
                             lore.people(),
                             lore.collections().all(),
                             java.util.Optional.of(lore.attachments()))
+                    .withTree(new dev.lore.server.article.PageTreeService(
+                            new dev.lore.graph.article.PageTree(lore.graph())))
                     .exportTo(dir, new ConsoleProgress(out));
             out.printf(
                     "Exported %d articles to %s (their current text; for everything, use backup)%n",

@@ -52,11 +52,13 @@ public final class ImportCommand implements Command {
         }
         try (Lore lore = Cli.open(Cli.config().withSeed(false))) {
             var importer = new GitImport(
-                    lore.articles(),
-                    lore.people(),
-                    new GitImportStore(lore.graph()),
-                    Clock.systemUTC(),
-                    Optional.of(lore.attachments()));
+                            lore.articles(),
+                            lore.people(),
+                            new GitImportStore(lore.graph()),
+                            Clock.systemUTC(),
+                            Optional.of(lore.attachments()))
+                    .withTree(new dev.lore.server.article.PageTreeService(
+                            new dev.lore.graph.article.PageTree(lore.graph())));
             out.println(importer.importRepository(repository, new ConsoleProgress(out))
                     .summary());
         } catch (GitImportException e) {

@@ -76,6 +76,14 @@ public final class GitImport {
         this(articles, people, store, clock, BATCH_COMMITS, BATCH_REVISIONS, false, files);
     }
 
+    private Optional<dev.lore.server.article.PageTreeService> tree = Optional.empty();
+
+    /** Places imported pages in the page tree as the repository's folders say ({@link FolderTree}). */
+    public GitImport withTree(dev.lore.server.article.PageTreeService tree) {
+        this.tree = Optional.of(tree);
+        return this;
+    }
+
     /** With other batch sizes; tests use small ones to cross batch boundaries. */
     GitImport(
             ArticleService articles,
@@ -256,6 +264,11 @@ public final class GitImport {
                 });
                 next = from + batchCommits.size();
             }
+            ImportState placed = state;
+            tree.ifPresent(t -> articles.inOneTransaction(() -> {
+                FolderTree.place(t, placed.files);
+                return null;
+            }));
             state.updatedArticles.removeAll(state.createdArticles);
             var result = new GitImportResult(
                     repositoryKey,

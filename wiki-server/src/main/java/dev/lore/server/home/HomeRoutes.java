@@ -82,7 +82,7 @@ public final class HomeRoutes {
                 "Home",
                 new HomeView(
                         paths.onboarding(CurrentUser.of(ctx)),
-                        paths.homeCollections(),
+                        paths.homeCollections(CurrentUser.of(ctx)),
                         startHere(),
                         START_HERE_TAG,
                         recent,

@@ -28,10 +28,12 @@ public final class CollectionService {
     static final int MAX_DESCRIPTION = 1000;
 
     private final CollectionStore store;
+    private final dev.lore.graph.learning.CollectionsFor relevance;
     private final Clock clock;
 
-    public CollectionService(CollectionStore store, Clock clock) {
+    public CollectionService(CollectionStore store, dev.lore.graph.learning.CollectionsFor relevance, Clock clock) {
         this.store = store;
+        this.relevance = relevance;
         this.clock = clock;
     }
 
@@ -70,6 +72,24 @@ public final class CollectionService {
     /** Collections shown on the home page. */
     public List<FeaturedCollection> onHome() {
         return store.list(true, Optional.empty());
+    }
+
+    /**
+     * The home page's collections for {@code viewer}: those about their skills (had or wanted)
+     * first, then those of their team (built by a teammate, or featuring pages their team owns),
+     * then the rest of the home page's; a collection of theirs that is not on the home page is
+     * shown too. Nobody signed in gets the home page's collections.
+     */
+    public List<FeaturedCollection> forHome(Optional<Person> viewer) {
+        if (viewer.isEmpty()) {
+            return onHome();
+        }
+        var weights = new java.util.HashMap<String, Integer>();
+        relevance.of(viewer.get().id()).forEach(r -> weights.put(r.id(), r.weight()));
+        return all().stream()
+                .filter(c -> c.onHome() || weights.containsKey(c.id()))
+                .sorted(java.util.Comparator.comparing((FeaturedCollection c) -> -weights.getOrDefault(c.id(), 0)))
+                .toList();
     }
 
     /** Collections about {@code skill}, any spelling Lore folds to the same skill. */

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Learning paths in the browser: the list, a path with a form per step (done, reflection, share),
- * and the champions' form that builds or edits one, with one step per line ({@code article: slug |
- * prompt}). Everything works without JavaScript: forms post and redirect back. Also the path and
+ * and the champions' form that builds or edits one, with one step per line (a page's title or
+ * address, or {@code question: id}, then optionally {@code | prompt}). Everything works without JavaScript: forms post and redirect back. Also the path and
  * collection parts of the home and skill pages ({@link #onboarding}, {@link #homeCollections},
  * {@link #skillCollections}).
  */
@@ -63,7 +63,7 @@ public final class PathPages {
         routes.get("/paths/{id}/edit", this::editForm);
         routes.post("/paths/{id}/edit", this::edit);
         routes.post("/paths/{id}/steps/{n}", this::step);
-        routes.post("/paths/{id}/steps/{n}/done", this::stepDone);
+        new PathSteps(paths, pages).register(routes);
     }
 
     private void list(Context ctx) {
@@ -117,7 +117,8 @@ public final class PathPages {
                         mine.size(),
                         total,
                         PathRoutes.percent(mine.size(), total),
-                        viewer.map(PathService::mayBuild).orElse(false)));
+                        viewer.map(PathService::mayBuild).orElse(false),
+                        viewer.map(p -> paths.following(path.id(), p)).orElse(false)));
     }
 
     private static PathStepView stepView(PathStep s, Optional<StepProgress> mine, java.time.Instant now) {
@@ -152,17 +153,6 @@ public final class PathPages {
         ctx.redirect("/paths/" + Urls.encode(id) + "#step-" + n, HttpStatus.SEE_OTHER);
     }
 
-    /** The article page's "mark this step done": done, reflection and sharing kept; back to the page. */
-    private void stepDone(Context ctx) {
-        Person me = CurrentUser.require(ctx, Role.READER);
-        String id = ctx.pathParam("id");
-        int n = dev.lore.server.web.Requests.intPath(ctx, "n", 1, PathService.MAX_STEPS);
-        paths.mark(id, n, me, true, Optional.empty(), Optional.empty());
-        String back = dev.lore.server.web.LocalPaths.localOr(
-                ctx.formParam("back"), "/paths/" + Urls.encode(id) + "#step-" + n);
-        ctx.redirect(back, HttpStatus.SEE_OTHER);
-    }
-
     /**
      * The not-yet-done steps on the reader's followed paths that point at this article, for its page;
      * empty for anonymous readers or if the lookup fails (logged: the page still shows).
@@ -193,8 +183,11 @@ public final class PathPages {
     private void editForm(Context ctx) {
         requireBuilder(ctx);
         LearningPath path = paths.get(ctx.pathParam("id"));
+        // articles by title (read back by title); questions by id
         String steps = path.steps().stream()
-                .map(s -> s.kind() + ": " + s.ref()
+                .map(s -> (s.kind().equals("article") && s.available() && StepLines.plain(s.title())
+                                ? s.title()
+                                : s.kind() + ": " + s.ref())
                         + s.prompt().map(p -> " | " + p).orElse(""))
                 .collect(Collectors.joining("\n"));
         pages.render(
@@ -237,8 +230,8 @@ public final class PathPages {
         String skill = form(ctx, "skill");
         String steps = form(ctx, "steps");
         try {
-            LearningPath path =
-                    save.apply(new PathService.PathRequest(title, description, level, skill, StepLines.parse(steps)));
+            LearningPath path = save.apply(new PathService.PathRequest(
+                    title, description, level, skill, paths.withTitlesResolved(StepLines.parse(steps))));
             ctx.redirect("/paths/" + Urls.encode(path.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);
@@ -294,9 +287,12 @@ public final class PathPages {
         }
     }
 
-    /** The featured collections on the home page; empty (and logged) if they cannot be looked up. */
-    public List<CollectionView> homeCollections() {
-        return views(collections::onHome);
+    /**
+     * The featured collections on the home page, those about the viewer's skills and team first;
+     * empty (and logged) if they cannot be looked up.
+     */
+    public List<CollectionView> homeCollections(Optional<Person> viewer) {
+        return views(() -> collections.forHome(viewer));
     }
 
     /** The featured collections about {@code skill}, for its page. */

@@ -43,6 +43,8 @@ public final class PathRoutes {
         routes.put("/api/paths/{id}", this::update);
         routes.get("/api/paths/{id}/progress", this::progress);
         routes.post("/api/paths/{id}/progress", this::mark);
+        routes.put("/api/paths/{id}/follow", ctx -> follow(ctx, true));
+        routes.delete("/api/paths/{id}/follow", ctx -> follow(ctx, false));
         routes.get("/api/collections", this::collections);
         routes.post("/api/collections", this::createCollection);
         routes.get("/api/collections/{id}", ctx -> ctx.json(collectionJson(collections.get(ctx.pathParam("id")))));
@@ -82,6 +84,13 @@ public final class PathRoutes {
         var body = Requests.body(ctx, PathService.PathRequest.class);
         LearningPath path = paths.update(ctx.pathParam("id"), body, me);
         ctx.json(pathJson(path, Optional.of(me), paths.progress(path.id(), me)));
+    }
+
+    private void follow(Context ctx, boolean follow) {
+        Person me = CurrentUser.require(ctx, Role.READER);
+        String id = ctx.pathParam("id");
+        paths.follow(id, me, follow);
+        ctx.json(Map.of("path", id, "following", paths.following(id, me)));
     }
 
     private void progress(Context ctx) {

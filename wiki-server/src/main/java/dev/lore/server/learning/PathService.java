@@ -2,6 +2,7 @@ package dev.lore.server.learning;
 
 import dev.lore.graph.NoSuchEntityException;
 import dev.lore.graph.learning.LearningPath;
+import dev.lore.graph.learning.PathFollows;
 import dev.lore.graph.learning.PathStep;
 import dev.lore.graph.learning.PathStore;
 import dev.lore.graph.learning.PathSummary;
@@ -36,11 +37,32 @@ public final class PathService {
     public static final int MAX_REFLECTION = 2_000;
 
     private final PathStore store;
+    private final PathFollows follows;
     private final Clock clock;
 
-    public PathService(PathStore store, Clock clock) {
+    public PathService(PathStore store, PathFollows follows, Clock clock) {
         this.store = store;
+        this.follows = follows;
         this.clock = clock;
+    }
+
+    /** The form's steps with pages named by title turned into addresses (see {@link StepTitles}). */
+    public List<StepRequest> withTitlesResolved(List<StepRequest> steps) {
+        return new StepTitles(store).resolve(steps);
+    }
+
+    /** {@code learner} follows the path (or stops following it: their progress stays). */
+    public void follow(String id, Person learner, boolean follow) {
+        get(id);
+        if (follow) {
+            follows.follow(id, learner.id(), clock.instant());
+        } else {
+            follows.unfollow(id, learner.id());
+        }
+    }
+
+    public boolean following(String id, Person learner) {
+        return follows.following(id, learner.id());
     }
 
     /** A step as asked for: {@code kind} article or question, {@code ref} a slug or question id. */

@@ -1,13 +1,14 @@
 package dev.lore.server.learning;
 
-import dev.lore.server.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The steps of the path form: one per line, {@code kind: ref | prompt}, where kind is article (the
- * default when left out), lesson (a lesson learned is an article) or question, ref a slug or question id (a pasted {@code /wiki/slug} or
- * {@code /questions/id} works too) and the prompt optional. Blank lines are skipped.
+ * default when left out), lesson (a lesson learned is an article) or question, ref a slug, a page's
+ * title (resolved by {@link StepTitles}) or question id (a pasted {@code /wiki/slug} or {@code
+ * /questions/id} works too) and the prompt optional. A colon after anything but those kinds is part
+ * of a title. Blank lines are skipped.
  */
 final class StepLines {
     private StepLines() {}
@@ -26,12 +27,10 @@ final class StepLines {
             int colon = target.indexOf(':');
             if (colon > 0) {
                 String head = target.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
-                if (!head.equals("article") && !head.equals("question") && !head.equals("lesson")) {
-                    throw new InvalidInputException("step " + (steps.size() + 1)
-                            + ": start the line with article:, lesson: or question:, was '" + head + ":'");
+                if (head.equals("article") || head.equals("question") || head.equals("lesson")) {
+                    kind = head.equals("lesson") ? "article" : head;
+                    target = target.substring(colon + 1).strip();
                 }
-                kind = head.equals("lesson") ? "article" : head;
-                target = target.substring(colon + 1).strip();
             }
             if (target.startsWith("/wiki/")) {
                 target = target.substring("/wiki/".length());
@@ -42,5 +41,12 @@ final class StepLines {
             steps.add(new PathService.StepRequest(kind, target, prompt));
         }
         return steps;
+    }
+
+    /** Whether a title reads back as itself in a line: no {@code |}, and no kind-like prefix. */
+    static boolean plain(String title) {
+        return !title.contains("|")
+                && !title.matches("(?i)\\s*(article|question|lesson)\\s*:.*")
+                && !title.startsWith("/");
     }
 }

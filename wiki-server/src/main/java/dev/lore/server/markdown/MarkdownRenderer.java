@@ -73,7 +73,11 @@ public final class MarkdownRenderer {
                     }
                 })
                 .build();
-        this.text = TextContentRenderer.builder().extensions(extensions).build();
+        // the first renderer for a node type wins, so tables render as TableText, not with pipes
+        this.text = TextContentRenderer.builder()
+                .nodeRendererFactory(TableText::new)
+                .extensions(extensions)
+                .build();
         this.sanitizer = sanitizer;
     }
 

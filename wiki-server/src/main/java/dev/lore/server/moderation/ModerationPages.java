@@ -81,7 +81,7 @@ public final class ModerationPages {
             ctx.redirect("/moderation/already-flagged?back=" + Urls.encode(back), HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.redirect(back, HttpStatus.SEE_OTHER);
+        ctx.redirect(dev.lore.server.web.Notices.url(back, "flag"), HttpStatus.SEE_OTHER);
     }
 
     /** A local page to go back to: a path on this site, else the home page. */

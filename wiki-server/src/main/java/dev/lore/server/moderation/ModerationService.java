@@ -80,9 +80,16 @@ public final class ModerationService {
         return store.queue(200);
     }
 
+    /** Hides content; whoever flagged it hears it was hidden, with the reason. */
     public void hide(Person champion, String kind, String target, String reason) {
         requireChampion(champion);
-        store.hide(kind(kind), target(target), champion.id(), requiredReason(reason), clock.instant());
+        String why = requiredReason(reason);
+        notifier.together(() -> {
+            var settled = store.hide(kind(kind), target(target), champion.id(), why, clock.instant());
+            settled.forEach(
+                    flag -> notifier.flagSettled(flag, FlagOutcomes.Outcome.HIDDEN, champion.id(), Optional.of(why)));
+            return settled;
+        });
         index.catchUp();
     }
 

@@ -36,12 +36,15 @@ final class FlagSettledEvents {
             case DISMISSED -> "Dismissed: a champion found nothing to change";
             case SENT_TO_OWNER -> "Sent to its owner to fix";
             case FIXED -> "Fixed";
+            case HIDDEN -> "Hidden: a champion took it down";
         };
+        // hidden content withdraws notifications that link to it (Visibility), and the flagger could
+        // not open it anyway: that outcome links to the inbox instead
         events.add(Event.of(
                 EventKind.FLAG_RESOLVED,
                 actorId,
                 target.title(),
-                target.url(),
+                outcome == Outcome.HIDDEN ? "/notifications" : target.url(),
                 "Your flag (" + flag.reason() + "): " + result + why,
                 List.of(),
                 List.of(flag.flaggerId()),

@@ -224,7 +224,10 @@ public final class QuestionPages {
 
     private void promote(Context ctx) {
         var champion = CurrentUser.require(ctx, Role.CHAMPION);
-        Article article = promotions.promote(ctx.pathParam("id"), Optional.empty(), Optional.empty(), champion);
+        // the champion may retitle: a question's wording rarely makes a good page title
+        Optional<String> title =
+                Optional.ofNullable(ctx.formParam("title")).map(String::strip).filter(t -> !t.isEmpty());
+        Article article = promotions.promote(ctx.pathParam("id"), title, Optional.empty(), champion);
         ctx.redirect("/wiki/" + Urls.encode(article.slug()), HttpStatus.SEE_OTHER);
     }
 
@@ -246,7 +249,8 @@ public final class QuestionPages {
                 Optional.ofNullable(ctx.formParam("to")).filter(s -> !s.isBlank()),
                 ctx.formParam("note"),
                 from.id());
-        ctx.redirect(back(ctx, kind, target) + "#kudos", HttpStatus.SEE_OTHER);
+        // the confirmation is the notice at the top (every page has it), not an anchor the page may lack
+        ctx.redirect(dev.lore.server.web.Notices.url(back(ctx, kind, target), "kudos"), HttpStatus.SEE_OTHER);
     }
 
     /** The page a form on an article, question or answer came from. */

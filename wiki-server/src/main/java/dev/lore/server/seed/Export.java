@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * revision, then its stored Markdown exactly as it is), {@code people.json} with those owners and
  * authors (no roles, no passwords) and {@code collections.json} with the collections of exported
  * articles. A publishing format for moving pages, not a backup: only each article's current text
- * travels (see {@code lore backup} for everything).
+ * travels (see {@code lore backup} for everything). With the page tree, a page with children is
+ * written as {@code slug/index.md} with its children in that folder ({@link PackTree}).
  */
 public final class Export {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,6 +43,8 @@ public final class Export {
     private final PersonService people;
     private final Collection<FeaturedCollection> collections;
     private final Optional<AttachmentService> attachments;
+
+    private java.util.Optional<dev.lore.server.article.PageTreeService> tree = java.util.Optional.empty();
 
     public Export(ArticleService articles, PersonService people, Collection<FeaturedCollection> collections) {
         this(articles, people, collections, Optional.empty());
@@ -62,6 +65,19 @@ public final class Export {
         this.attachments = attachments;
     }
 
+    /** Writes the page tree as folders. */
+    public Export withTree(dev.lore.server.article.PageTreeService tree) {
+        this.tree = java.util.Optional.of(tree);
+        return this;
+    }
+
+    /** Each exported page's file name, in folders as the tree says (flat without the tree). */
+    private Map<String, String> fileNames(Set<String> slugs) {
+        var parents = new java.util.HashMap<String, String>();
+        tree.ifPresent(t -> t.all().forEach(n -> n.parent().ifPresent(p -> parents.put(n.slug(), p))));
+        return PackTree.files(slugs, slug -> java.util.Optional.ofNullable(parents.get(slug)));
+    }
+
     /** Writes every live article to {@code dir}; returns how many were written. */
     public int exportTo(Path dir, Progress progress) {
         try {
@@ -75,7 +91,9 @@ public final class Export {
             Map<String, String> files =
                     files(slugs, collections, () -> progress.update(++written[0], slugs.size(), "articles"));
             for (var file : files.entrySet()) {
-                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                Path target = dir.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
             }
             for (var file : attachmentFiles(slugs).entrySet()) {
                 Path target = dir.resolve(file.getKey());
@@ -98,14 +116,14 @@ public final class Export {
     public Map<String, String> files(Set<String> slugs, Collection<FeaturedCollection> chosen, Runnable each) {
         var files = new LinkedHashMap<String, String>();
         var credited = new LinkedHashSet<String>();
+        Map<String, String> names = fileNames(slugs);
         for (String slug : slugs) {
             Article a = articles.find(slug).article();
             Revision current = articles.revision(a.slug(), a.revision());
             a.owner().ifPresent(credited::add);
             credited.add(current.author().id());
-            files.put(
-                    a.slug() + ".md",
-                    toMarkdown(a, current, PageFileLinks.relative(a.markdown(), pageFiles(a.slug()))));
+            String file = names.getOrDefault(a.slug(), a.slug() + ".md");
+            files.put(file, toMarkdown(a, current, PageFileLinks.relative(a.markdown(), fromPage(file, pageFiles(a.slug())))));
             each.run();
         }
         var peopleJson = new ArrayList<Map<String, Object>>();
@@ -179,6 +197,20 @@ public final class Export {
     /** The bytes of an exported file's latest version. */
     public InputStream open(Attachment a) {
         return attachments.orElseThrow().open(a.sha256(), 0, a.size());
+    }
+
+    /**
+     * The pack paths of a page's files as its Markdown at {@code file} reaches them: one {@code ../}
+     * per folder the page sits in (a child page is written under its parent's folder).
+     */
+    private static Map<Attachment, String> fromPage(String file, Map<Attachment, String> paths) {
+        String up = "../".repeat((int) file.chars().filter(c -> c == '/').count());
+        if (up.isEmpty()) {
+            return paths;
+        }
+        var relative = new LinkedHashMap<Attachment, String>();
+        paths.forEach((a, path) -> relative.put(a, up + path));
+        return relative;
     }
 
     /** A page's files and their paths in the pack. */

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * an optional {@code paths.json} ({@code [{title, description, level, skill, steps:[{kind, ref,
  * prompt}]}]}) adds learning paths and {@code collections.json} ({@code [{title, skill, onHome,
  * articles:[slug]}]}) featured collections, matched by title when re-imported. Re-importing updates articles (matched by
- * slug) instead of duplicating them, and saves nothing when the text is unchanged. The folder's
- * layout and checks are {@link PackFolder}'s; the JSON files are {@link PackLists}'.
+ * slug) instead of duplicating them, and saves nothing when the text is unchanged. Folders map to
+ * the page tree ({@link PackTree}): {@code foo/index.md} (or {@code foo.md} beside {@code foo/}) is
+ * the page {@code foo} and the pages in {@code foo/} are its children. The folder's layout and
+ * checks are {@link PackFolder}'s; the JSON files are {@link PackLists}'.
  */
 public final class MarkdownImport {
     private static final Logger LOG = LoggerFactory.getLogger(MarkdownImport.class);
@@ -57,6 +59,13 @@ public final class MarkdownImport {
     private final VerificationStore verifications;
     private final Clock clock;
     private final Optional<AttachmentService> files;
+    private Optional<dev.lore.server.article.PageTreeService> tree = Optional.empty();
+
+    /** Places imported pages in the page tree as the pack's folders say. */
+    public MarkdownImport withTree(dev.lore.server.article.PageTreeService tree) {
+        this.tree = Optional.of(tree);
+        return this;
+    }
 
     public MarkdownImport(
             ArticleService articles,
@@ -182,16 +191,18 @@ public final class MarkdownImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        var slugs = new String[units.size()];
         // A few articles per graph transaction (and index refresh): a seed pack's hundreds of
         // revisions load several times faster than with one transaction each.
         for (int i = 0; i < units.size(); i += UNITS_PER_TRANSACTION) {
             var batch = units.subList(i, Math.min(units.size(), i + UNITS_PER_TRANSACTION));
             // the work may be retried with the transaction, so it returns its outcomes
-            List<Outcome> outcomes = articles.inOneTransaction(() -> batch.stream()
+            List<Imported> outcomes = articles.inOneTransaction(() -> batch.stream()
                     .map(unit -> importUnit(root, unit, importerId, verification))
                     .toList());
-            for (Outcome outcome : outcomes) {
-                switch (outcome) {
+            for (int j = 0; j < outcomes.size(); j++) {
+                slugs[i + j] = outcomes.get(j).slug();
+                switch (outcomes.get(j).outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
@@ -199,6 +210,7 @@ public final class MarkdownImport {
             }
             progress.update(i + batch.size(), units.size(), "articles");
         }
+        tree.ifPresent(t -> place(t, PackTree.parents(root, units), slugs));
         // after the articles: paths and collections name them by slug
         int pathCount = lists.importPaths(root, root.resolve("paths.json"), importerId);
         int collectionCount = lists.importCollections(root, root.resolve("collections.json"), importerId);
@@ -218,29 +230,51 @@ public final class MarkdownImport {
         UNCHANGED
     }
 
-    private Outcome importUnit(Path root, List<Path> revisions, String importerId, Verification verification) {
+    private record Imported(Outcome outcome, String slug) {}
+
+    /** Puts each page under the page of its folder, unless it is there already. */
+    private void place(
+            dev.lore.server.article.PageTreeService tree, java.util.Map<Integer, Integer> parents, String[] slugs) {
+        articles.inOneTransaction(() -> {
+            parents.forEach((child, parent) -> {
+                String under = slugs[parent];
+                boolean there = tree.place(slugs[child])
+                        .parent()
+                        .map(p -> p.slug().equals(under))
+                        .orElse(false);
+                if (!there && !slugs[child].equals(under)) {
+                    tree.move(slugs[child], Optional.of(under));
+                }
+            });
+            return null;
+        });
+    }
+
+    private Imported importUnit(Path root, List<Path> revisions, String importerId, Verification verification) {
         try {
+            Path first = revisions.getFirst();
+            String fallbackTitle = first.getFileName().toString().equals(PackTree.INDEX)
+                            && !first.getParent().equals(root)
+                    ? dev.lore.server.markdown.Titles.fromPath(
+                            first.getParent().getFileName().toString())
+                    : PackFolder.titleFromFile(first);
+            String title = FrontMatter.parse(PackFolder.read(first)).title().orElse(fallbackTitle);
             return importUnit(
                     root,
                     revisions,
+                    title,
                     importerId,
                     verification,
-                    files.map(f -> new ImportedFiles(
-                            f, findExisting(Slugs.slugify(title(revisions))).map(Article::slug))));
+                    files.map(f -> new ImportedFiles(f, findExisting(Slugs.slugify(title)).map(Article::slug))));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(PackFolder.name(root, revisions.getFirst()) + ": " + e.getMessage());
         }
     }
 
-    private static String title(List<Path> revisions) {
-        return FrontMatter.parse(PackFolder.read(revisions.getFirst()))
-                .title()
-                .orElse(PackFolder.titleFromFile(revisions.getFirst()));
-    }
-
-    private Outcome importUnit(
+    private Imported importUnit(
             Path root,
             List<Path> revisions,
+            String title,
             String importerId,
             Verification verification,
             Optional<ImportedFiles> attached) {
@@ -251,7 +285,6 @@ public final class MarkdownImport {
                     .orElse(text));
         }
         attached.ifPresent(f -> PackAttachments.attachUnlinked(root, revisions, f));
-        String title = title(revisions);
         Optional<Article> existing = findExisting(Slugs.slugify(title));
         Instant filesAt = FrontMatter.parse(texts.getFirst()).date().orElseGet(clock::instant);
         if (existing.isPresent()) {
@@ -260,7 +293,8 @@ public final class MarkdownImport {
             Article after = save(Optional.of(current), last, title, importerId);
             attached.ifPresent(f -> f.attachTo(after.slug(), importerId, filesAt));
             verify(after, last, importerId, verification);
-            return after.revision() == current.revision() ? Outcome.UNCHANGED : Outcome.UPDATED;
+            return new Imported(
+                    after.revision() == current.revision() ? Outcome.UNCHANGED : Outcome.UPDATED, after.slug());
         }
         Optional<Article> current = Optional.empty();
         for (String text : texts) {
@@ -269,7 +303,7 @@ public final class MarkdownImport {
         Article created = current.orElseThrow();
         attached.ifPresent(f -> f.attachTo(created.slug(), importerId, filesAt));
         verify(created, texts.getLast(), importerId, verification);
-        return Outcome.CREATED;
+        return new Imported(Outcome.CREATED, created.slug());
     }
 
     /**

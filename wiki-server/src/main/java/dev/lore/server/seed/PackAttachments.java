@@ -75,7 +75,7 @@ final class PackAttachments {
     /** The files in {@code files/<page>/} for this unit. */
     static List<Path> folderFiles(Path root, List<Path> unit) {
         Path first = unit.getFirst();
-        String page = unit.size() > 1 || first.getFileName().toString().matches("\\d+\\.md")
+        String page = unit.size() > 1 || first.getFileName().toString().matches("\\d+\\.md|index\\.md")
                 ? first.getParent().getFileName().toString()
                 : first.getFileName().toString().replaceFirst("\\.md$", "");
         Path dir = root.resolve(FOLDER).resolve(page);

@@ -63,7 +63,7 @@ final class PackFolder {
         return false;
     }
 
-    private static boolean isRevisionFolder(Path dir) {
+    static boolean isRevisionFolder(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> children = files.toList();
             return !children.isEmpty()

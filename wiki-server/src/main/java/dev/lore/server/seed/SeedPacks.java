@@ -71,6 +71,14 @@ public final class SeedPacks {
         this.store = store;
     }
 
+    private java.util.Optional<dev.lore.server.article.PageTreeService> tree = java.util.Optional.empty();
+
+    /** Writes chosen pages in folders as the page tree says (among the chosen pages). */
+    public SeedPacks withTree(dev.lore.server.article.PageTreeService tree) {
+        this.tree = java.util.Optional.of(tree);
+        return this;
+    }
+
     /** Whether {@code person} may import and export packs. */
     public static boolean mayCurate(Person person) {
         return AuthService.roleOf(person).atLeast(Role.CHAMPION);
@@ -159,7 +167,8 @@ public final class SeedPacks {
     private byte[] zip(Set<String> slugs, List<FeaturedCollection> chosen) {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            var export = new Export(articles, people, List.of(), files);
+            Export export = new Export(articles, people, List.of(), files);
+            tree.ifPresent(export::withTree);
             for (var file : export.files(slugs, chosen, () -> {}).entrySet()) {
                 put(zip, file.getKey(), file.getValue());
             }

@@ -92,7 +92,8 @@ public final class Pages {
         Optional<WatchButton> watch =
                 person.filter(p -> ctx.statusCode() == 200).flatMap(p -> chrome.watch(ctx, p.id()));
         Optional<PageFiles> pageFiles = ctx.statusCode() == 200 ? files.of(ctx) : Optional.empty();
-        return new PageContext(title, user, Security.csrfToken(ctx), query, demo, watch, pageFiles);
+        Optional<String> notice = Notices.of(ctx.queryParam(Notices.PARAM));
+        return new PageContext(title, user, Security.csrfToken(ctx), query, demo, watch, pageFiles, notice);
     }
 
     private UserView userView(Person person) {

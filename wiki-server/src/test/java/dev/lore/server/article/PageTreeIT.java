@@ -202,4 +202,32 @@ class PageTreeIT {
         assertThat(cycle.status()).isEqualTo(400);
         assertThat(cycle.body()).contains("role=\"alert\"");
     }
+
+    @Test
+    void theJsonCreateTakesAParentAndRefusesAnUnknownOneWithoutCreatingThePage() {
+        create("Engineering", "Home of engineering.");
+
+        var placed = http.post(
+                "/api/articles",
+                Map.of("title", "Code review", "markdown", "Two approvals.", "parent", "engineering"),
+                carla);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(http.get("/api/articles/code-review/place")
+                        .json()
+                        .get("parent")
+                        .get("slug")
+                        .asText())
+                .isEqualTo("engineering");
+
+        var unknown = http.post(
+                "/api/articles",
+                Map.of("title", "Orphan", "markdown", "Nobody's child.", "parent", "no-such-page"),
+                carla);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("no-such-page");
+        assertThat(http.get("/api/articles/orphan").status())
+                .as("nothing was created")
+                .isEqualTo(404);
+        assertThat(http.get("/api/search?q=orphan").body()).doesNotContain("\"orphan\"");
+    }
 }

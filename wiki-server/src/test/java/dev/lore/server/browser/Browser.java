@@ -216,7 +216,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser signOut() {
-        return clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Sign out']")));
+        // the header's and the phone menu's: whichever shows at this width
+        return clickAndWait(driver.findElements(By.xpath("//button[normalize-space()='Sign out']")).stream()
+                .filter(b -> b.isDisplayed())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Sign out button shows")));
     }
 
     /** The viewport of a laptop: 1280 CSS pixels wide. */

@@ -87,6 +87,7 @@ class BrowserAccessibilityIT {
         visits.add(new Visit("path-signed-in", Optional.of(CONTRIBUTOR), this::pathWithProgress, false));
         visits.add(new Visit("article-path-step", Optional.of(CONTRIBUTOR), this::articleWithOpenStep, false));
         visits.add(signedIn("home-signed-in", "/"));
+        visits.add(new Visit("step-done", Optional.of(CONTRIBUTOR), this::stepDone, false));
         visits.add(new Visit("path-new", Optional.of(CHAMPION), () -> browser.open("/paths/new"), false));
         visits.add(new Visit("moderation", Optional.of(CHAMPION), this::moderation, true));
         visits.add(new Visit("article-hidden", Optional.of(CHAMPION), () -> browser.open(HIDDEN), false));
@@ -143,6 +144,13 @@ class BrowserAccessibilityIT {
         var path = lore.lore().paths().get(seedPath().substring("/paths/".length()));
         browser.open("/wiki/" + path.steps().get(1).ref());
         assertThat(browser.find(".open-step").getText()).contains("Mark this step done");
+    }
+
+    /** "Mark this step done" on that article: the confirmation offers the next step. */
+    private void stepDone() {
+        articleWithOpenStep();
+        browser.clickAndWait(browser.find(".open-step button"));
+        assertThat(browser.heading()).startsWith("Step 2 done");
     }
 
     /** The asker accepts the question's answer; a champion sees "Promote to article" on it. */

@@ -424,11 +424,13 @@ class BrowserJourneysIT {
         browser.find("details.flag input[value=spam]").click();
         browser.fill("details.flag textarea", "An advert, not a page");
         browser.clickAndWait(browser.find("details.flag button[type=submit]"));
-        assertThat(browser.path()).isEqualTo("/wiki/free-zorblax-vouchers");
+        assertThat(browser.path()).isEqualTo("/wiki/free-zorblax-vouchers?done=flag");
+        assertThat(browser.find("#notice").getText()).contains("your flag is with the champions");
 
         browser.signOut();
         browser.signIn("admin", TestLore.PASSWORD);
         browser.open("/");
+        browser.find(".top-nav .curate-menu summary").click();
         browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Review")));
         WebElement item = browser.find("article.flagged");
         assertThat(item.getText())
@@ -518,6 +520,7 @@ class BrowserJourneysIT {
         http.post("/api/questions", Map.of("title", "Where is the VPN guide?", "markdown", "Anyone?"), carla);
         browser.signIn("admin", TestLore.PASSWORD);
         browser.open("/");
+        browser.find(".top-nav .curate-menu summary").click();
         browser.clickAndWait(browser.find(".top-nav").findElement(By.linkText("Impact")));
         assertThat(browser.heading()).isEqualTo("Impact");
         WebElement chart = browser.find("svg[role=img][aria-labelledby^=chart-active]");
@@ -633,6 +636,10 @@ class BrowserJourneysIT {
                 .contains("Mark this step done");
         browser.clickAndWait(browser.find(".open-step button"));
 
+        assertThat(browser.heading()).isEqualTo("Step 2 done");
+        assertThat(browser.find(".notice").getText()).contains("2 of 2 steps");
+        assertThat(browser.text()).contains("You finished this path");
+        browser.clickAndWait(browser.link("Back to the page"));
         assertThat(browser.path()).isEqualTo("/wiki/laptop-setup");
         assertThat(browser.findAll(".open-step")).isEmpty();
         browser.open("/paths/" + pathId);

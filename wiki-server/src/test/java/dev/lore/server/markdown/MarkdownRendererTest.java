@@ -140,4 +140,16 @@ class MarkdownRendererTest {
                 .doesNotContain("**")
                 .doesNotContain("title");
     }
+
+    @Test
+    void plainTextWritesTablesWithoutPipes() {
+        String text =
+                markdown.plainText("Intro.\n\n| Who | What |\n|---|---|\n| Hannah | buddy |\n| Ana | VPN |\n\nAfter.");
+        assertThat(text)
+                .doesNotContain("|")
+                .contains("Who · What")
+                .contains("Hannah · buddy")
+                .contains("Ana · VPN")
+                .contains("After.");
+    }
 }

@@ -97,4 +97,39 @@ class FlagOutcomeIT {
                         .status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void hidingContentTellsEveryoneWhoFlaggedIt(TestLore.Running lore, Http http) {
+        lore.person("chris", "Chris Champion", "Enablement", Role.CHAMPION);
+        String owen = lore.person("owen", "Owen Owner", "Platform", Role.CONTRIBUTOR);
+        String cleo = lore.person("cleo", "Cleo Park", "Data", Role.READER);
+        String dan = lore.person("dan", "Dan Reader", "Data", Role.READER);
+        String slug = http.post(
+                        "/api/articles", Map.of("title", "Cheap pills", "markdown", "Buy now.", "owner", "owen"), owen)
+                .json()
+                .get("slug")
+                .asText();
+        flagOn(http, slug, "spam", cleo);
+        flagOn(http, slug, "offensive", dan);
+        String cookies = http.browserSession("chris", TestLore.PASSWORD);
+
+        var hidden = http.form(
+                "/moderation/article/" + slug + "/hide",
+                Map.of("_csrf", Http.csrfOf(cookies), "reason", "advertising"),
+                cookies);
+
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(303);
+        for (String flagger : java.util.List.of(cleo, dan)) {
+            JsonNode inbox = inbox(http, flagger);
+            assertThat(inbox).hasSize(1);
+            assertThat(inbox.get(0).get("kind").asText()).isEqualTo("flag-resolved");
+            assertThat(inbox.get(0).get("message").asText())
+                    .contains("Hidden: a champion took it down")
+                    .contains("advertising");
+        }
+        assertThat(http.get("/api/moderation/queue", lore.person("cy", "Cy Champion", "Enablement", Role.CHAMPION))
+                        .json()
+                        .findValuesAsText("target"))
+                .doesNotContain(slug);
+    }
 }

@@ -204,4 +204,23 @@ class PromoteIT {
                 .doesNotContain("Promote to article")
                 .contains("This answer became the article");
     }
+
+    @Test
+    void theChampionRetitlesTheArticleInTheQuestionPagesForm() {
+        String answerId = acceptedAnswer();
+        String cookies = http.browserSession("cy.champion", dev.lore.server.support.TestLore.PASSWORD);
+
+        var promoted = http.form(
+                "/answers/" + answerId + "/promote",
+                Map.of("_csrf", Http.csrfOf(cookies), "title", "  Quorum queue recovery  "),
+                cookies);
+
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(303);
+        assertThat(promoted.header("Location")).hasValue("/wiki/quorum-queue-recovery");
+        assertThat(http.get("/api/articles/quorum-queue-recovery")
+                        .json()
+                        .get("title")
+                        .asText())
+                .isEqualTo("Quorum queue recovery");
+    }
 }

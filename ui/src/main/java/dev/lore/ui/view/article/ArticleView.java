@@ -35,7 +35,7 @@ public record ArticleView(
         String updatedIso,
         Optional<ContributorView> updatedBy,
         String created,
-        Optional<String> owner,
+        Optional<dev.lore.ui.view.common.PersonLinkView> owner,
         List<ContributorView> contributors,
         List<LinkView> backlinks,
         List<HeadingView> toc,

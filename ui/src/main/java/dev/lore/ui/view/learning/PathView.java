@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A learning path's page: its steps, and for a signed-in viewer their progress ({@code done} of
- * {@code total}) and a form per step. {@code canEdit} shows the edit link (champions).
+ * {@code total}) and a form per step. {@code canEdit} shows the edit link (champions);
+ * {@code following} whether the viewer follows the path (its Follow button).
  */
 public record PathView(
         String id,
@@ -19,4 +20,5 @@ public record PathView(
         int done,
         int total,
         int percent,
-        boolean canEdit) {}
+        boolean canEdit,
+        boolean following) {}
