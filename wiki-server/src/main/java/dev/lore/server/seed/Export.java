@@ -123,7 +123,9 @@ public final class Export {
             a.owner().ifPresent(credited::add);
             credited.add(current.author().id());
             String file = names.getOrDefault(a.slug(), a.slug() + ".md");
-            files.put(file, toMarkdown(a, current, PageFileLinks.relative(a.markdown(), fromPage(file, pageFiles(a.slug())))));
+            files.put(
+                    file,
+                    toMarkdown(a, current, PageFileLinks.relative(a.markdown(), fromPage(file, pageFiles(a.slug())))));
             each.run();
         }
         var peopleJson = new ArrayList<Map<String, Object>>();

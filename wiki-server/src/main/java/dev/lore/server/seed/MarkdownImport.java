@@ -265,7 +265,8 @@ public final class MarkdownImport {
                     title,
                     importerId,
                     verification,
-                    files.map(f -> new ImportedFiles(f, findExisting(Slugs.slugify(title)).map(Article::slug))));
+                    files.map(f -> new ImportedFiles(
+                            f, findExisting(Slugs.slugify(title)).map(Article::slug))));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(PackFolder.name(root, revisions.getFirst()) + ": " + e.getMessage());
         }

@@ -169,6 +169,38 @@ class AttachmentsInPacksIT {
     }
 
     @Test
+    void aChildPagesFilesTravelWithItThroughItsParentsFolder(@TempDir Path out) throws IOException {
+        byte[] image = png();
+        String child = givenAPageWithAnImageAndAPdf(image, pdf("Child page runbook"));
+        var parent = http.post("/api/articles", Map.of("title", "Platform", "markdown", "Our platform."), carla);
+        assertThat(parent.status()).as(parent.body()).isEqualTo(201);
+        var moved = http.put("/api/articles/" + child + "/parent", Map.of("parent", "platform"), carla);
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        var export = export().withTree(new dev.lore.server.article.PageTreeService(
+                new dev.lore.graph.article.PageTree(lore.lore().graph())));
+        export.exportTo(out, Progress.NONE);
+
+        // the parent is a folder with its own page; the child's links climb out of it to files/
+        assertThat(out.resolve("platform/index.md")).exists();
+        String exported = java.nio.file.Files.readString(out.resolve("platform/" + child + ".md"));
+        assertThat(exported).contains("](../files/" + child + "/broker%20diagram.png)");
+
+        wipe();
+        lore.lore().importer().importFolder(out, "admin", Optional.empty(), Progress.NONE);
+        lore.settle();
+
+        String imported = markdown(child);
+        var addresses = FILE_ADDRESS.matcher(imported).results().toList();
+        assertThat(addresses).hasSize(2);
+        assertThat(files.get(addresses.getFirst().group(), carla, Map.of()).body()).isEqualTo(image);
+        var placed = new java.util.HashMap<String, String>();
+        http.get("/api/tree", carla).json().get("pages").forEach(n -> placed.put(
+                n.get("slug").asText(), n.path("parent").isNull() ? "" : n.path("parent").asText("")));
+        assertThat(placed).containsEntry(child, "platform");
+    }
+
+    @Test
     void reimportingThePackReusesTheFilesInsteadOfAddingThem(@TempDir Path out) throws IOException {
         String slug = givenAPageWithAnImageAndAPdf(png(), pdf("Once"));
         export().exportTo(out, Progress.NONE);
