@@ -4,17 +4,13 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.attachment.AttachmentStore;
 import dev.lore.graph.auth.LoginThrottleStore;
-import dev.lore.graph.curation.GapsStore;
-import dev.lore.graph.curation.VerificationStore;
 import dev.lore.graph.expertise.ExpertiseStore;
 import dev.lore.graph.identity.IdentityStore;
 import dev.lore.graph.identity.ScimGroupStore;
-import dev.lore.graph.impact.ImpactStore;
 import dev.lore.graph.learning.CollectionStore;
 import dev.lore.graph.learning.PathStore;
 import dev.lore.graph.moderation.ModerationStore;
 import dev.lore.graph.notify.Lookups;
-import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.graph.question.CommentStore;
 import dev.lore.graph.question.KudosStore;
@@ -22,75 +18,42 @@ import dev.lore.graph.question.PromotionStore;
 import dev.lore.graph.question.QuestionStore;
 import dev.lore.graph.search.DirectoryStore;
 import dev.lore.graph.search.SearchLogStore;
-import dev.lore.graph.seed.PackStore;
 import dev.lore.indexer.LoreIndex;
-import dev.lore.server.article.ArticleApi;
-import dev.lore.server.article.ArticlePages;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.attachment.AttachmentLists;
-import dev.lore.server.attachment.AttachmentRoutes;
 import dev.lore.server.attachment.AttachmentService;
 import dev.lore.server.attachment.BlobStore;
 import dev.lore.server.attachment.ExtractionQueue;
 import dev.lore.server.attachment.FilePins;
 import dev.lore.server.attachment.FileTypes;
 import dev.lore.server.attachment.TextExtractor;
-import dev.lore.server.auth.AuthRoutes;
 import dev.lore.server.auth.AuthService;
 import dev.lore.server.auth.LoginThrottle;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Tokens;
-import dev.lore.server.backup.BackupRoutes;
-import dev.lore.server.backup.Backups;
-import dev.lore.server.curation.GapsRoutes;
-import dev.lore.server.curation.GapsService;
-import dev.lore.server.curation.VerificationRoutes;
-import dev.lore.server.curation.VerificationService;
-import dev.lore.server.expertise.ExpertPages;
-import dev.lore.server.expertise.ExpertRoutes;
 import dev.lore.server.expertise.ExpertService;
-import dev.lore.server.home.HomeRoutes;
 import dev.lore.server.identity.Deactivation;
-import dev.lore.server.identity.IdentityRoutes;
-import dev.lore.server.impact.ImpactRoutes;
-import dev.lore.server.impact.ImpactService;
-import dev.lore.server.learning.CollectionPages;
 import dev.lore.server.learning.CollectionService;
-import dev.lore.server.learning.PathPages;
-import dev.lore.server.learning.PathRoutes;
 import dev.lore.server.learning.PathService;
 import dev.lore.server.markdown.HtmlSanitizer;
 import dev.lore.server.markdown.MarkdownRenderer;
-import dev.lore.server.moderation.ModerationPages;
-import dev.lore.server.moderation.ModerationRoutes;
 import dev.lore.server.moderation.ModerationService;
 import dev.lore.server.notify.NotificationService;
 import dev.lore.server.notify.Notifier;
-import dev.lore.server.notify.NotifyApi;
 import dev.lore.server.notify.NotifyChrome;
 import dev.lore.server.notify.NotifyConfig;
 import dev.lore.server.notify.NotifyOutbox;
-import dev.lore.server.notify.NotifyPages;
 import dev.lore.server.notify.Unsubscribes;
-import dev.lore.server.notify.WebhookApi;
 import dev.lore.server.notify.WebhookService;
 import dev.lore.server.ops.Metrics;
-import dev.lore.server.ops.OpsRoutes;
 import dev.lore.server.ops.Readiness;
-import dev.lore.server.person.PersonRoutes;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.PromotionService;
-import dev.lore.server.question.QuestionPages;
-import dev.lore.server.question.QuestionRoutes;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.EmbeddingModel;
 import dev.lore.server.search.IndexSync;
-import dev.lore.server.search.RelatedPages;
-import dev.lore.server.search.SearchRoutes;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
-import dev.lore.server.seed.SeedPackRoutes;
-import dev.lore.server.seed.SeedPacks;
 import dev.lore.server.web.ErrorMapping;
 import dev.lore.server.web.Pages;
 import dev.lore.server.web.Security;
@@ -98,7 +61,6 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -276,164 +238,6 @@ final class Components {
                 new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify), new AttachmentLists(attachments, clock));
         security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
         errors = new ErrorMapping(pages);
-        features = features(config, clock, graph, metrics);
-    }
-
-    private List<Consumer<RoutesConfig>> features(Config config, Clock clock, Graph graph, Metrics metrics) {
-        var expertRoutes = new ExpertRoutes(
-                experts,
-                articles,
-                (id, status, until, actor) ->
-                        deactivation.setAvailability(id, status, until, actor, "availability set to " + status));
-        var busFactor =
-                new dev.lore.server.handover.BusFactorService(new dev.lore.graph.handover.BusFactorStore(graph));
-        var verificationRoutes = new VerificationRoutes(
-                new VerificationService(new VerificationStore(graph), clock),
-                pages,
-                id -> people.find(id).map(Person::name).orElse(id));
-        var taughtPages = new dev.lore.server.taught.TaughtPages(taught, clock);
-        var questionPages = new QuestionPages(questions, promotions, pages, clock).withTaughtMe(taughtPages::answer);
-        var pathPages = new PathPages(paths, collections, pages, clock);
-        var moderationPages = new ModerationPages(moderation, pages, clock);
-        var relatedPages = new RelatedPages(index, articles);
-        var packStore = new PackStore(graph);
-        var identityRoutes =
-                IdentityWiring.routes(config, graph, identities, auth, tokens, sync, security, pages, clock);
-        var drafts = new dev.lore.server.article.Drafts(new dev.lore.graph.article.DraftStore(graph), clock);
-        var suggestions = new dev.lore.server.article.Suggestions(
-                new dev.lore.graph.article.SuggestionStore(graph), articles, notifier, clock);
-        var pageTree = new dev.lore.server.article.PageTreeService(new dev.lore.graph.article.PageTree(graph));
-        var lessons = dev.lore.server.lesson.LessonWiring.of(
-                graph, articles, notifier, auth.audit(), clock, sync::catchUp, pages, people);
-        return List.of(
-                new HomeRoutes(articles, people, graph, experts, questions, pathPages, index, pages, clock)::register,
-                new ArticleApi(articles, article -> promotions.origin(article).map(QuestionRoutes::originJson))
-                        .withTree(pageTree)::register,
-                new ArticlePages(
-                                articles,
-                                pages,
-                                clock,
-                                (article, reader) -> ExpertPages.panel(
-                                        () -> experts.askAbout(article.title(), article.skills(), reader, 3)),
-                                questionPages::feedback,
-                                (article, reader) -> verificationRoutes.view(article.slug(), reader),
-                                moderationPages::hidden,
-                                article -> promotions.origin(article).map(QuestionPages::originView),
-                                pathPages::openSteps,
-                                article -> relatedPages.of(article, 5).stream()
-                                        .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
-                                        .toList())
-                        .withTree(pageTree)
-                        .withPersonNames(id -> people.find(id).map(Person::name))
-                        .withDrafts(drafts)
-                        .withLessons(lessons.pages())
-                        .withTemplates(lessons::fill)
-                        .withTaughtMe(taughtPages::article)::register,
-                lessons::register,
-                taughtPages::register,
-                new dev.lore.server.taught.TaughtRoutes(taught)::register,
-                relatedPages::register,
-                new dev.lore.server.article.DraftApi(drafts)::register,
-                new dev.lore.server.article.SuggestionApi(suggestions)::register,
-                new dev.lore.server.article.SuggestionPages(suggestions, articles, pages, clock)::register,
-                new dev.lore.server.article.PageTreeApi(pageTree)::register,
-                new dev.lore.server.article.PageTreePages(pageTree, articles, pages)::register,
-                verificationRoutes::register,
-                new dev.lore.server.curation.PageRequestRoutes(
-                        new dev.lore.graph.curation.PageRequestStore(graph), pages, clock)::register,
-                new GapsRoutes(
-                        new GapsService(
-                                new GapsStore(graph),
-                                new dev.lore.graph.curation.PageRequestStore(graph),
-                                search,
-                                experts,
-                                clock),
-                        pages,
-                        clock,
-                        Optional.of(busFactor))::register,
-                new dev.lore.server.handover.HandoverApi(handover, busFactor)::register,
-                new dev.lore.server.handover.HandoverPages(handover, new PersonStore(graph), pages, clock)::register,
-                new ModerationRoutes(moderation)::register,
-                moderationPages::register,
-                new SearchRoutes(
-                        search,
-                        pages,
-                        clock,
-                        (text, searcher) -> ExpertPages.panel(() -> experts.experts(
-                                text, 3, false, searcher.map(Set::of).orElse(Set.of()))))::register,
-                new AuthRoutes(
-                        auth,
-                        security,
-                        pages,
-                        next -> IdentityRoutes.button(config.identity(), next),
-                        (ctx, token) -> identityRoutes.flatMap(r -> r.signOut(ctx, token)))::register,
-                new dev.lore.server.auth.SessionRoutes(
-                        auth,
-                        people,
-                        pages,
-                        clock,
-                        (by, whose, token, n) -> auth.audit()
-                                .record(
-                                        "token-revoke",
-                                        whose,
-                                        by.id(),
-                                        Optional.of(token.map(t -> "token " + t).orElse("all (" + n + ")"))))::register,
-                new dev.lore.server.audit.AuditRoutes(auditLog, pages)::register,
-                routes -> identityRoutes.ifPresent(r -> r.register(routes)),
-                routes -> config.identity()
-                        .scimToken()
-                        .ifPresent(token -> IdentityWiring.scim(
-                                config, token, graph, scimGroups, deactivation, auth, sync, clock, routes)),
-                new PersonRoutes(
-                        people,
-                        articleStore,
-                        pages,
-                        clock,
-                        expertRoutes::profile,
-                        config.publicPeople(),
-                        experts::availableNow,
-                        name -> experts.findSkill(name).map(skill -> skill.name()),
-                        auth.audit())::register,
-                expertRoutes::register,
-                new ExpertPages(
-                                experts,
-                                people,
-                                pages,
-                                clock,
-                                id -> questionPages.taught(id).withLearned(taughtPages.learnedFrom(id)),
-                                pathPages::skillCollections,
-                                new dev.lore.server.expertise.Contacts(config.chatLink()))
-                        .withLessons(lessons::aboutSkill)::register,
-                new dev.lore.server.question.AskPersonPages(questions, people, pages)::register,
-                new QuestionRoutes(questions, promotions)::register,
-                questionPages::register,
-                new PathRoutes(paths, collections)::register,
-                pathPages::register,
-                new CollectionPages(collections, articles, packStore, pages)::register,
-                new SeedPackRoutes(
-                        new SeedPacks(
-                                        importer,
-                                        articles,
-                                        collections,
-                                        people,
-                                        experts,
-                                        packStore,
-                                        Optional.of(attachments))
-                                .withTree(new dev.lore.server.article.PageTreeService(
-                                        new dev.lore.graph.article.PageTree(graph))),
-                        collections,
-                        packStore,
-                        pages,
-                        clock)::register,
-                new ImpactRoutes(new ImpactService(new ImpactStore(graph), clock), pages)::register,
-                new BackupRoutes(new Backups(graph, clock))::register,
-                new OpsRoutes(readiness, metrics, config.ops().metrics())::register,
-                new NotifyApi(notify)::register,
-                new WebhookApi(webhooks)::register,
-                new dev.lore.server.notify.WebhookPages(webhooks, pages, clock)::register,
-                new NotifyPages(notify, unsubscribes, pages, clock, notifyConfig.emailOn())::register,
-                new AttachmentRoutes(attachments).withUploaders(articles::uploader)::register,
-                new dev.lore.server.attachment.AttachmentPages(new AttachmentLists(attachments, clock), pages)
-                        ::register);
+        features = Features.of(this, config, clock, graph, metrics);
     }
 }

@@ -193,10 +193,15 @@ class AttachmentsInPacksIT {
         String imported = markdown(child);
         var addresses = FILE_ADDRESS.matcher(imported).results().toList();
         assertThat(addresses).hasSize(2);
-        assertThat(files.get(addresses.getFirst().group(), carla, Map.of()).body()).isEqualTo(image);
+        assertThat(files.get(addresses.getFirst().group(), carla, Map.of()).body())
+                .isEqualTo(image);
         var placed = new java.util.HashMap<String, String>();
-        http.get("/api/tree", carla).json().get("pages").forEach(n -> placed.put(
-                n.get("slug").asText(), n.path("parent").isNull() ? "" : n.path("parent").asText("")));
+        http.get("/api/tree", carla)
+                .json()
+                .get("pages")
+                .forEach(n -> placed.put(
+                        n.get("slug").asText(),
+                        n.path("parent").isNull() ? "" : n.path("parent").asText("")));
         assertThat(placed).containsEntry(child, "platform");
     }
 
