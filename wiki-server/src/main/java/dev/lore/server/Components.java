@@ -191,7 +191,9 @@ final class Components {
                         + dev.lore.graph.GraphVersion.read(graph),
                 IdentityWiring.passwordSignIn(config.identity()),
                 dev.lore.server.auth.AuthAudit.to(auditLog, clock));
-        paths = new PathService(new PathStore(graph), new dev.lore.graph.learning.PathFollows(graph), clock);
+        paths = new PathService(new PathStore(graph), new dev.lore.graph.learning.PathFollows(graph), clock)
+                .withSharing((path, person, before, after) ->
+                        notifier.reflectionShared(path.id(), path.title(), person, before, after));
         collections = new CollectionService(
                 new CollectionStore(graph), new dev.lore.graph.learning.CollectionsFor(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);

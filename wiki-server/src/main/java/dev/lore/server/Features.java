@@ -70,7 +70,8 @@ final class Features {
         var taughtPages = new dev.lore.server.taught.TaughtPages(c.taught, clock);
         var questionPages =
                 new QuestionPages(c.questions, c.promotions, c.pages, clock).withTaughtMe(taughtPages::answer);
-        var pathPages = new PathPages(c.paths, c.collections, c.pages, clock);
+        var pathPages = new PathPages(c.paths, c.collections, c.pages, clock)
+                .withMarkdown(text -> c.articles.render(text).html());
         var moderationPages = new ModerationPages(c.moderation, c.pages, clock);
         var relatedPages = new RelatedPages(c.index, c.articles);
         var packStore = new PackStore(graph);

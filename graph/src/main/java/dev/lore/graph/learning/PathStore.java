@@ -283,6 +283,11 @@ public final class PathStore {
      * reflection} or {@code shared} keeps what was there; an empty string clears the reflection.
      * Returns the person's progress on the path as this left it, read in the same transaction.
      */
+    /** Runs {@code work} in one write transaction that this store's calls (and others') join. */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return graph.inOneTransaction(work);
+    }
+
     public List<StepProgress> markDone(
             String pathId, int n, String personId, Instant at, Optional<String> reflection, Optional<Boolean> shared) {
         var params = new HashMap<String, Object>();

@@ -55,6 +55,16 @@ public final class PathPages {
         this.clock = clock;
     }
 
+    /** Shared reflections as plain text until {@link #withMarkdown} gives the renderer. */
+    private java.util.function.UnaryOperator<String> markdown =
+            text -> "<p>" + org.jsoup.nodes.Entities.escape(text) + "</p>";
+
+    /** Renders shared reflections as Markdown (sanitized, with mentions linking to profiles). */
+    public PathPages withMarkdown(java.util.function.UnaryOperator<String> toHtml) {
+        this.markdown = toHtml;
+        return this;
+    }
+
     public void register(RoutesConfig routes) {
         routes.get("/paths", this::list);
         routes.get("/paths/new", this::newForm);
@@ -121,7 +131,7 @@ public final class PathPages {
                         viewer.map(p -> paths.following(path.id(), p)).orElse(false)));
     }
 
-    private static PathStepView stepView(PathStep s, Optional<StepProgress> mine, java.time.Instant now) {
+    private PathStepView stepView(PathStep s, Optional<StepProgress> mine, java.time.Instant now) {
         return new PathStepView(
                 s.n(),
                 s.kind(),
@@ -134,7 +144,8 @@ public final class PathPages {
                 mine.flatMap(StepProgress::reflection).orElse(""),
                 mine.map(StepProgress::shared).orElse(false),
                 s.shared().stream()
-                        .map(r -> new ReflectionView(r.by().id(), r.by().name(), r.text(), Pages.ago(r.at(), now)))
+                        .map(r -> new ReflectionView(
+                                r.by().id(), r.by().name(), r.text(), markdown.apply(r.text()), Pages.ago(r.at(), now)))
                         .toList());
     }
 

@@ -46,6 +46,20 @@ public final class PathService {
         this.clock = clock;
     }
 
+    /** Hears a shared reflection's text as it was and as it is now, in the transaction that saved it. */
+    @FunctionalInterface
+    public interface SharedReflections {
+        void shared(LearningPath path, String personId, String before, String after);
+    }
+
+    private SharedReflections sharing = (path, person, before, after) -> {};
+
+    /** Tells {@code listener} of every shared reflection saved (mentions in it notify people). */
+    public PathService withSharing(SharedReflections listener) {
+        this.sharing = listener;
+        return this;
+    }
+
     /** The form's steps with pages named by title turned into addresses (see {@link StepTitles}). */
     public List<StepRequest> withTitlesResolved(List<StepRequest> steps) {
         return new StepTitles(store).resolve(steps);
@@ -163,9 +177,27 @@ public final class PathService {
                         "reflection must be at most " + MAX_REFLECTION + " characters, was " + t.length());
             }
         });
-        return done
-                ? store.markDone(id, n, learner.id(), clock.instant(), text, shared)
-                : store.markUndone(id, n, learner.id());
+        if (!done) {
+            return store.markUndone(id, n, learner.id());
+        }
+        return store.inOneTransaction(() -> {
+            String before = sharedText(store.progress(id, learner.id()), n);
+            List<StepProgress> after = store.markDone(id, n, learner.id(), clock.instant(), text, shared);
+            String now = sharedText(after, n);
+            if (!now.isEmpty()) {
+                sharing.shared(path, learner.id(), before, now);
+            }
+            return after;
+        });
+    }
+
+    /** Step {@code n}'s reflection when it is shared, else nothing. */
+    private static String sharedText(List<StepProgress> progress, int n) {
+        return progress.stream()
+                .filter(p -> p.n() == n && p.shared())
+                .findFirst()
+                .flatMap(StepProgress::reflection)
+                .orElse("");
     }
 
     /**

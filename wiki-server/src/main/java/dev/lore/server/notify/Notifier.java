@@ -393,6 +393,11 @@ public class Notifier {
                 now()));
     }
 
+    /** A learner shared a reflection on a path (or changed a shared one): its new mentions notify. */
+    public void reflectionShared(String pathId, String pathTitle, String actorId, String before, String after) {
+        mentioned(before, after, actorId, pathTitle, "/paths/" + pathId, Optional.empty());
+    }
+
     /** Notifies the people {@code after} mentions and {@code before} did not. */
     private void mentioned(
             String before, String after, String actorId, String title, String url, Optional<String> answer) {

@@ -100,6 +100,33 @@ class PathApiIT {
         return http.post("/api/paths/" + path + "/progress", body, token);
     }
 
+    private List<String> mentionsOf(String token) {
+        return http.get("/api/notifications", token).json().get("notifications").findValues("kind").stream()
+                .map(JsonNode::asText)
+                .filter("mention"::equals)
+                .toList();
+    }
+
+    @Test
+    void aSharedReflectionsMentionsNotifyOnceAndLinkToTheProfile() {
+        String id = build("Mentioned");
+        String thanks = "Thanks @carla.contrib for the VPN tip, and @nobody.here.";
+
+        progress(id, Map.of("step", 1, "done", true, "reflection", thanks), rudi);
+        assertThat(mentionsOf(carla)).as("a private reflection tells nobody").isEmpty();
+
+        progress(id, Map.of("step", 1, "done", true, "shared", true), rudi);
+        progress(id, Map.of("step", 1, "done", true, "reflection", thanks + " Again."), rudi);
+        assertThat(mentionsOf(carla))
+                .as("once, when the mention is first shared")
+                .hasSize(1);
+
+        String page = http.get("/paths/" + id, carla).body();
+        assertThat(page)
+                .contains("<a href=\"/people/carla.contrib\" class=\"mention\">@carla.contrib</a>")
+                .doesNotContain("/people/nobody.here");
+    }
+
     @Test
     void aChampionBuildsAPathOfArticlesAndQuestionsInOrder() {
         var created = http.post("/api/paths", onboarding("First week"), champion);

@@ -1,4 +1,5 @@
 package dev.lore.ui.view.learning;
 
 /** A reflection a learner shared on a step. */
-public record ReflectionView(String personId, String personName, String text, String when) {}
+/** A shared reflection: its text, and that text rendered as sanitized HTML (mentions link to people). */
+public record ReflectionView(String personId, String personName, String text, String html, String when) {}
