@@ -86,7 +86,7 @@ class HandoverJourneyIT {
         assertThat(offer.getText()).contains("Payments runbook").contains("Wrote 33% of it");
         browser.clickAndWait(offer.findElement(By.cssSelector("button[aria-label^='Accept']")));
         assertThat(browser.path()).isEqualTo("/wiki/payments-runbook");
-        assertThat(browser.text()).contains("Owner: eli");
+        assertThat(browser.text()).contains("Owner: Eli Novak");
         assertThat(http.get("/api/handover", admin).json().get("queue")).isEmpty();
         assertThat(http.get("/api/articles/payments-runbook", eli)
                         .json()

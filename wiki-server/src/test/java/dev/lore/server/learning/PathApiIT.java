@@ -526,7 +526,8 @@ class PathApiIT {
                 Map.of("_csrf", Http.csrfOf(rudiPage), "back", "/wiki/" + laptop),
                 rudiPage);
         assertThat(marked.status()).isEqualTo(303);
-        assertThat(marked.header("Location")).hasValue("/wiki/" + laptop);
+        // the confirmation page, which offers the next step and the way back
+        assertThat(marked.header("Location")).hasValue("/paths/" + id + "/steps/2/done?back=%2Fwiki%2F" + laptop);
         JsonNode progress = http.get("/api/paths/" + id + "/progress", rudi).json();
         assertThat(progress.get("done").asInt()).isEqualTo(2);
         assertThat(progress.get("steps").get(0).get("reflection").asText()).isEqualTo("Easy.");

@@ -137,7 +137,8 @@ class HiddenContentIT {
 
         var first = http.form("/moderation/flag", form, cookies);
         assertThat(first.status()).isEqualTo(303);
-        assertThat(first.header("Location")).hasValue("/wiki/" + slug);
+        // back on the page, with the confirmation at its top
+        assertThat(first.header("Location")).hasValue("/wiki/" + slug + "?done=flag#notice");
 
         var second = http.form("/moderation/flag", form, cookies);
         assertThat(second.status()).isEqualTo(303);
