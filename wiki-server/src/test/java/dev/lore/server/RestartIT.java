@@ -29,6 +29,7 @@ class RestartIT {
                 "LORE_DATA_DIR", data.toString(),
                 "LORE_ADMIN_PASSWORD", "admin-password",
                 "LORE_SEED", "false",
+                "LORE_SEMANTIC", "false", // the searches here check lexical matches
                 "LORE_NEO4J_PAGECACHE", "128m"));
     }
 
