@@ -22,7 +22,7 @@ import org.neo4j.driver.Record;
  * of the database does not hand out sessions. Thread-safe.
  */
 public final class PersonStore {
-    private static final String PERSON_COLUMNS = """
+    static final String PERSON_COLUMNS = """
             p.id AS id, p.name AS name, p.email AS email, p.team AS team, p.title AS title, p.role AS role,
             coalesce(p.active, true) AS active, p.joinedAt AS joinedAt
             """;
@@ -280,46 +280,16 @@ public final class PersonStore {
 
     /** Stores a sign-in token (by its hash) for a person until {@code expiresAt}. */
     public void addToken(String personId, String tokenHash, String kind, Instant createdAt, Instant expiresAt) {
-        write(tx -> tx.run(
-                        """
-                        MATCH (p:Person {id: $id})
-                        CREATE (t:Token {hash: $hash, kind: $kind, createdAt: $createdAt, expiresAt: $expiresAt})
-                               -[:FOR]->(p)
-                        """,
-                        Map.of(
-                                "id",
-                                personId,
-                                "hash",
-                                tokenHash,
-                                "kind",
-                                kind,
-                                "createdAt",
-                                datetime(createdAt),
-                                "expiresAt",
-                                datetime(expiresAt)))
-                .consume());
+        sessions.add(personId, tokenHash, kind, createdAt, expiresAt);
     }
 
     /** The active person a live token belongs to. */
     public Optional<Person> personForToken(String tokenHash, Instant now) {
-        return graph.read(tx ->
-                tx
-                        .run("""
-                        MATCH (t:Token {hash: $hash})-[:FOR]->(p:Person)
-                        WHERE t.expiresAt > $now AND coalesce(p.active, true)
-                        RETURN\s""" + PERSON_COLUMNS, Map.of("hash", tokenHash, "now", datetime(now)))
-                        .list(PersonStore::toPerson)
-                        .stream()
-                        .findFirst());
+        return sessions.person(tokenHash, now);
     }
 
     public void removeToken(String tokenHash) {
-        write(tx -> {
-            tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
-                    .consume();
-            dev.lore.graph.GraphVersion.sessionsChanged(tx); // other servers forget the token at once
-            return null;
-        });
+        sessions.removeOne(tokenHash);
     }
 
     /** Stores a sign-in token, with where it was made from ({@code address}, {@code userAgent}, when known). */
@@ -361,28 +331,12 @@ public final class PersonStore {
 
     /** Removes every token whose kind starts with {@code prefix}; returns how many. */
     public int removeTokensOfKindPrefix(String prefix) {
-        return write(tx -> {
-            int n = tx.run(
-                            "MATCH (t:Token) WHERE t.kind STARTS WITH $prefix DETACH DELETE t RETURN count(*) AS n",
-                            Map.of("prefix", prefix))
-                    .single()
-                    .get("n")
-                    .asInt();
-            if (n > 0) {
-                dev.lore.graph.GraphVersion.sessionsChanged(tx);
-            }
-            return n;
-        });
+        return sessions.removeOfKindPrefix(prefix);
     }
 
     /** Removes expired tokens; returns how many. */
     public int removeExpiredTokens(Instant now) {
-        return write(tx -> tx.run(
-                        "MATCH (t:Token) WHERE t.expiresAt <= $now DETACH DELETE t RETURN count(*) AS n",
-                        Map.of("now", datetime(now)))
-                .single()
-                .get("n")
-                .asInt());
+        return sessions.removeExpired(now);
     }
 
     /** A person as the search index sees them, with their declared skills; deleted never happens. */
@@ -411,7 +365,7 @@ public final class PersonStore {
         });
     }
 
-    private static Person toPerson(Record r) {
+    static Person toPerson(Record r) {
         return new Person(
                 r.get("id").asString(),
                 r.get("name").asString(),

@@ -88,4 +88,73 @@ final class TokenSessions {
             return n;
         });
     }
+
+    /** Stores a sign-in token (by its hash) for a person until {@code expiresAt}. */
+    void add(String personId, String tokenHash, String kind, Instant createdAt, Instant expiresAt) {
+        writes.write(tx -> tx.run(
+                        """
+                        MATCH (p:Person {id: $id})
+                        CREATE (t:Token {hash: $hash, kind: $kind, createdAt: $createdAt, expiresAt: $expiresAt})
+                               -[:FOR]->(p)
+                        """,
+                        Map.of(
+                                "id",
+                                personId,
+                                "hash",
+                                tokenHash,
+                                "kind",
+                                kind,
+                                "createdAt",
+                                datetime(createdAt),
+                                "expiresAt",
+                                datetime(expiresAt)))
+                .consume());
+    }
+
+    /** The active person a live token belongs to. */
+    Optional<Person> person(String tokenHash, Instant now) {
+        return graph.read(tx -> tx
+                .run("""
+                        MATCH (t:Token {hash: $hash})-[:FOR]->(p:Person)
+                        WHERE t.expiresAt > $now AND coalesce(p.active, true)
+                        RETURN\s""" + PersonStore.PERSON_COLUMNS, Map.of("hash", tokenHash, "now", datetime(now)))
+                .list(PersonStore::toPerson)
+                .stream()
+                .findFirst());
+    }
+
+    void removeOne(String tokenHash) {
+        writes.write(tx -> {
+            tx.run("MATCH (t:Token {hash: $hash}) DETACH DELETE t", Map.of("hash", tokenHash))
+                    .consume();
+            dev.lore.graph.GraphVersion.sessionsChanged(tx); // other servers forget the token at once
+            return null;
+        });
+    }
+
+    /** Removes every token whose kind starts with {@code prefix}; returns how many. */
+    int removeOfKindPrefix(String prefix) {
+        return writes.write(tx -> {
+            int n = tx.run(
+                            "MATCH (t:Token) WHERE t.kind STARTS WITH $prefix DETACH DELETE t RETURN count(*) AS n",
+                            Map.of("prefix", prefix))
+                    .single()
+                    .get("n")
+                    .asInt();
+            if (n > 0) {
+                dev.lore.graph.GraphVersion.sessionsChanged(tx);
+            }
+            return n;
+        });
+    }
+
+    /** Removes expired tokens; returns how many. */
+    int removeExpired(Instant now) {
+        return writes.write(tx -> tx.run(
+                        "MATCH (t:Token) WHERE t.expiresAt <= $now DETACH DELETE t RETURN count(*) AS n",
+                        Map.of("now", datetime(now)))
+                .single()
+                .get("n")
+                .asInt());
+    }
 }
