@@ -55,15 +55,7 @@ public final class SearchBenchmark {
         Path scratch = dev.lore.server.Scratch.create("lore-bench-");
         var corpus = new SyntheticCorpus(50_000, 1.07, 42);
         var random = new Random(7);
-        var queries = new ArrayList<String>();
-        for (int i = 0; i < 500; i++) {
-            int words = 1 + random.nextInt(3);
-            var q = new StringBuilder();
-            for (int w = 0; w < words; w++) {
-                q.append(w == 0 ? "" : " ").append(corpus.queryWord(random));
-            }
-            queries.add(q.toString());
-        }
+        var queries = corpus.queries(500, random);
 
         // Plain Lucene on the same documents: the yardstick for indexing.
         Path plainDir = scratch.resolve("plain");

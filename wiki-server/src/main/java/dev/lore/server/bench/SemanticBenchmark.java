@@ -31,14 +31,7 @@ public final class SemanticBenchmark {
         Path scratch = dev.lore.server.Scratch.create("lore-bench-semantic-");
         var corpus = new SyntheticCorpus(50_000, 1.07, 42);
         var random = new Random(7);
-        var queries = new ArrayList<String>();
-        for (int i = 0; i < 500; i++) {
-            var q = new StringBuilder();
-            for (int w = 0, n = 1 + random.nextInt(3); w < n; w++) {
-                q.append(w == 0 ? "" : " ").append(corpus.queryWord(random));
-            }
-            queries.add(q.toString());
-        }
+        var queries = corpus.queries(500, random);
         var docs = new ArrayList<IndexDoc>(articles);
         var docRandom = new Random(11);
         for (int i = 0; i < articles; i++) {

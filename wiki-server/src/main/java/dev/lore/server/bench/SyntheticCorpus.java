@@ -59,6 +59,20 @@ final class SyntheticCorpus {
         return vocabulary[100 + random.nextInt(Math.min(4_900, vocabulary.length - 100))];
     }
 
+    /** {@code count} searches of one to three such words, as people type them. */
+    java.util.List<String> queries(int count, Random random) {
+        var queries = new java.util.ArrayList<String>(count);
+        for (int i = 0; i < count; i++) {
+            int words = 1 + random.nextInt(3);
+            var q = new StringBuilder();
+            for (int w = 0; w < words; w++) {
+                q.append(w == 0 ? "" : " ").append(queryWord(random));
+            }
+            queries.add(q.toString());
+        }
+        return queries;
+    }
+
     Doc doc(int n, Random random) {
         var title = new StringBuilder();
         int titleWords = 3 + random.nextInt(6);
