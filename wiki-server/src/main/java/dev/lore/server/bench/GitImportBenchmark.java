@@ -37,8 +37,9 @@ public final class GitImportBenchmark {
 
         Config config = base.withSeed(false).withDataDir(scratch.resolve("data"));
         try (Lore lore = Lore.open(config)) {
-            var importer =
-                    new GitImport(lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC());
+            var importer = GitImport.builder(
+                            lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC())
+                    .build();
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             GitImportResult result = importer.importRepository(repository, new ConsoleProgress(out));

@@ -51,14 +51,12 @@ public final class ImportCommand implements Command {
             Cli.fail(e.getMessage());
         }
         try (Lore lore = Cli.open(Cli.config().withSeed(false))) {
-            var importer = new GitImport(
-                            lore.articles(),
-                            lore.people(),
-                            new GitImportStore(lore.graph()),
-                            Clock.systemUTC(),
-                            Optional.of(lore.attachments()))
-                    .withTree(new dev.lore.server.article.PageTreeService(
-                            new dev.lore.graph.article.PageTree(lore.graph())));
+            var importer = GitImport.builder(
+                            lore.articles(), lore.people(), new GitImportStore(lore.graph()), Clock.systemUTC())
+                    .files(lore.attachments())
+                    .tree(new dev.lore.server.article.PageTreeService(
+                            new dev.lore.graph.article.PageTree(lore.graph())))
+                    .build();
             out.println(importer.importRepository(repository, new ConsoleProgress(out))
                     .summary());
         } catch (GitImportException e) {

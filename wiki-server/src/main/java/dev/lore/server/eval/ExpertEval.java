@@ -118,7 +118,8 @@ public final class ExpertEval {
             return new Truths(s, added);
         });
         var store = new GitImportStore(lore.graph());
-        GitImportResult imported = new GitImport(lore.articles(), lore.people(), store, Clock.systemUTC())
+        GitImportResult imported = GitImport.builder(lore.articles(), lore.people(), store, Clock.systemUTC())
+                .build()
                 .importRepository(repository, progress, maxCommits);
         log.printf("%n%s (%.0f s)%n", imported.summary(), (System.nanoTime() - started) / 1e9);
         Truths truths;

@@ -90,14 +90,13 @@ class GitImportBatchedIT {
     }
 
     private static GitImport importer(TestLore.Running lore, int batchCommits, int batchChanges, boolean oneByOne) {
-        return new GitImport(
-                lore.lore().articles(),
-                lore.lore().people(),
-                new GitImportStore(lore.lore().graph()),
-                Clock.systemUTC(),
-                batchCommits,
-                batchChanges,
-                oneByOne);
+        var builder = GitImport.builder(
+                        lore.lore().articles(),
+                        lore.lore().people(),
+                        new GitImportStore(lore.lore().graph()),
+                        Clock.systemUTC())
+                .batches(batchCommits, batchChanges);
+        return (oneByOne ? builder.oneByOne() : builder).build();
     }
 
     /** Imports {@code repository} one save at a time, then batched, and compares what each left. */

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,13 @@ class GitImportFilesIT {
     }
 
     private static GitImport importer(TestLore.Running lore) {
-        return new GitImport(
-                lore.lore().articles(),
-                lore.lore().people(),
-                new GitImportStore(lore.lore().graph()),
-                Clock.systemUTC(),
-                Optional.of(lore.lore().attachments()));
+        return GitImport.builder(
+                        lore.lore().articles(),
+                        lore.lore().people(),
+                        new GitImportStore(lore.lore().graph()),
+                        Clock.systemUTC())
+                .files(lore.lore().attachments())
+                .build();
     }
 
     static byte[] png(int rgb) throws IOException {

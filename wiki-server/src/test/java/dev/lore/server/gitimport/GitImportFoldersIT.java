@@ -27,12 +27,13 @@ class GitImportFoldersIT {
     @Test
     void foldersBecomeParentsAndMovesFollowTheRepository(TestLore.Running lore) {
         var tree = new PageTreeService(new PageTree(lore.lore().graph()));
-        var importer = new GitImport(
+        var importer = GitImport.builder(
                         lore.lore().articles(),
                         lore.lore().people(),
                         new GitImportStore(lore.lore().graph()),
                         Clock.systemUTC())
-                .withTree(tree);
+                .tree(tree)
+                .build();
         var repo = FixtureRepository.init(dir.resolve("wiki"));
         repo.write("engineering/index.md", "# Engineering\n\nHome.\n")
                 .write("engineering/code-review.md", "# Code review\n\nTwo approvals.\n")

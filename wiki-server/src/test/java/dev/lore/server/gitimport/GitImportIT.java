@@ -37,11 +37,12 @@ class GitImportIT {
     }
 
     private static GitImport importer(TestLore.Running lore) {
-        return new GitImport(
-                lore.lore().articles(),
-                lore.lore().people(),
-                new GitImportStore(lore.lore().graph()),
-                Clock.systemUTC());
+        return GitImport.builder(
+                        lore.lore().articles(),
+                        lore.lore().people(),
+                        new GitImportStore(lore.lore().graph()),
+                        Clock.systemUTC())
+                .build();
     }
 
     private static final String KAFKA = """
@@ -228,8 +229,10 @@ class GitImportIT {
         try (var repo = givenARepository()) {
             var graph = lore.lore().graph();
             // Two commits per transaction; the import dies while the fourth batch (commits 7 and 8) runs.
-            var small = new GitImport(
-                    lore.lore().articles(), lore.lore().people(), new GitImportStore(graph), Clock.systemUTC(), 2, 100);
+            var small = GitImport.builder(
+                            lore.lore().articles(), lore.lore().people(), new GitImportStore(graph), Clock.systemUTC())
+                    .batches(2, 100)
+                    .build();
             assertThatThrownBy(() -> small.importRepository(repo.dir(), (done, total, what) -> {
                         if (done == 7) {
                             throw new IllegalStateException("interrupted");
