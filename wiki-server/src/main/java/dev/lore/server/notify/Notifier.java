@@ -112,25 +112,8 @@ public class Notifier {
         if (off()) {
             return;
         }
-        String actor = q.asker().id();
-        String url = "/questions/" + q.id();
-        var watched = new ArrayList<Subject>();
-        watched.add(new Subject(WatchKind.PERSON, actor));
-        q.skills().forEach(s -> skill(s).ifPresent(watched::add));
-        Subject question = new Subject(WatchKind.QUESTION, q.id());
-        record(Event.of(
-                        EventKind.QUESTION_ROUTED,
-                        actor,
-                        q.title(),
-                        url,
-                        excerpt(q.markdown()),
-                        List.of(),
-                        q.askedOf().stream().map(p -> p.id()).toList(),
-                        now())
-                .watching(question, AutoWatch.ASK));
-        record(Event.of(
-                EventKind.NEW_QUESTION, actor, q.title(), url, excerpt(q.markdown()), watched, List.of(), now()));
-        mentioned("", q.markdown(), actor, q.title(), url, Optional.empty());
+        QuestionEvents.asked(q, now()).forEach(this::record);
+        mentioned("", q.markdown(), q.asker().id(), q.title(), "/questions/" + q.id(), Optional.empty());
     }
 
     /**
@@ -138,32 +121,9 @@ public class Notifier {
      * are asked, and the asker hears whom Lore asked on their behalf.
      */
     public void routedFurther(Question q, List<String> people) {
-        if (off()) {
-            return;
+        if (!off()) {
+            QuestionEvents.routedFurther(q, people, now()).forEach(this::record);
         }
-        String url = "/questions/" + q.id();
-        record(Event.of(
-                EventKind.QUESTION_ROUTED,
-                q.asker().id(),
-                q.title(),
-                url,
-                excerpt(q.markdown()),
-                List.of(),
-                people,
-                now()));
-        String names = q.askedOf().stream()
-                .filter(p -> people.contains(p.id()))
-                .map(p -> p.name())
-                .collect(java.util.stream.Collectors.joining(", "));
-        record(Event.of(
-                EventKind.QUESTION_ROUTED_FURTHER,
-                SYSTEM,
-                q.title(),
-                url,
-                "No answer yet, so Lore also asked " + names,
-                List.of(),
-                List.of(q.asker().id()),
-                now()));
     }
 
     public void answered(Answer a) {
@@ -171,55 +131,22 @@ public class Notifier {
             return;
         }
         var question = lookups.question(a.questionId());
+        record(QuestionEvents.answered(a, question, now()));
         String title = question.map(e -> e.getKey()).orElse("");
-        String url = "/questions/" + a.questionId();
-        Subject subject = new Subject(WatchKind.QUESTION, a.questionId());
-        record(Event.of(
-                        EventKind.ANSWER,
-                        a.author().id(),
-                        title,
-                        url,
-                        excerpt(a.markdown()),
-                        List.of(subject),
-                        question.map(e -> List.of(e.getValue())).orElse(List.of()),
-                        now())
-                .watching(subject, AutoWatch.ANSWER)
-                .aboutAnswer(a.id()));
-        mentioned("", a.markdown(), a.author().id(), title, url, Optional.of(a.id()));
+        mentioned("", a.markdown(), a.author().id(), title, "/questions/" + a.questionId(), Optional.of(a.id()));
     }
 
     public void accepted(AnswerRef ref, String actorId) {
-        if (off()) {
-            return;
+        if (!off()) {
+            record(QuestionEvents.accepted(ref, actorId, now()));
         }
-        record(Event.of(
-                        EventKind.ANSWER_ACCEPTED,
-                        actorId,
-                        ref.questionTitle(),
-                        "/questions/" + ref.questionId(),
-                        "",
-                        List.of(),
-                        List.of(ref.authorId()),
-                        now())
-                .aboutAnswer(ref.answerId()));
     }
 
     /** Someone learned from an answer ("this taught me something"), with what they learned or "". */
     public void voted(AnswerRef ref, String actorId, String note) {
-        if (off()) {
-            return;
+        if (!off()) {
+            record(QuestionEvents.voted(ref, actorId, note, now()));
         }
-        record(Event.of(
-                        EventKind.ANSWER_VOTED,
-                        actorId,
-                        ref.questionTitle(),
-                        "/questions/" + ref.questionId(),
-                        note,
-                        List.of(),
-                        List.of(ref.authorId()),
-                        now())
-                .collapsedBy("vote:" + ref.answerId())
-                .aboutAnswer(ref.answerId()));
     }
 
     /** Someone learned from a page: its authors hear, with what they learned or "". */
@@ -271,35 +198,19 @@ public class Notifier {
     /** Someone suggested an edit: the page's owner hears (champions find it in the list of suggestions). */
     public void editSuggested(
             String actorId, String pageTitle, Optional<String> ownerId, String suggestionId, String message) {
-        if (off() || ownerId.isEmpty()) {
-            return;
+        if (!off()) {
+            ownerId.ifPresent(owner ->
+                    record(ReviewEvents.editSuggested(actorId, pageTitle, owner, suggestionId, message, now())));
         }
-        record(Event.of(
-                EventKind.EDIT_SUGGESTED,
-                actorId,
-                pageTitle,
-                "/suggestions/" + suggestionId,
-                message,
-                List.of(),
-                List.of(ownerId.get()),
-                now()));
     }
 
     /** A suggested edit was accepted or declined: its proposer hears, with the decider's note. */
     public void suggestionDecided(
             boolean accepted, String deciderId, String proposerId, String pageTitle, String suggestionId, String note) {
-        if (off()) {
-            return;
+        if (!off()) {
+            record(ReviewEvents.suggestionDecided(
+                    accepted, deciderId, proposerId, pageTitle, suggestionId, note, now()));
         }
-        record(Event.of(
-                accepted ? EventKind.SUGGESTION_ACCEPTED : EventKind.SUGGESTION_DECLINED,
-                deciderId,
-                pageTitle,
-                "/suggestions/" + suggestionId,
-                note,
-                List.of(),
-                List.of(proposerId),
-                now()));
     }
 
     /**
@@ -310,32 +221,9 @@ public class Notifier {
         if (off()) {
             return;
         }
-        lookups.flagTarget(flag.targetKind(), flag.targetId()).ifPresent(target -> {
-            Optional<String> answer =
-                    flag.targetKind().equals("answer") ? Optional.of(flag.targetId()) : Optional.empty();
-            String actor = flag.by().id();
-            Event owner = Event.of(
-                    EventKind.FLAGGED,
-                    actor,
-                    target.title(),
-                    target.url(),
-                    "Flagged as " + flag.reason(),
-                    List.of(),
-                    target.contentAuthorId().map(List::of).orElse(List.of()),
-                    now());
-            record(answer.map(owner::aboutAnswer).orElse(owner));
-            Event queue = Event.of(
-                            EventKind.REVIEW_FLAG,
-                            actor,
-                            target.title(),
-                            "/moderation",
-                            "Flagged as " + flag.reason() + " (" + flag.targetKind() + ")",
-                            List.of(),
-                            lookups.champions(),
-                            now())
-                    .collapsedBy("review-queue");
-            record(queue);
-        });
+        lookups.flagTarget(flag.targetKind(), flag.targetId())
+                .ifPresent(target -> ReviewEvents.flagged(flag, target, lookups.champions(), now())
+                        .forEach(this::record));
     }
 
     /**
@@ -343,19 +231,9 @@ public class Notifier {
      * whom the lesson is credited to (a team's voice when shared by the team), never more.
      */
     public void lessonForReview(String actorId, String title) {
-        if (off()) {
-            return;
+        if (!off()) {
+            record(ReviewEvents.lessonForReview(actorId, title, lookups.champions(), now()));
         }
-        record(Event.of(
-                        EventKind.LESSON_REVIEW,
-                        actorId,
-                        title,
-                        "/lessons/review",
-                        "A lesson learned waits for a champion to look first",
-                        List.of(),
-                        lookups.champions(),
-                        now())
-                .collapsedBy("lesson-review"));
     }
 
     /**
@@ -425,7 +303,7 @@ public class Notifier {
         return new Subject(WatchKind.ARTICLE, a.slug());
     }
 
-    private static Optional<Subject> skill(String name) {
+    static Optional<Subject> skill(String name) {
         return SkillNames.of(name).map(s -> new Subject(WatchKind.SKILL, s.key()));
     }
 
