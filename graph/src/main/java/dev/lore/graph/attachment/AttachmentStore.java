@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -26,26 +25,13 @@ public final class AttachmentStore {
     /** Kinds of page a file can be attached to, as the API names them. */
     public static final List<String> KINDS = List.of("article", "question", "answer");
 
-    private static final String PAGE = """
-            OPTIONAL MATCH (t)-[:ANSWERS]->(aq:Question)
-            MATCH (f)-[:HAS_VERSION]->(v:AttachmentVersion {n: f.version})-[:BY]->(p:Person)
-            """;
-    private static final String COLUMNS = """
-            f.id AS id, f.name AS name, f.type AS type, f.size AS size, f.sha256 AS sha256, f.version AS version,
-            f.at AS at, coalesce(f.deleted, false) AS deleted, p.id AS byId, p.name AS byName,
-            CASE WHEN t:Article THEN 'article' WHEN t:Question THEN 'question' ELSE 'answer' END AS kind,
-            t.id AS pageId,
-            CASE WHEN t:Article THEN t.slug WHEN t:Question THEN t.id ELSE aq.id END AS pageKey,
-            CASE WHEN t:Article THEN t.title WHEN t:Question THEN t.title ELSE aq.title END AS pageTitle,
-            CASE WHEN t:Article THEN coalesce(t.status, 'active') <> 'active'
-                 WHEN t:Question THEN coalesce(t.hidden, false)
-                 ELSE coalesce(t.hidden, false) OR coalesce(aq.hidden, false) END AS pageHidden
-            """;
-
     private final Graph graph;
+
+    private final AttachmentUsage usage;
 
     public AttachmentStore(Graph graph) {
         this.graph = graph;
+        this.usage = new AttachmentUsage(graph);
     }
 
     /**
@@ -143,9 +129,10 @@ public final class AttachmentStore {
     private static Optional<Attachment> find(TransactionContext tx, String id) {
         return tx
                 .run(
-                        "MATCH (f:Attachment {id: $id})-[:ATTACHED_TO]->(t)\n" + PAGE + "RETURN " + COLUMNS,
+                        "MATCH (f:Attachment {id: $id})-[:ATTACHED_TO]->(t)\n" + AttachmentRows.PAGE + "RETURN "
+                                + AttachmentRows.COLUMNS,
                         Map.of("id", id))
-                .list(AttachmentStore::attachment)
+                .list(AttachmentRows::attachment)
                 .stream()
                 .findFirst();
     }
@@ -182,10 +169,10 @@ public final class AttachmentStore {
             default -> throw new IllegalArgumentException("kind must be article or question, was '" + kind + "'");
         };
         return graph.read(tx -> tx.run(
-                        match + "\nWITH f, t WHERE NOT coalesce(f.deleted, false)\n" + PAGE + "RETURN " + COLUMNS
-                                + " ORDER BY f.createdAt DESC, f.id",
+                        match + "\nWITH f, t WHERE NOT coalesce(f.deleted, false)\n" + AttachmentRows.PAGE + "RETURN "
+                                + AttachmentRows.COLUMNS + " ORDER BY f.createdAt DESC, f.id",
                         Map.of("key", key))
-                .list(AttachmentStore::attachment));
+                .list(AttachmentRows::attachment));
     }
 
     /** Records the text extracted from a version; ignored when the attachment moved on to a newer one. */
@@ -231,12 +218,13 @@ public final class AttachmentStore {
 
     /** Attachments whose latest version has no extracted text yet (deleted ones left out), oldest first. */
     public List<Attachment> awaitingText(int limit) {
-        return graph.read(
-                tx -> tx.run("""
+        return graph.read(tx -> tx.run(
+                        """
                         MATCH (f:Attachment)-[:ATTACHED_TO]->(t)
                         WHERE NOT coalesce(f.deleted, false) AND coalesce(f.textVersion, 0) <> f.version
-                        """ + PAGE + "RETURN " + COLUMNS + " ORDER BY f.at LIMIT $limit", Map.of("limit", limit))
-                        .list(AttachmentStore::attachment));
+                        """ + AttachmentRows.PAGE + "RETURN " + AttachmentRows.COLUMNS + " ORDER BY f.at LIMIT $limit",
+                        Map.of("limit", limit))
+                .list(AttachmentRows::attachment));
     }
 
     /**
@@ -244,7 +232,8 @@ public final class AttachmentStore {
      * given their text, or on a page whose visibility changed (a page's change counts as its files').
      */
     public List<IndexedAttachment> changesSince(long sinceSeq, int limit) {
-        return graph.read(tx -> tx.run("""
+        return graph.read(tx -> tx.run(
+                        """
                         MATCH (f:Attachment)-[:ATTACHED_TO]->(t)
                         OPTIONAL MATCH (t)-[:ANSWERS]->(aq:Question)
                         WITH f, t, aq, reduce(m = f.seq, x IN [t.seq, aq.seq] | CASE WHEN x > m THEN x ELSE m END) AS seq
@@ -252,9 +241,9 @@ public final class AttachmentStore {
                         WITH f, t, aq, seq ORDER BY seq LIMIT $limit
                         MATCH (f)-[:HAS_VERSION]->(v:AttachmentVersion {n: f.version})-[:BY]->(p:Person)
                         RETURN seq, coalesce(f.text, '') AS text,
-                        """ + COLUMNS + " ORDER BY seq", Map.of("since", sinceSeq, "limit", limit))
+                        """ + AttachmentRows.COLUMNS + " ORDER BY seq", Map.of("since", sinceSeq, "limit", limit))
                 .list(r -> {
-                    Attachment a = attachment(r);
+                    Attachment a = AttachmentRows.attachment(r);
                     return new IndexedAttachment(
                             a.id(),
                             a.name(),
@@ -297,88 +286,17 @@ public final class AttachmentStore {
      * {@code /files/ID} address): where it is shown or linked, most recently changed first.
      */
     public List<UsedOn> usedOn(String id) {
-        String needle = "/files/" + id;
-        return graph.read(tx -> tx.run("""
-                        CALL () {
-                          MATCH (a:Article {status: 'active'})-[:HAS_REVISION]->(r:Revision)
-                          WHERE r.n = a.revision AND r.markdown CONTAINS $needle
-                          RETURN 'article' AS kind, a.slug AS key, a.title AS title, a.updatedAt AS at
-                          UNION ALL
-                          MATCH (q:Question) WHERE NOT coalesce(q.hidden, false) AND q.markdown CONTAINS $needle
-                          RETURN 'question' AS kind, q.id AS key, q.title AS title, q.updatedAt AS at
-                          UNION ALL
-                          MATCH (x:Answer)-[:ANSWERS]->(q:Question)
-                          WHERE NOT coalesce(x.hidden, false) AND NOT coalesce(q.hidden, false)
-                                AND x.markdown CONTAINS $needle
-                          RETURN 'answer' AS kind, q.id AS key, q.title AS title, x.at AS at
-                        }
-                        RETURN kind, key, title ORDER BY at DESC
-                        """, Map.of("needle", needle))
-                .list(r -> new UsedOn(
-                        r.get("kind").asString(),
-                        r.get("key").asString(),
-                        r.get("title").asString())));
+        return usage.usedOn(id);
     }
 
-    /**
-     * {@link #usedOn(String)} for several files at once, in one pass over the pages' texts: the
-     * pages naming each file, by file id (files no page names are left out).
-     */
+    /** {@link #usedOn(String)} for several files at once: the pages naming each file, by file id. */
     public Map<String, List<UsedOn>> usedOn(java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        var used = new java.util.LinkedHashMap<String, List<UsedOn>>();
-        graph.read(tx -> tx.run("""
-                        CALL () {
-                          MATCH (a:Article {status: 'active'})-[:HAS_REVISION]->(r:Revision)
-                          WHERE r.n = a.revision AND r.markdown CONTAINS '/files/'
-                          RETURN 'article' AS kind, a.slug AS key, a.title AS title, a.updatedAt AS at, r.markdown AS text
-                          UNION ALL
-                          MATCH (q:Question) WHERE NOT coalesce(q.hidden, false) AND q.markdown CONTAINS '/files/'
-                          RETURN 'question' AS kind, q.id AS key, q.title AS title, q.updatedAt AS at, q.markdown AS text
-                          UNION ALL
-                          MATCH (x:Answer)-[:ANSWERS]->(q:Question)
-                          WHERE NOT coalesce(x.hidden, false) AND NOT coalesce(q.hidden, false)
-                                AND x.markdown CONTAINS '/files/'
-                          RETURN 'answer' AS kind, q.id AS key, q.title AS title, x.at AS at, x.markdown AS text
-                        }
-                        UNWIND $ids AS id
-                        WITH id, kind, key, title, at, text WHERE text CONTAINS '/files/' + id
-                        RETURN id, kind, key, title ORDER BY at DESC
-                        """, Map.of("ids", List.copyOf(ids))).list())
-                .forEach(r -> used.computeIfAbsent(r.get("id").asString(), k -> new java.util.ArrayList<>())
-                        .add(new UsedOn(
-                                r.get("kind").asString(),
-                                r.get("key").asString(),
-                                r.get("title").asString())));
-        return used;
+        return usage.usedOn(ids);
     }
 
-    /**
-     * Files that no live page's current text names (by {@code /files/ID}), deleted ones left out,
-     * oldest first: attached but never shown or linked, or no longer.
-     */
+    /** Files that no live page's current text names, deleted ones left out, oldest first. */
     public List<Attachment> unused(int limit) {
-        return graph.read(tx -> tx.run(
-                        """
-                        CALL () {
-                          MATCH (a:Article {status: 'active'})-[:HAS_REVISION]->(r:Revision)
-                          WHERE r.n = a.revision AND r.markdown CONTAINS '/files/'
-                          RETURN r.markdown AS text
-                          UNION ALL
-                          MATCH (q:Question) WHERE NOT coalesce(q.hidden, false) AND q.markdown CONTAINS '/files/'
-                          RETURN q.markdown AS text
-                          UNION ALL
-                          MATCH (x:Answer) WHERE NOT coalesce(x.hidden, false) AND x.markdown CONTAINS '/files/'
-                          RETURN x.markdown AS text
-                        }
-                        WITH collect(text) AS texts
-                        MATCH (f:Attachment)-[:ATTACHED_TO]->(t) WHERE NOT coalesce(f.deleted, false)
-                          AND none(text IN texts WHERE text CONTAINS '/files/' + f.id)
-                        """ + PAGE + "RETURN " + COLUMNS + " ORDER BY f.createdAt, f.id LIMIT $limit",
-                        Map.of("limit", limit))
-                .list(AttachmentStore::attachment));
+        return usage.unused(limit);
     }
 
     private static Map<String, Object> params(NewVersion v) {
@@ -390,24 +308,5 @@ public final class AttachmentStore {
         params.put("by", v.byPersonId());
         params.put("at", datetime(v.at()));
         return params;
-    }
-
-    private static Attachment attachment(Record r) {
-        return new Attachment(
-                r.get("id").asString(),
-                r.get("name").asString(),
-                r.get("type").asString(),
-                r.get("size").asLong(),
-                r.get("sha256").asString(),
-                r.get("version").asInt(),
-                new PersonRef(r.get("byId").asString(), r.get("byName").asString()),
-                instant(r.get("at")),
-                new AttachedTo(
-                        r.get("kind").asString(),
-                        r.get("pageId").asString(),
-                        r.get("pageKey").asString(),
-                        r.get("pageTitle").asString(),
-                        r.get("pageHidden").asBoolean()),
-                r.get("deleted").asBoolean());
     }
 }
