@@ -40,8 +40,11 @@ public final class ModerationStore {
         return new FlagOutcomes(graph);
     }
 
+    private final HiddenContent hiddenContent;
+
     public ModerationStore(Graph graph) {
         this.graph = graph;
+        this.hiddenContent = new HiddenContent(graph);
     }
 
     /**
@@ -54,7 +57,8 @@ public final class ModerationStore {
             String kind, String target, String personId, String reason, Optional<String> note, Instant at) {
         return graph.write(tx -> {
             ChangeSequence.next(tx); // the lock: two flags by one person cannot both see "none open"
-            String id = visibleNodeId(tx, kind, target).orElseThrow(() -> new NoSuchEntityException(kind, target));
+            String id = ContentNodes.visibleNodeId(tx, kind, target)
+                    .orElseThrow(() -> new NoSuchEntityException(kind, target));
             boolean open = tx.run("""
                             MATCH (:Person {id: $person})-[:FLAGGED]->(f:Flag {status: 'open'})-[:ON]->(t)
                             WHERE elementId(t) = $node
@@ -167,7 +171,8 @@ public final class ModerationStore {
             String kind, String target, String actorId, String reason, Instant at, boolean hide) {
         return graph.write(tx -> {
             long seq = ChangeSequence.next(tx);
-            String node = nodeId(tx, kind, target).orElseThrow(() -> new NoSuchEntityException(kind, target));
+            String node =
+                    ContentNodes.nodeId(tx, kind, target).orElseThrow(() -> new NoSuchEntityException(kind, target));
             var params = new HashMap<String, Object>();
             params.put("node", node);
             params.put("seq", seq);
@@ -276,65 +281,12 @@ public final class ModerationStore {
      * or hidden questions), each with a plain excerpt of its Markdown.
      */
     public List<HiddenItem> hiddenContent(int limit, int excerptChars) {
-        return graph.read(tx -> tx.run("""
-                        CALL () {
-                          MATCH (t:Article {status: 'hidden'})
-                          RETURN 'article' AS kind, t.slug AS target, t.title AS title,
-                                 head([(t)-[:HAS_REVISION]->(r:Revision) WHERE r.n = t.revision | r.markdown]) AS text,
-                                 '/wiki/' + t.slug AS link, t AS node
-                          UNION ALL
-                          MATCH (t:Question {hidden: true})
-                          RETURN 'question' AS kind, t.id AS target, t.title AS title, t.markdown AS text,
-                                 null AS link, t AS node
-                          UNION ALL
-                          MATCH (t:Answer {hidden: true})-[:ANSWERS]->(q:Question)
-                          RETURN 'answer' AS kind, t.id AS target, 'Answer to: ' + q.title AS title, t.markdown AS text,
-                                 CASE WHEN coalesce(q.hidden, false) THEN null ELSE '/questions/' + q.id END AS link,
-                                 t AS node
-                        }
-                        OPTIONAL MATCH (p:Person {id: node.hiddenBy})
-                        RETURN kind, target, title, left(coalesce(text, ''), $chars) AS excerpt, link,
-                               node.hiddenBy AS by, coalesce(p.name, node.hiddenBy) AS name,
-                               node.hiddenReason AS reason, node.hiddenAt AS at
-                        ORDER BY at DESC, target LIMIT $limit
-                        """, Map.of("limit", limit, "chars", excerptChars))
-                .list(r -> new HiddenItem(
-                        r.get("kind").asString(),
-                        r.get("target").asString(),
-                        r.get("title").isNull() ? "" : r.get("title").asString(),
-                        r.get("excerpt").asString(),
-                        optionalString(r.get("link")),
-                        new Hidden(
-                                new PersonRef(
-                                        r.get("by").isNull() ? "" : r.get("by").asString(),
-                                        r.get("name").isNull()
-                                                ? ""
-                                                : r.get("name").asString()),
-                                r.get("reason").isNull() ? "" : r.get("reason").asString(),
-                                instant(r.get("at"))))));
+        return hiddenContent.list(limit, excerptChars);
     }
 
     /** Who hid this content and why; empty if it is visible or does not exist. */
     public Optional<Hidden> hidden(String kind, String target) {
-        return graph.read(tx -> {
-            Optional<String> node = nodeId(tx, kind, target);
-            if (node.isEmpty()) {
-                return Optional.<Hidden>empty();
-            }
-            return tx
-                    .run("""
-                            MATCH (t) WHERE elementId(t) = $node AND (t.status = 'hidden' OR t.hidden = true)
-                            OPTIONAL MATCH (p:Person {id: t.hiddenBy})
-                            RETURN t.hiddenBy AS by, coalesce(p.name, t.hiddenBy) AS name, t.hiddenReason AS reason,
-                                   t.hiddenAt AS at
-                            """, Map.of("node", node.get()))
-                    .list(r -> new Hidden(
-                            new PersonRef(r.get("by").asString(), r.get("name").asString()),
-                            r.get("reason").asString(),
-                            instant(r.get("at"))))
-                    .stream()
-                    .findFirst();
-        });
+        return hiddenContent.of(kind, target);
     }
 
     /** Appends to the audit log; part of the caller's transaction. */
@@ -352,40 +304,6 @@ public final class ModerationStore {
                         CREATE (:AuditEvent {id: $id, action: $action, targetKind: $kind, targetId: $target,
                             actor: $actor, reason: $reason, at: $at})
                         """, params).consume();
-    }
-
-    /** The content node, hidden or not (deleted articles excluded). {@code kind} is one of {@link #KINDS}. */
-    private static Optional<String> nodeId(TransactionContext tx, String kind, String target) {
-        return find(tx, kind, target, false);
-    }
-
-    /** The content node if readers can see it. */
-    private static Optional<String> visibleNodeId(TransactionContext tx, String kind, String target) {
-        return find(tx, kind, target, true);
-    }
-
-    private static Optional<String> find(TransactionContext tx, String kind, String target, boolean visibleOnly) {
-        String query = switch (kind) {
-            case "article" -> """
-                            MATCH (t:Article {slug: $target})
-                            WHERE t.status = 'active' OR (NOT $visible AND t.status = 'hidden')
-                            RETURN elementId(t) AS node
-                            """;
-            case "question" -> """
-                            MATCH (t:Question {id: $target})
-                            WHERE NOT $visible OR NOT coalesce(t.hidden, false)
-                            RETURN elementId(t) AS node
-                            """;
-            case "answer" -> """
-                            MATCH (t:Answer {id: $target})-[:ANSWERS]->(q:Question)
-                            WHERE NOT $visible OR NOT (coalesce(t.hidden, false) OR coalesce(q.hidden, false))
-                            RETURN elementId(t) AS node
-                            """;
-            default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was " + kind);
-        };
-        return tx.run(query, Map.of("target", target, "visible", visibleOnly)).list().stream()
-                .findFirst()
-                .map(r -> r.get("node").asString());
     }
 
     private static Flag toFlag(Record r) {
