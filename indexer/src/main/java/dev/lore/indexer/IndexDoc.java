@@ -64,40 +64,10 @@ public record IndexDoc(
         }
     }
 
-    /** A document nobody has marked yet. */
-    public IndexDoc(
-            String id,
-            String type,
-            String slug,
-            String title,
-            String body,
-            List<String> tags,
-            List<String> skills,
-            List<String> authors,
-            Instant updatedAt,
-            List<String> headings,
-            List<Credit> credits,
-            List<String> kinds) {
-        this(id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, kinds, 0);
-    }
-
-    /** A document of one type only. */
-    public IndexDoc(
-            String id,
-            String type,
-            String slug,
-            String title,
-            String body,
-            List<String> tags,
-            List<String> skills,
-            List<String> authors,
-            Instant updatedAt,
-            List<String> headings,
-            List<Credit> credits) {
-        this(id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, List.of());
-    }
-
-    /** A document without headings (people, skills, plain text). */
+    /**
+     * A document of one type, without headings or credits, that nobody has marked yet (people,
+     * skills, plain text); the {@code with*} methods add the rest.
+     */
     public IndexDoc(
             String id,
             String type,
@@ -108,6 +78,30 @@ public record IndexDoc(
             List<String> skills,
             List<String> authors,
             Instant updatedAt) {
-        this(id, type, slug, title, body, tags, skills, authors, updatedAt, List.of(), List.of());
+        this(id, type, slug, title, body, tags, skills, authors, updatedAt, List.of(), List.of(), List.of(), 0);
+    }
+
+    /** This document with the section headings of its body. */
+    public IndexDoc withHeadings(List<String> headings) {
+        return new IndexDoc(
+                id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, kinds, marks);
+    }
+
+    /** This document with who wrote how much of it. */
+    public IndexDoc withCredits(List<Credit> credits) {
+        return new IndexDoc(
+                id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, kinds, marks);
+    }
+
+    /** This document also found and counted under {@code kinds}. */
+    public IndexDoc withKinds(List<String> kinds) {
+        return new IndexDoc(
+                id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, kinds, marks);
+    }
+
+    /** This document marked by {@code marks} people. */
+    public IndexDoc withMarks(int marks) {
+        return new IndexDoc(
+                id, type, slug, title, body, tags, skills, authors, updatedAt, headings, credits, kinds, marks);
     }
 }

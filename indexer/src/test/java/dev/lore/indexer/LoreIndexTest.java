@@ -68,7 +68,7 @@ class LoreIndexTest {
                     .getFirst()
                     .score();
 
-            index.apply(List.of(withMarks(marked, 10)), List.of(), 2);
+            index.apply(List.of(marked.withMarks(10)), List.of(), 2);
             var hits = index.search(new SearchRequest("lag", 0, 10)).hits();
 
             assertThat(hits).extracting(SearchHit::slug).containsExactly("b", "a");
@@ -76,23 +76,6 @@ class LoreIndexTest {
             assertThat((double) hits.get(0).score()).isCloseTo(unmarked * MarksBoost.factor(10), within(1e-4));
             assertThat(MarksBoost.factor(10)).isBetween(1.1, 1.15); // a lift, not a leap
         }
-    }
-
-    private static IndexDoc withMarks(IndexDoc d, int marks) {
-        return new IndexDoc(
-                d.id(),
-                d.type(),
-                d.slug(),
-                d.title(),
-                d.body(),
-                d.tags(),
-                d.skills(),
-                d.authors(),
-                d.updatedAt(),
-                d.headings(),
-                d.credits(),
-                d.kinds(),
-                marks);
     }
 
     @Test
@@ -202,17 +185,16 @@ class LoreIndexTest {
             var ana = new IndexDoc.Credit("p-ana", 0.625, 3, written);
             var bo = new IndexDoc.Credit("p-bo", 0.0, 1, Instant.parse("1999-12-31T23:59:59Z"));
             var article = new IndexDoc(
-                    "article:a1",
-                    "article",
-                    "kafka-offsets",
-                    "Kafka offsets, explained",
-                    "kafka offsets and commits",
-                    List.of(),
-                    List.of(),
-                    List.of("Ana", "Bo"),
-                    written,
-                    List.of(),
-                    List.of(ana, bo));
+                            "article:a1",
+                            "article",
+                            "kafka-offsets",
+                            "Kafka offsets, explained",
+                            "kafka offsets and commits",
+                            List.of(),
+                            List.of(),
+                            List.of("Ana", "Bo"),
+                            written)
+                    .withCredits(List.of(ana, bo));
             var question = new IndexDoc(
                     "question:q1",
                     "question",
@@ -233,17 +215,16 @@ class LoreIndexTest {
             index.apply(
                     List.of(
                             new IndexDoc(
-                                    article.id(),
-                                    "article",
-                                    article.slug(),
-                                    article.title(),
-                                    article.body(),
-                                    List.of(),
-                                    List.of(),
-                                    List.of("Ana"),
-                                    written,
-                                    List.of(),
-                                    List.of(anaAlone)),
+                                            article.id(),
+                                            "article",
+                                            article.slug(),
+                                            article.title(),
+                                            article.body(),
+                                            List.of(),
+                                            List.of(),
+                                            List.of("Ana"),
+                                            written)
+                                    .withCredits(List.of(anaAlone)),
                             new IndexDoc(
                                     "article:a2",
                                     "article",
@@ -253,9 +234,7 @@ class LoreIndexTest {
                                     List.of(),
                                     List.of(),
                                     List.of(),
-                                    written,
-                                    List.of(),
-                                    List.of())),
+                                    written)),
                     List.of(),
                     2);
 

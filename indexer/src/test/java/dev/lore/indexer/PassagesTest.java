@@ -8,18 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class PassagesTest {
     private static IndexDoc doc(String body, List<String> headings) {
-        return new IndexDoc(
-                "article:a",
-                "article",
-                "a",
-                "Title",
-                body,
-                List.of(),
-                List.of(),
-                List.of(),
-                Instant.EPOCH,
-                headings,
-                List.of());
+        return new IndexDoc("article:a", "article", "a", "Title", body, List.of(), List.of(), List.of(), Instant.EPOCH)
+                .withHeadings(headings);
     }
 
     @Test

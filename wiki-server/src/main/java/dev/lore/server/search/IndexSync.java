@@ -265,22 +265,22 @@ public final class IndexSync implements AutoCloseable {
             body.append("\n\n").append(markdown.plainText(comment));
         }
         return new IndexDoc(
-                docId(article),
-                "article",
-                article.slug(),
-                article.title(),
-                body.toString(),
-                article.tags(),
-                article.skills(),
-                article.contributors(),
-                article.updatedAt(),
-                text.headings(),
-                article.credits().stream()
+                        docId(article),
+                        "article",
+                        article.slug(),
+                        article.title(),
+                        body.toString(),
+                        article.tags(),
+                        article.skills(),
+                        article.contributors(),
+                        article.updatedAt())
+                .withHeadings(text.headings())
+                .withCredits(article.credits().stream()
                         .map(c -> new IndexDoc.Credit(
                                 c.personId(), c.share(), c.edits(), c.lastAt(), c.added(), c.firstAt()))
-                        .toList(),
-                article.isLesson() ? List.of(Article.LESSON) : List.of(),
-                marks);
+                        .toList())
+                .withKinds(article.isLesson() ? List.of(Article.LESSON) : List.of())
+                .withMarks(marks);
     }
 
     /** A question with its answers and comments as one document: what it asked and what was said. */
