@@ -75,9 +75,10 @@ final class PackAttachments {
     /** The files in {@code files/<page>/} for this unit. */
     static List<Path> folderFiles(Path root, List<Path> unit) {
         Path first = unit.getFirst();
-        String page = unit.size() > 1 || first.getFileName().toString().matches("\\d+\\.md|index\\.md")
+        String name = first.getFileName().toString();
+        String page = unit.size() > 1 || name.matches("\\d+\\.md") || name.equals(PackTree.INDEX)
                 ? first.getParent().getFileName().toString()
-                : first.getFileName().toString().replaceFirst("\\.md$", "");
+                : name.replaceFirst("\\.md$", "");
         Path dir = root.resolve(FOLDER).resolve(page);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
