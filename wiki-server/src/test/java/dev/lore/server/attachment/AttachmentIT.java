@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Files;
 import dev.lore.server.support.Http;
+import dev.lore.server.support.SampleFiles;
 import dev.lore.server.support.TestLore;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,13 +52,6 @@ class AttachmentIT {
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] png() throws Exception {
-        var image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     @Test
@@ -108,7 +99,7 @@ class AttachmentIT {
                 .hasValueSatisfying(d -> assertThat(d).startsWith("attachment;"));
         assertThat(served.header("X-Content-Type-Options")).contains("nosniff");
 
-        JsonNode realPng = upload(slug, "notes.txt", png());
+        JsonNode realPng = upload(slug, "notes.txt", SampleFiles.png(4, 3));
         assertThat(realPng.get("type").asText()).isEqualTo("image/png");
         assertThat(files.get(realPng.get("url").asText(), rudi, Map.of()).header("Content-Disposition"))
                 .hasValueSatisfying(d -> assertThat(d).startsWith("inline;"));

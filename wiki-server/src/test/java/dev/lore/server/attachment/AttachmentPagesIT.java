@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Files;
 import dev.lore.server.support.Http;
+import dev.lore.server.support.SampleFiles;
 import dev.lore.server.support.TestLore;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -55,15 +56,14 @@ class AttachmentPagesIT {
         return files.uploadWithHeaders("/files", all, name, content, Map.of("Cookie", browser));
     }
 
-    static byte[] png(int width, int height) throws Exception {
-        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, width / 2, height / 2);
-        g.dispose();
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    /** An orange top-left quarter on {@code width} by {@code height} pixels. */
+    static byte[] png(int width, int height) {
+        return SampleFiles.png(width, height, image -> {
+            var g = image.createGraphics();
+            g.setColor(Color.ORANGE);
+            g.fillRect(0, 0, width / 2, height / 2);
+            g.dispose();
+        });
     }
 
     @Test

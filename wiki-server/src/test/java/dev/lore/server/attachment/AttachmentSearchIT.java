@@ -1,5 +1,7 @@
 package dev.lore.server.attachment;
 
+import static dev.lore.server.support.SampleFiles.docx;
+import static dev.lore.server.support.SampleFiles.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,14 +9,7 @@ import dev.lore.server.auth.Role;
 import dev.lore.server.support.Files;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,32 +34,6 @@ class AttachmentSearchIT {
         this.files = new Files(http.base());
         carla = http.login("carla.contrib", TestLore.PASSWORD);
         champ = lore.person("chris.champion", "Chris Champion", "Enablement", Role.CHAMPION);
-    }
-
-    static byte[] pdf(String text) throws Exception {
-        try (var doc = new PDDocument()) {
-            var page = new PDPage();
-            doc.addPage(page);
-            try (var content = new PDPageContentStream(doc, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] docx(String text) throws Exception {
-        try (var doc = new XWPFDocument()) {
-            doc.createParagraph().createRun().setText(text);
-            var out = new ByteArrayOutputStream();
-            doc.write(out);
-            return out.toByteArray();
-        }
     }
 
     private String article(String title) {

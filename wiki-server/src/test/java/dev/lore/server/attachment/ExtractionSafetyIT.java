@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.support.Files;
 import dev.lore.server.support.Http;
+import dev.lore.server.support.SampleFiles;
 import dev.lore.server.support.TestLore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +50,7 @@ class ExtractionSafetyIT {
 
     /** A real docx whose one paragraph holds {@code megabytes} MB of text: about 1,000 times smaller zipped. */
     static byte[] docxBomb(int megabytes) throws Exception {
-        byte[] plain = AttachmentSearchIT.docx("PLACEHOLDER");
+        byte[] plain = SampleFiles.docx("PLACEHOLDER");
         var out = new ByteArrayOutputStream();
         try (var in = new ZipInputStream(new ByteArrayInputStream(plain));
                 var zip = new ZipOutputStream(out)) {
@@ -128,7 +129,7 @@ class ExtractionSafetyIT {
     }
 
     private void stillExtracts() throws Exception {
-        JsonNode ok = upload("fine.pdf", AttachmentSearchIT.pdf("an ordinary quokkaberry runbook"));
+        JsonNode ok = upload("fine.pdf", SampleFiles.pdf("an ordinary quokkaberry runbook"));
         lore.settle();
         assertThat(text(ok).get("status").asText()).isEqualTo("text");
         var hits = http.get("/api/search?q=quokkaberry&type=attachment", carla)
@@ -186,7 +187,7 @@ class ExtractionSafetyIT {
         }
         try (var extractor = new TextExtractor(10_000_000, Duration.ofMinutes(5))) {
             assertThat(extractor
-                            .read(new ByteArrayInputStream(AttachmentSearchIT.pdf("next in line")), "next.pdf")
+                            .read(new ByteArrayInputStream(SampleFiles.pdf("next in line")), "next.pdf")
                             .text())
                     .isEqualTo("next in line");
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.support.Files;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.S3Server;
+import dev.lore.server.support.SampleFiles;
 import dev.lore.server.support.TestLore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class FileCollectorIT {
                 "/api/files/" + kept.get("id").asText(), Map.of(), "v2.txt", utf8("second version"), carla);
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
         String v2 = replaced.json().get("sha256").asText();
-        JsonNode image = upload(files, carla, slug, "dot.png", AttachmentIT.png());
+        JsonNode image = upload(files, carla, slug, "dot.png", SampleFiles.png(4, 3));
         var thumb = files.get("/thumbs/" + image.get("id").asText(), carla, Map.of());
         assertThat(thumb.status()).isEqualTo(200);
         String thumbSha = thumb.header("ETag").orElseThrow().replace("\"", "");

@@ -1,5 +1,6 @@
 package dev.lore.server.seed;
 
+import static dev.lore.server.support.SampleFiles.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +10,9 @@ import dev.lore.server.LoreAccess;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.support.Files;
 import dev.lore.server.support.Http;
+import dev.lore.server.support.SampleFiles;
 import dev.lore.server.support.TestLore;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,12 +21,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,31 +48,13 @@ class AttachmentsInPacksIT {
         carla = http.login("carla.contrib", TestLore.PASSWORD);
     }
 
-    static byte[] png() throws IOException {
-        var image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 40; x++) {
-            image.setRGB(x, x % 30, 0xFF8800);
-        }
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    static byte[] pdf(String text) throws IOException {
-        try (var doc = new PDDocument()) {
-            var page = new PDPage();
-            doc.addPage(page);
-            try (var content = new PDPageContentStream(doc, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
+    /** An orange diagonal on 40 by 30 pixels. */
+    private static byte[] png() {
+        return SampleFiles.png(40, 30, image -> {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, x % 30, 0xFF8800);
             }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
+        });
     }
 
     private JsonNode upload(String slug, String name, byte[] content) {
