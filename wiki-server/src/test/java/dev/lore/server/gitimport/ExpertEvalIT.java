@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lore.server.eval.ExpertEval;
 import dev.lore.server.seed.Progress;
+import dev.lore.server.support.FixtureRepository;
 import dev.lore.server.support.TestLore;
 import java.io.OutputStream;
 import java.io.PrintStream;

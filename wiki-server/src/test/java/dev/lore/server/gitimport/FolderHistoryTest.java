@@ -3,6 +3,7 @@ package dev.lore.server.gitimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lore.server.gitimport.Mailmap.Identity;
+import dev.lore.server.support.FixtureRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

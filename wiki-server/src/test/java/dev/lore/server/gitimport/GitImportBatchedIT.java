@@ -6,6 +6,7 @@ import dev.lore.graph.Graph;
 import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.bench.SyntheticGitRepository;
 import dev.lore.server.seed.Progress;
+import dev.lore.server.support.FixtureRepository;
 import dev.lore.server.support.TestLore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -6,10 +6,10 @@ import dev.lore.graph.attachment.Attachment;
 import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.seed.Progress;
 import dev.lore.server.support.Files;
+import dev.lore.server.support.FixtureRepository;
 import dev.lore.server.support.Http;
+import dev.lore.server.support.SampleFiles;
 import dev.lore.server.support.TestLore;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +48,9 @@ class GitImportFilesIT {
                 .build();
     }
 
-    static byte[] png(int rgb) throws IOException {
-        var image = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 4, rgb);
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    /** A black 20 by 10 image with one pixel of colour {@code rgb}. */
+    static byte[] png(int rgb) {
+        return SampleFiles.png(20, 10, image -> image.setRGB(3, 4, rgb));
     }
 
     private static List<Attachment> files(TestLore.Running lore, String slug) {

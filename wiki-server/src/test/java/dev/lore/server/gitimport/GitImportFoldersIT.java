@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lore.graph.article.PageTree;
 import dev.lore.graph.gitimport.GitImportStore;
 import dev.lore.server.article.PageTreeService;
+import dev.lore.server.support.FixtureRepository;
 import dev.lore.server.support.TestLore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,6 +10,7 @@ import dev.lore.graph.person.Person;
 import dev.lore.graph.person.PersonStore;
 import dev.lore.server.error.NotFoundException;
 import dev.lore.server.seed.Progress;
+import dev.lore.server.support.FixtureRepository;
 import dev.lore.server.support.TestLore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.lore.server.gitimport;
+package dev.lore.server.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A real Git repository on disk, written with JGit's porcelain, for import tests. */
-final class FixtureRepository implements AutoCloseable {
+public final class FixtureRepository implements AutoCloseable {
     private final Path dir;
     private final Git git;
 
@@ -23,7 +23,7 @@ final class FixtureRepository implements AutoCloseable {
         this.git = git;
     }
 
-    static FixtureRepository init(Path dir) {
+    public static FixtureRepository init(Path dir) {
         try {
             return new FixtureRepository(
                     dir,
@@ -36,11 +36,11 @@ final class FixtureRepository implements AutoCloseable {
         }
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    FixtureRepository write(String path, String text) {
+    public FixtureRepository write(String path, String text) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -51,7 +51,7 @@ final class FixtureRepository implements AutoCloseable {
         }
     }
 
-    FixtureRepository write(String path, byte[] bytes) {
+    public FixtureRepository write(String path, byte[] bytes) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -62,7 +62,7 @@ final class FixtureRepository implements AutoCloseable {
         }
     }
 
-    FixtureRepository delete(String path) {
+    public FixtureRepository delete(String path) {
         try {
             Files.delete(dir.resolve(path));
             return this;
@@ -71,7 +71,7 @@ final class FixtureRepository implements AutoCloseable {
         }
     }
 
-    FixtureRepository move(String from, String to) {
+    public FixtureRepository move(String from, String to) {
         try {
             Path target = dir.resolve(to);
             Files.createDirectories(target.getParent());
@@ -83,7 +83,7 @@ final class FixtureRepository implements AutoCloseable {
     }
 
     /** Stages everything (additions, changes, deletions) and commits it as {@code name <email>} at {@code at}. */
-    RevCommit commit(String name, String email, Instant at, String message) {
+    public RevCommit commit(String name, String email, Instant at, String message) {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
@@ -99,7 +99,7 @@ final class FixtureRepository implements AutoCloseable {
         }
     }
 
-    void checkout(String branch, boolean create) {
+    public void checkout(String branch, boolean create) {
         try {
             git.checkout().setName(branch).setCreateBranch(create).call();
         } catch (GitAPIException e) {
@@ -108,7 +108,7 @@ final class FixtureRepository implements AutoCloseable {
     }
 
     /** Merges {@code branch} into the current branch with a merge commit, even when it could fast-forward. */
-    RevCommit merge(String branch, String name, String email, Instant at, String message) {
+    public RevCommit merge(String branch, String name, String email, Instant at, String message) {
         try {
             git.merge()
                     .include(git.getRepository().resolve(branch))
