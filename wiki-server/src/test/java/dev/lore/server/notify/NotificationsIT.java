@@ -14,9 +14,9 @@ import dev.lore.graph.notify.WatchStore;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import dev.lore.server.support.TestPeople;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +27,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NotificationsIT {
     private Http http;
     private TestLore.Running lore;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running running, Http http) {
         this.lore = running;
         this.http = http;
-        tokens.put("ana", lore.person("ana.silva", "Ana Silva", "Streaming", Role.CONTRIBUTOR));
-        tokens.put("ben", lore.person("ben", "Ben Okafor", "Platform", Role.CONTRIBUTOR));
-        tokens.put("cleo", lore.person("cleo", "Cleo Park", "Data", Role.READER));
-    }
-
-    private String article(String who, String title, String markdown) {
-        var r = http.post("/api/articles", Map.of("title", title, "markdown", markdown), tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("slug").asText();
+        people = new TestPeople(running, http)
+                .add("ana", "ana.silva", "Ana Silva", "Streaming", Role.CONTRIBUTOR)
+                .add("ben", "Ben Okafor", "Platform", Role.CONTRIBUTOR)
+                .add("cleo", "Cleo Park", "Data", Role.READER);
     }
 
     private int edit(String who, String slug, String markdown, String message) {
@@ -49,13 +44,13 @@ class NotificationsIT {
         var r = http.put(
                 "/api/articles/" + slug,
                 Map.of("markdown", markdown, "baseRevision", base, "message", message),
-                tokens.get(who));
+                people.token(who));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("revision").asInt();
     }
 
     private JsonNode inbox(String who) {
-        var r = http.get("/api/notifications", tokens.get(who));
+        var r = http.get("/api/notifications", people.token(who));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
@@ -68,8 +63,8 @@ class NotificationsIT {
 
     @Test
     void watchersHearOfAnEditOnceForAQuickSeriesByOnePerson() {
-        String slug = article("ana", "Kafka consumer groups", "# Kafka consumer groups\n\nRebalancing.\n");
-        var watch = http.post("/api/watches", Map.of("kind", "article", "target", slug), tokens.get("cleo"));
+        String slug = people.article("ana", "Kafka consumer groups", "# Kafka consumer groups\n\nRebalancing.\n");
+        var watch = http.post("/api/watches", Map.of("kind", "article", "target", slug), people.token("cleo"));
         assertThat(watch.status()).as(watch.body()).isEqualTo(201);
 
         for (int i = 1; i <= 10; i++) {
@@ -93,9 +88,9 @@ class NotificationsIT {
 
     @Test
     void anEditAfterTheFirstWasReadIsANewNotification() {
-        String slug = article("ana", "Runbooks", "Text.\n");
+        String slug = people.article("ana", "Runbooks", "Text.\n");
         edit("ben", slug, "Text two.\n", "More");
-        var read = http.post("/api/notifications/read", Map.of("all", true), tokens.get("ana"));
+        var read = http.post("/api/notifications/read", Map.of("all", true), people.token("ana"));
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("unread").asInt()).isZero();
         edit("ben", slug, "Text three.\n", "Again");
@@ -108,14 +103,14 @@ class NotificationsIT {
     @Test
     void autoWatchCanBeSwitchedOff() {
         var prefs = http.put(
-                "/api/me/notification-preferences", Map.of("autoWatch", Map.of("create", false)), tokens.get("ana"));
+                "/api/me/notification-preferences", Map.of("autoWatch", Map.of("create", false)), people.token("ana"));
         assertThat(prefs.status()).as(prefs.body()).isEqualTo(200);
         assertThat(prefs.json().get("autoWatch").get("create").asBoolean()).isFalse();
-        String slug = article("ana", "Quiet page", "Text.\n");
+        String slug = people.article("ana", "Quiet page", "Text.\n");
         edit("ben", slug, "Text two.\n", "More");
 
         assertThat(inbox("ana").get("unread").asInt()).isZero();
-        assertThat(http.get("/api/watches", tokens.get("ben"))
+        assertThat(http.get("/api/watches", people.token("ben"))
                         .json()
                         .get("watches")
                         .get(0)
@@ -129,14 +124,14 @@ class NotificationsIT {
         var q = http.post(
                 "/api/questions",
                 Map.of("title", "How do we rotate certificates?", "markdown", "Asking.", "skills", List.of()),
-                tokens.get("cleo"));
+                people.token("cleo"));
         assertThat(q.status()).as(q.body()).isEqualTo(201);
         String id = q.json().get("id").asText();
-        var a = http.post("/api/questions/" + id + "/answers", Map.of("markdown", "Use the job."), tokens.get("ben"));
+        var a = http.post("/api/questions/" + id + "/answers", Map.of("markdown", "Use the job."), people.token("ben"));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         String answer = a.json().get("id").asText();
-        http.post("/api/answers/" + answer + "/accept", Map.of(), tokens.get("cleo"));
-        http.post("/api/answers/" + answer + "/votes", Map.of(), tokens.get("ana"));
+        http.post("/api/answers/" + answer + "/accept", Map.of(), people.token("cleo"));
+        http.post("/api/answers/" + answer + "/votes", Map.of(), people.token("ana"));
 
         JsonNode cleo = inbox("cleo").get("notifications");
         assertThat(field(cleo, "kind")).containsExactly("answer");
@@ -147,7 +142,7 @@ class NotificationsIT {
 
     @Test
     void mentionsNotifyOncePerRevisionThatAddsThemAndRenderAsProfileLinks() {
-        String slug = article("ben", "Ownership", "Ask @ana.silva or @nobody.here about it.\n");
+        String slug = people.article("ben", "Ownership", "Ask @ana.silva or @nobody.here about it.\n");
         edit("ben", slug, "Ask @ana.silva or @nobody.here about it, really.\n", "Wording");
         edit("ben", slug, "Ask @ana.silva and @cleo, or `@ben` in code.\n", "Cleo too");
 
@@ -163,19 +158,19 @@ class NotificationsIT {
 
     @Test
     void watchingRejectsUnknownKindsAndMissingTargets() {
-        var bad = http.post("/api/watches", Map.of("kind", "planet", "target", "x"), tokens.get("cleo"));
+        var bad = http.post("/api/watches", Map.of("kind", "planet", "target", "x"), people.token("cleo"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("error").asText()).isNotBlank();
-        var missing = http.post("/api/watches", Map.of("kind", "article", "target", "no-such"), tokens.get("cleo"));
+        var missing = http.post("/api/watches", Map.of("kind", "article", "target", "no-such"), people.token("cleo"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(http.get("/api/notifications").status()).isEqualTo(401);
-        var unwatch = http.delete("/api/watches/article/no-such", tokens.get("cleo"));
+        var unwatch = http.delete("/api/watches/article/no-such", people.token("cleo"));
         assertThat(unwatch.status()).isEqualTo(204);
     }
 
     @Test
     void notificationsRollBackWithTheWriteThatCausedThem() {
-        String slug = article("ana", "Rollback", "Text.\n");
+        String slug = people.article("ana", "Rollback", "Text.\n");
         var watches = new WatchStore(lore.lore().graph());
         var store = new NotificationStore(lore.lore().graph(), watches);
         assertThatThrownBy(() -> lore.lore().graph().inOneTransaction(() -> {

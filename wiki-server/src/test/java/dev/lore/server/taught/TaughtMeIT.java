@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import dev.lore.server.support.TestPeople;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,50 +18,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TaughtMeIT {
     private Http http;
     private TestLore.Running lore;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running running, Http http) {
         this.lore = running;
         this.http = http;
+        people = new TestPeople(running, http);
         for (String id : List.of("ana", "ben", "cleo")) {
-            tokens.put(
-                    id,
-                    lore.person(id, id.toUpperCase(java.util.Locale.ROOT) + " Person", "Platform", Role.CONTRIBUTOR));
+            people.add(id, id.toUpperCase(java.util.Locale.ROOT) + " Person", "Platform", Role.CONTRIBUTOR);
         }
     }
 
     private String article(String who, String title) {
-        var r = http.post(
-                "/api/articles",
-                Map.of(
-                        "title",
-                        title,
-                        "markdown",
-                        "# " + title + "\n\nRetry with jitter.\n",
-                        "skills",
-                        List.of("Kafka")),
-                tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("slug").asText();
+        return people.article(who, title, "# " + title + "\n\nRetry with jitter.\n", List.of("Kafka"));
     }
 
     private String answer(String asker, String answerer) {
         var q = http.post(
                 "/api/questions",
                 Map.of("title", "How do consumer groups rebalance?", "markdown", "Asking.", "skills", List.of("Kafka")),
-                tokens.get(asker));
+                people.token(asker));
         assertThat(q.status()).as(q.body()).isEqualTo(201);
         var a = http.post(
                 "/api/questions/" + q.json().get("id").asText() + "/answers",
                 Map.of("markdown", "Cooperative rebalancing moves one partition at a time."),
-                tokens.get(answerer));
+                people.token(answerer));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json().get("id").asText();
     }
 
     private Http.Response mark(String path, String who, String note) {
-        return http.post(path, note == null ? Map.of() : Map.of("note", note), tokens.get(who));
+        return http.post(path, note == null ? Map.of() : Map.of("note", note), people.token(who));
     }
 
     private static List<String> field(JsonNode array, String name) {
@@ -90,13 +78,13 @@ class TaughtMeIT {
         assertThat(seen.get("count").asInt()).isEqualTo(2);
         assertThat(field(seen.get("notes"), "note")).containsExactlyInAnyOrder("why the retry needs a jitter", "null");
 
-        var revoked = http.delete(path, tokens.get("ben"));
+        var revoked = http.delete(path, people.token("ben"));
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(revoked.json().get("count").asInt()).isEqualTo(1);
         assertThat(revoked.json().get("marked").asBoolean()).isFalse();
         assertThat(revoked.json().get("canMark").asBoolean()).isTrue();
         // taking back what is not there changes nothing and is no error
-        assertThat(http.delete(path, tokens.get("ben")).json().get("count").asInt())
+        assertThat(http.delete(path, people.token("ben")).json().get("count").asInt())
                 .isEqualTo(1);
         assertThat(mark(path, "ben", "second thoughts").status()).isEqualTo(201);
     }
@@ -120,7 +108,7 @@ class TaughtMeIT {
                 .isEqualTo(404);
         assertThat(mark("/api/answers/no-such-answer/taught", "ben", null).status())
                 .isEqualTo(404);
-        var notJson = http.raw("POST", path, "note=hi", "text/plain", tokens.get("ben"));
+        var notJson = http.raw("POST", path, "note=hi", "text/plain", people.token("ben"));
         assertThat(notJson.status()).isEqualTo(415);
     }
 
@@ -145,12 +133,12 @@ class TaughtMeIT {
         var marked = mark(path, "ben", "cooperative rebalancing exists");
         assertThat(marked.status()).as(marked.body()).isEqualTo(201);
         // the same mark as the helpful vote: voting again is the conflict it always was
-        assertThat(http.post("/api/answers/" + answerId + "/votes", Map.of(), tokens.get("ben"))
+        assertThat(http.post("/api/answers/" + answerId + "/votes", Map.of(), people.token("ben"))
                         .status())
                 .isEqualTo(409);
-        assertThat(http.delete(path, tokens.get("ben")).json().get("count").asInt())
+        assertThat(http.delete(path, people.token("ben")).json().get("count").asInt())
                 .isZero();
-        assertThat(http.post("/api/answers/" + answerId + "/votes", Map.of(), tokens.get("ben"))
+        assertThat(http.post("/api/answers/" + answerId + "/votes", Map.of(), people.token("ben"))
                         .status())
                 .isEqualTo(200);
     }
@@ -160,17 +148,19 @@ class TaughtMeIT {
         var q = http.post(
                 "/api/questions",
                 Map.of("title", "Why do consumers lag?", "markdown", "Asking.", "skills", List.of("Kafka")),
-                tokens.get("cleo"));
+                people.token("cleo"));
         String question = q.json().get("id").asText();
         String first = http.post(
                         "/api/questions/" + question + "/answers",
                         Map.of("markdown", "Slow handlers."),
-                        tokens.get("ana"))
+                        people.token("ana"))
                 .json()
                 .get("id")
                 .asText();
         String second = http.post(
-                        "/api/questions/" + question + "/answers", Map.of("markdown", "Rebalances."), tokens.get("ben"))
+                        "/api/questions/" + question + "/answers",
+                        Map.of("markdown", "Rebalances."),
+                        people.token("ben"))
                 .json()
                 .get("id")
                 .asText();
@@ -185,9 +175,9 @@ class TaughtMeIT {
                 .isEqualTo(201);
         assertThat(field(http.get("/api/questions/" + question).json().get("answers"), "id"))
                 .containsExactly(first, second);
-        http.delete("/api/answers/" + first + "/taught", tokens.get("ben"));
-        http.post("/api/answers/" + second + "/accept", Map.of(), tokens.get("cleo"));
-        http.delete("/api/answers/" + second + "/taught", tokens.get("cleo"));
+        http.delete("/api/answers/" + first + "/taught", people.token("ben"));
+        http.post("/api/answers/" + second + "/accept", Map.of(), people.token("cleo"));
+        http.delete("/api/answers/" + second + "/taught", people.token("cleo"));
         // the accepted answer stays first whatever the marks
         assertThat(field(http.get("/api/questions/" + question).json().get("answers"), "id"))
                 .containsExactly(second, first);
@@ -202,7 +192,7 @@ class TaughtMeIT {
         mark("/api/answers/" + answerId + "/taught", "cleo", "rebalancing is incremental");
 
         JsonNode inbox =
-                http.get("/api/notifications", tokens.get("ana")).json().get("notifications");
+                http.get("/api/notifications", people.token("ana")).json().get("notifications");
         // (ana also hears the question was routed to her: she wrote about Kafka)
         assertThat(field(inbox, "kind")).contains("page-taught", "answer-voted").doesNotHaveDuplicates();
         JsonNode page = inbox.get(field(inbox, "kind").indexOf("page-taught"));
@@ -210,7 +200,7 @@ class TaughtMeIT {
         assertThat(page.get("url").asText()).isEqualTo("/wiki/" + slug);
 
         JsonNode learned =
-                http.get("/api/people/ana/learned-from", tokens.get("ben")).json();
+                http.get("/api/people/ana/learned-from", people.token("ben")).json();
         assertThat(learned.get("marks").asInt()).isEqualTo(3);
         assertThat(learned.get("people").asInt()).isEqualTo(2);
         assertThat(field(learned.get("notes"), "note"))

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
-import java.util.HashMap;
+import dev.lore.server.support.TestPeople;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,29 +18,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TeachingFeedsIT {
     private Http http;
     private TestLore.Running lore;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running lore, Http http) {
         this.http = http;
         this.lore = lore;
-        tokens.put("ana", lore.person("ana", "Ana Silva", "Streaming", Role.CONTRIBUTOR));
-        tokens.put("ben", lore.person("ben", "Ben Okafor", "Platform", Role.CONTRIBUTOR));
-        tokens.put("cleo", lore.person("cleo", "Cleo Park", "Data", Role.CONTRIBUTOR));
-        tokens.put("chief", lore.person("chief", "Chief Champion", "Enablement", Role.CHAMPION));
+        people = new TestPeople(lore, http)
+                .add("ana", "Ana Silva", "Streaming", Role.CONTRIBUTOR)
+                .add("ben", "Ben Okafor", "Platform", Role.CONTRIBUTOR)
+                .add("cleo", "Cleo Park", "Data", Role.CONTRIBUTOR)
+                .add("chief", "Chief Champion", "Enablement", Role.CHAMPION);
     }
 
     private String article(String who, String title, String markdown) {
-        var r = http.post(
-                "/api/articles",
-                Map.of("title", title, "markdown", markdown, "skills", List.of("Kafka")),
-                tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("slug").asText();
+        return people.article(who, title, markdown, List.of("Kafka"));
     }
 
     private void mark(String slug, String who, String note) {
-        var r = http.post("/api/articles/" + slug + "/taught", Map.of("note", note), tokens.get(who));
+        var r = http.post("/api/articles/" + slug + "/taught", Map.of("note", note), people.token(who));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
@@ -106,13 +102,14 @@ class TeachingFeedsIT {
         mark(retries, "cleo", "backoff caps");
         mark(offsets, "cleo", "commit after processing");
 
-        JsonNode helpers =
-                http.get("/api/impact/top-helpers", tokens.get("chief")).json().get("helpers");
+        JsonNode helpers = http.get("/api/impact/top-helpers", people.token("chief"))
+                .json()
+                .get("helpers");
         assertThat(helpers.get(0).get("person").get("id").asText()).isEqualTo("ana");
         assertThat(helpers.get(0).get("learners").asInt()).isEqualTo(2);
         assertThat(helpers.get(0).get("why").asText()).contains("2 people learned from their articles");
 
-        var taught = http.get("/api/impact/taught-pages", tokens.get("chief"));
+        var taught = http.get("/api/impact/taught-pages", people.token("chief"));
         assertThat(taught.status()).as(taught.body()).isEqualTo(200);
         JsonNode pages = taught.json().get("pages");
         assertThat(pages.get(0).get("slug").asText()).isEqualTo(retries);
@@ -121,7 +118,7 @@ class TeachingFeedsIT {
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("jitter spreads retries", "backoff caps");
         assertThat(pages.get(1).get("slug").asText()).isEqualTo(offsets);
-        assertThat(http.get("/api/impact/taught-pages", tokens.get("ana")).status())
+        assertThat(http.get("/api/impact/taught-pages", people.token("ana")).status())
                 .isEqualTo(403);
 
         String cookies = http.browserSession("chief", TestLore.PASSWORD);
