@@ -112,7 +112,7 @@ public class Notifier {
         if (off()) {
             return;
         }
-        QuestionEvents.asked(q, now()).forEach(this::record);
+        QuestionEvents.asked(q, clock).forEach(this::record);
         mentioned("", q.markdown(), q.asker().id(), q.title(), "/questions/" + q.id(), Optional.empty());
     }
 
@@ -122,7 +122,7 @@ public class Notifier {
      */
     public void routedFurther(Question q, List<String> people) {
         if (!off()) {
-            QuestionEvents.routedFurther(q, people, now()).forEach(this::record);
+            QuestionEvents.routedFurther(q, people, clock).forEach(this::record);
         }
     }
 
@@ -222,7 +222,7 @@ public class Notifier {
             return;
         }
         lookups.flagTarget(flag.targetKind(), flag.targetId())
-                .ifPresent(target -> ReviewEvents.flagged(flag, target, lookups.champions(), now())
+                .ifPresent(target -> ReviewEvents.flagged(flag, target, lookups.champions(), clock)
                         .forEach(this::record));
     }
 

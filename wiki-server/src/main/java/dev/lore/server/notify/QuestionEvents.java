@@ -8,6 +8,7 @@ import dev.lore.graph.notify.WatchKind;
 import dev.lore.graph.question.Answer;
 import dev.lore.graph.question.AnswerRef;
 import dev.lore.graph.question.Question;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The events of questions and answers: asked, routed further, answered, accepted, learned from. */
+/**
+ * The events of questions and answers: asked, routed further, answered, accepted, learned from.
+ * Where one happening makes several events, each takes its own instant from the clock, in order.
+ */
 final class QuestionEvents {
     private QuestionEvents() {}
 
     /** The experts asked hear, and so do the watchers of the asker and of the question's skills. */
-    static List<Event> asked(Question q, Instant at) {
+    static List<Event> asked(Question q, Clock clock) {
         String actor = q.asker().id();
         String url = "/questions/" + q.id();
         var watched = new ArrayList<Subject>();
@@ -36,7 +40,7 @@ final class QuestionEvents {
                                 Notifier.excerpt(q.markdown()),
                                 List.of(),
                                 q.askedOf().stream().map(p -> p.id()).toList(),
-                                at)
+                                clock.instant())
                         .watching(question, AutoWatch.ASK),
                 Event.of(
                         EventKind.NEW_QUESTION,
@@ -46,11 +50,11 @@ final class QuestionEvents {
                         Notifier.excerpt(q.markdown()),
                         watched,
                         List.of(),
-                        at));
+                        clock.instant()));
     }
 
     /** {@code people} are asked too, and the asker hears whom Lore asked on their behalf. */
-    static List<Event> routedFurther(Question q, List<String> people, Instant at) {
+    static List<Event> routedFurther(Question q, List<String> people, Clock clock) {
         String url = "/questions/" + q.id();
         String names = q.askedOf().stream()
                 .filter(p -> people.contains(p.id()))
@@ -65,7 +69,7 @@ final class QuestionEvents {
                         Notifier.excerpt(q.markdown()),
                         List.of(),
                         people,
-                        at),
+                        clock.instant()),
                 Event.of(
                         EventKind.QUESTION_ROUTED_FURTHER,
                         Notifier.SYSTEM,
@@ -74,7 +78,7 @@ final class QuestionEvents {
                         "No answer yet, so Lore also asked " + names,
                         List.of(),
                         List.of(q.asker().id()),
-                        at));
+                        clock.instant()));
     }
 
     /** The question's watchers and its asker hear; {@code question} is its title and asker, if it exists. */

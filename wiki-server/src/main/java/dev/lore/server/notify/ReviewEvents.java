@@ -4,6 +4,7 @@ import dev.lore.graph.moderation.Flag;
 import dev.lore.graph.notify.CommentTarget;
 import dev.lore.graph.notify.Event;
 import dev.lore.graph.notify.EventKind;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ final class ReviewEvents {
     }
 
     /** The flagged content's author hears, and {@code champions} see a new item in the review queue. */
-    static List<Event> flagged(Flag flag, CommentTarget target, List<String> champions, Instant at) {
+    static List<Event> flagged(Flag flag, CommentTarget target, List<String> champions, Clock clock) {
         Optional<String> answer = flag.targetKind().equals("answer") ? Optional.of(flag.targetId()) : Optional.empty();
         String actor = flag.by().id();
         Event owner = Event.of(
@@ -56,7 +57,7 @@ final class ReviewEvents {
                 "Flagged as " + flag.reason(),
                 List.of(),
                 target.contentAuthorId().map(List::of).orElse(List.of()),
-                at);
+                clock.instant());
         Event queue = Event.of(
                         EventKind.REVIEW_FLAG,
                         actor,
@@ -65,7 +66,7 @@ final class ReviewEvents {
                         "Flagged as " + flag.reason() + " (" + flag.targetKind() + ")",
                         List.of(),
                         champions,
-                        at)
+                        clock.instant())
                 .collapsedBy("review-queue");
         return List.of(answer.map(owner::aboutAnswer).orElse(owner), queue);
     }
