@@ -7,6 +7,7 @@ import dev.lore.graph.person.DeclaredSkill;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import dev.lore.server.support.TestPeople;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExpertiseIT {
     private Http http;
     private TestLore.Running lore;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running running, Http http) {
         this.lore = running;
         this.http = http;
+        people = new TestPeople(running, http);
         person("ana", "Ana Silva", "Streaming");
         person("ben", "Ben Okafor", "Streaming");
         person("cleo", "Cleo Park", "Data");
@@ -34,14 +36,7 @@ class ExpertiseIT {
     }
 
     private void person(String id, String name, String team) {
-        tokens.put(id, lore.person(id, name, team, Role.CONTRIBUTOR));
-    }
-
-    private String create(String who, String title, String markdown, List<String> skills) {
-        var r = http.post(
-                "/api/articles", Map.of("title", title, "markdown", markdown, "skills", skills), tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("slug").asText();
+        people.add(id, name, team, Role.CONTRIBUTOR);
     }
 
     private int edit(String who, String slug, String markdown) {
@@ -50,7 +45,7 @@ class ExpertiseIT {
         body.put("title", current.get("title").asText());
         body.put("markdown", markdown);
         body.put("baseRevision", current.get("revision").asInt());
-        var r = http.put("/api/articles/" + slug, body, tokens.get(who));
+        var r = http.put("/api/articles/" + slug, body, people.token(who));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("revision").asInt();
     }
@@ -78,7 +73,7 @@ class ExpertiseIT {
 
     @Test
     void sharesFollowTheLinesEachPersonWroteAcrossEditsAndReverts() {
-        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        String slug = people.article("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
         assertThat(shares(slug)).containsEntry("ana", 1.0);
 
         edit("ben", slug, FOUR_LINES + "\n\n" + FOUR_MORE);
@@ -91,7 +86,9 @@ class ExpertiseIT {
                 .containsEntry("ben", 0.0);
 
         var restore = http.post(
-                "/api/articles/" + slug + "/revisions/" + (vandalised - 1) + "/restore", Map.of(), tokens.get("erin"));
+                "/api/articles/" + slug + "/revisions/" + (vandalised - 1) + "/restore",
+                Map.of(),
+                people.token("erin"));
         assertThat(restore.status()).as(restore.body()).isIn(200, 201);
         assertThat(shares(slug))
                 .containsEntry("ana", 0.5)
@@ -99,7 +96,7 @@ class ExpertiseIT {
                 .containsEntry("dan", 0.0)
                 .containsEntry("erin", 0.0);
 
-        JsonNode profile = http.get("/api/people/ana", tokens.get("ana")).json();
+        JsonNode profile = http.get("/api/people/ana", people.token("ana")).json();
         assertThat(profile.get("contributions").get(0).get("share").asDouble()).isEqualTo(0.5);
         assertThat(profile.get("skills").get(0).get("name").asText()).isEqualTo("Kafka");
         assertThat(profile.get("skills").get(0).get("inferred").asBoolean()).isTrue();
@@ -107,9 +104,9 @@ class ExpertiseIT {
 
     @Test
     void expertsForAFreeTextTopicAreRankedByWhatTheyWroteWithEvidence() {
-        String kafka = create("ana", "Kafka consumer groups", FOUR_LINES + "\n" + FOUR_MORE, List.of("Kafka"));
+        String kafka = people.article("ana", "Kafka consumer groups", FOUR_LINES + "\n" + FOUR_MORE, List.of("Kafka"));
         edit("ben", kafka, FOUR_LINES + "\n" + FOUR_MORE + "\nBen adds one line about consumer offsets.");
-        create(
+        people.article(
                 "cleo",
                 "Postgres vacuum",
                 "Autovacuum reclaims dead tuples.\nTune it per table.",
@@ -159,7 +156,7 @@ class ExpertiseIT {
         assertThat(kindsOfTheZookeeperExpert("ana")).containsExactlyInAnyOrder("article", "skill");
 
         // an endorsement is there on the next ask
-        var endorse = http.post("/api/people/ana/endorsements", Map.of("skill", "Zookeeper"), tokens.get("erin"));
+        var endorse = http.post("/api/people/ana/endorsements", Map.of("skill", "Zookeeper"), people.token("erin"));
         assertThat(endorse.status()).as(endorse.body()).isEqualTo(201);
         assertThat(kindsOfTheZookeeperExpert("ana")).containsExactlyInAnyOrder("article", "skill", "endorsement");
 
@@ -177,7 +174,7 @@ class ExpertiseIT {
         assertThat(ana.get("person").get("lastActive").asText()).isEqualTo(later.toString());
 
         // and leave: Ana is no longer suggested at once
-        var away = http.put("/api/people/ana/availability", Map.of("status", "unavailable"), tokens.get("ana"));
+        var away = http.put("/api/people/ana/availability", Map.of("status", "unavailable"), people.token("ana"));
         assertThat(away.status()).as(away.body()).isEqualTo(200);
         assertThat(http.get("/api/experts?limit=10&topic=zookeeper")
                         .json()
@@ -200,7 +197,7 @@ class ExpertiseIT {
             people.declareSkills(id, List.of(new DeclaredSkill("Zookeeper", "expert")), List.of());
         }
         declare("ana", "Zookeeper", "practising");
-        return create(
+        return this.people.article(
                 "ana",
                 "Zookeeper quorum recovery",
                 "Restore a Zookeeper quorum after losing two nodes.",
@@ -230,7 +227,7 @@ class ExpertiseIT {
     @Test
     void lastActiveIsTheLatestContributionAndIsRebuiltForStoresFromBeforeIt() {
         lore.clock().set(java.time.Instant.parse("2026-03-02T09:00:00Z"));
-        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        String slug = people.article("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
         lore.clock().set(java.time.Instant.parse("2026-03-16T09:00:00Z"));
         edit("ana", slug, FOUR_LINES + "\n" + FOUR_MORE);
         lore.clock().set(java.time.Instant.parse("2026-03-30T09:00:00Z"));
@@ -262,27 +259,27 @@ class ExpertiseIT {
         var declare = http.put(
                 "/api/people/dan/skills",
                 Map.of("skills", List.of(Map.of("name", "kafka", "level", "expert"))),
-                tokens.get("dan"));
+                people.token("dan"));
         assertThat(declare.status()).as(declare.body()).isEqualTo(200);
-        create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        people.article("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
 
-        var first = http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), tokens.get("erin"));
+        var first = http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), people.token("erin"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
-        var again = http.post("/api/people/dan/endorsements", Map.of("skill", "KAFKA"), tokens.get("erin"));
+        var again = http.post("/api/people/dan/endorsements", Map.of("skill", "KAFKA"), people.token("erin"));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("created").asBoolean()).isFalse();
         assertThat(again.json().get("endorsements").size()).isEqualTo(1);
-        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), tokens.get("cleo"))
+        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), people.token("cleo"))
                         .status())
                 .isEqualTo(201);
 
-        var self = http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), tokens.get("dan"));
+        var self = http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), people.token("dan"));
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.json().get("detail").asText()).contains("cannot endorse yourself");
-        assertThat(http.post("/api/people/nobody/endorsements", Map.of("skill", "Kafka"), tokens.get("dan"))
+        assertThat(http.post("/api/people/nobody/endorsements", Map.of("skill", "Kafka"), people.token("dan"))
                         .status())
                 .isEqualTo(404);
-        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", " "), tokens.get("erin"))
+        assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", " "), people.token("erin"))
                         .status())
                 .isEqualTo(400);
         assertThat(http.post("/api/people/dan/endorsements", Map.of("skill", "Kafka"), null)
@@ -297,10 +294,10 @@ class ExpertiseIT {
                 .contains("endorsed for Kafka by 2 colleagues");
         double before = dan.get("score").asDouble();
 
-        assertThat(http.delete("/api/people/dan/endorsements/kafka", tokens.get("erin"))
+        assertThat(http.delete("/api/people/dan/endorsements/kafka", people.token("erin"))
                         .status())
                 .isEqualTo(204);
-        assertThat(http.delete("/api/people/dan/endorsements/kafka", tokens.get("erin"))
+        assertThat(http.delete("/api/people/dan/endorsements/kafka", people.token("erin"))
                         .status())
                 .isEqualTo(404);
         JsonNode after = find(http.get("/api/experts?topic=kafka").json().get("experts"), "dan");
@@ -310,18 +307,18 @@ class ExpertiseIT {
 
     @Test
     void skillNamesAreNormalisedAndAliasesMerge() {
-        create("ana", "Running Kubernetes", "Pods, deployments and services.", List.of("k8s"));
-        create("ben", "Kubernetes upgrades", "Drain nodes one at a time.", List.of("Kubernetes"));
+        people.article("ana", "Running Kubernetes", "Pods, deployments and services.", List.of("k8s"));
+        people.article("ben", "Kubernetes upgrades", "Drain nodes one at a time.", List.of("Kubernetes"));
         JsonNode skill = http.get("/api/skills/K8S").json();
         assertThat(skill.get("name").asText()).isEqualTo("Kubernetes");
         assertThat(skill.get("articles").size()).isEqualTo(2);
 
-        create("cleo", "Stream joins", "Windowed joins in Kafka Streams.", List.of("Kafka Streams"));
-        create("dan", "KStreams state stores", "RocksDB backs state stores.", List.of("KStreams"));
+        people.article("cleo", "Stream joins", "Windowed joins in Kafka Streams.", List.of("Kafka Streams"));
+        people.article("dan", "KStreams state stores", "RocksDB backs state stores.", List.of("KStreams"));
         assertThat(http.get("/api/skills/kstreams").json().get("name").asText()).isEqualTo("KStreams");
 
         var forbidden =
-                http.post("/api/skills/Kafka%20Streams/aliases", Map.of("alias", "KStreams"), tokens.get("ana"));
+                http.post("/api/skills/Kafka%20Streams/aliases", Map.of("alias", "KStreams"), people.token("ana"));
         assertThat(forbidden.status()).isEqualTo(403);
         String admin = http.login("admin", lore.lore().config().adminPassword().orElse(TestLore.PASSWORD));
         var merged = http.post("/api/skills/Kafka%20Streams/aliases", Map.of("alias", "KStreams"), admin);
@@ -331,7 +328,7 @@ class ExpertiseIT {
         assertThat(streams.get("name").asText()).isEqualTo("Kafka Streams");
         assertThat(streams.get("aliases").toString()).contains("kstream");
         assertThat(streams.get("articles").size()).isEqualTo(2);
-        var later = create("erin", "More KStreams", "Interactive queries.", List.of("kstreams"));
+        var later = people.article("erin", "More KStreams", "Interactive queries.", List.of("kstreams"));
         assertThat(http.get("/api/articles/" + later).json().get("skills").toString())
                 .contains("Kafka Streams");
         assertThat(http.get("/api/skills/no-such-skill").status()).isEqualTo(404);
@@ -339,11 +336,11 @@ class ExpertiseIT {
 
     @Test
     void unavailableAndInactivePeopleStayAuthorsButAreNotSuggested() {
-        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        String slug = people.article("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
         edit("ben", slug, FOUR_LINES + "\nBen's line about consumer lag.");
         assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).containsExactly("ana", "ben");
 
-        var away = http.put("/api/people/ana/availability", Map.of("status", "unavailable"), tokens.get("ana"));
+        var away = http.put("/api/people/ana/availability", Map.of("status", "unavailable"), people.token("ana"));
         assertThat(away.status()).as(away.body()).isEqualTo(200);
         assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).containsExactly("ben");
         JsonNode all = http.get("/api/experts?topic=kafka%20consumer&includeUnavailable=true")
@@ -359,20 +356,20 @@ class ExpertiseIT {
         assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).isEmpty();
         assertThat(shares(slug)).containsKeys("ana", "ben");
 
-        assertThat(http.put("/api/people/ana/availability", Map.of("status", "available"), tokens.get("ana"))
+        assertThat(http.put("/api/people/ana/availability", Map.of("status", "available"), people.token("ana"))
                         .status())
                 .isEqualTo(200);
         assertThat(ids(http.get("/api/experts?topic=kafka%20consumer").json())).containsExactly("ana");
-        assertThat(http.put("/api/people/ana/availability", Map.of("status", "away"), tokens.get("ana"))
+        assertThat(http.put("/api/people/ana/availability", Map.of("status", "away"), people.token("ana"))
                         .status())
                 .isEqualTo(400);
         assertThat(http.put(
                                 "/api/people/ana/availability",
                                 Map.of("status", "unavailable", "until", "soon"),
-                                tokens.get("ana"))
+                                people.token("ana"))
                         .status())
                 .isEqualTo(400);
-        assertThat(http.put("/api/people/ana/availability", Map.of("status", "unavailable"), tokens.get("cleo"))
+        assertThat(http.put("/api/people/ana/availability", Map.of("status", "unavailable"), people.token("cleo"))
                         .status())
                 .isEqualTo(403);
     }
@@ -383,13 +380,13 @@ class ExpertiseIT {
             http.put(
                     "/api/people/" + expert + "/skills",
                     Map.of("skills", List.of(Map.of("name", "Kafka", "level", "expert"))),
-                    tokens.get(expert));
+                    people.token(expert));
         }
-        var wants = http.put("/api/people/ben/wants-to-learn", Map.of("skills", List.of("kafka")), tokens.get("ben"));
+        var wants = http.put("/api/people/ben/wants-to-learn", Map.of("skills", List.of("kafka")), people.token("ben"));
         assertThat(wants.status()).as(wants.body()).isEqualTo(200);
 
         JsonNode forBen =
-                http.get("/api/people/ben/learn-from", tokens.get("ben")).json();
+                http.get("/api/people/ben/learn-from", people.token("ben")).json();
         assertThat(forBen.get("needs").get(0).get("reason").asText()).isEqualTo("you want to learn Kafka");
         JsonNode first = forBen.get("suggestions").get(0);
         assertThat(first.get("person").get("id").asText())
@@ -410,8 +407,8 @@ class ExpertiseIT {
             http.put(
                     "/api/people/" + learner + "/wants-to-learn",
                     Map.of("skills", List.of("Kafka")),
-                    tokens.get(learner));
-            firstChoices.add(http.get("/api/people/" + learner + "/learn-from", tokens.get(learner))
+                    people.token(learner));
+            firstChoices.add(http.get("/api/people/" + learner + "/learn-from", people.token(learner))
                     .json()
                     .get("suggestions")
                     .get(0)
@@ -422,7 +419,7 @@ class ExpertiseIT {
         }
         assertThat(firstChoices).contains("ana", "cleo");
 
-        assertThat(http.get("/api/people/ben/learn-from", tokens.get("dan")).status())
+        assertThat(http.get("/api/people/ben/learn-from", people.token("dan")).status())
                 .isEqualTo(403);
         assertThat(http.get("/api/people/ben/learn-from", null).status()).isEqualTo(401);
         String admin = http.login("admin", lore.lore().config().adminPassword().orElse(TestLore.PASSWORD));
@@ -434,22 +431,22 @@ class ExpertiseIT {
         // Dan (Web) wants Terraform; Ana (Streaming) and Cleo (Data) are equal experts in it
         declare("ana", "Terraform", "expert");
         declare("cleo", "Terraform", "expert");
-        http.put("/api/people/dan/wants-to-learn", Map.of("skills", List.of("Terraform")), tokens.get("dan"));
+        http.put("/api/people/dan/wants-to-learn", Map.of("skills", List.of("Terraform")), people.token("dan"));
         JsonNode before =
-                http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
+                http.get("/api/people/dan/learn-from", people.token("dan")).json();
         assertThat(ids(before.get("suggestions"))).containsExactly("ana", "cleo"); // a tie: by id
         lore.settle(); // both were suggested once: equal load from here on
 
         // Dan and Cleo wrote a page together; Dan wrote one with Erin, and Erin one with Ana
-        String together = create("dan", "On-call handbook", FOUR_LINES, List.of());
+        String together = people.article("dan", "On-call handbook", FOUR_LINES, List.of());
         edit("cleo", together, FOUR_LINES + "\nCleo's line.");
-        String withErin = create("dan", "Release checklist", FOUR_LINES, List.of());
+        String withErin = people.article("dan", "Release checklist", FOUR_LINES, List.of());
         edit("erin", withErin, FOUR_LINES + "\nErin's line.");
-        String erinAndAna = create("erin", "Incident review", FOUR_LINES, List.of());
+        String erinAndAna = people.article("erin", "Incident review", FOUR_LINES, List.of());
         edit("ana", erinAndAna, FOUR_LINES + "\nAna's line.");
 
         JsonNode after =
-                http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
+                http.get("/api/people/dan/learn-from", people.token("dan")).json();
         assertThat(ids(after.get("suggestions"))).containsExactly("cleo", "ana");
         assertThat(after.get("suggestions").get(0).get("why").asText())
                 .contains("You have worked on 1 article together.");
@@ -461,11 +458,11 @@ class ExpertiseIT {
     @Test
     void recentSearchesAreNeedsAndTheNeedsAreInTheAnswer() {
         declare("ana", "Kafka", "expert");
-        assertThat(http.get("/api/search?q=kafka%20lag", tokens.get("dan")).status())
+        assertThat(http.get("/api/search?q=kafka%20lag", people.token("dan")).status())
                 .isEqualTo(200);
         lore.settle(); // searches are logged in the background
         JsonNode forDan =
-                http.get("/api/people/dan/learn-from", tokens.get("dan")).json();
+                http.get("/api/people/dan/learn-from", people.token("dan")).json();
         assertThat(forDan.get("needs").get(0).get("reason").asText()).isEqualTo("you searched for \"kafka lag\"");
         assertThat(forDan.get("needs").get(0).get("weight").asDouble()).isEqualTo(0.4);
         assertThat(ids(forDan.get("suggestions"))).containsExactly("ana");
@@ -474,21 +471,21 @@ class ExpertiseIT {
 
     @Test
     void readingAboutASkillMakesItANeedUnlessThePersonAlreadyPractisesIt() {
-        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
-        String page = http.getWithCookies("/wiki/" + slug, "lore_session=" + tokens.get("erin"))
+        String slug = people.article("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        String page = http.getWithCookies("/wiki/" + slug, "lore_session=" + people.token("erin"))
                 .body();
         assertThat(page).contains("Kafka consumer groups");
         lore.settle();
         JsonNode forErin =
-                http.get("/api/people/erin/learn-from", tokens.get("erin")).json();
+                http.get("/api/people/erin/learn-from", people.token("erin")).json();
         assertThat(forErin.get("needs").get(0).get("reason").asText()).isEqualTo("you read 1 article about Kafka");
         assertThat(ids(forErin.get("suggestions"))).containsExactly("ana");
 
         http.put(
                 "/api/people/erin/skills",
                 Map.of("skills", List.of(Map.of("name", "Kafka", "level", "practising"))),
-                tokens.get("erin"));
-        assertThat(http.get("/api/people/erin/learn-from", tokens.get("erin"))
+                people.token("erin"));
+        assertThat(http.get("/api/people/erin/learn-from", people.token("erin"))
                         .json()
                         .get("needs")
                         .size())
@@ -497,10 +494,10 @@ class ExpertiseIT {
 
     @Test
     void askAnExpertOnAnArticleLeavesOutTheReader() {
-        String slug = create("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
+        String slug = people.article("ana", "Kafka consumer groups", FOUR_LINES, List.of("Kafka"));
         edit("ben", slug, FOUR_LINES + "\nBen's line about consumer lag.");
         assertThat(ids(http.get("/api/articles/" + slug + "/experts").json())).containsExactly("ana", "ben");
-        assertThat(ids(http.get("/api/articles/" + slug + "/experts", tokens.get("ana"))
+        assertThat(ids(http.get("/api/articles/" + slug + "/experts", people.token("ana"))
                         .json()))
                 .containsExactly("ben");
         assertThat(http.get("/api/articles/missing/experts").status()).isEqualTo(404);
@@ -518,12 +515,12 @@ class ExpertiseIT {
         assertThat(http.get("/api/experts?topic=%22unbalanced%20-%20%3A").status())
                 .isEqualTo(200);
         assertThat(http.get("/api/experts?topic=kafka&limit=0").status()).isEqualTo(400);
-        assertThat(http.get("/api/people/nobody/expertise", tokens.get("ana")).status())
+        assertThat(http.get("/api/people/nobody/expertise", people.token("ana")).status())
                 .isEqualTo(404);
         assertThat(http.put(
                                 "/api/people/dan/skills",
                                 Map.of("skills", List.of(Map.of("name", "Go", "level", "guru"))),
-                                tokens.get("dan"))
+                                people.token("dan"))
                         .status())
                 .isEqualTo(400);
     }
@@ -534,12 +531,12 @@ class ExpertiseIT {
         declare("ben", "Terraform", "practising"); // 0.5 + two endorsements: 0.3 * log2(3) = 0.975
         declare("cleo", "Terraform", "learning"); // 0.1
         for (String from : List.of("cleo", "dan")) {
-            var r = http.post("/api/people/ben/endorsements", Map.of("skill", "Terraform"), tokens.get(from));
+            var r = http.post("/api/people/ben/endorsements", Map.of("skill", "Terraform"), people.token(from));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
         // dan wrote two articles about it: shares 2 + 0.05 * 2, capped at 1.5
-        create("dan", "Terraform state", "Keep state remote and locked.", List.of("Terraform"));
-        create("dan", "Terraform modules", "Version every module.", List.of("Terraform"));
+        people.article("dan", "Terraform state", "Keep state remote and locked.", List.of("Terraform"));
+        people.article("dan", "Terraform modules", "Version every module.", List.of("Terraform"));
 
         var store = new dev.lore.graph.expertise.ExpertiseStore(lore.lore().graph());
         var now = java.time.Instant.now();
@@ -602,7 +599,7 @@ class ExpertiseIT {
         var r = http.put(
                 "/api/people/" + who + "/skills",
                 Map.of("skills", List.of(Map.of("name", skill, "level", level))),
-                tokens.get(who));
+                people.token(who));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import dev.lore.server.support.TestPeople;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,28 +30,25 @@ class HistoryRankingIT {
 
     private TestLore.Running lore;
     private Http http;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running running, Http http) {
         this.lore = running;
         this.http = http;
-        for (String id : List.of("ana", "ben")) {
-            tokens.put(id, running.person(id, id.toUpperCase(), "Streaming", Role.CONTRIBUTOR));
-        }
+        people = new TestPeople(running, http)
+                .add("ana", "ANA", "Streaming", Role.CONTRIBUTOR)
+                .add("ben", "BEN", "Streaming", Role.CONTRIBUTOR);
     }
 
     private void givenAnaWroteTheFirstVersionAndBenRewroteIt() {
-        var r = http.post(
-                "/api/articles", Map.of("title", "Kafka consumer groups", "markdown", FIRST), tokens.get("ana"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        String slug = r.json().get("slug").asText();
+        String slug = people.article("ana", "Kafka consumer groups", FIRST);
         JsonNode current = http.get("/api/articles/" + slug).json();
         var body = new HashMap<String, Object>();
         body.put("title", current.get("title").asText());
         body.put("markdown", REWRITTEN);
         body.put("baseRevision", current.get("revision").asInt());
-        assertThat(http.put("/api/articles/" + slug, body, tokens.get("ben")).status())
+        assertThat(http.put("/api/articles/" + slug, body, people.token("ben")).status())
                 .isEqualTo(200);
     }
 

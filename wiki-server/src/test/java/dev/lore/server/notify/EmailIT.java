@@ -8,13 +8,13 @@ import dev.lore.graph.notify.EmailOutbox;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import dev.lore.server.support.TestPeople;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,15 +32,16 @@ class EmailIT {
 
     private Http http;
     private TestLore.Running lore;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running running, Http http) {
         this.lore = running;
         this.http = http;
         lore.clock().set(MONDAY_9);
-        tokens.put("ana", lore.person("ana", "Ana Silva", "Streaming", Role.CONTRIBUTOR));
-        tokens.put("cleo", lore.person("cleo", "Cleo Park", "Data", Role.CONTRIBUTOR));
+        people = new TestPeople(running, http)
+                .add("ana", "Ana Silva", "Streaming", Role.CONTRIBUTOR)
+                .add("cleo", "Cleo Park", "Data", Role.CONTRIBUTOR);
     }
 
     private EmailDelivery delivery(int port, int maxPerDay) {
@@ -66,17 +67,7 @@ class EmailIT {
     }
 
     private String question(String who, String title) {
-        var r = http.post(
-                "/api/questions",
-                Map.of("title", title, "markdown", "Please help.", "skills", List.of()),
-                tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asText();
-    }
-
-    private void answer(String who, String questionId, String text) {
-        var r = http.post("/api/questions/" + questionId + "/answers", Map.of("markdown", text), tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return people.ask(who, title, "Please help.", List.of()).get("id").asText();
     }
 
     private static String part(MimeMessage m, int i) throws Exception {
@@ -86,7 +77,7 @@ class EmailIT {
     @Test
     void anAnswerIsEmailedAtOnceWithTextHtmlAndAnUnsubscribeLinkExactlyOnce() throws Exception {
         String q = question("cleo", "How do we rotate certificates?");
-        answer("ana", q, "Use the rotate job.");
+        people.answer("ana", q, "Use the rotate job.");
 
         assertThat(delivery().sendImmediate()).isEqualTo(1);
         assertThat(delivery().sendImmediate()).isZero();
@@ -107,21 +98,21 @@ class EmailIT {
         String path = unsubscribe.substring("<https://lore.example.test".length(), unsubscribe.length() - 1);
         var done = http.raw("POST", path, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded", null);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
-        answer("ana", q, "Or ask the platform team.");
+        people.answer("ana", q, "Or ask the platform team.");
         assertThat(delivery().sendImmediate()).isZero();
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 
     @Test
     void pageChangesWaitForTheDailyDigestAtTheChosenHour() throws Exception {
-        var r = http.post("/api/articles", Map.of("title", "Runbook", "markdown", "Text.\n"), tokens.get("cleo"));
+        var r = http.post("/api/articles", Map.of("title", "Runbook", "markdown", "Text.\n"), people.token("cleo"));
         String slug = r.json().get("slug").asText();
         for (int i = 0; i < 3; i++) {
             int base = http.get("/api/articles/" + slug).json().get("revision").asInt();
             http.put(
                     "/api/articles/" + slug,
                     Map.of("markdown", "Text " + i + ".\n", "baseRevision", base),
-                    tokens.get("ana"));
+                    people.token("ana"));
         }
         assertThat(delivery().sendImmediate()).isZero();
         lore.clock().set(MONDAY_9.plus(Duration.ofHours(2)));
@@ -141,11 +132,11 @@ class EmailIT {
     @Test
     void immediateEmailsPastTheDailyLimitGoToTheDigest() {
         String q = question("cleo", "Three answers?");
-        answer("ana", q, "One.");
+        people.answer("ana", q, "One.");
         lore.clock().set(MONDAY_9.plusSeconds(1));
-        answer("ana", q, "Two.");
+        people.answer("ana", q, "Two.");
         lore.clock().set(MONDAY_9.plusSeconds(2));
-        answer("ana", q, "Three.");
+        people.answer("ana", q, "Three.");
 
         assertThat(delivery(SMTP.getSmtp().getPort(), 2).sendImmediate()).isEqualTo(2);
         assertThat(new EmailOutbox(lore.lore().graph()).waiting()).isEqualTo(1);
@@ -158,7 +149,7 @@ class EmailIT {
             closed = socket.getLocalPort();
         }
         String q = question("cleo", "Is the mail server up?");
-        answer("ana", q, "Not yet.");
+        people.answer("ana", q, "Not yet.");
 
         assertThat(delivery(closed, 20).sendImmediate()).isZero();
         assertThat(delivery().sendImmediate()).as("not before the retry time").isZero();
@@ -179,11 +170,11 @@ class EmailIT {
                         "Engineer",
                         Role.CONTRIBUTOR,
                         java.util.Optional.of(TestLore.PASSWORD));
-        tokens.put("dan", http.login("dan", TestLore.PASSWORD));
+        people.signIn("dan");
         String q = question("ana", "Who reads mail?");
-        answer("dan", q, "Me.");
+        people.answer("dan", q, "Me.");
         String dans = question("dan", "And me?");
-        answer("ana", dans, "Yes.");
+        people.answer("ana", dans, "Yes.");
 
         assertThat(delivery().sendImmediate()).isEqualTo(1); // Ana's; Dan's address is not one
         assertThat(new EmailOutbox(lore.lore().graph()).waiting()).isZero();
@@ -194,10 +185,10 @@ class EmailIT {
         String champion = lore.person("chris", "Chris Champion", "Enablement", Role.CHAMPION);
         String q = question("cleo", "Where is the VPN config?");
         var posted = http.post(
-                "/api/questions/" + q + "/answers", Map.of("markdown", "Buy me a coffee."), tokens.get("ana"));
+                "/api/questions/" + q + "/answers", Map.of("markdown", "Buy me a coffee."), people.token("ana"));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         String answerId = posted.json().get("id").asText();
-        assertThat(http.get("/api/notifications", tokens.get("cleo"))
+        assertThat(http.get("/api/notifications", people.token("cleo"))
                         .json()
                         .get("unread")
                         .asInt())
@@ -206,7 +197,7 @@ class EmailIT {
         var hide = http.post("/api/moderation/answer/" + answerId + "/hide", Map.of("reason", "spam"), champion);
         assertThat(hide.status()).as(hide.body()).isEqualTo(204);
 
-        var inbox = http.get("/api/notifications", tokens.get("cleo")).json();
+        var inbox = http.get("/api/notifications", people.token("cleo")).json();
         assertThat(inbox.get("unread").asInt()).isZero();
         assertThat(inbox.get("notifications")).isEmpty();
         assertThat(delivery().sendImmediate()).isZero();
@@ -214,7 +205,7 @@ class EmailIT {
 
         var restore = http.post("/api/moderation/answer/" + answerId + "/restore", Map.of("reason", "fine"), champion);
         assertThat(restore.status()).as(restore.body()).isEqualTo(204);
-        assertThat(http.get("/api/notifications", tokens.get("cleo"))
+        assertThat(http.get("/api/notifications", people.token("cleo"))
                         .json()
                         .get("unread")
                         .asInt())

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.auth.Role;
 import dev.lore.server.support.Http;
 import dev.lore.server.support.TestLore;
+import dev.lore.server.support.TestPeople;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class QuestionApiIT {
     private Http http;
     private TestLore.Running lore;
-    private final Map<String, String> tokens = new HashMap<>();
+    private TestPeople people;
 
     @BeforeEach
     void people(TestLore.Running running, Http http) {
         this.lore = running;
         this.http = http;
+        people = new TestPeople(running, http);
         person("ana", "Ana Silva", "Streaming");
         person("ben", "Ben Okafor", "Platform");
         person("cleo", "Cleo Park", "Data");
@@ -31,27 +32,7 @@ class QuestionApiIT {
     }
 
     private void person(String id, String name, String team) {
-        tokens.put(id, lore.person(id, name, team, Role.CONTRIBUTOR));
-    }
-
-    private JsonNode ask(String who, String title, String markdown, List<String> skills) {
-        var r = http.post(
-                "/api/questions", Map.of("title", title, "markdown", markdown, "skills", skills), tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json();
-    }
-
-    private String answer(String who, String questionId, String markdown) {
-        var r = http.post("/api/questions/" + questionId + "/answers", Map.of("markdown", markdown), tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asText();
-    }
-
-    private String article(String who, String title, String markdown, List<String> skills) {
-        var r = http.post(
-                "/api/articles", Map.of("title", title, "markdown", markdown, "skills", skills), tokens.get(who));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("slug").asText();
+        people.add(id, name, team, Role.CONTRIBUTOR);
     }
 
     private static List<String> ids(JsonNode array, String field) {
@@ -62,15 +43,16 @@ class QuestionApiIT {
 
     @Test
     void asksAnswersAndAcceptsAnAnswer() {
-        JsonNode q = ask("ana", "How do I rotate the Kafka client certificates?", "We use *mTLS*.", List.of("Kafka"));
+        JsonNode q =
+                people.ask("ana", "How do I rotate the Kafka client certificates?", "We use *mTLS*.", List.of("Kafka"));
         String id = q.get("id").asText();
         assertThat(q.get("asker").get("id").asText()).isEqualTo("ana");
         assertThat(q.get("html").asText()).contains("<em>mTLS</em>");
         assertThat(q.get("skills")).extracting(JsonNode::asText).containsExactly("Kafka");
 
-        String first = answer("ben", id, "Use the `rotate-certs` job in the platform repo.");
-        String second = answer("cleo", id, "Ask the platform team.");
-        var accepted = http.post("/api/answers/" + first + "/accept", Map.of(), tokens.get("ana"));
+        String first = people.answer("ben", id, "Use the `rotate-certs` job in the platform repo.");
+        String second = people.answer("cleo", id, "Ask the platform team.");
+        var accepted = http.post("/api/answers/" + first + "/accept", Map.of(), people.token("ana"));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
         JsonNode page = http.get("/api/questions/" + id).json();
@@ -80,7 +62,7 @@ class QuestionApiIT {
         assertThat(page.get("answers").get(0).get("html").asText()).contains("<code>rotate-certs</code>");
 
         // accepting another answer moves the acceptance
-        http.post("/api/answers/" + second + "/accept", Map.of(), tokens.get("ana"));
+        http.post("/api/answers/" + second + "/accept", Map.of(), people.token("ana"));
         page = http.get("/api/questions/" + id).json();
         assertThat(page.get("acceptedAnswer").asText()).isEqualTo(second);
         assertThat(page.get("answers").get(1).get("accepted").asBoolean()).isFalse();
@@ -88,19 +70,19 @@ class QuestionApiIT {
 
     @Test
     void onlyTheAskerAcceptsAnAnswer() {
-        String id = ask("ana", "Where are the VPN settings?", "", List.of())
+        String id = people.ask("ana", "Where are the VPN settings?", "", List.of())
                 .get("id")
                 .asText();
-        String a = answer("ben", id, "In the IT portal.");
-        var byAnswerer = http.post("/api/answers/" + a + "/accept", Map.of(), tokens.get("ben"));
+        String a = people.answer("ben", id, "In the IT portal.");
+        var byAnswerer = http.post("/api/answers/" + a + "/accept", Map.of(), people.token("ben"));
         assertThat(byAnswerer.status()).isEqualTo(403);
         assertThat(byAnswerer.json().get("detail").asText()).contains("only the person who asked");
-        assertThat(http.post("/api/answers/" + a + "/accept", Map.of(), tokens.get("cleo"))
+        assertThat(http.post("/api/answers/" + a + "/accept", Map.of(), people.token("cleo"))
                         .status())
                 .isEqualTo(403);
         assertThat(http.post("/api/answers/" + a + "/accept", Map.of(), null).status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/answers/nope/accept", Map.of(), tokens.get("ana"))
+        assertThat(http.post("/api/answers/nope/accept", Map.of(), people.token("ana"))
                         .status())
                 .isEqualTo(404);
         assertThat(http.get("/api/questions/" + id).json().get("acceptedAnswer").isNull())
@@ -109,30 +91,30 @@ class QuestionApiIT {
 
     @Test
     void countsOneHelpfulVotePerPersonAndAnswer() {
-        String id = ask("ana", "How do I get a staging database?", "", List.of())
+        String id = people.ask("ana", "How do I get a staging database?", "", List.of())
                 .get("id")
                 .asText();
-        String a = answer("ben", id, "Run `make staging-db`.");
+        String a = people.answer("ben", id, "Run `make staging-db`.");
 
-        var first = http.post("/api/answers/" + a + "/votes", Map.of(), tokens.get("cleo"));
+        var first = http.post("/api/answers/" + a + "/votes", Map.of(), people.token("cleo"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("helpful").asInt()).isEqualTo(1);
 
-        var again = http.post("/api/answers/" + a + "/votes", Map.of(), tokens.get("cleo"));
+        var again = http.post("/api/answers/" + a + "/votes", Map.of(), people.token("cleo"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").asText()).isEqualTo("conflict");
 
-        var own = http.post("/api/answers/" + a + "/votes", Map.of(), tokens.get("ben"));
+        var own = http.post("/api/answers/" + a + "/votes", Map.of(), people.token("ben"));
         assertThat(own.status()).isEqualTo(400);
 
-        assertThat(http.post("/api/answers/" + a + "/votes", Map.of(), tokens.get("ana"))
+        assertThat(http.post("/api/answers/" + a + "/votes", Map.of(), people.token("ana"))
                         .json()
                         .get("helpful")
                         .asInt())
                 .isEqualTo(2);
         assertThat(http.post("/api/answers/" + a + "/votes", Map.of(), null).status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/answers/missing/votes", Map.of(), tokens.get("ana"))
+        assertThat(http.post("/api/answers/missing/votes", Map.of(), people.token("ana"))
                         .status())
                 .isEqualTo(404);
         assertThat(http.get("/api/questions/" + id)
@@ -146,17 +128,17 @@ class QuestionApiIT {
 
     @Test
     void commentsOnQuestionsAnswersAndArticles() {
-        String id = ask("ana", "Which linter do we use for Go?", "", List.of("Go"))
+        String id = people.ask("ana", "Which linter do we use for Go?", "", List.of("Go"))
                 .get("id")
                 .asText();
-        String a = answer("ben", id, "golangci-lint.");
-        String slug = article("cleo", "Go style guide", "Format with gofmt.", List.of("Go"));
+        String a = people.answer("ben", id, "golangci-lint.");
+        String slug = people.article("cleo", "Go style guide", "Format with gofmt.", List.of("Go"));
 
         for (var target : List.of(List.of("question", id), List.of("answer", a), List.of("article", slug))) {
             var r = http.post(
                     "/api/comments",
                     Map.of("targetKind", target.get(0), "targetId", target.get(1), "markdown", "Thanks, **useful**."),
-                    tokens.get("dan"));
+                    people.token("dan"));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             assertThat(r.json().get("author").get("id").asText()).isEqualTo("dan");
         }
@@ -168,19 +150,19 @@ class QuestionApiIT {
         assertThat(http.post(
                                 "/api/comments",
                                 Map.of("targetKind", "question", "targetId", "missing", "markdown", "Hi"),
-                                tokens.get("dan"))
+                                people.token("dan"))
                         .status())
                 .isEqualTo(404);
         assertThat(http.post(
                                 "/api/comments",
                                 Map.of("targetKind", "person", "targetId", "ana", "markdown", "Hi"),
-                                tokens.get("dan"))
+                                people.token("dan"))
                         .status())
                 .isEqualTo(400);
         assertThat(http.post(
                                 "/api/comments",
                                 Map.of("targetKind", "question", "targetId", id, "markdown", " "),
-                                tokens.get("dan"))
+                                people.token("dan"))
                         .status())
                 .isEqualTo(400);
         assertThat(http.post("/api/comments", Map.of("targetKind", "question", "targetId", id, "markdown", "Hi"), null)
@@ -190,49 +172,49 @@ class QuestionApiIT {
 
     @Test
     void kudosThankAuthorsButNeverOneself() {
-        String id = ask("ana", "How do feature flags work here?", "", List.of())
+        String id = people.ask("ana", "How do feature flags work here?", "", List.of())
                 .get("id")
                 .asText();
-        String a = answer("ben", id, "We use Unleash; see the flags page.");
-        String slug = article("cleo", "Feature flags", "Flags live in Unleash.", List.of());
+        String a = people.answer("ben", id, "We use Unleash; see the flags page.");
+        String slug = people.article("cleo", "Feature flags", "Flags live in Unleash.", List.of());
 
         var forAnswer = http.post(
-                "/api/kudos", Map.of("kind", "answer", "target", a, "note", "Saved my afternoon"), tokens.get("ana"));
+                "/api/kudos", Map.of("kind", "answer", "target", a, "note", "Saved my afternoon"), people.token("ana"));
         assertThat(forAnswer.status()).as(forAnswer.body()).isEqualTo(201);
         assertThat(forAnswer.json().get("to").get("id").asText()).isEqualTo("ben");
 
         var forArticle = http.post(
-                "/api/kudos", Map.of("kind", "article", "target", slug, "to", "cleo", "note", ""), tokens.get("dan"));
+                "/api/kudos", Map.of("kind", "article", "target", slug, "to", "cleo", "note", ""), people.token("dan"));
         assertThat(forArticle.status()).as(forArticle.body()).isEqualTo(201);
 
-        var self = http.post("/api/kudos", Map.of("kind", "answer", "target", a, "note", "me"), tokens.get("ben"));
+        var self = http.post("/api/kudos", Map.of("kind", "answer", "target", a, "note", "me"), people.token("ben"));
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.json().get("detail").asText()).contains("yourself");
         var selfArticle =
-                http.post("/api/kudos", Map.of("kind", "article", "target", slug, "to", "cleo"), tokens.get("cleo"));
+                http.post("/api/kudos", Map.of("kind", "article", "target", slug, "to", "cleo"), people.token("cleo"));
         assertThat(selfArticle.status()).isEqualTo(400);
         var notAnAuthor =
-                http.post("/api/kudos", Map.of("kind", "article", "target", slug, "to", "ben"), tokens.get("dan"));
+                http.post("/api/kudos", Map.of("kind", "article", "target", slug, "to", "ben"), people.token("dan"));
         assertThat(notAnAuthor.status()).isEqualTo(400);
         var longNote = http.post(
-                "/api/kudos", Map.of("kind", "answer", "target", a, "note", "x".repeat(501)), tokens.get("ana"));
+                "/api/kudos", Map.of("kind", "answer", "target", a, "note", "x".repeat(501)), people.token("ana"));
         assertThat(longNote.status()).isEqualTo(400);
-        assertThat(http.post("/api/kudos", Map.of("kind", "answer", "target", "missing"), tokens.get("ana"))
+        assertThat(http.post("/api/kudos", Map.of("kind", "answer", "target", "missing"), people.token("ana"))
                         .status())
                 .isEqualTo(404);
         assertThat(http.post("/api/kudos", Map.of("kind", "answer", "target", a), null)
                         .status())
                 .isEqualTo(401);
 
-        http.post("/api/answers/" + a + "/accept", Map.of(), tokens.get("ana"));
-        http.post("/api/answers/" + a + "/votes", Map.of(), tokens.get("dan"));
+        http.post("/api/answers/" + a + "/accept", Map.of(), people.token("ana"));
+        http.post("/api/answers/" + a + "/votes", Map.of(), people.token("dan"));
         JsonNode ben =
-                http.get("/api/people/ben/recognition", tokens.get("ana")).json();
+                http.get("/api/people/ben/recognition", people.token("ana")).json();
         assertThat(ben.get("answersAccepted").asInt()).isEqualTo(1);
         assertThat(ben.get("kudosReceived").asInt()).isEqualTo(1);
         assertThat(ben.get("peopleHelped").asInt()).isEqualTo(2); // ana (accepted, thanked) and dan (voted)
         assertThat(ben.get("kudos").get(0).get("note").asText()).isEqualTo("Saved my afternoon");
-        assertThat(http.get("/api/people/cleo/recognition", tokens.get("ana"))
+        assertThat(http.get("/api/people/cleo/recognition", people.token("ana"))
                         .json()
                         .get("kudosReceived")
                         .asInt())
@@ -241,48 +223,49 @@ class QuestionApiIT {
 
     @Test
     void rejectsBadInputWithClearErrors() {
-        var noTitle = http.post("/api/questions", Map.of("title", " ", "markdown", "x"), tokens.get("ana"));
+        var noTitle = http.post("/api/questions", Map.of("title", " ", "markdown", "x"), people.token("ana"));
         assertThat(noTitle.status()).isEqualTo(400);
         assertThat(noTitle.json().get("detail").asText()).isEqualTo("title must be 1-200 characters, was 0");
-        assertThat(http.post("/api/questions", Map.of("title", "x".repeat(201)), tokens.get("ana"))
+        assertThat(http.post("/api/questions", Map.of("title", "x".repeat(201)), people.token("ana"))
                         .status())
                 .isEqualTo(400);
         var huge = http.post(
-                "/api/questions", Map.of("title", "Big", "markdown", "x".repeat((1 << 20) + 1)), tokens.get("ana"));
+                "/api/questions", Map.of("title", "Big", "markdown", "x".repeat((1 << 20) + 1)), people.token("ana"));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().get("error").asText()).isEqualTo("too_large");
-        assertThat(http.raw("POST", "/api/questions", "{not json", "application/json", tokens.get("ana"))
+        assertThat(http.raw("POST", "/api/questions", "{not json", "application/json", people.token("ana"))
                         .status())
                 .isEqualTo(400);
         assertThat(http.post("/api/questions", Map.of("title", "Why?"), null).status())
                 .isEqualTo(401);
         assertThat(http.get("/api/questions/does-not-exist").status()).isEqualTo(404);
-        assertThat(http.post("/api/questions/does-not-exist/answers", Map.of("markdown", "x"), tokens.get("ben"))
+        assertThat(http.post("/api/questions/does-not-exist/answers", Map.of("markdown", "x"), people.token("ben"))
                         .status())
                 .isEqualTo(404);
 
-        String id =
-                ask("ana", "Why is the build slow?", "", List.of()).get("id").asText();
-        assertThat(http.post("/api/questions/" + id + "/answers", Map.of("markdown", ""), tokens.get("ben"))
+        String id = people.ask("ana", "Why is the build slow?", "", List.of())
+                .get("id")
+                .asText();
+        assertThat(http.post("/api/questions/" + id + "/answers", Map.of("markdown", ""), people.token("ben"))
                         .status())
                 .isEqualTo(400);
         assertThat(http.post(
                                 "/api/questions/" + id + "/answers",
                                 Map.of("markdown", "y".repeat((1 << 20) + 1)),
-                                tokens.get("ben"))
+                                people.token("ben"))
                         .status())
                 .isEqualTo(413);
     }
 
     @Test
     void listsQuestionsAndTheUnansweredOnes() {
-        String answered = ask("ana", "Where is the on-call rota?", "", List.of())
+        String answered = people.ask("ana", "Where is the on-call rota?", "", List.of())
                 .get("id")
                 .asText();
-        String open = ask("cleo", "Who owns the billing service?", "", List.of())
+        String open = people.ask("cleo", "Who owns the billing service?", "", List.of())
                 .get("id")
                 .asText();
-        answer("ben", answered, "In PagerDuty.");
+        people.answer("ben", answered, "In PagerDuty.");
 
         assertThat(ids(http.get("/api/questions").json().get("questions"), "id"))
                 .containsExactlyInAnyOrder(answered, open);
@@ -292,38 +275,39 @@ class QuestionApiIT {
 
     @Test
     void routesANewQuestionToTheBestAvailableExpertsButNotTheAsker() {
-        article(
+        people.article(
                 "ben",
                 "Kafka consumer groups",
                 "Consumers in a group share the partitions of a topic.",
                 List.of("Kafka"));
-        article(
+        people.article(
                 "cleo",
                 "Kafka retention",
                 "Retention decides how long a Kafka topic keeps messages.",
                 List.of("Kafka"));
-        article("ana", "Kafka basics", "A Kafka topic is split into partitions.", List.of("Kafka"));
+        people.article("ana", "Kafka basics", "A Kafka topic is split into partitions.", List.of("Kafka"));
 
-        JsonNode q = ask("ana", "How many partitions should a Kafka topic have?", "", List.of("Kafka"));
+        JsonNode q = people.ask("ana", "How many partitions should a Kafka topic have?", "", List.of("Kafka"));
         List<String> askedOf = ids(q.get("askedOf"), "id");
         assertThat(askedOf).contains("ben", "cleo").doesNotContain("ana").hasSizeLessThanOrEqualTo(3);
 
         JsonNode mine =
-                http.get("/api/people/ben/asked-of-me", tokens.get("ben")).json();
+                http.get("/api/people/ben/asked-of-me", people.token("ben")).json();
         assertThat(ids(mine.get("questions"), "id")).containsExactly(q.get("id").asText());
-        assertThat(http.get("/api/people/dan/asked-of-me", tokens.get("dan"))
+        assertThat(http.get("/api/people/dan/asked-of-me", people.token("dan"))
                         .json()
                         .get("questions"))
                 .isEmpty();
-        assertThat(http.get("/api/people/nobody/asked-of-me", tokens.get("dan")).status())
+        assertThat(http.get("/api/people/nobody/asked-of-me", people.token("dan"))
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void suggestsExistingArticlesAndQuestionsBeforeAsking() {
-        String slug =
-                article("ben", "Rotating TLS certificates", "How to rotate certificates on the ingress.", List.of());
-        String earlier = ask("cleo", "When do TLS certificates expire?", "", List.of())
+        String slug = people.article(
+                "ben", "Rotating TLS certificates", "How to rotate certificates on the ingress.", List.of());
+        String earlier = people.ask("cleo", "When do TLS certificates expire?", "", List.of())
                 .get("id")
                 .asText();
 
@@ -343,13 +327,13 @@ class QuestionApiIT {
 
     @Test
     void searchFindsArticlesByTheirComments() {
-        String slug = article("cleo", "Printer setup", "Add the office printer from settings.", List.of());
+        String slug = people.article("cleo", "Printer setup", "Add the office printer from settings.", List.of());
         assertThat(http.get("/api/search?q=marmoset").json().get("total").asInt())
                 .isZero();
         var r = http.post(
                 "/api/comments",
                 Map.of("targetKind", "article", "targetId", slug, "markdown", "The *marmoset* tray jams on A3."),
-                tokens.get("dan"));
+                people.token("dan"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
 
         JsonNode hits = http.get("/api/search?q=marmoset").json().get("hits");
@@ -364,7 +348,7 @@ class QuestionApiIT {
                         "title", "Printer setup",
                         "markdown", "Add the office printer from system settings.",
                         "baseRevision", current.get("revision").asInt()),
-                tokens.get("cleo"));
+                people.token("cleo"));
         assertThat(edit.status()).as(edit.body()).isEqualTo(200);
         assertThat(http.get("/api/search?q=marmoset").json().get("total").asInt())
                 .isEqualTo(1);
@@ -372,14 +356,14 @@ class QuestionApiIT {
 
     @Test
     void searchFindsQuestionsByTheirAnswersAndComments() {
-        String id = ask("ana", "How do I reset my laptop?", "It is stuck.", List.of())
+        String id = people.ask("ana", "How do I reset my laptop?", "It is stuck.", List.of())
                 .get("id")
                 .asText();
-        String a = answer("ben", id, "Hold the zeppelin button for ten seconds.");
+        String a = people.answer("ben", id, "Hold the zeppelin button for ten seconds.");
         http.post(
                 "/api/comments",
                 Map.of("targetKind", "answer", "targetId", a, "markdown", "Also unplug the quokka dock."),
-                tokens.get("cleo"));
+                people.token("cleo"));
 
         for (String words : List.of("zeppelin", "quokka", "laptop")) {
             JsonNode hits = http.get("/api/search?q=" + Http.enc(words + " type:question"))
@@ -398,13 +382,13 @@ class QuestionApiIT {
 
     @Test
     void expertsCountAnswersAndAcceptedHelpfulAnswersWeighMore() {
-        String id = ask("ana", "How does Terraform state locking work?", "", List.of())
+        String id = people.ask("ana", "How does Terraform state locking work?", "", List.of())
                 .get("id")
                 .asText();
-        String good = answer("ben", id, "Terraform locks the state in DynamoDB while a plan runs.");
-        answer("dan", id, "Terraform state locking stops two applies at once.");
-        http.post("/api/answers/" + good + "/accept", Map.of(), tokens.get("ana"));
-        http.post("/api/answers/" + good + "/votes", Map.of(), tokens.get("cleo"));
+        String good = people.answer("ben", id, "Terraform locks the state in DynamoDB while a plan runs.");
+        people.answer("dan", id, "Terraform state locking stops two applies at once.");
+        http.post("/api/answers/" + good + "/accept", Map.of(), people.token("ana"));
+        http.post("/api/answers/" + good + "/votes", Map.of(), people.token("cleo"));
 
         JsonNode experts = http.get("/api/experts?topic=" + Http.enc("terraform state locking"))
                 .json()

@@ -2,6 +2,7 @@ package dev.lore.server.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.server.auth.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * The people of a test, created in the running Lore and signed in, known by a short name ("ana");
- * writes pages as them through the API. One per test: made in {@code @BeforeEach}.
+ * writes pages, questions and answers as them through the API. One per test: made in {@code @BeforeEach}.
  */
 public final class TestPeople {
     private final TestLore.Running lore;
@@ -32,6 +33,12 @@ public final class TestPeople {
         return this;
     }
 
+    /** Signs in {@code who}, a person created elsewhere in the test with the test password. */
+    public TestPeople signIn(String who) {
+        tokens.put(who, http.login(who, TestLore.PASSWORD));
+        return this;
+    }
+
     /** The API token of {@code who}. */
     public String token(String who) {
         String token = tokens.get(who);
@@ -49,6 +56,20 @@ public final class TestPeople {
     /** {@code who} writes a page about {@code skills}; its slug. */
     public String article(String who, String title, String markdown, List<String> skills) {
         return article(who, Map.of("title", title, "markdown", markdown, "skills", skills));
+    }
+
+    /** {@code who} asks a question; the question as the API answers it. */
+    public JsonNode ask(String who, String title, String markdown, List<String> skills) {
+        var r = http.post("/api/questions", Map.of("title", title, "markdown", markdown, "skills", skills), token(who));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** {@code who} answers a question; the answer's id. */
+    public String answer(String who, String questionId, String markdown) {
+        var r = http.post("/api/questions/" + questionId + "/answers", Map.of("markdown", markdown), token(who));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
     }
 
     private String article(String who, Map<String, Object> fields) {

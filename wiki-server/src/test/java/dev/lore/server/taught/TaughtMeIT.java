@@ -35,17 +35,10 @@ class TaughtMeIT {
     }
 
     private String answer(String asker, String answerer) {
-        var q = http.post(
-                "/api/questions",
-                Map.of("title", "How do consumer groups rebalance?", "markdown", "Asking.", "skills", List.of("Kafka")),
-                people.token(asker));
-        assertThat(q.status()).as(q.body()).isEqualTo(201);
-        var a = http.post(
-                "/api/questions/" + q.json().get("id").asText() + "/answers",
-                Map.of("markdown", "Cooperative rebalancing moves one partition at a time."),
-                people.token(answerer));
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        return a.json().get("id").asText();
+        String question = people.ask(asker, "How do consumer groups rebalance?", "Asking.", List.of("Kafka"))
+                .get("id")
+                .asText();
+        return people.answer(answerer, question, "Cooperative rebalancing moves one partition at a time.");
     }
 
     private Http.Response mark(String path, String who, String note) {
