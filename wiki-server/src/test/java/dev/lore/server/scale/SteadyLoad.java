@@ -23,7 +23,6 @@ final class SteadyLoad {
     private final List<String> written = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger counter = new AtomicInteger();
-    private final AtomicInteger retried = new AtomicInteger();
     private volatile boolean stopped;
 
     SteadyLoad(String token, List<Http> servers) {
@@ -72,13 +71,17 @@ final class SteadyLoad {
         return List.copyOf(written);
     }
 
-    int retried() {
-        return retried.get();
-    }
-
-    /** The word only the article {@code slug} (made by this load) contains. */
+    /**
+     * The word only the article {@code slug} (made by this load) contains. A write sent again after
+     * the stopping server cut it off may have committed there too: the second one's slug has a
+     * number after the word.
+     */
     String wordOf(String slug) {
-        return slug.substring(slug.lastIndexOf('-') + 1);
+        var m = java.util.regex.Pattern.compile("qz[a-z]+qz").matcher(slug);
+        if (!m.find()) {
+            throw new IllegalArgumentException("not made by this load: " + slug);
+        }
+        return m.group();
     }
 
     private void run() {
@@ -148,7 +151,7 @@ final class SteadyLoad {
                 }
                 return java.util.Optional.empty();
             }
-            retried.incrementAndGet(); // the server left the rotation meanwhile: a proxy tries another
+            // the server left the rotation meanwhile: a proxy tries another
         }
     }
 
