@@ -24,4 +24,25 @@ public final class Settings {
                 tx -> tx.run("MERGE (s:Setting {key: $key}) SET s.value = $value", Map.of("key", key, "value", value))
                         .consume());
     }
+
+    /**
+     * Claims the work named {@code key} for {@code lease} from {@code now}: true when this call got
+     * it, false while another (another server) holds a claim that has not run out. The node is
+     * locked before the claim is checked, so of several servers claiming at once one gets it; a
+     * server that dies holding it leaves it to be claimed again once the lease ran out.
+     */
+    public boolean claim(String key, java.time.Instant now, java.time.Duration lease) {
+        long at = now.toEpochMilli();
+        return graph.write(tx -> tx.run("""
+                                MERGE (s:Setting {key: $key})
+                                SET s.lockedAt = $now
+                                WITH s WHERE s.claimUntil IS NULL OR s.claimUntil < $now
+                                SET s.claimUntil = $until
+                                RETURN count(s) AS claimed
+                                """, Map.of("key", key, "now", at, "until", at + lease.toMillis()))
+                        .single()
+                        .get("claimed")
+                        .asLong())
+                > 0;
+    }
 }

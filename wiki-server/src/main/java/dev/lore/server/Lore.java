@@ -42,6 +42,8 @@ public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
     public static final String ADMIN_ID = "admin";
     private static final String SEEDED = "seed.loaded";
+    private static final String SEEDING = "seed.loading";
+    private static final java.time.Duration SEED_LEASE = java.time.Duration.ofMinutes(30);
     private static final java.time.Duration EMBEDDED_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final Config config;
@@ -156,9 +158,23 @@ public final class Lore implements AutoCloseable {
 
     /** With another clock: tests use one they can set, to do things at chosen times. */
     static Lore open(Config config, Passwords passwords, Clock clock) {
+        return open(config, passwords, clock, true, true);
+    }
+
+    /**
+     * As {@link #open(Config)}, but the index catches up only once {@link #serve} started its timer:
+     * a server with an empty or old index answers (not ready, on {@code /api/ready}) while it builds
+     * it from the graph, instead of listening only once it has. For {@code lore serve}.
+     */
+    public static Lore openIndexingInBackground(Config config) {
+        return open(config, new Passwords(), Clock.systemUTC(), false, true);
+    }
+
+    static Lore open(Config config, Passwords passwords, Clock clock, boolean catchUpFirst, boolean indexTimer) {
         var lore = new Lore(config, passwords, clock);
+        lore.indexTimer = indexTimer;
         try {
-            int applied = lore.components.sync.catchUp();
+            int applied = catchUpFirst ? lore.components.sync.catchUp() : 0;
             if (applied > 0) {
                 LOG.info("Index caught up with {} changes", applied);
             }
@@ -176,14 +192,13 @@ public final class Lore implements AutoCloseable {
      * when a test says (writes made behind the services' back stay unindexed until then).
      */
     static Lore open(Config config, Passwords passwords, Clock clock, boolean indexTimer) {
-        Lore lore = open(config, passwords, clock);
-        lore.indexTimer = indexTimer;
-        return lore;
+        return open(config, passwords, clock, true, indexTimer);
     }
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
     public void seedIfEmpty(Progress progress) {
-        if (!needsSeed()) {
+        // of several servers starting on one empty store, the one that claims the load does it
+        if (!needsSeed() || !new Settings(graph).claim(SEEDING, clock.instant(), SEED_LEASE)) {
             return;
         }
         LOG.info("Empty store: loading the bundled seed pack");

@@ -19,6 +19,14 @@ public final class LoreAccess {
         return Lore.open(config, passwords, clock, false);
     }
 
+    /**
+     * As {@code lore serve} opens it (the index not caught up at open) but without the timed
+     * catch-up: the index stays as it was until the test catches it up.
+     */
+    public static Lore openIndexingLaterWithoutTimer(Config config, Passwords passwords, java.time.Clock clock) {
+        return Lore.open(config, passwords, clock, false, false);
+    }
+
     public static int port(Lore lore) {
         return lore.webPort();
     }

@@ -97,19 +97,30 @@ public final class QuestionStore {
 
     /**
      * Routes a question to more people, after those it was asked of, and stops it being due again;
-     * empty {@code people} only stops it. Answers with the question as this left it (empty when it
-     * is gone or hidden).
+     * empty {@code people} only stops it. Answers with the question as this left it; empty when it
+     * is gone or hidden, or when it was no longer due (another server routed it first: the node is
+     * locked before the check, so two servers never both route it).
      */
     public Optional<Question> routeFurther(String questionId, List<String> people, Instant at) {
+        var params = Map.<String, Object>of("id", questionId, "people", people, "at", datetime(at));
         return graph.inOneTransaction(() -> {
+            boolean claimed = graph.write(
+                    tx -> tx.run("""
+                            MATCH (q:Question {id: $id}) SET q.routeCheckedAt = $at
+                            WITH q WHERE q.routeFurtherAt IS NOT NULL
+                            REMOVE q.routeFurtherAt
+                            RETURN count(q) AS claimed
+                            """, params).single().get("claimed").asLong() > 0);
+            if (!claimed) {
+                return Optional.<Question>empty();
+            }
             graph.write(tx -> tx.run("""
-                            MATCH (q:Question {id: $id}) REMOVE q.routeFurtherAt
+                            MATCH (q:Question {id: $id})
                             WITH q, COUNT { (q)-[:ASKED_OF]->() } AS before
                             UNWIND range(0, size($people) - 1) AS i
                             MATCH (p:Person {id: $people[i]})
                             MERGE (q)-[r:ASKED_OF]->(p) ON CREATE SET r.at = $at, r.rank = before + i
-                            """, Map.of("id", questionId, "people", people, "at", datetime(at)))
-                    .consume());
+                            """, params).consume());
             return find(questionId);
         });
     }

@@ -138,4 +138,27 @@ class QuestionStoreTest {
         assertThat(store.list(true, 0, 10)).extracting(QuestionSummary::id).containsExactly(newer.id());
         assertThat(store.list(false, 0, 10)).extracting(QuestionSummary::id).containsExactly(newer.id(), older.id());
     }
+
+    @Test
+    void aQuestionDueOnTwoServersIsRoutedFurtherByOneOnly() {
+        Question q = store.askDirectly(
+                new QuestionStore.NewQuestion(
+                        "Who owns the brokers?", "Text.", List.of("Kafka"), "ben", List.of("ana"), at(0)),
+                at(1));
+        // both servers list it as due before either routes it
+        assertThat(store.dueToRouteFurther(at(2), 10))
+                .extracting(QuestionStore.Due::questionId)
+                .containsExactly(q.id());
+        assertThat(store.dueToRouteFurther(at(2), 10))
+                .extracting(QuestionStore.Due::questionId)
+                .containsExactly(q.id());
+
+        assertThat(store.routeFurther(q.id(), List.of("cleo"), at(2))).isPresent();
+        assertThat(store.routeFurther(q.id(), List.of("cleo"), at(2))).isEmpty();
+
+        assertThat(store.find(q.id()).orElseThrow().askedOf())
+                .extracting(PersonRef::id)
+                .containsExactly("ana", "cleo");
+        assertThat(store.dueToRouteFurther(at(3), 10)).isEmpty();
+    }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * {@code lore bench-scale [SERVERS] [REQUESTS] [CLIENTS] [ARTICLES]}: several Lore servers on one
- * database (default 2 servers, 2000 requests per run, 8 clients, 200 articles), against the
- * one-server yardstick ({@link ScaleBenchmark}).
+ * database, each tier a process of its own (default 2 servers, 2000 requests per run, 8 clients,
+ * 200 articles), against the one-server yardstick ({@link ScaleBenchmark}).
  */
 public final class BenchScaleCommand implements Command {
     @Override
@@ -19,6 +19,10 @@ public final class BenchScaleCommand implements Command {
         if (servers < 1 || requests < 1 || clients < 1 || articles < 1) {
             Cli.fail("bench-scale takes positive numbers: SERVERS REQUESTS CLIENTS ARTICLES");
         }
-        ScaleBenchmark.run(servers, requests, clients, articles, Cli.measuring(), out);
+        try {
+            ScaleBenchmark.run(servers, requests, clients, articles, out);
+        } catch (java.io.IOException e) {
+            Cli.fail("bench-scale could not start its processes: " + e.getMessage());
+        }
     }
 }

@@ -24,8 +24,13 @@ final class Cli {
 
     /** Lore opened on {@code config}, or exit code 2 when the database cannot be reached or is in use. */
     static Lore open(Config config) {
+        return open(config, Lore::open);
+    }
+
+    /** As {@link #open(Config)}, with {@code opener} opening it. */
+    static Lore open(Config config, java.util.function.Function<Config, Lore> opener) {
         try {
-            return Lore.open(config);
+            return opener.apply(config);
         } catch (GraphUnavailableException e) {
             fail(e.getMessage()); // the driver is closed: nothing else keeps the JVM alive
             throw e;

@@ -22,7 +22,8 @@ public final class ServeCommand implements Command {
             }
         }
         Config config = Cli.config();
-        Lore lore = Cli.open(demo ? config.withDemo(true) : config);
+        // the index builds from the graph after the server listens: /api/ready says 503 until it has
+        Lore lore = Cli.open(demo ? config.withDemo(true) : config, Lore::openIndexingInBackground);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(Thread.ofPlatform().name("lore-shutdown").unstarted(() -> {

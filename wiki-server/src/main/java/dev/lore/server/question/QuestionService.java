@@ -183,15 +183,16 @@ public final class QuestionService {
                             .filter(id -> !already.contains(id))
                             .limit(ROUTE_TO)
                             .toList();
-            notifier.together(() -> {
-                store.routeFurther(q.id(), next, now).ifPresent(after -> {
-                    if (!next.isEmpty()) {
-                        notifier.routedFurther(after, next);
-                    }
-                });
-                return null;
-            });
-            if (!next.isEmpty()) {
+            // empty when another server routed it since it was listed: it is not routed twice
+            boolean routedHere = notifier.together(() -> store.routeFurther(q.id(), next, now)
+                    .map(after -> {
+                        if (!next.isEmpty()) {
+                            notifier.routedFurther(after, next);
+                        }
+                        return true;
+                    })
+                    .orElse(false));
+            if (routedHere && !next.isEmpty()) {
                 routed++;
             }
         }

@@ -249,7 +249,7 @@ public final class IndexSync implements AutoCloseable {
                         LOG.warn("Index catch-up failed, will retry: {}", e.toString());
                     }
                 },
-                periodMillis,
+                0, // at once: a server opened without catching up builds its index now
                 periodMillis,
                 TimeUnit.MILLISECONDS);
     }

@@ -42,6 +42,7 @@ class SeveralServersIT {
     private static URI boltUri;
     private static Child serverA;
     private static Child serverB;
+    private static volatile Child serverC;
     private static Http a;
     private static Http b;
     private static String adminA;
@@ -63,7 +64,7 @@ class SeveralServersIT {
 
     @AfterAll
     static void stopAll() throws Exception {
-        for (Child child : new Child[] {serverA, serverB, graph}) {
+        for (Child child : new Child[] {serverA, serverB, serverC, graph}) {
             if (child != null) {
                 child.close();
             }
@@ -220,8 +221,125 @@ class SeveralServersIT {
         return count;
     }
 
+    /**
+     * Each server stopped cleanly and started again on its data directory in turn, while clients
+     * keep reading, searching and writing through whichever servers are in the rotation (as a load
+     * balancer sends traffic only to servers that say ready). Meanwhile a third server starts on an
+     * empty data directory: it builds its index from the graph and joins only once ready. The load
+     * runs until the restarts are done, however long they take.
+     */
     @Test
     @Order(4)
+    void aRollingRestartUnderSteadyLoadFailsNoRequestToALiveServerAndLosesNoWrite() throws Exception {
+        var load = new SteadyLoad(adminA, List.of(a, b));
+        load.start(3);
+        String known = load.awaitWrites(3); // acknowledged before the empty server starts
+        Http[] freshHttp = new Http[1];
+        Throwable[] freshFailed = new Throwable[1];
+        var startFresh = Thread.ofPlatform().name("start-server-c").start(() -> {
+            try {
+                serverC = startServer("c"); // an empty data directory: no index yet
+                freshHttp[0] =
+                        Http.at(URI.create(serverC.await(HTTP, 0, DEADLINE).group(1)));
+                awaitReadyReportingHonestly(freshHttp[0]);
+            } catch (Throwable e) {
+                freshFailed[0] = e;
+            }
+        });
+        a = restart(load, a, "a", () -> serverA, child -> serverA = child);
+        startFresh.join();
+        if (freshFailed[0] != null) {
+            throw new AssertionError("server c did not start and become ready", freshFailed[0]);
+        }
+        Http c = freshHttp[0];
+        try {
+            assertThat(c.get("/api/search?q=" + load.wordOf(known), adminA).body())
+                    .contains(known);
+            load.add(c);
+            b = restart(load, b, "b", () -> serverB, child -> serverB = child);
+
+            List<String> failures = load.stop();
+            assertThat(failures)
+                    .as("failed requests to servers in the rotation")
+                    .isEmpty();
+            assertThat(load.written())
+                    .as("writes acknowledged during the restarts")
+                    .isNotEmpty();
+            long seq = changeSeq(a);
+            for (Http server : List.of(a, b, c)) {
+                awaitIndexed(server, seq);
+                for (String slug : load.written()) {
+                    var read = server.get("/api/articles/" + slug, adminA);
+                    assertThat(read.status()).as(server.base() + " " + slug).isEqualTo(200);
+                    assertThat(server.get("/api/search?q=" + load.wordOf(slug), adminA)
+                                    .body())
+                            .as("search for " + slug + " on " + server.base())
+                            .contains(slug);
+                }
+            }
+        } finally {
+            load.stop();
+            if (serverC != null) {
+                serverC.stop(); // not needed by what follows
+            }
+        }
+    }
+
+    /**
+     * Takes {@code server} out of the rotation, stops its process cleanly, starts it again on the
+     * same data directory and puts it back once it says ready; returns its new address.
+     */
+    private static Http restart(
+            SteadyLoad load,
+            Http server,
+            String name,
+            java.util.function.Supplier<Child> process,
+            java.util.function.Consumer<Child> replaced)
+            throws Exception {
+        load.remove(server);
+        long before = changeSeq(server);
+        process.get().stop();
+        load.awaitWrites(load.written().size() + 2); // writes acknowledged while it is down
+        Child child = startServer(name);
+        replaced.accept(child);
+        Http restarted = Http.at(URI.create(child.await(HTTP, 0, DEADLINE).group(1)));
+        JsonNode ready = awaitReadyReportingHonestly(restarted);
+        assertThat(ready.path("indexedSeq").asLong()).isGreaterThanOrEqualTo(before);
+        load.add(restarted);
+        return restarted;
+    }
+
+    /**
+     * As {@link #awaitReady}, checking every answer on the way: a 503 names the index or start-up
+     * as the reason, and the first 200 reports an index that applied every change the graph had.
+     */
+    private static JsonNode awaitReadyReportingHonestly(Http server) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            Http.Response r;
+            try {
+                r = server.get("/api/ready");
+            } catch (RuntimeException e) {
+                r = null; // not answering yet
+            }
+            if (r != null && r.status() == 200) {
+                assertThat(r.json().path("indexedSeq").asLong())
+                        .isGreaterThanOrEqualTo(r.json().path("changeSeq").asLong());
+                return r.json();
+            }
+            if (r != null) {
+                assertThat(r.status()).as(r.body()).isEqualTo(503);
+                assertThat(r.json().path("reasons").toString()).containsAnyOf("search index", "seed");
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError(server.base() + " never became ready");
+            }
+            Thread.sleep(50); // a pause between polls, not a wait for something to happen
+        }
+    }
+
+    @Test
+    @Order(5)
     void killingOneServerLeavesTheOtherServingWithNothingAcknowledgedLost() throws Exception {
         String slug = createArticle(a, adminA, "Written just before the crash", "Acknowledged, so it must stay.");
 
@@ -235,7 +353,7 @@ class SeveralServersIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withTheDatabaseStoppedRequestsAnswer503AndTheServerRecoversWhenItIsBack() throws Exception {
         String slug = createArticle(b, adminA, "Survives a database restart", "Still here afterwards.");
         int port = boltUri.getPort();
