@@ -217,6 +217,8 @@ public final class GitImport {
             authors = resolveAuthors(pending, history.mailmap(chain.getLast()));
 
             ImportState state = new ImportState(store.trackedFiles(repositoryKey));
+            Optional<LinkedFiles> linkedFiles =
+                    files.isPresent() ? Optional.of(LinkedFiles.startingWith(history, state.files)) : Optional.empty();
             int step = Math.max(1, pending.size() / 200);
             int next = 0;
             while (next < pending.size()) {
@@ -228,6 +230,9 @@ public final class GitImport {
                         && changed < batchRevisions) {
                     RevCommit commit = pending.get(next + batchCommits.size());
                     List<FileChange> changes = history.changes(commit);
+                    if (linkedFiles.isPresent()) {
+                        changes = linkedFiles.get().withLinkedPages(commit, changes);
+                    }
                     batchCommits.add(Map.entry(commit, changes));
                     changed += changes.size();
                 }
@@ -350,6 +355,9 @@ public final class GitImport {
                         save(saves, state, commit, change, authorId, at, message);
                     }
                     case ADD, MODIFY -> save(saves, state, commit, change, authorId, at, message);
+                    case LINKED ->
+                        LinkedFiles.attach(
+                                repositoryFiles, state.files.get(change.path()), commit, change, authorId, at);
                 }
             }
         }
