@@ -15,6 +15,8 @@ import java.util.Optional;
  * submits the form's first button, Find: with nothing to find, that saves.
  */
 final class StepPicker {
+    private static final int MAX_FIND = 200;
+
     private final PathService paths;
     private final StepCandidates candidates;
 
@@ -53,7 +55,8 @@ final class StepPicker {
             return Optional.of(picked(typed, pick.strip()));
         }
         if ("find".equals(form(ctx, "intent")) && !typed.find().isBlank()) {
-            return Optional.of(found(typed, typed.find().strip(), 0, Optional.empty()));
+            String find = Requests.optionalText(typed.find(), "find", MAX_FIND);
+            return Optional.of(found(typed, find, 0, Optional.empty()));
         }
         return Optional.empty();
     }
@@ -69,7 +72,6 @@ final class StepPicker {
     }
 
     private PathFormView found(Typed typed, String text, int replacing, Optional<String> error) {
-        Requests.optionalText(text, "find", 200);
         List<StepCandidateView> found = candidates.find(text).stream()
                 .map(c -> new StepCandidateView(c.slug(), c.title()))
                 .toList();

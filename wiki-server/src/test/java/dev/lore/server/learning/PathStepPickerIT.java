@@ -129,10 +129,13 @@ class PathStepPickerIT {
     }
 
     @Test
-    void aPickOfSomethingThatIsNoPageIsRefused() {
+    void aPickOfSomethingThatIsNoPageOrAFindTooLongIsRefused() {
         assertThat(post(Map.of("steps", "VPN access", "add", "no-such-page")).status())
                 .isEqualTo(400);
         assertThat(post(Map.of("steps", "VPN access", "pick", "x vpn-access")).status())
+                .isEqualTo(400);
+        assertThat(post(Map.of("steps", "VPN access", "find", "x".repeat(201), "intent", "find"))
+                        .status())
                 .isEqualTo(400);
     }
 }
