@@ -71,7 +71,8 @@ final class Features {
         var questionPages =
                 new QuestionPages(c.questions, c.promotions, c.pages, clock).withTaughtMe(taughtPages::answer);
         var pathPages = new PathPages(c.paths, c.collections, c.pages, clock)
-                .withMarkdown(text -> c.articles.render(text).html());
+                .withMarkdown(text -> c.articles.render(text).html())
+                .withCandidates(new dev.lore.server.learning.StepCandidates(c.paths, Optional.of(c.index)));
         var moderationPages = new ModerationPages(c.moderation, c.pages, clock);
         var relatedPages = new RelatedPages(c.index, c.articles);
         var packStore = new PackStore(graph);

@@ -373,6 +373,15 @@ public final class PathStore {
     /** A live article a step may point at. */
     public record Titled(String slug, String title) {}
 
+    /** The title of the live article at {@code slug}, if there is one. */
+    public Optional<String> liveArticleTitle(String slug) {
+        return graph.read(tx -> tx
+                .run("MATCH (a:Article {slug: $slug, status: 'active'}) RETURN a.title AS title", Map.of("slug", slug))
+                .list(r -> r.get("title").asString())
+                .stream()
+                .findFirst());
+    }
+
     /**
      * The live articles a builder may mean by {@code text}: those titled exactly so (ignoring case),
      * else those whose title contains it, by title, at most {@code limit}.

@@ -5,6 +5,7 @@ import dev.lore.graph.expertise.SkillStore;
 import dev.lore.indexer.LoreIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +58,8 @@ final class SkillMatcher {
 
     /**
      * Skills named by a topic, with how fully: the whole topic naming a skill counts 1, a run of
-     * words inside it 0.8 (two or more words) or 0.6 (one word).
+     * words inside it 0.8 (two or more words) or 0.6 (one word); when nothing does, a short topic's
+     * words starting skills' words 0.4 ({@link #partly}).
      */
     Map<String, Double> match(String topic) {
         var vocab = vocabulary();
@@ -82,6 +84,32 @@ final class SkillMatcher {
                 }
             }
         }
+        if (out.isEmpty() && clean.size() <= MAX_PARTIAL_WORDS) {
+            partly(vocab, clean, out);
+        }
         return out;
+    }
+
+    /** A short topic naming no skill may still be the start of one, as typed in a hurry. */
+    private static final int MAX_PARTIAL_WORDS = 3;
+
+    private static final int MIN_PARTIAL_LENGTH = 3;
+
+    /**
+     * Skills a word of the topic starts a word of ("kube" for Kubernetes, "postgres" for
+     * PostgreSQL), counting 0.4: less than any whole match, which always ranks first.
+     */
+    private static void partly(Map<String, SkillNames.Skill> vocab, List<String> words, Map<String, Double> out) {
+        for (String word : words) {
+            String w = SkillNames.key(word);
+            if (w.length() < MIN_PARTIAL_LENGTH) {
+                continue;
+            }
+            for (var entry : vocab.entrySet()) {
+                if ((" " + entry.getKey()).contains(" " + w)) {
+                    out.merge(entry.getValue().key(), 0.4, Math::max);
+                }
+            }
+        }
     }
 }

@@ -72,7 +72,9 @@ final class GitHistory implements AutoCloseable {
         ADD,
         MODIFY,
         RENAME,
-        DELETE
+        DELETE,
+        /** Not changed itself, but a file it links to was: its links are read again ({@link LinkedFiles}). */
+        LINKED
     }
 
     /**
@@ -184,6 +186,7 @@ final class GitHistory implements AutoCloseable {
                 tw.addTree(commit.getTree());
                 entries = DiffEntry.scan(tw);
             }
+            otherFiles = new OtherFiles(commit, otherFiles(entries));
             var markdown = new ArrayList<DiffEntry>();
             var changes = new ArrayList<FileChange>();
             for (DiffEntry e : entries) {
@@ -249,11 +252,54 @@ final class GitHistory implements AutoCloseable {
         }
     }
 
+    /** The files other than Markdown that the last commit given to {@link #changes} added or modified. */
+    private record OtherFiles(RevCommit commit, List<String> paths) {}
+
+    private OtherFiles otherFiles;
+
+    /**
+     * The regular files other than Markdown that {@code commit} added or modified (by their new
+     * path), from the scan {@link #changes} made of it; empty for a commit not scanned last.
+     */
+    List<String> otherFiles(RevCommit commit) {
+        OtherFiles last = otherFiles;
+        return last != null && last.commit().equals(commit) ? last.paths() : List.of();
+    }
+
+    private static List<String> otherFiles(List<DiffEntry> entries) {
+        var paths = new ArrayList<String>();
+        for (DiffEntry e : entries) {
+            if (e.getChangeType() != DiffEntry.ChangeType.DELETE
+                    && !isMarkdownFile(e.getNewPath(), e.getNewMode())
+                    && (e.getNewMode().equals(FileMode.REGULAR_FILE)
+                            || e.getNewMode().equals(FileMode.EXECUTABLE_FILE))) {
+                paths.add(e.getNewPath());
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * The Markdown file at {@code path} as it is in {@code commit}, as a {@link Kind#LINKED} change;
+     * empty when it is not a regular file there.
+     */
+    java.util.Optional<FileChange> linked(RevCommit commit, String path) {
+        try (TreeWalk tw = TreeWalk.forPath(reader, path, commit.getTree())) {
+            if (tw == null || !isMarkdownFile(path, tw.getFileMode(0))) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(read(Kind.LINKED, path, path, tw.getObjectId(0)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " in " + location, e);
+        }
+    }
+
     private static int order(Kind kind) {
         return switch (kind) {
             case DELETE -> 0;
             case RENAME, MODIFY -> 1;
             case ADD -> 2;
+            case LINKED -> 3;
         };
     }
 

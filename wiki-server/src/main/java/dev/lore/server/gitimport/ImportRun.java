@@ -80,6 +80,9 @@ final class ImportRun {
         authors = resolveAuthors(pending, history.mailmap(chain.getLast()));
 
         ImportState state = new ImportState(store.trackedFiles(repositoryKey));
+        Optional<LinkedFiles> linkedFiles = setup.files().isPresent()
+                ? Optional.of(LinkedFiles.startingWith(history, state.files))
+                : Optional.empty();
         int step = Math.max(1, pending.size() / 200);
         int next = 0;
         while (next < pending.size()) {
@@ -91,6 +94,9 @@ final class ImportRun {
                     && changed < setup.batchRevisions()) {
                 RevCommit commit = pending.get(next + batchCommits.size());
                 List<FileChange> changes = history.changes(commit);
+                if (linkedFiles.isPresent()) {
+                    changes = linkedFiles.get().withLinkedPages(commit, changes);
+                }
                 batchCommits.add(Map.entry(commit, changes));
                 changed += changes.size();
             }
@@ -214,6 +220,8 @@ final class ImportRun {
                     save(saves, state, commit, change, authorId, at, message);
                 }
                 case ADD, MODIFY -> save(saves, state, commit, change, authorId, at, message);
+                case LINKED ->
+                    LinkedFiles.attach(repositoryFiles, state.files.get(change.path()), commit, change, authorId, at);
             }
         }
     }

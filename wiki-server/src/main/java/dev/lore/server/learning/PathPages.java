@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Learning paths in the browser: the list, a path with a form per step (done, reflection, share),
  * and the champions' form that builds or edits one, with one step per line (a page's title or
- * address, or {@code question: id}, then optionally {@code | prompt}). Everything works without JavaScript: forms post and redirect back. Also the path and
+ * address, or {@code question: id}, then optionally {@code | prompt}) and a picker that finds
+ * pages for steps ({@link StepPicker}). Everything works without JavaScript: forms post and redirect back. Also the path and
  * collection parts of the home and skill pages ({@link #onboarding}, {@link #homeCollections},
  * {@link #skillCollections}).
  */
@@ -53,11 +54,21 @@ public final class PathPages {
         this.collections = collections;
         this.pages = pages;
         this.clock = clock;
+        this.candidates = new StepCandidates(paths, Optional.empty());
     }
 
     /** Shared reflections as plain text until {@link #withMarkdown} gives the renderer. */
     private java.util.function.UnaryOperator<String> markdown =
             text -> "<p>" + org.jsoup.nodes.Entities.escape(text) + "</p>";
+
+    /** Titles only until {@link #withCandidates} gives the search index. */
+    private StepCandidates candidates;
+
+    /** Offers the pages the search index finds as candidates for a path step. */
+    public PathPages withCandidates(StepCandidates candidates) {
+        this.candidates = candidates;
+        return this;
+    }
 
     /** Renders shared reflections as Markdown (sanitized, with mentions linking to profiles). */
     public PathPages withMarkdown(java.util.function.UnaryOperator<String> toHtml) {
@@ -240,18 +251,21 @@ public final class PathPages {
         String level = form(ctx, "level");
         String skill = form(ctx, "skill");
         String steps = form(ctx, "steps");
+        var typed = new StepPicker.Typed(heading, action, title, description, level, skill, steps, form(ctx, "find"));
+        var picker = new StepPicker(paths, candidates);
+        Optional<PathFormView> picking = picker.answer(ctx, typed);
+        if (picking.isPresent()) {
+            pages.render(ctx, "learning/pathform.jte", heading, picking.get());
+            return;
+        }
+        var parsed = StepLines.parse(steps);
         try {
-            LearningPath path = save.apply(new PathService.PathRequest(
-                    title, description, level, skill, paths.withTitlesResolved(StepLines.parse(steps))));
+            LearningPath path = save.apply(
+                    new PathService.PathRequest(title, description, level, skill, paths.withTitlesResolved(parsed)));
             ctx.redirect("/paths/" + Urls.encode(path.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);
-            pages.render(
-                    ctx,
-                    "learning/pathform.jte",
-                    heading,
-                    new PathFormView(
-                            heading, action, title, description, level, skill, steps, Optional.of(e.getMessage())));
+            pages.render(ctx, "learning/pathform.jte", heading, picker.refused(typed, parsed, e.getMessage()));
         }
     }
 

@@ -60,6 +60,33 @@ public final class PathService {
         return this;
     }
 
+    /** Live pages whose title is {@code text} (ignoring case), else those whose title contains it. */
+    public List<PathStore.Titled> pagesTitled(String text, int limit) {
+        return store.articlesTitled(text, limit);
+    }
+
+    /** Which of {@code slugs} name live pages. */
+    public Set<String> livePages(List<String> slugs) {
+        var inputs = slugs.stream()
+                .map(s -> new StepInput(StepInput.ARTICLE, s, Optional.empty()))
+                .toList();
+        var live = new java.util.LinkedHashSet<>(slugs);
+        for (int n : store.unresolved(inputs)) {
+            live.remove(slugs.get(n - 1));
+        }
+        return live;
+    }
+
+    /** The first article step of the form that names no live page, or several (see {@link StepTitles}). */
+    Optional<StepTitles.Unclear> firstUnclear(List<StepRequest> steps) {
+        return new StepTitles(store).firstUnclear(steps);
+    }
+
+    /** How a step line of the form names the live page at {@code slug}; empty when there is none. */
+    Optional<String> stepLineFor(String slug) {
+        return new StepTitles(store).lineFor(slug);
+    }
+
     /** The form's steps with pages named by title turned into addresses (see {@link StepTitles}). */
     public List<StepRequest> withTitlesResolved(List<StepRequest> steps) {
         return new StepTitles(store).resolve(steps);

@@ -43,6 +43,30 @@ final class StepLines {
         return steps;
     }
 
+    /** {@code text} with {@code line} added as its last step. */
+    static String append(String text, String line) {
+        String kept = text.stripTrailing();
+        return kept.isEmpty() ? line : kept + "\n" + line;
+    }
+
+    /**
+     * {@code text} with the page of step {@code n} (blank lines do not count) replaced by {@code
+     * target}, its reflection prompt kept; as it was when there is no step {@code n}.
+     */
+    static String replace(String text, int n, String target) {
+        String[] lines = text.split("\\R", -1);
+        int step = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank() || ++step != n) {
+                continue;
+            }
+            int bar = lines[i].indexOf('|');
+            lines[i] = bar < 0 ? target : target + " " + lines[i].substring(bar).strip();
+            return String.join("\n", lines);
+        }
+        return text;
+    }
+
     /** Whether a title reads back as itself in a line: no {@code |}, and no kind-like prefix. */
     static boolean plain(String title) {
         return !title.contains("|")

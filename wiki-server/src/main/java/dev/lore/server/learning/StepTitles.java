@@ -37,6 +37,41 @@ final class StepTitles {
         return resolved;
     }
 
+    /** An article step of the form that names no live page, or several: its number and text. */
+    record Unclear(int n, String text) {}
+
+    /** The first article step that names no live page or several pages, if any. */
+    Optional<Unclear> firstUnclear(List<PathService.StepRequest> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            var s = steps.get(i);
+            if (!StepInput.ARTICLE.equals(s.kind())
+                    || s.ref() == null
+                    || s.ref().isBlank()) {
+                continue;
+            }
+            try {
+                if (!isLive(slugFor(i + 1, s.ref()))) {
+                    return Optional.of(new Unclear(i + 1, s.ref().strip()));
+                }
+            } catch (InvalidInputException e) {
+                return Optional.of(new Unclear(i + 1, s.ref().strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How a step line names the live page at {@code slug}: its title when that reads back as this
+     * page alone, else its address; empty when there is no such page.
+     */
+    Optional<String> lineFor(String slug) {
+        return store.liveArticleTitle(slug).map(title -> {
+            var same = store.articlesTitled(title, 2);
+            boolean unique = same.size() == 1 && same.getFirst().slug().equals(slug);
+            return unique && StepLines.plain(title) ? title : slug;
+        });
+    }
+
     private String slugFor(int n, String ref) {
         String text = ref == null ? "" : ref.strip();
         if (text.isEmpty() || isLive(text)) {

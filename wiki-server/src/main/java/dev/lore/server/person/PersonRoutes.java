@@ -162,14 +162,20 @@ public final class PersonRoutes {
 
     /**
      * The directory: active people but Lore's own accounts, filtered by {@code team} (exact),
-     * {@code skill} (declared, through aliases) and {@code available=true} (taking questions now).
+     * {@code skill} (declared, through aliases, else partly: {@link SkillFilter}) and {@code
+     * available=true} (taking questions now), and found by {@code q}, part of a name, team or skill
+     * ({@link PeopleMatch}), best match first.
      */
     private void directory(Context ctx) {
         String team = Optional.ofNullable(ctx.queryParam("team")).orElse("").strip();
         String skill = Optional.ofNullable(ctx.queryParam("skill")).orElse("").strip();
         boolean availableOnly = "true".equals(ctx.queryParam("available"));
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         if (skill.length() > 100) {
             throw new InvalidInputException("a skill name has at most 100 characters");
+        }
+        if (q.length() > PeopleMatch.MAX_TEXT) {
+            throw new InvalidInputException("a search for people has at most " + PeopleMatch.MAX_TEXT + " characters");
         }
         List<Person> everyone = people.list().stream()
                 .filter(Person::active)
@@ -182,13 +188,11 @@ public final class PersonRoutes {
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .toList();
         var shown = everyone.stream().filter(p -> team.isEmpty() || p.team().equals(team));
+        var declared = skill.isEmpty() && q.isEmpty() ? Map.<String, List<String>>of() : people.declaredSkillNames();
         if (!skill.isEmpty()) {
-            String wanted = skillName.apply(skill).orElse(skill);
-            var declared = people.declaredSkillNames();
-            shown = shown.filter(
-                    p -> declared.getOrDefault(p.id(), List.of()).stream().anyMatch(wanted::equalsIgnoreCase));
+            shown = shown.filter(SkillFilter.of(skill, skillName, declared));
         }
-        List<Person> filtered = shown.toList();
+        List<Person> filtered = q.isEmpty() ? shown.toList() : PeopleMatch.rank(q, shown.toList(), declared, skillName);
         if (availableOnly) {
             var available = availableNow.apply(filtered.stream().map(Person::id).toList());
             filtered = filtered.stream().filter(p -> available.contains(p.id())).toList();
@@ -196,7 +200,7 @@ public final class PersonRoutes {
         List<PersonRow> rows = filtered.stream()
                 .map(p -> new PersonRow(p.id(), p.name(), p.team(), p.title()))
                 .toList();
-        pages.render(ctx, "person/people.jte", "People", new PeopleView(rows, teams, team, skill, availableOnly));
+        pages.render(ctx, "person/people.jte", "People", new PeopleView(rows, teams, team, skill, availableOnly, q));
     }
 
     private Map<String, Object> profileJson(Person p) {

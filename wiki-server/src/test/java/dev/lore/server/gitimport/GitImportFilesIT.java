@@ -142,4 +142,60 @@ class GitImportFilesIT {
                 .extracting(Attachment::version)
                 .isEqualTo(1);
     }
+
+    @Test
+    void anImageChangedWithoutItsPageBecomesANewVersionTheSamePageShows(TestLore.Running lore, Http http)
+            throws IOException {
+        byte[] second = png(0x555555);
+        var repo = FixtureRepository.init(dir.resolve("repo"));
+        repo.write("docs/guide.md", "# Guide\n\n![Shot](img/shot.png)\n")
+                .write("docs/img/shot.png", png(0x444444))
+                .write("other.md", "# Other\n\nNo pictures.\n")
+                .commit("Ana Silva", "ana@example.com", day(1), "Guide");
+        repo.write("docs/img/shot.png", second).commit("Ben Okoro", "ben@example.com", day(2), "New screenshot");
+        repo.write("notes.txt", "not linked").commit("Ana Silva", "ana@example.com", day(3), "Notes");
+
+        importer(lore).importRepository(repo.dir(), Progress.NONE);
+
+        List<Attachment> onPage = files(lore, "guide");
+        assertThat(onPage).hasSize(1);
+        Attachment shot = onPage.getFirst();
+        assertThat(shot.version()).isEqualTo(2);
+        assertThat(shot.by().name()).isEqualTo("Ben Okoro");
+        assertThat(shot.at()).isEqualTo(day(2));
+        assertThat(lore.lore().articles().revisions("guide")).hasSize(1);
+        assertThat(files(lore, "other")).isEmpty();
+        String address = "/files/" + shot.id() + "/shot.png";
+        assertThat(markdown(lore, "guide")).contains(address);
+        assertThat(new Files(http.base()).get(address, null, Map.of()).body()).isEqualTo(second);
+    }
+
+    @Test
+    void aReRunNoticesAnImageChangedSinceTheLastImportAndAnUnchangedReRunAddsNoVersion(TestLore.Running lore)
+            throws IOException {
+        var repo = FixtureRepository.init(dir.resolve("repo"));
+        repo.write("guide.md", "# Guide\n\n![Shot](shot.png)\n\n![Logo](logo.png)\n")
+                .write("shot.png", png(0x666666))
+                .write("logo.png", png(0x888888))
+                .commit("Ana Silva", "ana@example.com", day(1), "Guide");
+        importer(lore).importRepository(repo.dir(), Progress.NONE);
+        repo.write("shot.png", png(0x777777)).commit("Ben Okoro", "ben@example.com", day(2), "New screenshot");
+
+        importer(lore).importRepository(repo.dir(), Progress.NONE);
+        importer(lore).importRepository(repo.dir(), Progress.NONE);
+        repo.write("readme.txt", "unrelated").commit("Ana Silva", "ana@example.com", day(3), "Readme");
+        importer(lore).importRepository(repo.dir(), Progress.NONE);
+
+        assertThat(files(lore, "guide"))
+                .extracting(Attachment::name, Attachment::version)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("shot.png", 2),
+                        org.assertj.core.groups.Tuple.tuple("logo.png", 1));
+        Attachment shot = files(lore, "guide").stream()
+                .filter(a -> a.name().equals("shot.png"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(lore.lore().attachments().versions(shot.id(), true)).hasSize(2);
+        assertThat(lore.lore().articles().revisions("guide")).hasSize(1);
+    }
 }

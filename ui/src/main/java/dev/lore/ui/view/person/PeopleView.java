@@ -9,10 +9,12 @@ import java.util.List;
  * @param team the team filtered by, empty for all
  * @param skill the skill filtered by, empty for any
  * @param availableOnly only people who take questions now
+ * @param q what was typed to find someone (part of a name, team or skill), empty for everyone
  */
-public record PeopleView(List<PersonRow> people, List<String> teams, String team, String skill, boolean availableOnly) {
+public record PeopleView(
+        List<PersonRow> people, List<String> teams, String team, String skill, boolean availableOnly, String q) {
     /** The unfiltered directory. */
     public PeopleView(List<PersonRow> people) {
-        this(people, List.of(), "", "", false);
+        this(people, List.of(), "", "", false, "");
     }
 }
