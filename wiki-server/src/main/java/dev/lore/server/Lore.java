@@ -57,23 +57,39 @@ public final class Lore implements AutoCloseable {
     private boolean indexTimer = true;
 
     private Optional<EmbeddedNeo4j> embedded = Optional.empty();
+    private final StartPhases phases = new StartPhases();
 
     private Lore(Config config, Passwords passwords, Clock clock) {
         this.config = config;
         this.clock = clock;
+        // the search index (and the embedding model it loads) does not need the database: open it
+        // while the database starts, so a start costs the longer of the two, not their sum
+        var index = IndexOpening.start(config);
+        boolean indexHandedOver = false;
         try {
             metrics = new Metrics();
             closeInReverse.add(metrics);
             graph = connect(config, closeInReverse, metrics.transactionTimer());
+            phases.mark("database");
             embedded = closeInReverse.stream()
                     .filter(EmbeddedNeo4j.class::isInstance)
                     .map(EmbeddedNeo4j.class::cast)
                     .findFirst();
             Schema.apply(graph);
             dev.lore.graph.notify.NotifySchema.apply(graph);
-            components =
-                    new Components(config, passwords, clock, graph, metrics, closeInReverse, () -> seeding.problem());
+            phases.mark("schema");
+            LoreIndex opened = index.await();
+            closeInReverse.add(opened);
+            indexHandedOver = true;
+            phases.beside("index", index.took());
+            phases.mark("waiting for the index");
+            components = new Components(
+                    config, passwords, clock, graph, opened, metrics, closeInReverse, () -> seeding.problem());
+            phases.mark("services");
         } catch (RuntimeException e) {
+            if (!indexHandedOver) {
+                index.closeQuietly();
+            }
             close();
             throw e;
         }
@@ -162,7 +178,9 @@ public final class Lore implements AutoCloseable {
             if (applied > 0) {
                 LOG.info("Index caught up with {} changes", applied);
             }
+            lore.phases.mark("index catch-up");
             new StartUp(config, lore.graph, lore.components, clock).run();
+            lore.phases.mark("start-up tasks");
         } catch (RuntimeException e) {
             lore.close();
             throw e;
@@ -240,6 +258,8 @@ public final class Lore implements AutoCloseable {
                 components.errors,
                 components.features);
         closeInReverse.add(web);
+        phases.mark("web server");
+        LOG.info("Started in {} ms: {}", phases.sinceJvmStart(), phases.summary());
         if (indexTimer) {
             components.sync.startTimer(2_000);
             components.outbox.start(components.notifyConfig.interval());
