@@ -16,6 +16,7 @@ import dev.lore.server.moderation.ModerationService;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.Readiness;
+import dev.lore.server.ops.WarmUp;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
@@ -230,6 +231,20 @@ public final class Lore implements AutoCloseable {
             components.sync.catchUp(); // what the pack changed outside article and people writes (skills)
         });
         closeInReverse.add(seeding);
+    }
+
+    /** Opens the most visited pages once the seed pack is in ({@link WarmUp}); after {@link #serve}. */
+    public synchronized BackgroundLoad warmUpInBackground(java.util.function.Consumer<WarmUp.Outcome> outcome) {
+        if (closed || web == null) {
+            throw new IllegalStateException("warming up needs a serving Lore");
+        }
+        var warming = WarmUp.start(
+                WarmUp.local(config.host(), web.port()),
+                seeding,
+                () -> WarmUp.pages(components.articles.list(0, 1)),
+                outcome);
+        closeInReverse.add(warming);
+        return warming;
     }
 
     /** Why this server should not get traffic yet, if so. */
