@@ -50,7 +50,6 @@ import dev.lore.server.ops.Readiness;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.PromotionService;
 import dev.lore.server.question.QuestionService;
-import dev.lore.server.search.EmbeddingModel;
 import dev.lore.server.search.IndexSync;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
@@ -127,13 +126,13 @@ final class Components {
             Passwords passwords,
             Clock clock,
             Graph graph,
+            LoreIndex index,
             Metrics metrics,
             List<AutoCloseable> closeInReverse,
             Supplier<Optional<String>> seeding) {
         articleStore = new ArticleStore(graph);
         var personStore = new PersonStore(graph);
-        index = LoreIndex.open(config.indexDir(), EmbeddingModel.load(config.semantic()));
-        closeInReverse.add(index);
+        this.index = index;
         var lookups = new Lookups(graph);
         var markdown = new MarkdownRenderer(new HtmlSanitizer(), lookups::knownPeople);
         var notifyWiring = new NotifyWiring(config, graph, lookups, markdown, tokens, clock, closeInReverse);

@@ -16,6 +16,7 @@ import dev.lore.server.moderation.ModerationService;
 import dev.lore.server.ops.BackgroundLoad;
 import dev.lore.server.ops.Metrics;
 import dev.lore.server.ops.Readiness;
+import dev.lore.server.ops.WarmUp;
 import dev.lore.server.person.PersonService;
 import dev.lore.server.question.QuestionService;
 import dev.lore.server.search.IndexSync;
@@ -59,23 +60,39 @@ public final class Lore implements AutoCloseable {
     private boolean indexTimer = true;
 
     private Optional<EmbeddedNeo4j> embedded = Optional.empty();
+    private final StartPhases phases = new StartPhases();
 
     private Lore(Config config, Passwords passwords, Clock clock) {
         this.config = config;
         this.clock = clock;
+        // the search index (and the embedding model it loads) does not need the database: open it
+        // while the database starts, so a start costs the longer of the two, not their sum
+        var index = IndexOpening.start(config);
+        boolean indexHandedOver = false;
         try {
             metrics = new Metrics();
             closeInReverse.add(metrics);
             graph = connect(config, closeInReverse, metrics.transactionTimer());
+            phases.mark("database");
             embedded = closeInReverse.stream()
                     .filter(EmbeddedNeo4j.class::isInstance)
                     .map(EmbeddedNeo4j.class::cast)
                     .findFirst();
             Schema.apply(graph);
             dev.lore.graph.notify.NotifySchema.apply(graph);
-            components =
-                    new Components(config, passwords, clock, graph, metrics, closeInReverse, () -> seeding.problem());
+            phases.mark("schema");
+            LoreIndex opened = index.await();
+            closeInReverse.add(opened);
+            indexHandedOver = true;
+            phases.beside("index", index.took());
+            phases.mark("waiting for the index");
+            components = new Components(
+                    config, passwords, clock, graph, opened, metrics, closeInReverse, () -> seeding.problem());
+            phases.mark("services");
         } catch (RuntimeException e) {
+            if (!indexHandedOver) {
+                index.closeQuietly();
+            }
             close();
             throw e;
         }
@@ -178,7 +195,9 @@ public final class Lore implements AutoCloseable {
             if (applied > 0) {
                 LOG.info("Index caught up with {} changes", applied);
             }
+            lore.phases.mark("index catch-up");
             new StartUp(config, lore.graph, lore.components, clock).run();
+            lore.phases.mark("start-up tasks");
         } catch (RuntimeException e) {
             lore.close();
             throw e;
@@ -229,6 +248,20 @@ public final class Lore implements AutoCloseable {
         closeInReverse.add(seeding);
     }
 
+    /** Opens the most visited pages once the seed pack is in ({@link WarmUp}); after {@link #serve}. */
+    public synchronized BackgroundLoad warmUpInBackground(java.util.function.Consumer<WarmUp.Outcome> outcome) {
+        if (closed || web == null) {
+            throw new IllegalStateException("warming up needs a serving Lore");
+        }
+        var warming = WarmUp.start(
+                WarmUp.local(config.host(), web.port()),
+                seeding,
+                () -> WarmUp.pages(components.articles.list(0, 1)),
+                outcome);
+        closeInReverse.add(warming);
+        return warming;
+    }
+
     /** Why this server should not get traffic yet, if so. */
     public Readiness readiness() {
         return components.readiness;
@@ -255,6 +288,8 @@ public final class Lore implements AutoCloseable {
                 components.errors,
                 components.features);
         closeInReverse.add(web);
+        phases.mark("web server");
+        LOG.info("Started in {} ms: {}", phases.sinceJvmStart(), phases.summary());
         if (indexTimer) {
             components.sync.startTimer(2_000);
             components.outbox.start(components.notifyConfig.interval());

@@ -8,6 +8,7 @@ import dev.lore.server.cli.BenchNotifyCommand;
 import dev.lore.server.cli.BenchScaleCommand;
 import dev.lore.server.cli.BenchSearchCommand;
 import dev.lore.server.cli.BenchSemanticCommand;
+import dev.lore.server.cli.BenchStartCommand;
 import dev.lore.server.cli.Command;
 import dev.lore.server.cli.EvalExpertsCommand;
 import dev.lore.server.cli.EvalSciFactCommand;
@@ -51,6 +52,7 @@ public final class Main {
             Map.entry("bench-experts", BenchExpertsCommand::new),
             Map.entry("bench-git-import", BenchGitImportCommand::new),
             Map.entry("bench-notify", BenchNotifyCommand::new),
+            Map.entry("bench-start", BenchStartCommand::new),
             Map.entry("bench-files", BenchFilesCommand::new),
             Map.entry("bench-scale", BenchScaleCommand::new));
 

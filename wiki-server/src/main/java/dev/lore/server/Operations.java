@@ -27,6 +27,8 @@ import java.util.Map;
  *     503 ({@code LORE_NEO4J_TIMEOUT_MS}, default 10000): the bound on connecting, on waiting for a
  *     pooled connection and on retrying transient failures, for a database at {@code LORE_NEO4J_URI}
  *     (the embedded one, in this JVM, gets 60 s: only a slow machine can delay it)
+ * @param warmUp whether {@code lore serve} opens its most visited pages once itself after a start
+ *     ({@code LORE_WARMUP}, default true), so the first reader does not pay for compiling them
  */
 public record Operations(
         Duration idleTimeout,
@@ -36,7 +38,8 @@ public record Operations(
         MetricsAccess metrics,
         Duration slowRequest,
         long readyMaxIndexLag,
-        Duration neo4jTimeout) {
+        Duration neo4jTimeout,
+        boolean warmUp) {
 
     public Operations {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -60,7 +63,8 @@ public record Operations(
                 MetricsAccess.parse(env.get("LORE_METRICS"), env.get("LORE_METRICS_TOKEN")),
                 Duration.ofMillis(number(env, "LORE_SLOW_REQUEST_MS", 1_000, 0)),
                 number(env, "LORE_READY_MAX_INDEX_LAG", 0, 0),
-                Duration.ofMillis(number(env, "LORE_NEO4J_TIMEOUT_MS", 10_000, 100)));
+                Duration.ofMillis(number(env, "LORE_NEO4J_TIMEOUT_MS", 10_000, 100)),
+                flag(env, "LORE_WARMUP", true));
     }
 
     public Operations withIdleTimeout(Duration timeout) {
@@ -72,7 +76,8 @@ public record Operations(
                 metrics,
                 slowRequest,
                 readyMaxIndexLag,
-                neo4jTimeout);
+                neo4jTimeout,
+                warmUp);
     }
 
     public Operations withBodyTimeout(Duration timeout) {
@@ -84,7 +89,8 @@ public record Operations(
                 metrics,
                 slowRequest,
                 readyMaxIndexLag,
-                neo4jTimeout);
+                neo4jTimeout,
+                warmUp);
     }
 
     public Operations withMaxUploads(int uploads) {
@@ -96,7 +102,8 @@ public record Operations(
                 metrics,
                 slowRequest,
                 readyMaxIndexLag,
-                neo4jTimeout);
+                neo4jTimeout,
+                warmUp);
     }
 
     public Operations withSlowRequest(Duration threshold) {
@@ -108,7 +115,20 @@ public record Operations(
                 metrics,
                 threshold,
                 readyMaxIndexLag,
-                neo4jTimeout);
+                neo4jTimeout,
+                warmUp);
+    }
+
+    private static boolean flag(Map<String, String> env, String name, boolean defaultValue) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + raw + "'");
+        };
     }
 
     private static long number(Map<String, String> env, String name, long defaultValue, long min) {

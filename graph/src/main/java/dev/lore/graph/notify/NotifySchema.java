@@ -1,6 +1,7 @@
 package dev.lore.graph.notify;
 
 import dev.lore.graph.Graph;
+import dev.lore.graph.SchemaStatements;
 import java.util.List;
 
 /** Constraints and indexes of notifications, watches, preferences and webhooks. Idempotent. */
@@ -18,8 +19,6 @@ public final class NotifySchema {
     private NotifySchema() {}
 
     public static void apply(Graph graph) {
-        for (String statement : STATEMENTS) {
-            graph.write(tx -> tx.run(statement).consume());
-        }
+        SchemaStatements.applyMissing(graph, STATEMENTS);
     }
 }

@@ -67,6 +67,11 @@ public final class Help implements Command {
               bench-git-import [COMMITS] [FILES] [AUTHORS]
                              Git import benchmark on a synthetic repository (default 10000
                              commits, 1000 Markdown files, 50 authors) in a scratch directory
+              bench-start [VIEWS]
+                             start benchmark: lore serve as its own process on a fresh data
+                             directory with the seed pack, then restarted: time and CPU to
+                             healthy and ready, first and warm views of the home page, an
+                             article and a profile, against a bare Javalin server's start
               bench-notify [EDITS] [DELIVERIES] [WATCHERS...]
                              notification benchmark in a scratch directory: what watchers add
                              to a save (default 200 edits, 100 watchers) and webhook deliveries

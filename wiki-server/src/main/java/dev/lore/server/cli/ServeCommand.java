@@ -32,6 +32,9 @@ public final class ServeCommand implements Command {
                 }));
         lore.serve();
         lore.seedInBackground(); // /api/ready answers 503 until it is done
+        if (config.ops().warmUp()) {
+            lore.warmUpInBackground(outcome -> {});
+        }
         stopped.await();
     }
 }
