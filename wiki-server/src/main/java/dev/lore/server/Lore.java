@@ -4,7 +4,6 @@ import dev.lore.graph.EmbeddedNeo4j;
 import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
-import dev.lore.graph.TransactionTimer;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.AuthService;
@@ -72,7 +71,7 @@ public final class Lore implements AutoCloseable {
         try {
             metrics = new Metrics();
             closeInReverse.add(metrics);
-            graph = connect(config, closeInReverse, metrics.transactionTimer());
+            graph = OpenGraph.connect(config, closeInReverse, metrics.transactionTimer());
             phases.mark("database");
             embedded = closeInReverse.stream()
                     .filter(EmbeddedNeo4j.class::isInstance)
@@ -95,67 +94,6 @@ public final class Lore implements AutoCloseable {
             }
             close();
             throw e;
-        }
-    }
-
-    /**
-     * Connects to the configured Neo4j (starting the embedded one in the data directory when no
-     * URI is set) and appends what must be closed, in opening order, to {@code closeInReverse}.
-     */
-    private static Graph connect(Config config, List<AutoCloseable> closeInReverse, TransactionTimer timer) {
-        Graph graph;
-        int attempts = config.ops().neo4jConnectAttempts();
-        if (config.neo4jUri().isPresent()) {
-            graph = Graph.connect(
-                    config.neo4jUri().get(),
-                    config.neo4jUser(),
-                    config.neo4jPassword(),
-                    attempts,
-                    timer,
-                    config.ops().neo4jTimeout());
-            LOG.info("Connected to Neo4j at {}", config.neo4jUri().get());
-        } else {
-            EmbeddedNeo4j embedded = EmbeddedNeo4j.start(config.storeDir(), 0, config.pageCacheBytes());
-            closeInReverse.add(embedded);
-            graph = Graph.connect(
-                    embedded.boltUri(),
-                    EmbeddedNeo4j.USER,
-                    embedded.password(),
-                    attempts,
-                    timer,
-                    config.ops().neo4jTimeout());
-        }
-        closeInReverse.add(graph);
-        return graph;
-    }
-
-    /**
-     * The graph alone, as {@link #open} connects to it, with no schema applied, no index and no
-     * services: for backups and restores from the command line. Closing it stops the embedded
-     * database.
-     */
-    public static OpenGraph openGraph(Config config) {
-        var resources = new ArrayList<AutoCloseable>();
-        try {
-            return new OpenGraph(connect(config, resources, TransactionTimer.NONE), resources);
-        } catch (RuntimeException e) {
-            new OpenGraph(null, resources).close();
-            throw e;
-        }
-    }
-
-    /** A graph connection and what to close with it (the driver, the embedded database). */
-    public record OpenGraph(Graph graph, List<AutoCloseable> resources) implements AutoCloseable {
-        @Override
-        public void close() {
-            for (int i = resources.size() - 1; i >= 0; i--) {
-                try {
-                    resources.get(i).close();
-                } catch (Exception e) {
-                    LOG.warn(
-                            "Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
-                }
-            }
         }
     }
 

@@ -6,7 +6,7 @@ import dev.lore.graph.backup.GraphLoad;
 import dev.lore.graph.backup.NodeRecord;
 import dev.lore.graph.backup.RelationshipRecord;
 import dev.lore.server.Config;
-import dev.lore.server.Lore;
+import dev.lore.server.OpenGraph;
 import dev.lore.server.Scratch;
 import dev.lore.server.seed.Progress;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class Restore {
                     + " is not empty: restore into a new one, or add --force to replace what it holds");
         }
         long started = System.nanoTime();
-        try (Lore.OpenGraph open = Lore.openGraph(config)) {
+        try (OpenGraph open = OpenGraph.open(config)) {
             Graph graph = open.graph();
             long existing = GraphLoad.count(graph).nodes();
             if (existing > 0) {

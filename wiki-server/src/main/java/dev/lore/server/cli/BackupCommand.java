@@ -1,7 +1,7 @@
 package dev.lore.server.cli;
 
 import dev.lore.server.Config;
-import dev.lore.server.Lore;
+import dev.lore.server.OpenGraph;
 import dev.lore.server.backup.BackupException;
 import dev.lore.server.backup.BackupFormat;
 import dev.lore.server.backup.Backups;
@@ -50,7 +50,7 @@ public final class BackupCommand implements Command {
             if (config.neo4jUri().isEmpty() && !Files.isDirectory(config.storeDir())) {
                 Cli.fail("no Lore data in " + config.dataDir().toAbsolutePath() + " (set LORE_DATA_DIR)");
             }
-            try (Lore.OpenGraph graph = openGraph(config)) {
+            try (OpenGraph graph = openGraph(config)) {
                 Backups.Made made =
                         new Backups(graph.graph(), Clock.systemUTC()).backupTo(dir, new ConsoleProgress(out));
                 out.printf(
@@ -69,9 +69,9 @@ public final class BackupCommand implements Command {
         out.printf("Backed up %d files (%d bytes)%n", copied.blobs(), copied.bytes());
     }
 
-    private static Lore.OpenGraph openGraph(Config config) {
+    private static OpenGraph openGraph(Config config) {
         try {
-            return Lore.openGraph(config);
+            return OpenGraph.open(config);
         } catch (RuntimeException e) {
             if (Cli.locked(e)) {
                 Cli.fail("the data directory " + config.dataDir().toAbsolutePath()

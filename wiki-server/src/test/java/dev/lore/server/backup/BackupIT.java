@@ -11,6 +11,7 @@ import dev.lore.graph.internal.ChangeSequence;
 import dev.lore.server.Config;
 import dev.lore.server.Lore;
 import dev.lore.server.LoreAccess;
+import dev.lore.server.OpenGraph;
 import dev.lore.server.auth.Passwords;
 import dev.lore.server.auth.Role;
 import dev.lore.server.seed.Progress;
@@ -508,7 +509,7 @@ class BackupIT {
         new Backups(running.lore().graph(), java.time.Clock.systemUTC()).backupTo(backup, Progress.NONE);
         Restore.run(backup, config(temp.resolve("types-restored")), false, Progress.NONE);
 
-        try (Lore.OpenGraph restored = Lore.openGraph(config(temp.resolve("types-restored")))) {
+        try (OpenGraph restored = OpenGraph.open(config(temp.resolve("types-restored")))) {
             Map<String, Object> after = probe(restored.graph());
             assertThat(after.keySet()).isEqualTo(before.keySet());
             before.forEach((key, value) -> assertThat(after.get(key)).as(key).isEqualTo(value));
@@ -559,7 +560,7 @@ class BackupIT {
         Restore.run(backup, config(target), true, Progress.NONE);
         var again = Restore.run(backup, config(target), true, Progress.NONE); // replaces, never doubles
         assertThat(again.nodes()).isEqualTo(made.nodes());
-        try (Lore.OpenGraph restored = Lore.openGraph(config(target))) {
+        try (OpenGraph restored = OpenGraph.open(config(target))) {
             assertThat(dev.lore.graph.backup.GraphLoad.count(restored.graph()).nodes())
                     .isEqualTo(made.nodes());
         }
