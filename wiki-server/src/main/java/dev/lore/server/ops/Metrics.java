@@ -28,6 +28,9 @@ import java.util.function.LongSupplier;
  * that other parts register (index lag, background queues, upload slots). Thread-safe.
  */
 public final class Metrics implements AutoCloseable {
+    /** The suppliers of gauges and function counters, kept here since Micrometer holds them weakly. */
+    private final java.util.List<Object> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Buckets for latency histograms, so Prometheus can estimate percentiles per route. */
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(5),
@@ -93,16 +96,22 @@ public final class Metrics implements AutoCloseable {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** A figure read when scraped. */
+    /**
+     * A figure read when scraped. This object keeps {@code value} (often a method reference or
+     * lambda nothing else holds): Micrometer holds it weakly, so it was collected and the gauge
+     * read NaN for good.
+     */
     public void gauge(String name, String description, DoubleSupplier value, String... tags) {
+        held.add(value);
         Gauge.builder(name, value, DoubleSupplier::getAsDouble)
                 .description(description)
                 .tags(tags)
                 .register(registry);
     }
 
-    /** A count that only grows, read when scraped. */
+    /** A count that only grows, read when scraped (kept strongly, as a gauge's figure is). */
     public void counter(String name, String description, LongSupplier value, String... tags) {
+        held.add(value);
         FunctionCounter.builder(name, value, v -> v.getAsLong())
                 .description(description)
                 .tags(tags)

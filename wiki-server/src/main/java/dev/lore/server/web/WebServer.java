@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@link Operations#slowRequest()} is logged. Stopping it is idempotent.
  */
 public final class WebServer implements AutoCloseable {
+    /** How long a stop waits for requests already running (a load balancer's usual drain time). */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Larger than the 1 MiB Markdown limit, so JSON escaping never turns a legal body into a 413. */
     public static final long MAX_REQUEST_BYTES = 4L << 20;
@@ -64,6 +68,10 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 jetty.set(server);
                 server.insertHandler(guard);
+                // a stop stops taking connections, then lets requests already running finish (up
+                // to STOP_GRACE): a write in flight is answered, not cut off after it committed
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_GRACE.toMillis());
             });
             config.jetty.addConnector((server, http) -> {
                 var connector = new ServerConnector(server, new HttpConnectionFactory(http));
