@@ -16,6 +16,13 @@ final class HttpLoad {
         return send(HttpRequest.newBuilder(URI.create(url)).build());
     }
 
+    /** As {@link #get(String)}, signed in with a bearer token. */
+    String get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    }
+
     /** PUTs a JSON body with a bearer token; fails unless 200. */
     String putJson(String url, String json, String token) {
         return send(HttpRequest.newBuilder(URI.create(url))
