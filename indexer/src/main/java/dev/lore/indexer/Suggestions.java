@@ -4,8 +4,10 @@ import dev.lore.indexer.LoreIndex.Named;
 import dev.lore.indexer.LoreIndex.Suggestion;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -16,6 +18,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -29,6 +32,8 @@ import org.apache.lucene.search.spell.SuggestWord;
  * vocabulary. Thread-safe.
  */
 final class Suggestions {
+    private static final Set<String> SUGGESTION_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE);
+
     private final Searchers searchers;
     private final QueryFactory queries;
 
@@ -51,6 +56,42 @@ final class Suggestions {
         if (terms.isEmpty()) {
             return List.of();
         }
+        return searchers.read("cannot search the index", searcher -> {
+            var out = new LinkedHashMap<String, Suggestion>();
+            collect(searcher, completions(terms), limit, out);
+            if (out.size() < limit) {
+                // typo tolerance only when the words as typed do not fill the list: fuzzy
+                // matching costs several times what the exact words and prefix cost
+                collect(searcher, withSlips(terms), limit, out);
+            }
+            return List.copyOf(out.values());
+        });
+    }
+
+    /**
+     * Every word as typed, the last one as a prefix; a title holding the last word whole ranks
+     * above one where it is only the start of a longer word.
+     */
+    private static Query completions(List<String> terms) {
+        var query = new BooleanQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = new Term(Fields.TITLE_WORDS, terms.get(i));
+            if (i < terms.size() - 1) {
+                query.add(new TermQuery(term), BooleanClause.Occur.MUST);
+            } else {
+                query.add(
+                        new BooleanQuery.Builder()
+                                .add(new BoostQuery(new PrefixQuery(term), 2f), BooleanClause.Occur.SHOULD)
+                                .add(new TermQuery(term), BooleanClause.Occur.SHOULD)
+                                .build(),
+                        BooleanClause.Occur.MUST);
+            }
+        }
+        return query.build();
+    }
+
+    /** As {@link #completions}, each word of three letters or more also with one slip. */
+    private static Query withSlips(List<String> terms) {
         var query = new BooleanQuery.Builder();
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
@@ -69,16 +110,22 @@ final class Suggestions {
             }
             query.add(either.build(), BooleanClause.Occur.MUST);
         }
-        return searchers.read("cannot search the index", searcher -> {
-            TopDocs top = searcher.search(query.build(), limit);
-            var storedFields = searcher.storedFields();
-            var out = new ArrayList<Suggestion>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                Document d = storedFields.document(sd.doc);
-                out.add(new Suggestion(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE)));
+        return query.build();
+    }
+
+    /** Adds the best matches of {@code query} not yet in {@code out}, until it holds {@code limit}. */
+    private static void collect(IndexSearcher searcher, Query query, int limit, Map<String, Suggestion> out)
+            throws IOException {
+        TopDocs top = searcher.search(query, limit + out.size());
+        var storedFields = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (out.size() >= limit) {
+                return;
             }
-            return out;
-        });
+            Document d = storedFields.document(sd.doc, SUGGESTION_FIELDS);
+            out.putIfAbsent(
+                    d.get(Fields.ID), new Suggestion(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE)));
+        }
     }
 
     /** See {@link LoreIndex#namedIn}. */

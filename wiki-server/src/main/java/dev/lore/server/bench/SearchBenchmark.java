@@ -4,14 +4,8 @@ import dev.lore.server.Config;
 import dev.lore.server.Lore;
 import dev.lore.server.article.ArticleInput;
 import dev.lore.server.seed.Progress;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,28 +17,22 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.store.FSDirectory;
 
 /**
- * The search benchmark: a synthetic wiki imported through Lore (graph, then index) next to a plain
- * Lucene IndexWriter on the same documents, then the same queries over HTTP against Lore at 1, 8
- * and 32 concurrent clients and against a plain IndexSearcher in process. Prints one table; the
- * ratios Lore/plain Lucene are the figures to watch. Not a test: it asserts nothing.
+ * The search benchmark: a synthetic wiki imported through Lore (graph, then index) next to plain
+ * Lucene indexing the same documents, then the same queries over HTTP against Lore at 1, 8 and 32
+ * concurrent clients against a yardstick doing the same work ({@link SameWorkSearch} in process
+ * plus the {@link HttpFloor}); then suggestions, pages and saves ({@link EverydayRequests}), and
+ * the memory in use. Prints tables; the ratios to the yardsticks measured in the same process are
+ * the figures to watch (absolute times vary run to run). Not a test: it asserts nothing.
  */
 public final class SearchBenchmark {
     private static final int BATCH = 200;
     private static final int[] CLIENTS = {1, 8, 32};
+    /** Pages the save row edits: a multiple of the clients, so each client edits its own. */
+    private static final int EDITED_PAGES = 64;
 
     private SearchBenchmark() {}
 
@@ -57,138 +45,154 @@ public final class SearchBenchmark {
         var random = new Random(7);
         var queries = corpus.queries(500, random);
 
-        // Plain Lucene on the same documents: the yardstick for indexing.
-        Path plainDir = scratch.resolve("plain");
-        long plainStart = System.nanoTime();
-        try (var dir = FSDirectory.open(plainDir);
-                var writer = new IndexWriter(dir, new IndexWriterConfig(new EnglishAnalyzer()))) {
-            forEachDoc(corpus, articles, doc -> {
-                var d = new Document();
-                d.add(new TextField("contents", doc.title() + "\n" + doc.body(), Field.Store.NO));
-                d.add(new TextField("title", doc.title(), Field.Store.YES));
-                try {
-                    writer.addDocument(d);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.commit();
-        }
-        double plainIndexPerSecond = articles / ((System.nanoTime() - plainStart) / 1e9);
-        out.printf("plain Lucene indexed %d documents: %.0f docs/s%n", articles, plainIndexPerSecond);
+        // Plain Lucene on the same documents, with Lore's analyzers: the yardstick for indexing
+        // and, later, for the work of one search and of one save.
+        try (var plain = new SameWorkSearch(scratch.resolve("plain"))) {
+            long plainStart = System.nanoTime();
+            forEachDoc(corpus, articles, plain::add);
+            plain.commit();
+            double plainIndexPerSecond = articles / ((System.nanoTime() - plainStart) / 1e9);
+            out.printf("plain Lucene indexed %d documents: %.0f docs/s%n", articles, plainIndexPerSecond);
 
-        Config config =
-                base.withDataDir(scratch.resolve("lore")).withSeed(false).withPort(0);
-        try (Lore lore = Lore.open(config)) {
-            long loreStart = System.nanoTime();
-            var batch = new ArrayList<ArticleInput>(BATCH);
-            int[] done = {0};
-            Progress progress = (n, total, what) -> {
-                if (n % 5_000 == 0 || n == total) {
-                    out.printf("Lore imported %d/%d %s%n", n, total, what);
-                }
-            };
-            forEachDoc(corpus, articles, doc -> {
-                batch.add(new ArticleInput(
-                        Optional.of(doc.title()),
-                        doc.body(),
-                        Optional.of(doc.tags()),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of("benchmark")));
-                if (batch.size() == BATCH) {
-                    lore.articles().createBatch(batch, Lore.ADMIN_ID, Instant.now());
-                    done[0] += batch.size();
-                    progress.update(done[0], articles, "articles");
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) {
-                lore.articles().createBatch(batch, Lore.ADMIN_ID, Instant.now());
-                progress.update(articles, articles, "articles");
-            }
-            lore.index().commit();
-            double loreImportPerSecond = articles / ((System.nanoTime() - loreStart) / 1e9);
+            Config config =
+                    base.withDataDir(scratch.resolve("lore")).withSeed(false).withPort(0);
+            try (Lore lore = Lore.open(config)) {
+                long loreStart = System.nanoTime();
+                var imported = importCorpus(lore, corpus, articles, out);
+                double loreImportPerSecond = articles / ((System.nanoTime() - loreStart) / 1e9);
+                inProcess(lore, requestsPerLevel, queries, out);
 
-            Latency indexOnly = measure(
-                    1,
-                    requestsPerLevel,
-                    queries,
-                    q -> lore.index().search(new dev.lore.indexer.SearchRequest(q, 0, 10)));
-            Latency service = measure(
-                    1,
-                    requestsPerLevel,
-                    queries,
-                    q -> lore.search()
-                            .search(
-                                    dev.lore.server.search.SearchService.query(
-                                            q, List.of(), List.of(), List.of(), List.of(), "", "", 1, 10),
-                                    Optional.empty()));
-            out.printf(
-                    "in process, 1 client: Lore index p50 %.1f ms p99 %.1f ms; search service p50 %.1f ms p99 %.1f ms%n",
-                    indexOnly.p50Millis(), indexOnly.p99Millis(), service.p50Millis(), service.p99Millis());
-            var web = lore.serve();
-            var http = HttpClient.newHttpClient();
-            String base0 = "http://localhost:" + web.port() + "/api/search?size=10&q=";
-            var rows = new ArrayList<String>();
-            try (var reader = DirectoryReader.open(FSDirectory.open(plainDir))) {
-                var searcher = new IndexSearcher(reader);
-                var analyzer = new EnglishAnalyzer();
-                for (int clients : CLIENTS) {
-                    Latency overHttp = measure(clients, requestsPerLevel, queries, q -> {
-                        var request = HttpRequest.newBuilder(
-                                        URI.create(base0 + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                                .build();
-                        try {
-                            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                            if (response.statusCode() != 200) {
-                                throw new IllegalStateException("search answered " + response.statusCode());
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException(e);
+                var web = lore.serve();
+                var http = new HttpLoad();
+                String site = "http://localhost:" + web.port();
+                var rows = new Rows();
+                var parts = new ArrayList<String>();
+                Latency floorAt8 = null;
+                try (var floor = new HttpFloor()) {
+                    var floorUrl = List.of(floor.url());
+                    for (int clients : CLIENTS) {
+                        Latency overHttp = measure(
+                                clients,
+                                requestsPerLevel,
+                                queries,
+                                q -> http.get(site + "/api/search?size=10&q="
+                                        + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+                        Latency sameWork = measure(clients, requestsPerLevel, queries, plain::search);
+                        Latency floorLatency = measure(clients, requestsPerLevel, floorUrl, http::get);
+                        if (clients == EverydayRequests.CLIENTS) {
+                            floorAt8 = floorLatency;
                         }
-                    });
-                    Latency plain = measure(clients, requestsPerLevel, queries, q -> {
-                        try {
-                            // QueryParser is not thread-safe: one per call, as each request would have
-                            Query query = new QueryParser("contents", analyzer).parse(QueryParser.escape(q));
-                            searcher.search(query, 10);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    rows.add(String.format(
-                            "| %d | %.1f | %.1f | %.0f | %.2f | %.2f | %.0f | %.0fx |",
-                            clients,
-                            overHttp.p50Millis(),
-                            overHttp.p99Millis(),
-                            overHttp.perSecond(),
-                            plain.p50Millis(),
-                            plain.p99Millis(),
-                            plain.perSecond(),
-                            plain.perSecond() / overHttp.perSecond()));
+                        rows.add(
+                                "search (/api/search)",
+                                clients,
+                                overHttp,
+                                "same-work Lucene + HTTP floor",
+                                Rows.plus(sameWork, floorLatency),
+                                "within 2x");
+                        parts.add(String.format(
+                                "| %d | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f |",
+                                clients,
+                                sameWork.p50Millis(),
+                                sameWork.p99Millis(),
+                                sameWork.perSecond(),
+                                floorLatency.p50Millis(),
+                                floorLatency.p99Millis(),
+                                floorLatency.perSecond()));
+                    }
                 }
+                var everyday = new EverydayRequests(lore, site, http, requestsPerLevel, floorAt8);
+                everyday.suggest(imported.titles(), rows);
+                everyday.pages(imported.edited(), rows);
+                everyday.saves(imported.edited(), plain, rows);
+                Memory memory = Memory.now();
+
+                out.printf(
+                        "%n| articles | Lore import (articles/s) | plain Lucene indexing (docs/s) | ratio |%n|---|---|---|---|%n| %d | %.0f | %.0f | %.1fx |%n",
+                        articles, loreImportPerSecond, plainIndexPerSecond, plainIndexPerSecond / loreImportPerSecond);
+                rows.print(out);
+                out.printf(
+                        "%n| clients | same-work Lucene p50 (ms) | p99 (ms) | searches/s | HTTP floor p50 (ms) | p99 (ms) | requests/s |%n|---|---|---|---|---|---|---|%n");
+                parts.forEach(out::println);
+                out.printf(
+                        "%n| after the run | heap used after GC (MiB) | max heap (MiB) | process RSS (MiB) |%n|---|---|---|---|%n| %d articles | %d | %d | %d |%n",
+                        articles, memory.heapUsedMiB(), memory.heapMaxMiB(), memory.rssMiB());
             }
-            out.printf(
-                    "%n| articles | Lore import (articles/s) | plain Lucene indexing (docs/s) | ratio |%n|---|---|---|---|%n| %d | %.0f | %.0f | %.1fx |%n",
-                    articles, loreImportPerSecond, plainIndexPerSecond, plainIndexPerSecond / loreImportPerSecond);
-            out.printf(
-                    "%n| clients | Lore HTTP p50 (ms) | p99 (ms) | queries/s | plain IndexSearcher p50 (ms) | p99 (ms) | queries/s | plain/Lore |%n|---|---|---|---|---|---|---|---|%n");
-            rows.forEach(out::println);
         }
     }
 
-    private static void forEachDoc(SyntheticCorpus corpus, int articles, Consumer<SyntheticCorpus.Doc> sink) {
+    /** What the import left for the later rows: every title, and the pages the saves edit. */
+    private record Imported(List<String> titles, List<EverydayRequests.Page> edited) {}
+
+    private static Imported importCorpus(Lore lore, SyntheticCorpus corpus, int articles, PrintStream out) {
+        var batch = new ArrayList<ArticleInput>(BATCH);
+        var docs = new ArrayList<SyntheticCorpus.Doc>(BATCH);
+        var titles = new ArrayList<String>(articles);
+        var edited = new ArrayList<EverydayRequests.Page>();
+        int wanted = Math.min(EDITED_PAGES, articles - articles % EverydayRequests.CLIENTS);
+        int[] done = {0};
+        Progress progress = (n, total, what) -> {
+            if (n % 5_000 == 0 || n == total) {
+                out.printf("Lore imported %d/%d %s%n", n, total, what);
+            }
+        };
+        Runnable flush = () -> {
+            var created = lore.articles().createBatch(batch, Lore.ADMIN_ID, Instant.now());
+            for (int i = 0; i < created.size() && edited.size() < wanted; i++) {
+                var a = created.get(i);
+                edited.add(new EverydayRequests.Page(done[0] + i, a.slug(), docs.get(i), a.revision()));
+            }
+            done[0] += batch.size();
+            progress.update(done[0], articles, "articles");
+            batch.clear();
+            docs.clear();
+        };
+        forEachDoc(corpus, articles, (n, doc) -> {
+            titles.add(doc.title());
+            docs.add(doc);
+            batch.add(new ArticleInput(
+                    Optional.of(doc.title()),
+                    doc.body(),
+                    Optional.of(doc.tags()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("benchmark")));
+            if (batch.size() == BATCH) {
+                flush.run();
+            }
+        });
+        if (!batch.isEmpty()) {
+            flush.run();
+        }
+        lore.index().commit();
+        return new Imported(titles, edited);
+    }
+
+    private static void inProcess(Lore lore, int requests, List<String> queries, PrintStream out) throws Exception {
+        Latency indexOnly =
+                measure(1, requests, queries, q -> lore.index().search(new dev.lore.indexer.SearchRequest(q, 0, 10)));
+        Latency service = measure(
+                1,
+                requests,
+                queries,
+                q -> lore.search()
+                        .search(
+                                dev.lore.server.search.SearchService.query(
+                                        q, List.of(), List.of(), List.of(), List.of(), "", "", 1, 10),
+                                Optional.empty()));
+        out.printf(
+                "in process, 1 client: Lore index p50 %.1f ms p99 %.1f ms; search service p50 %.1f ms p99 %.1f ms%n",
+                indexOnly.p50Millis(), indexOnly.p99Millis(), service.p50Millis(), service.p99Millis());
+    }
+
+    private static void forEachDoc(
+            SyntheticCorpus corpus, int articles, BiConsumer<Integer, SyntheticCorpus.Doc> sink) {
         var random = new Random(11); // the same documents for Lore and for plain Lucene
         for (int i = 0; i < articles; i++) {
-            sink.accept(corpus.doc(i, random));
+            sink.accept(i, corpus.doc(i, random));
         }
     }
 
-    static Latency measure(int clients, int requests, List<String> queries, Consumer<String> call) throws Exception {
+    static <T> Latency measure(int clients, int requests, List<T> queries, Consumer<T> call) throws Exception {
         for (int i = 0; i < Math.min(50, requests); i++) { // warm up
             call.accept(queries.get(i % queries.size()));
         }

@@ -58,7 +58,7 @@ final class EvidenceCache {
     }
 
     /** The state of the graph that what is remembered was read at. */
-    private Remembered.Version version() {
+    Remembered.Version version() {
         return new Remembered.Version(index.generation(), store.evidenceWrites() + changes.get(), store.graphVersion());
     }
 

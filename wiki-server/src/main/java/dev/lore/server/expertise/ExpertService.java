@@ -102,6 +102,8 @@ public final class ExpertService implements AutoCloseable {
      */
     private final BatchWriter<Runnable> bookkeeping;
 
+    private final TopicExperts topicExperts;
+
     /**
      * @param people where declared skills are kept
      * @param sync told after skills are declared, so people are searchable by them at once
@@ -115,6 +117,7 @@ public final class ExpertService implements AutoCloseable {
         this.cache = new EvidenceCache(index, store);
         this.ranking = new ExpertRanking(index, store, cache, matcher);
         this.advisor = new LearnAdvisor(store, cache, matcher);
+        this.topicExperts = new TopicExperts(cache::version, (topic, n) -> experts(topic, n, false, Set.of()), clock);
         this.bookkeeping = new BatchWriter<>(
                 "reads and suggestions",
                 "lore-reads",
@@ -162,7 +165,7 @@ public final class ExpertService implements AutoCloseable {
         if (topic.length() > MAX_TOPIC) {
             topic = topic.substring(0, MAX_TOPIC);
         }
-        return experts(topic, limit, false, readerId.map(Set::of).orElse(Set.of()));
+        return topicExperts.ask(topic, limit, readerId.map(Set::of).orElse(Set.of()));
     }
 
     /**
