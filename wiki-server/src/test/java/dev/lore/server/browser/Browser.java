@@ -1,6 +1,7 @@
 package dev.lore.server.browser;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.lore.server.support.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,10 +48,12 @@ public final class Browser implements AutoCloseable {
     private final URI base;
     private final Path profile;
     private final Path screenshots;
+    private final Http http;
 
     private Browser(ChromeDriver driver, URI base, Path profile, Path screenshots) {
         this.driver = driver;
         this.base = base;
+        this.http = Http.at(base);
         this.profile = profile;
         this.screenshots = screenshots;
     }
@@ -205,12 +208,31 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in through the sign-in form's own request (sent by the test's HTTP client, which fails
+     * unless Lore answers with the signed-in redirect) and gives Chromium the session cookie and CSRF
+     * cookie Lore set, as the form would have; the page stays where it was. Two page loads fewer per
+     * sign-in than filling in the form: the form itself is driven by the journeys that test signing
+     * in ({@code BrowserJourneysIT.peopleSignInAndOut}) and checked by axe as the login page.
+     */
     public Browser signIn(String username, String password) {
-        open("/login");
-        fill("#username", username).fill("#password", password);
-        clickAndWait(find("form.stack button[type=submit]"));
-        if (path().startsWith("/login")) {
-            throw new AssertionError("sign-in as " + username + " failed: " + text());
+        String cookies = http.browserSession(username, password);
+        for (String cookie : cookies.split("; ")) {
+            int eq = cookie.indexOf('=');
+            String name = cookie.substring(0, eq);
+            cdp(
+                    "Network.setCookie",
+                    Map.of(
+                            "name",
+                            name,
+                            "value",
+                            cookie.substring(eq + 1),
+                            "url",
+                            base.toString(),
+                            "httpOnly",
+                            true,
+                            "sameSite",
+                            name.equals("lore_session") ? "Lax" : "Strict"));
         }
         return this;
     }
