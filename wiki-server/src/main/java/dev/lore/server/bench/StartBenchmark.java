@@ -171,7 +171,11 @@ public final class StartBenchmark {
         var builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
-        return builder.start();
+        Process process = builder.start();
+        // a benchmark that fails half-way exits; its servers must not outlive it
+        Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().name("bench-start-stop").unstarted(process::destroy));
+        return process;
     }
 
     /** This JVM's java and flags (the benchmark runs with the flags a server runs with). */
