@@ -78,7 +78,7 @@ final class QueryFactory {
     Query text(UserQuery q, boolean fuzzy, boolean proximity) {
         var query = new BooleanQuery.Builder();
         boolean any = false;
-        List<String> kept = keptWords(q.words());
+        List<String> kept = keptWords(QuestionWords.meaningOf(q.words()));
         if (!kept.isEmpty()) {
             String words = String.join(" ", kept);
             Query main = fuzzy ? fuzzyWords(words) : builder.createBooleanQuery(Fields.CONTENTS, words, Occur.SHOULD);
