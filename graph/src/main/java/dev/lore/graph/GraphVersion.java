@@ -10,15 +10,16 @@ import org.neo4j.driver.TransactionContext;
  * write of any other server on its next read, without waiting for a time-out.
  */
 public final class GraphVersion {
+    /** The statement that reads the version as {@code graphVersion}; also a part of larger reads. */
+    public static final String VERSION_QUERY =
+            "MATCH (c:Counter) WHERE c.name IN ['change', 'sessions'] RETURN coalesce(sum(c.value), 0) AS graphVersion";
+
     private GraphVersion() {}
 
     /** The version now: one small read, joining this thread's open transaction if any. */
     public static long read(Graph graph) {
-        return graph.read(tx -> tx.run(
-                        "MATCH (c:Counter) WHERE c.name IN ['change', 'sessions'] RETURN coalesce(sum(c.value), 0) AS v")
-                .single()
-                .get("v")
-                .asLong());
+        return graph.read(
+                tx -> tx.run(VERSION_QUERY).single().get("graphVersion").asLong());
     }
 
     /** Moves the version in {@code tx}: for sessions and tokens revoked, which the change sequence does not number. */

@@ -266,6 +266,11 @@ public final class ArticleStore {
                 .findFirst());
     }
 
+    /** The page at {@code slug} in one read ({@link PageRead}); a hidden one too with {@code includeHidden}. */
+    public Optional<PageRead> page(String slug, boolean includeHidden) {
+        return graph.read(tx -> PageRead.bySlug(tx, slug, PageRead.statuses(includeHidden)));
+    }
+
     /** Live articles that link to this one, by title. */
     public List<ArticleSummary> backlinks(String id) {
         return graph.read(tx -> WikiLinks.backlinks(tx, id));

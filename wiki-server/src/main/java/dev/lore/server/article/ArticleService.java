@@ -5,6 +5,7 @@ import dev.lore.graph.article.Article;
 import dev.lore.graph.article.ArticleStore;
 import dev.lore.graph.article.ArticleSummary;
 import dev.lore.graph.article.ArticleWrite;
+import dev.lore.graph.article.PageRead;
 import dev.lore.graph.article.Revision;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.error.NotFoundException;
@@ -35,6 +36,7 @@ public final class ArticleService {
     private final Clock clock;
     private final Notifier notifier;
     private final RevisionFiles revisionFiles;
+    private final PageBodies bodies;
     private volatile Writers writers = Writers.SELF;
 
     /**
@@ -91,6 +93,7 @@ public final class ArticleService {
         this.clock = clock;
         this.notifier = notifier;
         this.revisionFiles = revisionFiles;
+        this.bodies = new PageBodies(a -> render(a.markdown(), a.title()));
     }
 
     /** Creates an article by a person now, notifying who watches its author and skills. */
@@ -242,34 +245,21 @@ public final class ArticleService {
      * Rendering happens after the commit, from what was read inside.
      */
     private ArticlePage shown(java.util.function.Supplier<Article> save) {
-        PageData data = store.inOneTransaction(() -> pageData(save.get()));
+        PageRead read = store.inOneTransaction(() -> {
+            Article saved = save.get();
+            return store.page(saved.slug(), true).orElseThrow(() -> notFound(saved.slug()));
+        });
         index.catchUp();
-        return toPage(data, Optional.empty());
+        return toPage(read, Optional.empty());
     }
 
-    /** What a page shows besides its article, read from the graph; rendered by {@link #toPage}. */
-    private record PageData(
-            Article article,
-            List<dev.lore.graph.article.Contributor> contributors,
-            List<ArticleSummary> backlinks,
-            Map<String, String> resolvedLinks) {}
-
-    private PageData pageData(Article article) {
-        List<String> keys = markdown.wikiLinks(article.markdown()).stream()
-                .map(WikiLink::key)
-                .distinct()
-                .toList();
-        return new PageData(
-                article, store.contributors(article.id()), store.backlinks(article.id()), store.resolveLinks(keys));
-    }
-
-    private ArticlePage toPage(PageData data, Optional<String> redirectedFrom) {
-        Article article = data.article();
+    private ArticlePage toPage(PageRead read, Optional<String> redirectedFrom) {
+        Article article = read.article();
         return new ArticlePage(
                 article,
-                markdown.render(article.markdown(), data.resolvedLinks(), article.title()),
-                data.contributors(),
-                data.backlinks(),
+                bodies.body(article, read.graphVersion()),
+                read.contributors(),
+                read.backlinks(),
                 redirectedFrom);
     }
 
@@ -318,8 +308,13 @@ public final class ArticleService {
 
     /** The page at {@code slug}; with {@code includeHidden}, also a hidden one (for champions). */
     public ArticlePage page(String slug, boolean includeHidden) {
-        Found found = find(slug, includeHidden);
-        return toPage(pageData(found.article()), found.redirectedFrom());
+        Optional<PageRead> direct = store.page(slug, includeHidden);
+        if (direct.isPresent()) {
+            return toPage(direct.get(), Optional.empty());
+        }
+        Found found = find(slug, includeHidden); // through a redirect, or not found
+        String target = found.article().slug();
+        return toPage(store.page(target, includeHidden).orElseThrow(() -> notFound(slug)), found.redirectedFrom());
     }
 
     public List<ArticleSummary> list(int offset, int limit) {
