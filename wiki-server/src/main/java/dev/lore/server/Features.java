@@ -106,6 +106,7 @@ final class Features {
                                         .map(r -> new dev.lore.ui.view.common.LinkView(r.slug(), r.title()))
                                         .toList())
                         .withTree(pageTree)
+                        .withOneRead(dev.lore.server.web.OneRead.of(graph))
                         .withPersonNames(id -> c.people.find(id).map(Person::name))
                         .withDrafts(drafts)
                         .withLessons(lessons.pages())
@@ -186,7 +187,8 @@ final class Features {
                                 id -> questionPages.taught(id).withLearned(taughtPages.learnedFrom(id)),
                                 pathPages::skillCollections,
                                 new dev.lore.server.expertise.Contacts(config.chatLink()))
-                        .withLessons(lessons::aboutSkill)::register,
+                        .withLessons(lessons::aboutSkill)
+                        .withOneRead(dev.lore.server.web.OneRead.of(graph))::register,
                 new dev.lore.server.question.AskPersonPages(c.questions, c.people, c.pages)::register,
                 new QuestionRoutes(c.questions, c.promotions)::register,
                 questionPages::register,

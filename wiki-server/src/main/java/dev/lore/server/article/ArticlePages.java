@@ -64,6 +64,14 @@ public final class ArticlePages {
 
     private Optional<Drafts> drafts = Optional.empty();
 
+    private dev.lore.server.web.OneRead oneRead = dev.lore.server.web.OneRead.NONE;
+
+    /** Reads what a page view shows in one graph transaction. */
+    public ArticlePages withOneRead(dev.lore.server.web.OneRead oneRead) {
+        this.oneRead = oneRead;
+        return this;
+    }
+
     private java.util.function.Function<String, Optional<String>> personName = id -> Optional.empty();
 
     /** Shows the owner by name (a person id when the name cannot be found). */
@@ -132,7 +140,7 @@ public final class ArticlePages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/wiki/{slug}", this::view);
+        routes.get("/wiki/{slug}", ctx -> oneRead.run(() -> view(ctx)));
         routes.get("/new", this::newForm);
         routes.post("/wiki", this::create);
         routes.get("/wiki/{slug}/edit", this::editForm);

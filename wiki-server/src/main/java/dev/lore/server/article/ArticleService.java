@@ -163,7 +163,7 @@ public final class ArticleService {
         Article updated = notifier.together(() -> {
             Optional<Article> before = Optional.of(find(slug).article());
             String writer = writers.writer(before.get().id(), authorId);
-            Article a = update(slug, baseRevision, input, writer, clock.instant());
+            Article a = update(before.get(), slug, baseRevision, input, writer, clock.instant());
             notifier.articleSaved(before, a, input.message().orElse(""), writer);
             return a;
         });
@@ -180,9 +180,17 @@ public final class ArticleService {
         if (baseRevision < 1) {
             throw new InvalidInputException("baseRevision must be 1 or more, was " + baseRevision);
         }
+        return update(find(slug).article(), slug, baseRevision, input, authorId, at);
+    }
+
+    /** As {@link #update(String, int, ArticleInput, String, Instant)}, on {@code current} as just read. */
+    private Article update(
+            Article current, String slug, int baseRevision, ArticleInput input, String authorId, Instant at) {
+        if (baseRevision < 1) {
+            throw new InvalidInputException("baseRevision must be 1 or more, was " + baseRevision);
+        }
         try {
-            ArticleWrite write = ArticleWrites.toWrite(
-                    markdown, input, Optional.of(find(slug).article()), authorId, at, "Edited");
+            ArticleWrite write = ArticleWrites.toWrite(markdown, input, Optional.of(current), authorId, at, "Edited");
             Article updated = store.update(slug, baseRevision, Slugs.slugify(write.title()), write);
             index.catchUp();
             return updated;

@@ -87,6 +87,14 @@ public final class ExpertPages {
 
     private java.util.function.Function<String, List<LinkView>> lessons = skill -> List.of();
 
+    private dev.lore.server.web.OneRead oneRead = dev.lore.server.web.OneRead.NONE;
+
+    /** Reads what a profile shows in one graph transaction. */
+    public ExpertPages withOneRead(dev.lore.server.web.OneRead oneRead) {
+        this.oneRead = oneRead;
+        return this;
+    }
+
     /** Lists the lessons learned about a skill on its page, by the skill's name (see the lesson package). */
     public ExpertPages withLessons(java.util.function.Function<String, List<LinkView>> lessons) {
         this.lessons = lessons;
@@ -94,7 +102,7 @@ public final class ExpertPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/people/{id}", this::profile);
+        routes.get("/people/{id}", ctx -> oneRead.run(() -> profile(ctx)));
         routes.post("/people/{id}/endorsements", this::endorse);
         routes.post("/people/{id}/wants", this::wants);
         routes.post("/people/{id}/availability", this::availability);

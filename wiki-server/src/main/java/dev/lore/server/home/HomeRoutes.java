@@ -44,6 +44,7 @@ public final class HomeRoutes {
     private final LoreIndex index;
     private final Pages pages;
     private final Clock clock;
+    private final HomeFigures figures;
 
     public HomeRoutes(
             ArticleService articles,
@@ -64,15 +65,18 @@ public final class HomeRoutes {
         this.index = index;
         this.pages = pages;
         this.clock = clock;
+        this.figures = new HomeFigures(graph, () -> articles.list(0, RECENT_LIMIT), articles::count, people::count);
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", this::home);
+        var oneRead = dev.lore.server.web.OneRead.of(graph);
+        routes.get("/", ctx -> oneRead.run(() -> home(ctx)));
         routes.get("/api/health", this::health);
     }
 
     private void home(Context ctx) {
-        List<ArticleItem> recent = articles.list(0, RECENT_LIMIT).stream()
+        HomeFigures.Figures figures = this.figures.now();
+        List<ArticleItem> recent = figures.recent().stream()
                 .map(s -> new ArticleItem(
                         s.slug(), s.title(), s.tags(), Pages.ago(s.updatedAt(), clock.instant()), s.revision()))
                 .toList();
@@ -88,8 +92,8 @@ public final class HomeRoutes {
                         recent,
                         popular(),
                         waiting(),
-                        articles.count(),
-                        people.count()));
+                        figures.articles(),
+                        figures.people()));
     }
 
     /** Questions nobody has answered yet, newest first: a reason to stop by and help. */
