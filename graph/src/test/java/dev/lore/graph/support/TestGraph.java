@@ -3,10 +3,12 @@ package dev.lore.graph.support;
 import dev.lore.graph.EmbeddedNeo4j;
 import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
+import dev.lore.graph.TransactionTimer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,13 +24,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TestGraph implements BeforeEachCallback, ParameterResolver {
     private static Graph graph;
 
+    /**
+     * How long work waits for the database: the driver's check at connect time waits for the
+     * first connection, which a store still starting on a busy machine may give out only after
+     * the 5 s default. No store test is about an unreachable database.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
+
     /** The shared graph, started on first use and closed when the JVM exits. */
     public static synchronized Graph get() {
         if (graph == null) {
             try {
                 Path dir = Files.createTempDirectory("lore-graph-test-");
                 EmbeddedNeo4j db = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, 64L << 20);
-                Graph connected = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, db.password());
+                Graph connected = Graph.connect(
+                        db.boltUri(), EmbeddedNeo4j.USER, db.password(), 1, TransactionTimer.NONE, PATIENCE);
                 Schema.apply(connected);
                 Runtime.getRuntime()
                         .addShutdownHook(
