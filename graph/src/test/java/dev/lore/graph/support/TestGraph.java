@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class TestGraph implements BeforeEachCallback, ParameterResolver {
     private static Graph graph;
+    private static EmbeddedNeo4j database;
 
     /** The shared graph, started on first use and closed when the JVM exits. */
     public static synchronized Graph get() {
@@ -39,11 +40,18 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
                                     deleteTree(dir);
                                 }));
                 graph = connected;
+                database = db;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return graph;
+    }
+
+    /** The embedded database behind {@link #get()}, for tests of what it answers in process. */
+    public static synchronized EmbeddedNeo4j database() {
+        get();
+        return database;
     }
 
     private static void deleteTree(Path dir) {
@@ -68,11 +76,11 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-        return p.getParameter().getType() == Graph.class;
+        return p.getParameter().getType() == Graph.class || p.getParameter().getType() == EmbeddedNeo4j.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        return get();
+        return p.getParameter().getType() == EmbeddedNeo4j.class ? database() : get();
     }
 }
