@@ -123,7 +123,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .build();
-        var uri = URI.create("bolt://" + uriHost(host) + ":" + port);
+        var uri = URI.create("bolt://" + Hosts.reachable(host) + ":" + port);
         try {
             if (stored.created() || !BoltPassword.accepted(uri, USER, stored.password())) {
                 // the embedded API is not asked for credentials: it can set the password of a store
@@ -147,14 +147,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 pageCacheBytes >> 20,
                 uri);
         return new EmbeddedNeo4j(dbms, uri, stored.password());
-    }
-
-    /** A host for a URI: a wildcard address is reached on loopback, an IPv6 literal in brackets. */
-    private static String uriHost(String host) {
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            return "localhost";
-        }
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /**
