@@ -55,6 +55,9 @@ public final class Lore implements AutoCloseable {
     private final Components components;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private volatile BackgroundLoad migrating = BackgroundLoad.none("start-up checks and migrations");
+    /** The start-up checks and migrations that {@link #serve} starts, when they wait for it. */
+    private Optional<Runnable> startUpWhenServing = Optional.empty();
+
     private WebServer web;
     private boolean closed;
     /** Whether {@link #serve} starts the timed index catch-up; tests catch up when they say. */
@@ -125,7 +128,8 @@ public final class Lore implements AutoCloseable {
      * As {@link #open(Config)}, but the index catches up only once {@link #serve} started its timer:
      * a server with an empty or old index answers (not ready, on {@code /api/ready}) while it builds
      * it from the graph, instead of listening only once it has. The start-up checks and migrations
-     * ({@link StartUp}) run in the background too; sign-ins and credentials wait for the checks.
+     * ({@link StartUp}) run in the background too, from {@link #serve} on; sign-ins and credentials
+     * wait for the checks.
      * For {@code lore serve}.
      */
     public static Lore openIndexingInBackground(Config config) {
@@ -153,9 +157,9 @@ public final class Lore implements AutoCloseable {
             lore.phases.mark("index catch-up");
             var startUp = new StartUp(config, lore.graph, lore.components, clock);
             if (startUpInBackground) {
-                // the server answers meanwhile: sign-ins and credentials wait for the checks, and
+                // once the server listens, beside it: sign-ins and credentials wait for the checks,
                 // readiness for everything
-                lore.startUpInBackground(startUp);
+                lore.startUpOnceServing(startUp);
             } else {
                 startUp.run();
             }
@@ -176,9 +180,16 @@ public final class Lore implements AutoCloseable {
         return open(config, passwords, clock, true, indexTimer);
     }
 
-    private synchronized void startUpInBackground(StartUp startUp) {
+    private synchronized void startUpOnceServing(StartUp startUp) {
         var checked = new java.util.concurrent.CompletableFuture<Void>();
         components.auth.waitFor(checked);
+        // started by serve(): before it, nothing can ask; run earlier, its queries' planning would
+        // compete with building the services and the web server for the same cores
+        startUpWhenServing = Optional.of(() -> startUpInBackground(startUp, checked));
+    }
+
+    private synchronized void startUpInBackground(
+            StartUp startUp, java.util.concurrent.CompletableFuture<Void> checked) {
         migrating = BackgroundLoad.start("start-up checks and migrations", "lore-start-up", stopAsked -> {
             try {
                 startUp.secure();
@@ -285,6 +296,8 @@ public final class Lore implements AutoCloseable {
         closeInReverse.add(web);
         phases.mark("web server");
         LOG.info("Started in {} ms: {}", phases.sinceJvmStart(), phases.summary());
+        startUpWhenServing.ifPresent(Runnable::run);
+        startUpWhenServing = Optional.empty();
         if (indexTimer) {
             components.sync.startTimer(2_000);
             components.outbox.start(components.notifyConfig.interval());

@@ -108,6 +108,7 @@ class RestartIT {
         }
         // as `lore serve` opens it: the checks run in the background, sign-ins wait for them
         try (Lore serving = Lore.openIndexingInBackground(config())) {
+            serving.serve();
             assertThat(serving.auth().authenticate(session)).isEmpty();
             assertThat(serving.startingUp().await(java.time.Duration.ofMinutes(5)))
                     .isTrue();
