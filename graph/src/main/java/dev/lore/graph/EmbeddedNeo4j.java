@@ -113,11 +113,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // A store growing from empty (imports, seeds) otherwise re-plans every query every 10 s
                 // as its statistics move; Lore's queries are index lookups whose plans do not change.
                 .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(5))
+                // An internal wiki's database does not report its use to Neo4j or announce itself to a
+                // fleet manager (neither can reach out from most company networks anyway), and a start
+                // does not write pages of machine and store diagnostics to debug.log.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(org.neo4j.fleetmanagement.FleetManagementSettings.fleet_manager_enabled, false)
+                .setConfig(org.neo4j.configuration.GraphDatabaseInternalSettings.dump_diagnostics, false)
                 // Without these two, shutdown waits 10 s for idle Bolt threads.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .build();
-        var uri = URI.create("bolt://" + uriHost(host) + ":" + port);
+        var uri = URI.create("bolt://" + Hosts.reachable(host) + ":" + port);
         try {
             if (stored.created() || !BoltPassword.accepted(uri, USER, stored.password())) {
                 // the embedded API is not asked for credentials: it can set the password of a store
@@ -143,12 +149,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return new EmbeddedNeo4j(dbms, uri, stored.password());
     }
 
-    /** A host for a URI: a wildcard address is reached on loopback, an IPv6 literal in brackets. */
-    private static String uriHost(String host) {
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            return "localhost";
+    /**
+     * The default database's constraint and index names, and whether its change counter exists,
+     * read in process through Neo4j's API: no Cypher to plan, unlike {@link StoreShape#read}.
+     */
+    public StoreShape shape() {
+        var names = new java.util.HashSet<String>();
+        try (var tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
+            tx.schema().getConstraints().forEach(c -> names.add(c.getName()));
+            tx.schema().getIndexes().forEach(i -> names.add(i.getName()));
+            boolean counter = tx.findNode(org.neo4j.graphdb.Label.label("Counter"), "name", "change") != null;
+            return new StoreShape(names, counter);
         }
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public URI boltUri() {

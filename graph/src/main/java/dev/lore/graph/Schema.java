@@ -66,9 +66,16 @@ public final class Schema {
 
     /** Creates what is missing (on a store that has it all, one read and the counter's merge). */
     public static void apply(Graph graph) {
-        SchemaStatements.applyMissing(graph, STATEMENTS);
-        graph.write(tx -> tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
-                .consume());
+        apply(graph, StoreShape.read(graph));
+    }
+
+    /** As above, for a store whose {@code shape} was read already (a restart then writes nothing). */
+    public static void apply(Graph graph, StoreShape shape) {
+        SchemaStatements.applyMissing(graph, STATEMENTS, shape.schemaNames());
+        if (!shape.counterExists()) {
+            graph.write(tx -> tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
+                    .consume());
+        }
     }
 
     /**

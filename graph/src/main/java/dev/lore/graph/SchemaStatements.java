@@ -1,6 +1,5 @@
 package dev.lore.graph;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,7 +28,11 @@ public final class SchemaStatements {
 
     /** Runs the statements among {@code statements} whose names the database lacks; returns how many ran. */
     public static int applyMissing(Graph graph, List<String> statements) {
-        Set<String> present = namesPresent(graph);
+        return applyMissing(graph, statements, namesPresent(graph));
+    }
+
+    /** As above, with the names the database has already read ({@link StoreShape}). */
+    public static int applyMissing(Graph graph, List<String> statements, Set<String> present) {
         int ran = 0;
         for (String statement : statements) {
             if (!present.contains(nameOf(statement))) {
@@ -42,13 +45,6 @@ public final class SchemaStatements {
 
     /** Names of the constraints and indexes the database has. */
     static Set<String> namesPresent(Graph graph) {
-        return graph.read(tx -> {
-            var names = new HashSet<String>();
-            tx.run("SHOW CONSTRAINTS YIELD name")
-                    .forEachRemaining(r -> names.add(r.get("name").asString()));
-            tx.run("SHOW INDEXES YIELD name")
-                    .forEachRemaining(r -> names.add(r.get("name").asString()));
-            return names;
-        });
+        return StoreShape.read(graph).schemaNames();
     }
 }

@@ -44,4 +44,22 @@ class SchemaStatementsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("without a name");
     }
+
+    @Test
+    void theEmbeddedDatabaseTellsItsShapeAsCypherDoesWithoutAQuery(Graph graph, EmbeddedNeo4j db) {
+        assertThat(db.shape()).isEqualTo(StoreShape.read(graph));
+        assertThat(db.shape().counterExists()).isTrue();
+        assertThat(db.shape().schemaNames())
+                .contains("article_id", "counter_name")
+                .doesNotContain("schema_test_probe");
+
+        SchemaStatements.applyMissing(graph, List.of(PROBE));
+        graph.write(tx -> tx.run("MATCH (c:Counter {name: 'change'}) DELETE c").consume());
+        assertThat(db.shape()).isEqualTo(StoreShape.read(graph));
+        assertThat(db.shape().schemaNames()).contains("schema_test_probe");
+        assertThat(db.shape().counterExists()).isFalse();
+
+        Schema.apply(graph, db.shape()); // makes the counter again, as a start does
+        assertThat(db.shape().counterExists()).isTrue();
+    }
 }

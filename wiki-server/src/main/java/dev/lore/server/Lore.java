@@ -4,6 +4,7 @@ import dev.lore.graph.EmbeddedNeo4j;
 import dev.lore.graph.Graph;
 import dev.lore.graph.Schema;
 import dev.lore.graph.Settings;
+import dev.lore.graph.StoreShape;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.AuthService;
@@ -53,6 +54,10 @@ public final class Lore implements AutoCloseable {
     private final Metrics metrics;
     private final Components components;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
+    private volatile BackgroundLoad migrating = BackgroundLoad.none("start-up checks and migrations");
+    /** The start-up checks and migrations that {@link #serve} starts, when they wait for it. */
+    private Optional<Runnable> startUpWhenServing = Optional.empty();
+
     private WebServer web;
     private boolean closed;
     /** Whether {@link #serve} starts the timed index catch-up; tests catch up when they say. */
@@ -77,8 +82,11 @@ public final class Lore implements AutoCloseable {
                     .filter(EmbeddedNeo4j.class::isInstance)
                     .map(EmbeddedNeo4j.class::cast)
                     .findFirst();
-            Schema.apply(graph);
-            dev.lore.graph.notify.NotifySchema.apply(graph);
+            // the embedded database says what it has without a Cypher query (the first ones a JVM
+            // plans are slow); another Neo4j is asked through Cypher
+            var shape = embedded.map(EmbeddedNeo4j::shape).orElseGet(() -> StoreShape.read(graph));
+            Schema.apply(graph, shape);
+            dev.lore.graph.notify.NotifySchema.apply(graph, shape);
             phases.mark("schema");
             LoreIndex opened = index.await();
             closeInReverse.add(opened);
@@ -86,7 +94,7 @@ public final class Lore implements AutoCloseable {
             phases.beside("index", index.took());
             phases.mark("waiting for the index");
             components = new Components(
-                    config, passwords, clock, graph, opened, metrics, closeInReverse, () -> seeding.problem());
+                    config, passwords, clock, graph, opened, metrics, closeInReverse, this::startupProblem);
             phases.mark("services");
         } catch (RuntimeException e) {
             if (!indexHandedOver) {
@@ -119,13 +127,26 @@ public final class Lore implements AutoCloseable {
     /**
      * As {@link #open(Config)}, but the index catches up only once {@link #serve} started its timer:
      * a server with an empty or old index answers (not ready, on {@code /api/ready}) while it builds
-     * it from the graph, instead of listening only once it has. For {@code lore serve}.
+     * it from the graph, instead of listening only once it has. The start-up checks and migrations
+     * ({@link StartUp}) run in the background too, from {@link #serve} on; sign-ins and credentials
+     * wait for the checks.
+     * For {@code lore serve}.
      */
     public static Lore openIndexingInBackground(Config config) {
-        return open(config, new Passwords(), Clock.systemUTC(), false, true);
+        return open(config, new Passwords(), Clock.systemUTC(), false, true, true);
     }
 
     static Lore open(Config config, Passwords passwords, Clock clock, boolean catchUpFirst, boolean indexTimer) {
+        return open(config, passwords, clock, catchUpFirst, indexTimer, false);
+    }
+
+    private static Lore open(
+            Config config,
+            Passwords passwords,
+            Clock clock,
+            boolean catchUpFirst,
+            boolean indexTimer,
+            boolean startUpInBackground) {
         var lore = new Lore(config, passwords, clock);
         lore.indexTimer = indexTimer;
         try {
@@ -134,7 +155,14 @@ public final class Lore implements AutoCloseable {
                 LOG.info("Index caught up with {} changes", applied);
             }
             lore.phases.mark("index catch-up");
-            new StartUp(config, lore.graph, lore.components, clock).run();
+            var startUp = new StartUp(config, lore.graph, lore.components, clock);
+            if (startUpInBackground) {
+                // once the server listens, beside it: sign-ins and credentials wait for the checks,
+                // readiness for everything
+                lore.startUpOnceServing(startUp);
+            } else {
+                startUp.run();
+            }
             lore.phases.mark("start-up tasks");
         } catch (RuntimeException e) {
             lore.close();
@@ -150,6 +178,39 @@ public final class Lore implements AutoCloseable {
      */
     static Lore open(Config config, Passwords passwords, Clock clock, boolean indexTimer) {
         return open(config, passwords, clock, true, indexTimer);
+    }
+
+    private synchronized void startUpOnceServing(StartUp startUp) {
+        var checked = new java.util.concurrent.CompletableFuture<Void>();
+        components.auth.waitFor(checked);
+        // started by serve(): before it, nothing can ask; run earlier, its queries' planning would
+        // compete with building the services and the web server for the same cores
+        startUpWhenServing = Optional.of(() -> startUpInBackground(startUp, checked));
+    }
+
+    private synchronized void startUpInBackground(
+            StartUp startUp, java.util.concurrent.CompletableFuture<Void> checked) {
+        migrating = BackgroundLoad.start("start-up checks and migrations", "lore-start-up", stopAsked -> {
+            try {
+                startUp.secure();
+                checked.complete(null);
+            } catch (RuntimeException e) {
+                checked.completeExceptionally(e);
+                throw e;
+            }
+            startUp.migrate();
+        });
+        closeInReverse.add(migrating);
+    }
+
+    /** The start-up checks and migrations when they run in the background (finished at once otherwise). */
+    BackgroundLoad startingUp() {
+        return migrating;
+    }
+
+    /** Why start-up work this server does in the background is not done yet, if so. */
+    private Optional<String> startupProblem() {
+        return migrating.problem().or(() -> seeding.problem());
     }
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
@@ -175,7 +236,14 @@ public final class Lore implements AutoCloseable {
         if (closed || !needsSeed()) {
             return;
         }
+        var migrations = migrating;
         seeding = BackgroundLoad.start("loading the seed pack", "lore-seed", stopAsked -> {
+            // the pack's writes come after the migrations, which read the store as it was
+            while (!migrations.await(java.time.Duration.ofSeconds(1))) {
+                if (stopAsked.getAsBoolean()) {
+                    throw new CancellationException("Lore is stopping");
+                }
+            }
             seedIfEmpty((done, total, what) -> {
                 if (stopAsked.getAsBoolean()) {
                     throw new CancellationException("Lore is stopping");
@@ -228,6 +296,8 @@ public final class Lore implements AutoCloseable {
         closeInReverse.add(web);
         phases.mark("web server");
         LOG.info("Started in {} ms: {}", phases.sinceJvmStart(), phases.summary());
+        startUpWhenServing.ifPresent(Runnable::run);
+        startUpWhenServing = Optional.empty();
         if (indexTimer) {
             components.sync.startTimer(2_000);
             components.outbox.start(components.notifyConfig.interval());

@@ -51,7 +51,8 @@ final class NotifyWiring {
         notifications = new NotificationStore(graph, watches);
         notifier = new Notifier(graph, notifications, lookups, markdown, clock);
         notify = new NotificationService(notifications, watches, new PreferenceStore(graph), clock);
-        unsubscribes = new Unsubscribes(lookups.sharedSecret("notify.secret", tokens.newToken()));
+        String candidate = tokens.newToken(); // kept only if no server chose the secret before
+        unsubscribes = new Unsubscribes(() -> lookups.sharedSecret("notify.secret", candidate));
         notifyConfig = config.notifications();
         emailOutbox = new EmailOutbox(graph);
         var deliverySteps = new ArrayList<NotifyOutbox.Step>();

@@ -28,7 +28,7 @@ final class StartPhases {
     }
 
     /** Milliseconds since the JVM began, when the platform tells; otherwise since this object was made. */
-    synchronized long sinceJvmStart() {
+    long sinceJvmStart() {
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         return uptime > 0 ? uptime : (System.nanoTime() - began) / 1_000_000;
     }

@@ -35,9 +35,16 @@ final class StartUp {
     }
 
     void run() {
+        secure();
+        migrate();
+    }
+
+    /** What must hold before the first request: an admin exists, demo mode applied or undone, stale failures gone. */
+    void secure() {
         ensureAdmin();
         demoMode();
         forgetOldSignInFailures();
+        // rebuilt whole, so they run before any request can write beside them (rare: old stores only)
         if (new Settings(graph).get(WRITTEN_ABOUT).isEmpty()) {
             dev.lore.graph.expertise.WrittenAbout.rebuild(graph);
             new Settings(graph).put(WRITTEN_ABOUT, "1");
@@ -46,6 +53,13 @@ final class StartUp {
             components.experts.backfillLastActive();
             new Settings(graph).put(LAST_ACTIVE, "1");
         }
+    }
+
+    /**
+     * Brings data from before a feature up to date, one article per step, so it may run while the
+     * server answers: saves and these steps each take the article's lock, and each step is idempotent.
+     */
+    void migrate() {
         HistoryBackfill.runOnce(
                 graph, HistoryBackfill.logged("Counting lines added and removed over the whole history"));
         components.extraction.submitWaiting();

@@ -97,4 +97,40 @@ class RestartIT {
             assertThat(again.auth().authenticate(plainSession)).isPresent();
         }
     }
+
+    @Test
+    void aServerThatAnswersDuringItsStartUpChecksAcceptsNoDemoCredentialsFromBeforeThem() {
+        String session;
+        try (Lore demo = Lore.open(config().withDemo(true), new Passwords(1024, 1))) {
+            session = demo.auth()
+                    .login(Lore.ADMIN_ID, "admin-password", "127.0.0.1")
+                    .token();
+        }
+        // as `lore serve` opens it: the checks run in the background, sign-ins wait for them
+        try (Lore serving = Lore.openIndexingInBackground(config())) {
+            serving.serve();
+            assertThat(serving.auth().authenticate(session)).isEmpty();
+            assertThat(serving.startingUp().await(java.time.Duration.ofMinutes(5)))
+                    .isTrue();
+            assertThat(serving.readiness().check().reasons())
+                    .noneMatch(reason -> reason.startsWith("start-up checks and migrations"));
+        }
+    }
+
+    @Test
+    void signInsAnswerUnavailableWhenTheStartUpChecksFailed() {
+        try (Lore lore = open()) {
+            String token = lore.auth()
+                    .login(Lore.ADMIN_ID, "admin-password", "127.0.0.1")
+                    .token();
+            lore.auth().waitFor(java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("down")));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> lore.auth().authenticate(token))
+                    .isInstanceOf(dev.lore.graph.GraphUnavailableException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> lore.auth().login(Lore.ADMIN_ID, "admin-password", "127.0.0.1"))
+                    .isInstanceOf(dev.lore.graph.GraphUnavailableException.class);
+            lore.auth().waitFor(java.util.concurrent.CompletableFuture.completedFuture(null));
+            assertThat(lore.auth().authenticate(token)).isPresent();
+        }
+    }
 }

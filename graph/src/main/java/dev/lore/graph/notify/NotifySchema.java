@@ -21,4 +21,9 @@ public final class NotifySchema {
     public static void apply(Graph graph) {
         SchemaStatements.applyMissing(graph, STATEMENTS);
     }
+
+    /** As above, with the names the store has already read. */
+    public static void apply(Graph graph, dev.lore.graph.StoreShape shape) {
+        SchemaStatements.applyMissing(graph, STATEMENTS, shape.schemaNames());
+    }
 }

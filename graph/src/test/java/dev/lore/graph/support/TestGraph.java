@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class TestGraph implements BeforeEachCallback, ParameterResolver {
     private static Graph graph;
+    private static EmbeddedNeo4j database;
 
     /**
      * How long work waits for the database: the driver's check at connect time waits for the
@@ -49,11 +50,18 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
                                     deleteTree(dir);
                                 }));
                 graph = connected;
+                database = db;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return graph;
+    }
+
+    /** The embedded database behind {@link #get()}, for tests of what it answers in process. */
+    public static synchronized EmbeddedNeo4j database() {
+        get();
+        return database;
     }
 
     private static void deleteTree(Path dir) {
@@ -78,11 +86,11 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-        return p.getParameter().getType() == Graph.class;
+        return p.getParameter().getType() == Graph.class || p.getParameter().getType() == EmbeddedNeo4j.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        return get();
+        return p.getParameter().getType() == EmbeddedNeo4j.class ? database() : get();
     }
 }

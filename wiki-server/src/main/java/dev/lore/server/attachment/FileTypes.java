@@ -54,14 +54,16 @@ public final class FileTypes {
             "application/x-yaml",
             "application/octet-stream");
 
-    private final Detector detector = new DefaultDetector();
+    /** Tika's detector reads its type tables when made: beside the start, not in its way. */
+    private final dev.lore.server.ops.Prepared<Detector> detector =
+            dev.lore.server.ops.Prepared.inBackground("lore-file-types", DefaultDetector::new);
 
     /** The type of the content in {@code in} (read as far as detection needs; the caller closes it). */
     public String detect(InputStream in, String name) throws IOException {
         var metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         try (TikaInputStream tis = TikaInputStream.get(in)) {
-            MediaType type = detector.detect(tis, metadata);
+            MediaType type = detector.get().detect(tis, metadata);
             return type.getBaseType().toString().toLowerCase(Locale.ROOT);
         }
     }

@@ -31,7 +31,11 @@ public final class AuthService {
     private final LoginThrottle throttle;
     private final boolean demo;
     /** Checked when there is no stored hash, so an unknown name costs as much as a wrong password. */
-    private final String dummyHash;
+    /** Checked when there is no hash to check, so unknown users cost what known ones do; made beside the start. */
+    private final dev.lore.server.ops.Prepared<String> dummyHash;
+    /** Start-up checks that sign-ins and credentials wait for (revoking what a demo handed out). */
+    private volatile java.util.concurrent.Future<?> startUpChecks =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
     /**
      * How long a token's person is remembered between requests when nothing changed meanwhile
      * (on this server, or in the graph's version, which other servers' writes move).
@@ -107,7 +111,9 @@ public final class AuthService {
         this.demo = demo;
         this.clock = clock;
         this.changes = changes;
-        this.dummyHash = passwords.hash(tokens.newToken());
+        String dummyPassword = tokens.newToken();
+        this.dummyHash =
+                dev.lore.server.ops.Prepared.inBackground("lore-dummy-hash", () -> passwords.hash(dummyPassword));
     }
 
     /**
@@ -123,6 +129,7 @@ public final class AuthService {
 
     /** As above, noting the browser or program ({@code client}) on the session. */
     public SignedIn login(String username, String password, Client client) {
+        awaitStartUpChecks();
         String clientAddress = client.address();
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new UnauthorizedException("username and password are required");
@@ -140,7 +147,7 @@ public final class AuthService {
             throw e;
         }
         boolean matches = passwords.verify(
-                password, credentials.map(PersonStore.Credentials::passwordHash).orElse(dummyHash));
+                password, credentials.map(PersonStore.Credentials::passwordHash).orElseGet(dummyHash));
         boolean allowed = (demo || !SeedPack.DEMO_PASSWORD.equals(password))
                 && credentials.map(c -> passwordSignIn.test(c.personId())).orElse(false);
         if (credentials.isEmpty() || !matches || !allowed) {
@@ -234,6 +241,35 @@ public final class AuthService {
         return demo ? DEMO_TOKEN_PREFIX + kind : kind;
     }
 
+    /**
+     * Makes sign-ins and credentials wait for {@code checks}: a server that answers while its
+     * start-up checks still run (they revoke sessions and tokens a demo handed out) accepts none
+     * before they are done. A failed check makes them answer 503.
+     */
+    public void waitFor(java.util.concurrent.Future<?> checks) {
+        this.startUpChecks = checks;
+    }
+
+    private void awaitStartUpChecks() {
+        var checks = startUpChecks;
+        if (checks.state() == java.util.concurrent.Future.State.SUCCESS) {
+            return;
+        }
+        try {
+            checks.get(START_UP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.lore.graph.GraphUnavailableException("interrupted while Lore was starting", e);
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
+                | java.util.concurrent.CancellationException e) {
+            throw new dev.lore.graph.GraphUnavailableException("Lore's start-up checks did not finish", e);
+        }
+    }
+
+    /** How long a sign-in waits for the start-up checks before answering 503. */
+    private static final Duration START_UP_WAIT = Duration.ofSeconds(30);
+
     /** Revokes every token issued in demo mode; returns how many. */
     public int revokeDemoTokens() {
         return people.removeTokensOfKindPrefix(DEMO_TOKEN_PREFIX);
@@ -255,6 +291,7 @@ public final class AuthService {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        awaitStartUpChecks();
         String hash = Tokens.hash(token);
         Instant now = clock.instant();
         long version = changes.getAsLong();

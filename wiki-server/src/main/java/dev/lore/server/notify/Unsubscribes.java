@@ -15,10 +15,32 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Unsubscribes {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private final byte[] secret;
+    private final java.util.function.Supplier<String> source;
+    private volatile byte[] secret;
 
     public Unsubscribes(String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this(() -> secret);
+    }
+
+    /**
+     * With the secret read from {@code source} when a token is first made or checked (it is kept in
+     * the graph for every server to share; a start need not wait for that read).
+     */
+    public Unsubscribes(java.util.function.Supplier<String> source) {
+        this.source = source;
+    }
+
+    private byte[] secret() {
+        byte[] known = secret;
+        if (known == null) {
+            synchronized (this) {
+                if (secret == null) {
+                    secret = source.get().getBytes(StandardCharsets.UTF_8);
+                }
+                known = secret;
+            }
+        }
+        return known;
     }
 
     public String tokenFor(String personId) {
@@ -46,7 +68,7 @@ public final class Unsubscribes {
     }
 
     private String signature(String personId) {
-        return ENCODER.encodeToString(hmac(secret, ("unsubscribe:" + personId).getBytes(StandardCharsets.UTF_8)));
+        return ENCODER.encodeToString(hmac(secret(), ("unsubscribe:" + personId).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** HMAC-SHA256 of {@code body} with {@code key}. */

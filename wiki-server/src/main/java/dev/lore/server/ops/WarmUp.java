@@ -61,8 +61,7 @@ public final class WarmUp {
 
     /** This server's own address for a listening {@code host} and {@code port}. */
     public static URI local(String host, int port) {
-        String h = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
-        return URI.create("http://" + (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + port);
+        return URI.create("http://" + dev.lore.graph.Hosts.reachable(host) + ":" + port);
     }
 
     /** The home page, the newest of {@code newest} articles and the lists a reader starts from. */

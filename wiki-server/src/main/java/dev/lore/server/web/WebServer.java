@@ -145,9 +145,9 @@ public final class WebServer implements AutoCloseable {
         }
         LOG.info(
                 "Lore is listening on http://{}:{}{}",
-                host.contains(":") ? "[" + host + "]" : host,
+                dev.lore.graph.Hosts.inUri(host),
                 app.port(),
-                host.equals("0.0.0.0") || host.equals("::") ? " (every interface)" : "");
+                dev.lore.graph.Hosts.wildcard(host) ? " (every interface)" : "");
         return new WebServer(app);
     }
 
