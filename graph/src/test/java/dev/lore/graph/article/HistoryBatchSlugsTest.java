@@ -44,10 +44,11 @@ class HistoryBatchSlugsTest {
     }
 
     private long articlesCalled(String slug) {
-        return graph.read(tx -> tx.run("MATCH (a:Article {slug: $slug}) RETURN count(a) AS n", java.util.Map.of("slug", slug))
-                .single()
-                .get("n")
-                .asLong());
+        return graph.read(
+                tx -> tx.run("MATCH (a:Article {slug: $slug}) RETURN count(a) AS n", java.util.Map.of("slug", slug))
+                        .single()
+                        .get("n")
+                        .asLong());
     }
 
     @Test
