@@ -39,6 +39,10 @@ public final class HistoryBatch {
     private final Map<String, HistoryState> dirty = new LinkedHashMap<>();
     private final List<Map<String, Object>> revisions = new ArrayList<>();
     private final Map<String, Map<String, Object>> contributions = new LinkedHashMap<>();
+    /** New articles not written yet: their nodes are created first when the batch writes. */
+    private final List<Map<String, Object>> creates = new ArrayList<>();
+
+    private final BatchSlugs slugs = new BatchSlugs();
     private Optional<Long> seq = Optional.empty();
 
     HistoryBatch(Graph graph) {
@@ -55,6 +59,19 @@ public final class HistoryBatch {
         if (!missing.isEmpty()) {
             graph.write(tx -> {
                 load(tx, missing);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Reads the slugs new articles with these base slugs could take, in one query, so creating
+     * them needs no query of its own; a base not given here is read when first created.
+     */
+    public void preloadSlugs(Collection<String> bases) {
+        if (bases.stream().anyMatch(b -> !b.isEmpty() && !slugs.knows(b))) {
+            graph.write(tx -> {
+                slugs.load(tx, bases);
                 return null;
             });
         }
@@ -86,38 +103,48 @@ public final class HistoryBatch {
                 Article.ARTICLE)); // the Git import writes articles; a lesson is never imported from Git
     }
 
-    /** Creates an article at the first free slug from {@code baseSlug}, as {@link ArticleStore#create} does. */
+    /**
+     * Creates an article at the first free slug from {@code baseSlug}, as {@link ArticleStore#create}
+     * does; its node is written with the batch's other saves.
+     */
     public Saved create(String baseSlug, ArticleWrite write) {
         HistoryState s = new HistoryState(UUID.randomUUID().toString());
         s.created = true;
         s.live = true;
-        graph.write(tx -> {
-            long n = seq(tx);
-            s.slug = Slugs.freeSlugs(tx, List.of(baseSlug)).getFirst();
-            tx.run(
-                            """
-                            CREATE (:Article {id: $id, slug: $slug, title: $title, titleKey: $titleKey, status: 'active',
-                                revision: 1, createdAt: $at, updatedAt: $at, seq: $seq})
-                            """,
-                            Map.of(
-                                    "id",
-                                    s.id,
-                                    "slug",
-                                    s.slug,
-                                    "title",
-                                    write.title(),
-                                    "titleKey",
-                                    write.titleKey(),
-                                    "at",
-                                    datetime(write.at()),
-                                    "seq",
-                                    n))
-                    .consume();
-            return null;
-        });
+        preloadSlugs(List.of(baseSlug));
+        s.slug = slugs.take(baseSlug);
+        var row = new HashMap<String, Object>();
+        row.put("id", s.id);
+        row.put("slug", s.slug);
+        row.put("title", write.title());
+        row.put("titleKey", write.titleKey());
+        row.put("at", datetime(write.at()));
+        creates.add(row);
         states.put(s.id, s);
         save(s, write);
         return new Saved(s.id, s.slug, s.revision, true);
+    }
+
+    /** Writes the nodes of the new articles so far, so that queries of the graph see them. */
+    public void writeCreated() {
+        if (!creates.isEmpty()) {
+            graph.write(tx -> {
+                writeCreates(tx, seq(tx));
+                return null;
+            });
+        }
+    }
+
+    private void writeCreates(TransactionContext tx, long n) {
+        if (creates.isEmpty()) {
+            return;
+        }
+        tx.run("""
+                        UNWIND $creates AS x
+                        CREATE (:Article {id: x.id, slug: x.slug, title: x.title, titleKey: x.titleKey, status: 'active',
+                            revision: 1, createdAt: x.at, updatedAt: x.at, seq: $seq})
+                        """, Map.of("creates", List.copyOf(creates), "seq", n)).consume();
+        creates.clear();
     }
 
     /**
@@ -138,13 +165,14 @@ public final class HistoryBatch {
         }
         if (!s.title.equals(write.title())) {
             graph.write(tx -> {
-                seq(tx);
+                writeCreates(tx, seq(tx)); // the free slug must see the new pages
                 String slug = Slugs.freeSlug(tx, write.titleKey(), id);
                 if (!slug.equals(s.slug)) {
                     Slugs.redirect(tx, id, s.slug, slug);
                     tx.run("MATCH (a:Article {id: $id}) SET a.slug = $slug", Map.of("id", id, "slug", slug))
                             .consume();
                     s.slug = slug;
+                    slugs.taken(slug);
                 }
                 return null;
             });
@@ -162,6 +190,7 @@ public final class HistoryBatch {
         }
         graph.write(tx -> {
             long n = seq(tx);
+            writeCreates(tx, n);
             if (dirty.containsKey(id)) {
                 write(tx, n);
             }
@@ -169,6 +198,7 @@ public final class HistoryBatch {
             return null;
         });
         s.live = false;
+        slugs.forget(); // its slug and redirects are free again
     }
 
     /** Writes every save made since the last flush. */
@@ -247,6 +277,7 @@ public final class HistoryBatch {
 
     /** Writes the pending saves: one statement per step for all of them. */
     private void write(TransactionContext tx, long n) {
+        writeCreates(tx, n);
         PersonCypher.requireExist(
                 tx,
                 contributions.values().stream()

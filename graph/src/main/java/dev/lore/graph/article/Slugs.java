@@ -44,16 +44,7 @@ final class Slugs {
      * earlier base in the list took: one query for the whole batch.
      */
     static List<String> freeSlugs(TransactionContext tx, List<String> bases) {
-        var taken = new HashSet<String>(tx.run("""
-                        UNWIND $bases AS b
-                        CALL (b) {
-                          MATCH (a:Article) WHERE a.slug = b OR a.slug STARTS WITH b + '-' RETURN a.slug AS slug
-                          UNION
-                          MATCH (r:Redirect) WHERE r.slug = b OR r.slug STARTS WITH b + '-' RETURN r.slug AS slug
-                        }
-                        RETURN DISTINCT slug
-                        """, Map.of("bases", new ArrayList<>(new LinkedHashSet<>(bases))))
-                .list(r -> r.get("slug").asString()));
+        var taken = new HashSet<String>(takenSlugs(tx, new ArrayList<>(new LinkedHashSet<>(bases))));
         var out = new ArrayList<String>(bases.size());
         for (String base : bases) {
             String slug = base;
@@ -64,6 +55,19 @@ final class Slugs {
             out.add(slug);
         }
         return out;
+    }
+
+    /** The slugs of articles and redirects that are one of {@code bases} or start with one and '-'. */
+    static List<String> takenSlugs(TransactionContext tx, List<String> bases) {
+        return tx.run("""
+                        UNWIND $bases AS b
+                        CALL (b) {
+                          MATCH (a:Article) WHERE a.slug = b OR a.slug STARTS WITH b + '-' RETURN a.slug AS slug
+                          UNION
+                          MATCH (r:Redirect) WHERE r.slug = b OR r.slug STARTS WITH b + '-' RETURN r.slug AS slug
+                        }
+                        RETURN DISTINCT slug
+                        """, Map.of("bases", bases)).list(r -> r.get("slug").asString());
     }
 
     /** The first of base, base-2, base-3, ... not used by another article or a redirect to another. */

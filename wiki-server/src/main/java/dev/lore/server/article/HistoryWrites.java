@@ -6,10 +6,12 @@ import dev.lore.graph.article.ArticleWrite;
 import dev.lore.graph.article.HistoryBatch;
 import dev.lore.graph.article.HistoryBatch.Saved;
 import dev.lore.server.error.NotFoundException;
+import dev.lore.server.markdown.FrontMatter;
 import dev.lore.server.markdown.MarkdownRenderer;
 import dev.lore.server.markdown.Slugs;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,24 @@ public final class HistoryWrites {
     /** Loads the articles with these ids in one query, ahead of saving them. */
     public void preload(Collection<String> articleIds) {
         batch.preload(articleIds);
+    }
+
+    /**
+     * Reads, in one query, the slugs that articles created from these inputs could take: creating
+     * them then needs no query of its own. Inputs that turn out not to create anything cost nothing
+     * but their share of the query.
+     */
+    public void preloadSlugs(Collection<ArticleInput> inputs) {
+        var bases = new LinkedHashSet<String>();
+        for (ArticleInput input : inputs) {
+            input.title()
+                    .filter(t -> !t.isBlank())
+                    .or(() -> FrontMatter.parse(input.markdown()).title())
+                    .map(Slugs::slugify)
+                    .filter(b -> !b.isEmpty())
+                    .ifPresent(bases::add);
+        }
+        batch.preloadSlugs(bases);
     }
 
     /** Creates an article as of {@code at}, as {@link ArticleService#create(ArticleInput, String, Instant)} does. */
@@ -55,6 +75,11 @@ public final class HistoryWrites {
         } catch (NoSuchEntityException e) {
             throw notFound(articleId);
         }
+    }
+
+    /** Writes the new articles' nodes now, for work that looks them up in the graph (attachments). */
+    public void writeCreated() {
+        batch.writeCreated();
     }
 
     /** Writes every save made so far. */

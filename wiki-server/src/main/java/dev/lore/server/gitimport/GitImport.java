@@ -30,9 +30,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 public final class GitImport {
     private static final int MAX_MESSAGE = 500;
     /** A batch (one transaction) ends after this many commits or changed files, whichever comes first. */
-    private static final int BATCH_COMMITS = 500;
+    private static final int BATCH_COMMITS = 5_000;
 
-    private static final int BATCH_REVISIONS = 200;
+    private static final int BATCH_REVISIONS = 2_000;
 
     private final ImportSetup setup;
 
@@ -47,7 +47,7 @@ public final class GitImport {
 
     /**
      * How a {@link GitImport} is put together. By default it imports pages only, places them nowhere
-     * in the page tree, and writes batches of 500 commits or 200 changed files.
+     * in the page tree, and writes batches of 5,000 commits or 2,000 changed files.
      */
     public static final class Builder {
         private final ArticleService articles;

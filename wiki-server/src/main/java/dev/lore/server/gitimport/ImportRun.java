@@ -107,8 +107,9 @@ final class ImportRun {
                 ImportState batch = before.copy();
                 ImportSaves saves = setup.oneByOne()
                         ? ImportSaves.oneByOne(articles, store, repositoryKey)
-                        : ImportSaves.batched(articles);
+                        : ImportSaves.batched(articles, setup.files().isPresent());
                 saves.preload(touched(batch, batchCommits));
+                saves.preloadSlugs(newPages(batch, batchCommits));
                 int i = from;
                 for (var entry : batchCommits) {
                     if (!entry.getValue().isEmpty()) {
@@ -178,12 +179,16 @@ final class ImportRun {
                 store.identities(),
                 store.personIdsByEmail(emails),
                 id -> setup.people().find(id).isPresent());
-        for (AuthorIdentities.NewPerson p : resolution.newPeople()) {
-            // No password: imported authors cannot sign in until an admin sets one.
-            setup.people().create(p.id(), p.name(), p.email(), "", "", Role.CONTRIBUTOR, Optional.empty());
-            createdPeople.add(p.id());
-        }
-        store.putIdentities(resolution.newKeys());
+        // One transaction (and one index catch-up) for all new authors rather than one each.
+        articles.inOneTransaction(() -> {
+            for (AuthorIdentities.NewPerson p : resolution.newPeople()) {
+                // No password: imported authors cannot sign in until an admin sets one.
+                setup.people().create(p.id(), p.name(), p.email(), "", "", Role.CONTRIBUTOR, Optional.empty());
+                createdPeople.add(p.id());
+            }
+            store.putIdentities(resolution.newKeys());
+            return null;
+        });
         return resolution.personByIdentity();
     }
 
@@ -201,6 +206,31 @@ final class ImportRun {
             }
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * What the readable files a batch changes that are no live article as it starts would save:
+     * the pages it may create, whose slugs are then read together.
+     */
+    private static List<ArticleInput> newPages(
+            ImportState state, List<Map.Entry<RevCommit, List<FileChange>>> commits) {
+        var inputs = new ArrayList<ArticleInput>();
+        for (var entry : commits) {
+            for (FileChange change : entry.getValue()) {
+                TrackedFile file = state.files.get(change.oldPath() == null ? change.path() : change.oldPath());
+                if (change.kind() != GitHistory.Kind.DELETE
+                        && change.kind() != GitHistory.Kind.LINKED
+                        && change.readable()
+                        && (file == null || !file.live())) {
+                    try {
+                        inputs.add(GitImport.input(change.path(), change.text(), ""));
+                    } catch (InvalidInputException e) {
+                        // skipped when saved, with the reason
+                    }
+                }
+            }
+        }
+        return inputs;
     }
 
     private void apply(ImportSaves saves, ImportState state, RevCommit commit, List<FileChange> changes) {

@@ -22,6 +22,9 @@ interface ImportSaves {
     /** The articles with these ids are about to be saved; loading them together saves round trips. */
     void preload(Collection<String> articleIds);
 
+    /** Pages may be created from these inputs; reading their possible slugs together saves round trips. */
+    void preloadSlugs(Collection<ArticleInput> inputs);
+
     Saved create(ArticleInput input, String authorId, Instant at);
 
     /** Saves on top of the revision last seen; if someone edited in Lore meanwhile, on top of theirs. */
@@ -33,7 +36,11 @@ interface ImportSaves {
     /** Writes what is still pending; called before the batch's transaction ends. */
     void flush();
 
-    static ImportSaves batched(ArticleService articles) {
+    /**
+     * @param writeCreatesAtOnce whether a new page's node is written at once (attachments look the
+     *     page up in the graph) rather than with the batch
+     */
+    static ImportSaves batched(ArticleService articles, boolean writeCreatesAtOnce) {
         HistoryWrites writes = articles.historyWrites();
         return new ImportSaves() {
             @Override
@@ -42,8 +49,17 @@ interface ImportSaves {
             }
 
             @Override
+            public void preloadSlugs(Collection<ArticleInput> inputs) {
+                writes.preloadSlugs(inputs);
+            }
+
+            @Override
             public Saved create(ArticleInput input, String authorId, Instant at) {
-                return writes.create(input, authorId, at);
+                Saved created = writes.create(input, authorId, at);
+                if (writeCreatesAtOnce) {
+                    writes.writeCreated();
+                }
+                return created;
             }
 
             @Override
@@ -67,6 +83,9 @@ interface ImportSaves {
         return new ImportSaves() {
             @Override
             public void preload(Collection<String> articleIds) {}
+
+            @Override
+            public void preloadSlugs(Collection<ArticleInput> inputs) {}
 
             @Override
             public Saved create(ArticleInput input, String authorId, Instant at) {
