@@ -17,9 +17,9 @@ import java.util.Random;
  * What a server started on an empty data directory spends building its search index from the
  * graph: a synthetic wiki is imported (in batches, as bulk imports do), then the index is emptied
  * and built again from the graph ({@code IndexSync.rebuild}, the same catch-up a fresh server's
- * timer runs). The yardstick is plain Lucene indexing the same documents with Lore's field layout,
- * in the same process: its rate against the build's says what the graph reads and the rendering
- * add on top of Lucene.
+ * timer runs), with one writer thread and with one per core, alternately. The yardstick is plain
+ * Lucene indexing the same documents with Lore's field layout on one thread, in the same process:
+ * its rate against the one-thread build's says what the graph reads and the rendering add.
  */
 public final class IndexBuildBenchmark {
     private static final int IMPORT_BATCH = 500;
@@ -30,58 +30,79 @@ public final class IndexBuildBenchmark {
         Path scratch = Scratch.create("lore-bench-build-");
         var corpus = new SyntheticCorpus(50_000, 1.07, 42);
         out.printf("bench-scale build: %d articles; load average %s%n", articles, loadAverage());
-        double plainPerSecond;
-        try (var plain = new SameWorkSearch(scratch.resolve("plain"))) {
+        Config config =
+                base.withDataDir(scratch.resolve("lore")).withSeed(false).withPort(0);
+        try (Lore lore = Lore.open(config)) {
+            long started = System.nanoTime();
+            importArticles(lore, corpus, articles, out);
+            double importSeconds = seconds(started);
+            out.printf(
+                    "imported %d articles in %.1f s (%.0f articles/s, graph and index)%n",
+                    articles, importSeconds, articles / importSeconds);
+            int threads = Runtime.getRuntime().availableProcessors();
+            // a first build warms the JIT up; then one writer thread (the build as it was) and all
+            // cores, alternately, so both see the same load
+            build(lore, articles, threads, "warm-up", out);
+            var one = new ArrayList<Double>();
+            var all = new ArrayList<Double>();
+            for (int round = 0; round < 2; round++) {
+                one.add(build(lore, articles, 1, "1 writer thread", out));
+                all.add(build(lore, articles, threads, threads + " writer threads", out));
+            }
+            double plain = plainLucene(scratch.resolve("plain"), corpus, articles);
+            double best1 = one.stream().mapToDouble(d -> d).max().orElseThrow();
+            double bestAll = all.stream().mapToDouble(d -> d).max().orElseThrow();
+            out.printf(
+                    "fresh index build, best of 2: 1 writer thread %.0f articles/s, %d writer threads %.0f articles/s"
+                            + " (%.2fx); plain Lucene, one thread, same documents %.0f docs/s; load average %s%n",
+                    best1, threads, bestAll, bestAll / best1, plain, loadAverage());
+        }
+    }
+
+    private static void importArticles(Lore lore, SyntheticCorpus corpus, int articles, PrintStream out) {
+        var random = new Random(11); // the same documents as plain Lucene
+        var batch = new ArrayList<ArticleInput>(IMPORT_BATCH);
+        for (int i = 0; i < articles; i++) {
+            SyntheticCorpus.Doc doc = corpus.doc(i, random);
+            batch.add(new ArticleInput(
+                    Optional.of(doc.title()),
+                    doc.body(),
+                    Optional.of(doc.tags()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("benchmark")));
+            if (batch.size() == IMPORT_BATCH || i == articles - 1) {
+                lore.articles().createBatch(batch, Lore.ADMIN_ID, Instant.now());
+                batch.clear();
+                if ((i + 1) % 10_000 == 0) {
+                    out.printf("imported %d/%d (load average %s)%n", i + 1, articles, loadAverage());
+                }
+            }
+        }
+    }
+
+    /** One build of the whole index from the graph with {@code threads} writer threads; articles a second. */
+    private static double build(Lore lore, int articles, int threads, String what, PrintStream out) {
+        lore.index().writerThreads(threads);
+        long started = System.nanoTime();
+        int applied = lore.sync().rebuild();
+        double seconds = seconds(started);
+        out.printf(
+                "fresh index build, %s: %d changes in %.1f s, %.0f articles/s; load average %s%n",
+                what, applied, seconds, articles / seconds, loadAverage());
+        return articles / seconds;
+    }
+
+    /** Plain Lucene indexing the same documents with Lore's field layout on one thread, warm: documents a second. */
+    private static double plainLucene(Path dir, SyntheticCorpus corpus, int articles) throws IOException {
+        try (var plain = new SameWorkSearch(dir)) {
             var random = new Random(11);
             long started = System.nanoTime();
             for (int i = 0; i < articles; i++) {
                 plain.add(i, corpus.doc(i, random));
             }
             plain.commit();
-            plainPerSecond = articles / seconds(started);
-        }
-        Config config =
-                base.withDataDir(scratch.resolve("lore")).withSeed(false).withPort(0);
-        try (Lore lore = Lore.open(config)) {
-            var random = new Random(11); // the same documents as plain Lucene
-            var batch = new ArrayList<ArticleInput>(IMPORT_BATCH);
-            long started = System.nanoTime();
-            for (int i = 0; i < articles; i++) {
-                SyntheticCorpus.Doc doc = corpus.doc(i, random);
-                batch.add(new ArticleInput(
-                        Optional.of(doc.title()),
-                        doc.body(),
-                        Optional.of(doc.tags()),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of("benchmark")));
-                if (batch.size() == IMPORT_BATCH || i == articles - 1) {
-                    lore.articles().createBatch(batch, Lore.ADMIN_ID, Instant.now());
-                    batch.clear();
-                    if ((i + 1) % 10_000 == 0) {
-                        out.printf("imported %d/%d (load average %s)%n", i + 1, articles, loadAverage());
-                    }
-                }
-            }
-            double importSeconds = seconds(started);
-            out.printf(
-                    "imported %d articles in %.1f s (%.0f articles/s, graph and index)%n",
-                    articles, importSeconds, articles / importSeconds);
-            for (int round = 1; round <= 2; round++) { // the first round also warms the JIT up
-                long buildStarted = System.nanoTime();
-                int applied = lore.sync().rebuild();
-                double buildSeconds = seconds(buildStarted);
-                out.printf(
-                        "fresh index build %d: %d changes from the graph in %.1f s: %.0f articles/s;"
-                                + " plain Lucene %.0f docs/s (%.1fx the build); load average %s%n",
-                        round,
-                        applied,
-                        buildSeconds,
-                        articles / buildSeconds,
-                        plainPerSecond,
-                        plainPerSecond / (articles / buildSeconds),
-                        loadAverage());
-            }
+            return articles / seconds(started);
         }
     }
 
