@@ -84,12 +84,15 @@ public final class IndexBuildBenchmark {
     /** One build of the whole index from the graph with {@code threads} writer threads; articles a second. */
     private static double build(Lore lore, int articles, int threads, String what, PrintStream out) {
         lore.index().writerThreads(threads);
+        long cpuBefore = cpuNanos();
         long started = System.nanoTime();
         int applied = lore.sync().rebuild();
         double seconds = seconds(started);
+        double cpuMillis = (cpuNanos() - cpuBefore) / 1e6;
         out.printf(
-                "fresh index build, %s: %d changes in %.1f s, %.0f articles/s; load average %s%n",
-                what, applied, seconds, articles / seconds, loadAverage());
+                "fresh index build, %s: %d changes in %.1f s, %.0f articles/s, CPU %.1f ms per article"
+                        + " (this JVM, its database included); load average %s%n",
+                what, applied, seconds, articles / seconds, cpuMillis / articles, loadAverage());
         return articles / seconds;
     }
 
@@ -104,6 +107,12 @@ public final class IndexBuildBenchmark {
             plain.commit();
             return articles / seconds(started);
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long startedNanos) {

@@ -249,7 +249,7 @@ public final class IndexSync implements AutoCloseable {
         }
         timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lore-index-catchup").daemon(true).factory());
-        // one thread for both: a commit never waits for a poll, nor a poll for a commit, on the lock
+        // one thread for both: they take turns, so a commit never contends with a poll
         timer.scheduleWithFixedDelay(
                 failures.guarded("catch-up", this::catchUp),
                 0, // at once: a server opened without catching up builds its index now
