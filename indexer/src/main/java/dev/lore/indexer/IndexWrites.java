@@ -48,6 +48,8 @@ final class IndexWrites {
     /** Set by writes here and by vectors written in the background; cleared by a commit. */
     private final AtomicBoolean dirty = new AtomicBoolean();
 
+    private final DocumentUpdates updates;
+
     IndexWrites(IndexWriter writer, Searchers searchers, long appliedSeq) {
         this(writer, searchers, appliedSeq, "", seq -> seq);
     }
@@ -64,6 +66,17 @@ final class IndexWrites {
         this.committedSeq = appliedSeq;
         this.model = model;
         this.durable = durable;
+        this.updates = new DocumentUpdates(writer, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** See {@link LoreIndex#writerThreads}. */
+    void writerThreads(int count) {
+        updates.threads(count);
+    }
+
+    /** Stops the threads that write large batches; the writer itself is closed by its owner. */
+    void close() {
+        updates.close();
     }
 
     /**
@@ -110,9 +123,7 @@ final class IndexWrites {
     /** See {@link LoreIndex#apply}. */
     void apply(Collection<IndexDoc> upserts, Collection<String> deletedIds, long seq) {
         try {
-            for (IndexDoc doc : upserts) {
-                writer.updateDocument(new Term(Fields.ID, doc.id()), toDocument(doc));
-            }
+            updates.update(java.util.List.copyOf(upserts), IndexWrites::toDocument);
             for (String id : deletedIds) {
                 writer.deleteDocuments(new Term(Fields.ID, id));
             }

@@ -169,6 +169,15 @@ public final class LoreIndex implements AutoCloseable {
     }
 
     /**
+     * How many threads write a large batch of documents (a build from the graph), the caller's
+     * included; by default as many as the machine has cores. 1 writes every batch on the caller's
+     * thread.
+     */
+    public void writerThreads(int count) {
+        writes.writerThreads(count);
+    }
+
+    /**
      * Makes everything applied so far durable, recording the sequence reached in the commit. Until
      * then a crash loses only index work, which the catch-up redoes from the last committed sequence.
      */
@@ -359,6 +368,7 @@ public final class LoreIndex implements AutoCloseable {
             vectors.ifPresent(PassageVectors::close);
             commit();
             searchers.close();
+            writes.close();
             writer.close();
             directory.close();
         } catch (IOException e) {

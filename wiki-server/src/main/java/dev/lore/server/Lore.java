@@ -299,7 +299,7 @@ public final class Lore implements AutoCloseable {
         startUpWhenServing.ifPresent(Runnable::run);
         startUpWhenServing = Optional.empty();
         if (indexTimer) {
-            components.sync.startTimer(2_000);
+            components.sync.startTimer(config.ops().indexPoll(), IndexSync.COMMIT_EVERY);
             components.outbox.start(components.notifyConfig.interval());
             closeInReverse.add(new dev.lore.server.question.RouteFurtherTimer(components.questions, 300));
             closeInReverse.add(new dev.lore.server.notify.PeriodicSweep(

@@ -29,6 +29,8 @@ import java.util.Map;
  *     (the embedded one, in this JVM, gets 60 s: only a slow machine can delay it)
  * @param warmUp whether {@code lore serve} opens its most visited pages once itself after a start
  *     ({@code LORE_WARMUP}, default true), so the first reader does not pay for compiling them
+ * @param indexPoll how often a server looks for changes other servers made to the graph and, when
+ *     there are, applies them to its search index ({@code LORE_INDEX_POLL_MS}, default 250)
  */
 public record Operations(
         Duration idleTimeout,
@@ -39,7 +41,8 @@ public record Operations(
         Duration slowRequest,
         long readyMaxIndexLag,
         Duration neo4jTimeout,
-        boolean warmUp) {
+        boolean warmUp,
+        Duration indexPoll) {
 
     public Operations {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -64,7 +67,8 @@ public record Operations(
                 Duration.ofMillis(number(env, "LORE_SLOW_REQUEST_MS", 1_000, 0)),
                 number(env, "LORE_READY_MAX_INDEX_LAG", 0, 0),
                 Duration.ofMillis(number(env, "LORE_NEO4J_TIMEOUT_MS", 10_000, 100)),
-                flag(env, "LORE_WARMUP", true));
+                flag(env, "LORE_WARMUP", true),
+                Duration.ofMillis(number(env, "LORE_INDEX_POLL_MS", 250, 10)));
     }
 
     public Operations withIdleTimeout(Duration timeout) {
@@ -77,7 +81,8 @@ public record Operations(
                 slowRequest,
                 readyMaxIndexLag,
                 neo4jTimeout,
-                warmUp);
+                warmUp,
+                indexPoll);
     }
 
     public Operations withBodyTimeout(Duration timeout) {
@@ -90,7 +95,8 @@ public record Operations(
                 slowRequest,
                 readyMaxIndexLag,
                 neo4jTimeout,
-                warmUp);
+                warmUp,
+                indexPoll);
     }
 
     public Operations withMaxUploads(int uploads) {
@@ -103,7 +109,8 @@ public record Operations(
                 slowRequest,
                 readyMaxIndexLag,
                 neo4jTimeout,
-                warmUp);
+                warmUp,
+                indexPoll);
     }
 
     public Operations withSlowRequest(Duration threshold) {
@@ -116,7 +123,8 @@ public record Operations(
                 threshold,
                 readyMaxIndexLag,
                 neo4jTimeout,
-                warmUp);
+                warmUp,
+                indexPoll);
     }
 
     private static boolean flag(Map<String, String> env, String name, boolean defaultValue) {

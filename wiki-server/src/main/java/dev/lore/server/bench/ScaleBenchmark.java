@@ -166,7 +166,8 @@ public final class ScaleBenchmark {
 
     /**
      * A write on one server, timed from its acknowledgement until another server's search finds it
-     * (that server's index applies the graph's changes every 2 s), one write at a time.
+     * (that server reads the graph's change counter every {@code LORE_INDEX_POLL_MS}, 250 ms unless
+     * set in this process's environment, which the servers inherit), one write at a time.
      */
     private static void convergence(ScaleLoad bench, List<URI> urls, String token, PrintStream out)
             throws InterruptedException {

@@ -49,6 +49,9 @@ public final class Help implements Command {
                              (default 2 servers, 2000 requests, 8 clients, 200 articles):
                              mixed read/write throughput and latency, ratio to one server,
                              index convergence p50/p99 across servers
+              bench-scale build [ARTICLES]
+                             a fresh server's search index build from the graph (default
+                             2000 synthetic articles), against plain Lucene indexing them
               bench-search [ARTICLES] [REQUESTS]
                              search benchmark on a synthetic wiki (default 100000 articles,
                              2000 requests per concurrency level) in a scratch directory

@@ -12,6 +12,7 @@ import dev.lore.graph.question.QuestionStore;
 import dev.lore.indexer.IndexDoc;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.markdown.MarkdownRenderer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class IndexSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
     private static final int BATCH = 500;
+    /** How often the timer commits what was applied: the index work a crash can lose (and redo). */
+    public static final Duration COMMIT_EVERY = Duration.ofSeconds(2);
 
     private final ArticleStore articles;
     private final PersonStore people;
@@ -40,6 +43,7 @@ public final class IndexSync implements AutoCloseable {
     private final MarkdownRenderer markdown;
     private final AttachmentStore attachments;
     private ScheduledExecutorService timer;
+    private final TimerFailures failures = new TimerFailures(LOG);
 
     public IndexSync(
             ArticleStore articles,
@@ -233,24 +237,28 @@ public final class IndexSync implements AutoCloseable {
         return applied;
     }
 
-    /** Starts catching up every {@code periodMillis} on a named background thread. */
-    public synchronized void startTimer(long periodMillis) {
+    /**
+     * Starts the timed catch-up on a named background thread: every {@code poll} it reads the
+     * graph's change counter (one small read) and applies what other servers changed only when the
+     * counter moved; every {@code commitEvery} it commits what was applied (a commit has work only
+     * after changes, and a crash loses at most that much index work, which the catch-up redoes).
+     */
+    public synchronized void startTimer(Duration poll, Duration commitEvery) {
         if (timer != null) {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lore-index-catchup").daemon(true).factory());
+        // one thread for both: they take turns, so a commit never contends with a poll
         timer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        catchUp();
-                        index.commit();
-                    } catch (RuntimeException e) {
-                        LOG.warn("Index catch-up failed, will retry: {}", e.toString());
-                    }
-                },
+                failures.guarded("catch-up", this::catchUp),
                 0, // at once: a server opened without catching up builds its index now
-                periodMillis,
+                poll.toMillis(),
+                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                failures.guarded("commit", index::commit),
+                commitEvery.toMillis(),
+                commitEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -324,6 +332,11 @@ public final class IndexSync implements AutoCloseable {
 
     @Override
     public void close() {
+        stopTimer();
+    }
+
+    /** Stops the timed catch-up, letting a round that runs finish; {@link #startTimer} starts it again. */
+    public void stopTimer() {
         ScheduledExecutorService t;
         synchronized (this) {
             t = timer;
