@@ -88,6 +88,10 @@ public final class Lore implements AutoCloseable {
             Schema.apply(graph, shape);
             dev.lore.graph.notify.NotifySchema.apply(graph, shape);
             phases.mark("schema");
+            // The first query a JVM plans loads and warms Cypher's whole planner (seconds on two
+            // cores); a trivial one planned now, beside building the services and the web server,
+            // spares the first requests that wait.
+            Thread.ofPlatform().name("lore-warm-planner").daemon(true).start(graph::isUp);
             LoreIndex opened = index.await();
             closeInReverse.add(opened);
             indexHandedOver = true;
