@@ -1,5 +1,6 @@
 package dev.lore.indexer;
 
+import static dev.lore.indexer.TestDocs.slugs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -40,12 +41,6 @@ class LargeBatchTest {
 
     private static long hits(LoreIndex index, String q) {
         return index.search(new SearchRequest(q, 0, 10)).total();
-    }
-
-    private static List<String> slugs(LoreIndex index, String q) {
-        return index.search(new SearchRequest(q, 0, 10)).hits().stream()
-                .map(SearchHit::slug)
-                .toList();
     }
 
     @Test

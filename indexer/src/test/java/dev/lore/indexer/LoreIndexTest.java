@@ -1,5 +1,7 @@
 package dev.lore.indexer;
 
+import static dev.lore.indexer.TestDocs.doc;
+import static dev.lore.indexer.TestDocs.slugs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,25 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LoreIndexTest {
     @TempDir
     Path dir;
-
-    private static IndexDoc doc(String id, String title, String body, String... tags) {
-        return new IndexDoc(
-                "article:" + id,
-                "article",
-                id,
-                title,
-                body,
-                List.of(tags),
-                List.of(),
-                List.of("Ana Silva"),
-                Instant.parse("2026-01-01T00:00:00Z"));
-    }
-
-    private static List<String> slugs(LoreIndex index, String q) {
-        return index.search(new SearchRequest(q, 0, 10)).hits().stream()
-                .map(SearchHit::slug)
-                .toList();
-    }
 
     private long committedSeqOnDisk() throws IOException {
         try (var directory = FSDirectory.open(dir)) {

@@ -1,9 +1,10 @@
 package dev.lore.indexer;
 
+import static dev.lore.indexer.TestDocs.doc;
+import static dev.lore.indexer.TestDocs.slugs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,25 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QuestionWordsTest {
     @TempDir
     Path dir;
-
-    private static IndexDoc doc(String id, String title, String body) {
-        return new IndexDoc(
-                "article:" + id,
-                "article",
-                id,
-                title,
-                body,
-                List.of(),
-                List.of(),
-                List.of("Ana Silva"),
-                Instant.parse("2026-01-01T00:00:00Z"));
-    }
-
-    private static List<String> slugs(LoreIndex index, String q) {
-        return index.search(new SearchRequest(q, 0, 10)).hits().stream()
-                .map(SearchHit::slug)
-                .toList();
-    }
 
     @Test
     void aQuestionFindsThePagesAboutItsSubjectNotEveryPageWithWhoOrMy() {

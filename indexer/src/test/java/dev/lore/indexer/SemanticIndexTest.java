@@ -1,10 +1,10 @@
 package dev.lore.indexer;
 
+import static dev.lore.indexer.TestDocs.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.index.SegmentInfos;
@@ -52,19 +52,6 @@ class SemanticIndexTest {
 
             public void close() {}
         }));
-    }
-
-    private static IndexDoc doc(String id, String title, String body, String... tags) {
-        return new IndexDoc(
-                "article:" + id,
-                "article",
-                id,
-                title,
-                body,
-                List.of(tags),
-                List.of(),
-                List.of("Ana Silva"),
-                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private static final List<IndexDoc> WIKI = List.of(
