@@ -1,9 +1,8 @@
 package dev.lore.server;
 
 import dev.lore.indexer.LoreIndex;
+import dev.lore.server.ops.Prepared;
 import dev.lore.server.search.EmbeddingModel;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,41 +14,27 @@ import org.slf4j.LoggerFactory;
 final class IndexOpening {
     private static final Logger LOG = LoggerFactory.getLogger(IndexOpening.class);
 
-    private final CompletableFuture<LoreIndex> opened = new CompletableFuture<>();
+    private final Prepared<LoreIndex> opened;
     private volatile long took;
 
-    private IndexOpening() {}
-
-    static IndexOpening start(Config config) {
-        var opening = new IndexOpening();
-        Thread.ofPlatform().name("lore-open-index").daemon().start(() -> {
+    private IndexOpening(Config config) {
+        opened = Prepared.inBackground("lore-open-index", () -> {
             long began = System.nanoTime();
             try {
-                var index = LoreIndex.open(config.indexDir(), EmbeddingModel.load(config.semantic()));
-                opening.took = System.nanoTime() - began;
-                opening.opened.complete(index);
-            } catch (Throwable e) {
-                opening.took = System.nanoTime() - began;
-                opening.opened.completeExceptionally(e);
+                return LoreIndex.open(config.indexDir(), EmbeddingModel.load(config.semantic()));
+            } finally {
+                took = System.nanoTime() - began;
             }
         });
-        return opening;
+    }
+
+    static IndexOpening start(Config config) {
+        return new IndexOpening(config);
     }
 
     /** The open index, once it is; what stopped it from opening is thrown as it was. */
     LoreIndex await() {
-        try {
-            return opened.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the search index opened", e);
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException r -> throw r;
-                case Error err -> throw err;
-                default -> throw new IllegalStateException("cannot open the search index", e.getCause());
-            }
-        }
+        return opened.get();
     }
 
     /** How long opening took, in nanoseconds (0 before it finished). */
@@ -62,22 +47,12 @@ final class IndexOpening {
      * reason, and the next start in this process must find the index unlocked.
      */
     void closeQuietly() {
-        boolean interrupted = false;
-        while (true) {
+        opened.awaitQuietly().ifPresent(index -> {
             try {
-                opened.get().close();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                break; // it never opened: nothing to close
+                index.close();
             } catch (RuntimeException e) {
                 LOG.warn("Closing the search index after a failed start failed: {}", e.toString());
-                break;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 }

@@ -25,6 +25,30 @@ public final class Prepared<T> implements Supplier<T> {
         return prepared;
     }
 
+    /**
+     * Waits until making the value has ended, through interrupts (the thread's flag is set again
+     * afterwards): the value, or empty when making it failed. For closing what was made after a
+     * failure elsewhere.
+     */
+    public java.util.Optional<T> awaitQuietly() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return java.util.Optional.of(task.get());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public T get() {
         try {
