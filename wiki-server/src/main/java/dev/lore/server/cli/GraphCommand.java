@@ -50,8 +50,9 @@ public final class GraphCommand implements Command {
             throw e;
         }
         try (Graph graph = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, db.password(), 3, TransactionTimer.NONE)) {
-            Schema.apply(graph);
-            NotifySchema.apply(graph);
+            var shape = db.shape(); // as Lore reads it: once, without a Cypher query
+            Schema.apply(graph, shape);
+            NotifySchema.apply(graph, shape);
         } catch (RuntimeException e) {
             db.close(); // Neo4j's threads would keep the JVM alive
             throw e;
