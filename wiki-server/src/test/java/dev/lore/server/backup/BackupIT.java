@@ -331,8 +331,10 @@ class BackupIT {
         edits.acquire(3); // writes are going on
         Path backup = temp.resolve("backup");
         BackupFormat.Header header = RemoteBackup.download(http.base(), admin, backup, Progress.NONE);
+        // The writer edits one at a time, so a permit released after the drain may still belong to an edit
+        // committed before the backup was taken; the edit after it began only once the download had returned.
         edits.drainPermits();
-        edits.acquire(1); // and one more edit committed after the backup was taken
+        edits.acquire(2); // so at least one edit committed after the backup was taken
         stop.set(true);
         writes.join();
         assertThat(failure.get()).isNull();
