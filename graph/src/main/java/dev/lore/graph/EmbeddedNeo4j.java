@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Bolt asks for a password, so that other programs on the same machine cannot read or change
  * the wiki through the loopback port. The password is generated on the first start and kept in
  * {@value #PASSWORD_FILE} in the store directory, readable by its owner only; later starts reuse
- * it. A store from before passwords (or one whose file was deleted) gets a new one when it opens.
+ * it. A new store is created with it (Neo4j's initial-user file, so no Cypher runs before the
+ * database is usable); a store from before passwords (or one whose file was deleted) gets a new one
+ * when it opens.
  *
  * <p>Neo4j's threads are not daemons: always {@link #close()} (the server does so in a shutdown
  * hook), or the JVM never exits.
@@ -100,6 +102,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         BoltPassword stored = givenPassword
                 .map(p -> new BoltPassword(p, false))
                 .orElseGet(() -> BoltPassword.loadOrCreate(storeDir.resolve(PASSWORD_FILE)));
+        boolean newStore = InitialUser.isNewStore(storeDir);
+        if (newStore) {
+            InitialUser.write(storeDir, USER, stored.password());
+        }
         var dbms = new DatabaseManagementServiceBuilder(storeDir.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
@@ -125,13 +131,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .build();
         var uri = URI.create("bolt://" + Hosts.reachable(host) + ":" + port);
         try {
-            if (stored.created() || !BoltPassword.accepted(uri, USER, stored.password())) {
+            InitialUser.remove(storeDir); // read when the store was created; a hash of the password
+            boolean reset = !newStore && (stored.created() || !BoltPassword.accepted(uri, USER, stored.password()));
+            if (reset) {
                 // the embedded API is not asked for credentials: it can set the password of a store
                 // from before passwords, or reset a lost one
                 dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
                         .executeTransactionally(
                                 "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
                                 Map.of("password", stored.password()));
+            }
+            if (newStore || reset) {
                 LOG.info(
                         "Embedded Neo4j: Bolt password set ({})",
                         givenPassword.isPresent() ? "as configured" : "kept in " + storeDir.resolve(PASSWORD_FILE));

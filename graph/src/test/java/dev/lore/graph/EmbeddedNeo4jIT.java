@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -84,6 +85,28 @@ class EmbeddedNeo4jIT {
             assertThat(store.resolve(EmbeddedNeo4j.PASSWORD_FILE)).exists();
             assertThat(count(db)).isEqualTo(1);
             assertRefusesAnonymous(db);
+        }
+    }
+
+    @Test
+    void aNewStoreIsCreatedWithItsPasswordAndARestartCanChangeIt() {
+        try (var db = EmbeddedNeo4j.serve(store, "localhost", 0, Optional.of("first-password"), 16L << 20)) {
+            assertThat(db.password()).isEqualTo("first-password");
+            assertThat(InitialUser.file(store)).as("the initial user file, read once").doesNotExist();
+            assertRefusesAnonymous(db);
+            try (var driver = GraphDatabase.driver(db.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, "neo4j"))) {
+                assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(SecurityException.class);
+            }
+            try (var graph = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, "first-password")) {
+                graph.write(tx -> tx.run("CREATE (:Marker)").consume());
+            }
+        }
+        try (var db = EmbeddedNeo4j.serve(store, "localhost", 0, Optional.of("second-password"), 16L << 20)) {
+            assertThat(count(db)).isEqualTo(1);
+            try (var driver =
+                    GraphDatabase.driver(db.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, "first-password"))) {
+                assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(SecurityException.class);
+            }
         }
     }
 }
