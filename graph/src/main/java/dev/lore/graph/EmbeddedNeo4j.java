@@ -102,9 +102,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         BoltPassword stored = givenPassword
                 .map(p -> new BoltPassword(p, false))
                 .orElseGet(() -> BoltPassword.loadOrCreate(storeDir.resolve(PASSWORD_FILE)));
-        boolean newStore = InitialUser.isNewStore(storeDir);
+        boolean newStore = SystemUser.isNewStore(storeDir);
         if (newStore) {
-            InitialUser.write(storeDir, USER, stored.password());
+            SystemUser.write(storeDir, USER, stored.password());
         }
         var dbms = new DatabaseManagementServiceBuilder(storeDir.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
@@ -131,8 +131,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .build();
         var uri = URI.create("bolt://" + Hosts.reachable(host) + ":" + port);
         try {
-            InitialUser.remove(storeDir); // read when the store was created; a hash of the password
-            boolean reset = !newStore && (stored.created() || !BoltPassword.accepted(uri, USER, stored.password()));
+            SystemUser.remove(storeDir); // read when the store was created; a hash of the password
+            boolean reset = !newStore
+                    && (stored.created()
+                            || !SystemUser.accepts(dbms, USER, stored.password())
+                                    .orElseGet(() -> BoltPassword.accepted(uri, USER, stored.password())));
             if (reset) {
                 // the embedded API is not asked for credentials: it can set the password of a store
                 // from before passwords, or reset a lost one
@@ -171,6 +174,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             boolean counter = tx.findNode(org.neo4j.graphdb.Label.label("Counter"), "name", "change") != null;
             return new StoreShape(names, counter);
         }
+    }
+
+    /** Whether the store's built-in user signs in with {@code password}, asked in process. */
+    Optional<Boolean> accepts(String password) {
+        return SystemUser.accepts(dbms, USER, password);
     }
 
     public URI boltUri() {

@@ -58,6 +58,9 @@ class EmbeddedNeo4jIT {
 
         try (var db = EmbeddedNeo4j.start(store, 0, 16L << 20)) {
             assertThat(db.password()).isEqualTo(first);
+            // the restart checked the password in process, not over Bolt
+            assertThat(db.accepts(first)).contains(true);
+            assertThat(db.accepts(first + "x")).contains(false);
             assertThat(count(db)).isEqualTo(1);
             assertRefusesAnonymous(db);
         }
@@ -92,7 +95,7 @@ class EmbeddedNeo4jIT {
     void aNewStoreIsCreatedWithItsPasswordAndARestartCanChangeIt() {
         try (var db = EmbeddedNeo4j.serve(store, "localhost", 0, Optional.of("first-password"), 16L << 20)) {
             assertThat(db.password()).isEqualTo("first-password");
-            assertThat(InitialUser.file(store)).as("the initial user file, read once").doesNotExist();
+            assertThat(SystemUser.file(store)).as("the initial user file, read once").doesNotExist();
             assertRefusesAnonymous(db);
             try (var driver = GraphDatabase.driver(db.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, "neo4j"))) {
                 assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(SecurityException.class);
