@@ -265,19 +265,20 @@ public final class Lore implements AutoCloseable {
      * and the seed pack are done ({@link WarmUp}); after {@link #serve}. Readiness waits for it.
      */
     public BackgroundLoad warmUpInBackground(java.util.function.Consumer<WarmUp.Outcome> outcome) {
-        return warmUpInBackground(outcome, BackgroundLoad.none("nothing"));
+        return warmUpInBackground(outcome, BackgroundLoad.none("nothing"), WarmUp.LIMIT);
     }
 
-    /** As above, once {@code alsoAfter} has ended too (tests hold warming back with it). */
+    /** As above, once {@code alsoAfter} has ended too, for up to {@code limit} (tests choose both). */
     synchronized BackgroundLoad warmUpInBackground(
-            java.util.function.Consumer<WarmUp.Outcome> outcome, BackgroundLoad alsoAfter) {
+            java.util.function.Consumer<WarmUp.Outcome> outcome, BackgroundLoad alsoAfter, java.time.Duration limit) {
         if (closed || web == null) {
             throw new IllegalStateException("warming up needs a serving Lore");
         }
         warming = WarmUp.start(
                 WarmUp.local(config.host(), web.port()),
                 List.of(migrating, seeding, alsoAfter),
-                () -> WarmPlan.of(components.articles, components.people),
+                limit,
+                () -> WarmPlan.of(components.articles, components.people, components.auth, components.tokens),
                 components.warmPass,
                 outcome);
         closeInReverse.add(warming);

@@ -3,6 +3,8 @@ package dev.lore.server;
 import dev.lore.graph.article.Contributor;
 import dev.lore.graph.person.Person;
 import dev.lore.server.article.ArticleService;
+import dev.lore.server.auth.AuthService;
+import dev.lore.server.auth.Tokens;
 import dev.lore.server.ops.WarmUp;
 import dev.lore.server.person.PersonService;
 import java.util.Comparator;
@@ -11,12 +13,12 @@ import java.util.Optional;
 /**
  * What the start-up warm-up opens ({@link WarmUp.Plan}), read from the store as it is then: the
  * newest article, the admin, and the person who last edited that article (a real person with a
- * profile worth showing). Reads only.
+ * profile worth showing), and the lookup of a session. Reads only.
  */
 final class WarmPlan {
     private WarmPlan() {}
 
-    static WarmUp.Plan of(ArticleService articles, PersonService people) {
+    static WarmUp.Plan of(ArticleService articles, PersonService people, AuthService auth, Tokens tokens) {
         var newest = articles.list(0, 1);
         Optional<Person> someone = newest.stream()
                 .findFirst()
@@ -28,6 +30,8 @@ final class WarmPlan {
                 WarmUp.pages(newest),
                 people.find(Lore.ADMIN_ID)
                         .map(admin -> WarmUp.signedIn(newest, admin, someone))
-                        .orElseGet(java.util.List::of));
+                        .orElseGet(java.util.List::of),
+                // a session nobody holds: plans the lookup of a request's session, finds nothing
+                () -> auth.authenticate(tokens.newToken()));
     }
 }

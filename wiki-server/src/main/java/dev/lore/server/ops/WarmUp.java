@@ -32,22 +32,26 @@ import org.slf4j.LoggerFactory;
  * browser's navigation does) and record nothing (no search, which would enter the search log).
  *
  * <p>It waits for {@code after} (the start-up checks, the seed pack's load on a new store) so there
- * is content to open, and stops at {@link #LIMIT} after that, whatever is left: readiness waits for
+ * is content to open, and stops at its limit ({@link #LIMIT}) after that, whatever is left: readiness waits for
  * warming, so a slow machine gets traffic no later than that. A page that fails is logged and
  * skipped; warming never fails the start.
  */
 public final class WarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     private static final Duration WAIT_FOR_START_WORK = Duration.ofMinutes(30);
-    /** The most time warming spends once the start-up work it waits for has ended. */
+    /** The most time warming spends, by default, once the start-up work it waits for has ended. */
     public static final Duration LIMIT = Duration.ofSeconds(60);
     /** How often the signed-in pages are opened: the first pays for planning, the rest warm the JIT. */
     static final int SIGNED_IN_ROUNDS = 5;
 
     private WarmUp() {}
 
-    /** What to open: pages as an anonymous reader, and pages as each of a few signed-in people. */
-    public record Plan(List<String> anonymous, List<Visit> signedIn) {}
+    /**
+     * What to open: pages as an anonymous reader, and pages as each of a few signed-in people;
+     * {@code reads} runs in process first (the session lookup a signed-in request makes, which the
+     * pass skips). Everything in it only reads.
+     */
+    public record Plan(List<String> anonymous, List<Visit> signedIn, Runnable reads) {}
 
     /** Pages to open as {@code viewer}. */
     public record Visit(Person viewer, List<String> pages) {}
@@ -55,7 +59,7 @@ public final class WarmUp {
     /**
      * What warming did: each anonymous page with the status it answered (0 when it did not answer),
      * each signed-in page ({@code viewer id + " " + path}) with its last status, how many signed-in
-     * rounds ran, and whether {@link #LIMIT} cut it short.
+     * rounds ran, and whether its limit cut it short.
      */
     public record Outcome(Map<String, Integer> statuses, Map<String, Integer> signedIn, int rounds, boolean cut) {}
 
@@ -63,21 +67,33 @@ public final class WarmUp {
      * Starts warming on thread {@code lore-warmup}; {@code plan} is asked once everything in {@code
      * after} has ended. The returned load's {@link BackgroundLoad#await} waits for it; {@code
      * outcome} receives what it did. {@code pass} is live only while the signed-in pages are opened.
+     * It stops opening pages {@code limit} after {@code after} ended.
      */
     public static BackgroundLoad start(
-            URI base, List<BackgroundLoad> after, Supplier<Plan> plan, WarmPass pass, Consumer<Outcome> outcome) {
+            URI base,
+            List<BackgroundLoad> after,
+            Duration limit,
+            Supplier<Plan> plan,
+            WarmPass pass,
+            Consumer<Outcome> outcome) {
         return BackgroundLoad.start("warming up the most visited pages", "lore-warmup", stopAsked -> {
             for (BackgroundLoad load : after) {
                 load.await(WAIT_FOR_START_WORK);
             }
             long began = System.nanoTime();
-            try (var opener = new Opener(base, began + LIMIT.toNanos(), stopAsked)) {
-                warm(opener, plan.get(), pass, began, outcome);
+            try (var opener = new Opener(base, began + limit.toNanos(), stopAsked)) {
+                warm(opener, plan.get(), pass, began, limit, outcome);
             }
         });
     }
 
-    private static void warm(Opener opener, Plan p, WarmPass pass, long began, Consumer<Outcome> outcome) {
+    private static void warm(
+            Opener opener, Plan p, WarmPass pass, long began, Duration limit, Consumer<Outcome> outcome) {
+        try {
+            p.reads().run();
+        } catch (RuntimeException e) {
+            LOG.warn("Warm-up reads failed: {}", e.toString());
+        }
         var statuses = new LinkedHashMap<String, Integer>();
         for (String path : p.anonymous()) {
             if (opener.pastLimit()) {
@@ -85,10 +101,13 @@ public final class WarmUp {
             }
             statuses.put(path, opener.open(path, Optional.empty()));
         }
+        long anonymousMs = (System.nanoTime() - began) / 1_000_000;
         var signedIn = new LinkedHashMap<String, Integer>();
+        var roundMs = new ArrayList<Long>();
         int rounds = 0;
         try {
             while (rounds < SIGNED_IN_ROUNDS && !opener.pastLimit()) {
+                long round = System.nanoTime();
                 for (Visit visit : p.signedIn()) {
                     String token = pass.issue(visit.viewer());
                     for (String path : visit.pages()) {
@@ -96,6 +115,7 @@ public final class WarmUp {
                     }
                 }
                 rounds++;
+                roundMs.add((System.nanoTime() - round) / 1_000_000);
             }
         } finally {
             pass.revoke();
@@ -104,9 +124,15 @@ public final class WarmUp {
                 && (rounds < SIGNED_IN_ROUNDS || statuses.size() < p.anonymous().size());
         long took = (System.nanoTime() - began) / 1_000_000;
         if (cut) {
-            LOG.warn("Warming up stopped at its limit of {} s after {} signed-in rounds", LIMIT.toSeconds(), rounds);
+            LOG.warn("Warming up stopped at its limit of {} s after {} signed-in rounds", limit.toSeconds(), rounds);
         }
-        LOG.info("Warmed up in {} ms: anonymous {}, signed in ({} rounds) {}", took, statuses, rounds, signedIn);
+        LOG.info(
+                "Warmed up in {} ms: anonymous pages {} ms {}, signed-in rounds {} ms {}",
+                took,
+                anonymousMs,
+                statuses,
+                roundMs,
+                signedIn);
         outcome.accept(new Outcome(statuses, signedIn, rounds, cut));
     }
 

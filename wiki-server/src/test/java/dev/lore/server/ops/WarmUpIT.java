@@ -20,6 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TestLore.class)
 class WarmUpIT {
+    /** No limit a loaded machine could reach: what warming opens must not depend on how fast it is. */
+    private static final Duration NO_LIMIT = Duration.ofHours(1);
+
+    private static final BackgroundLoad NOTHING = BackgroundLoad.none("nothing");
+
     @Test
     void aServingLoreOpensTheHomePageTheNewestArticleAndTheListsOnceAndEachAnswers(TestLore.Running lore) {
         Http http = lore.http();
@@ -27,7 +32,7 @@ class WarmUpIT {
         http.post("/api/articles", Map.of("title", "Warm caches", "markdown", "Open pages once."), token);
         var outcomes = new CopyOnWriteArrayList<WarmUp.Outcome>();
 
-        var warming = lore.lore().warmUpInBackground(outcomes::add);
+        var warming = LoreAccess.warmUp(lore.lore(), NOTHING, NO_LIMIT, outcomes::add);
 
         assertThat(warming.await(Duration.ofMinutes(5))).as("warm-up ended").isTrue();
         assertThat(warming.problem()).isEmpty();
@@ -51,7 +56,7 @@ class WarmUpIT {
         var before = Written.now(lore);
         var outcomes = new CopyOnWriteArrayList<WarmUp.Outcome>();
 
-        var warming = lore.lore().warmUpInBackground(outcomes::add);
+        var warming = LoreAccess.warmUp(lore.lore(), NOTHING, NO_LIMIT, outcomes::add);
 
         assertThat(warming.await(Duration.ofMinutes(5))).as("warm-up ended").isTrue();
         lore.settle(); // reads and searches a request queued are written now, if there were any
@@ -84,7 +89,7 @@ class WarmUpIT {
             }
         });
 
-        var warming = LoreAccess.warmUpAfter(lore.lore(), gate, outcome -> {});
+        var warming = LoreAccess.warmUp(lore.lore(), gate, NO_LIMIT, outcome -> {});
 
         var held = http.get("/api/ready");
         assertThat(held.status()).isEqualTo(503);
@@ -95,6 +100,20 @@ class WarmUpIT {
         release.countDown();
         assertThat(warming.await(Duration.ofMinutes(5))).as("warm-up ended").isTrue();
         assertThat(http.get("/api/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void warmingStopsAtItsLimitAndThenNoLongerHoldsReadinessBack(TestLore.Running lore) {
+        var outcomes = new CopyOnWriteArrayList<WarmUp.Outcome>();
+
+        var warming = LoreAccess.warmUp(lore.lore(), NOTHING, Duration.ZERO, outcomes::add);
+
+        assertThat(warming.await(Duration.ofMinutes(5))).as("warm-up ended").isTrue();
+        assertThat(warming.problem()).isEmpty();
+        assertThat(outcomes.get(0).cut()).isTrue();
+        assertThat(outcomes.get(0).statuses()).isEmpty();
+        assertThat(outcomes.get(0).rounds()).isZero();
+        assertThat(lore.http().get("/api/ready").status()).isEqualTo(200);
     }
 
     @Test
