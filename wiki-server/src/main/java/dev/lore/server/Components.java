@@ -114,6 +114,9 @@ final class Components {
     final dev.lore.server.notify.StaleReminders staleReminders;
     final Pages pages;
     final Security security;
+    /** Lets the start-up warm-up read pages as a person, without a session ({@link dev.lore.server.ops.WarmUp}). */
+    final dev.lore.server.ops.WarmPass warmPass = new dev.lore.server.ops.WarmPass();
+
     final ErrorMapping errors;
     /** Each feature's routes, in the order the web server registers them. */
     final List<Consumer<RoutesConfig>> features;
@@ -237,7 +240,7 @@ final class Components {
 
         pages = new Pages(
                 new dev.lore.ui.Ui(), config.demo(), new NotifyChrome(notify), new AttachmentLists(attachments, clock));
-        security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies());
+        security = new Security(auth, tokens, config.secureCookies(), config.trustedProxies(), warmPass);
         errors = new ErrorMapping(pages);
         features = Features.of(this, config, clock, graph, metrics);
     }

@@ -55,6 +55,7 @@ public final class Lore implements AutoCloseable {
     private final Components components;
     private volatile BackgroundLoad seeding = BackgroundLoad.none("seed pack");
     private volatile BackgroundLoad migrating = BackgroundLoad.none("start-up checks and migrations");
+    private volatile BackgroundLoad warming = BackgroundLoad.none("warming up the most visited pages");
     /** The start-up checks and migrations that {@link #serve} starts, when they wait for it. */
     private Optional<Runnable> startUpWhenServing = Optional.empty();
 
@@ -214,7 +215,8 @@ public final class Lore implements AutoCloseable {
 
     /** Why start-up work this server does in the background is not done yet, if so. */
     private Optional<String> startupProblem() {
-        return migrating.problem().or(() -> seeding.problem());
+        // warming never fails the start: only while it runs does it hold readiness back
+        return migrating.problem().or(() -> seeding.problem()).or(() -> warming.stillRunning());
     }
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
@@ -258,15 +260,26 @@ public final class Lore implements AutoCloseable {
         closeInReverse.add(seeding);
     }
 
-    /** Opens the most visited pages once the seed pack is in ({@link WarmUp}); after {@link #serve}. */
-    public synchronized BackgroundLoad warmUpInBackground(java.util.function.Consumer<WarmUp.Outcome> outcome) {
+    /**
+     * Opens the most visited pages, anonymously and as signed-in people, once the start-up checks
+     * and the seed pack are done ({@link WarmUp}); after {@link #serve}. Readiness waits for it.
+     */
+    public BackgroundLoad warmUpInBackground(java.util.function.Consumer<WarmUp.Outcome> outcome) {
+        return warmUpInBackground(outcome, BackgroundLoad.none("nothing"), WarmUp.LIMIT);
+    }
+
+    /** As above, once {@code alsoAfter} has ended too, for up to {@code limit} (tests choose both). */
+    synchronized BackgroundLoad warmUpInBackground(
+            java.util.function.Consumer<WarmUp.Outcome> outcome, BackgroundLoad alsoAfter, java.time.Duration limit) {
         if (closed || web == null) {
             throw new IllegalStateException("warming up needs a serving Lore");
         }
-        var warming = WarmUp.start(
+        warming = WarmUp.start(
                 WarmUp.local(config.host(), web.port()),
-                seeding,
-                () -> WarmUp.pages(components.articles.list(0, 1)),
+                List.of(migrating, seeding, alsoAfter),
+                limit,
+                () -> WarmPlan.of(components.articles, components.people, components.auth, components.tokens),
+                components.warmPass,
                 outcome);
         closeInReverse.add(warming);
         return warming;

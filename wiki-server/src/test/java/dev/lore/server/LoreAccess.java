@@ -43,4 +43,13 @@ public final class LoreAccess {
     public static void ensureAdmin(Lore lore) {
         lore.ensureAdminForTests();
     }
+
+    /** Starts the warm-up, which waits for {@code gate} to end before it opens anything, then up to {@code limit}. */
+    public static dev.lore.server.ops.BackgroundLoad warmUp(
+            Lore lore,
+            dev.lore.server.ops.BackgroundLoad gate,
+            java.time.Duration limit,
+            java.util.function.Consumer<dev.lore.server.ops.WarmUp.Outcome> outcome) {
+        return lore.warmUpInBackground(outcome, gate, limit);
+    }
 }

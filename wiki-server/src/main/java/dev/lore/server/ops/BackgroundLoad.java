@@ -67,6 +67,11 @@ public final class BackgroundLoad implements AutoCloseable {
         return failure.map(f -> what + ": failed: " + f);
     }
 
+    /** Why this is not done yet while it still runs; empty once it ended, however it ended. */
+    public Optional<String> stillRunning() {
+        return finished.getCount() > 0 ? Optional.of(what + ": still running") : Optional.empty();
+    }
+
     /** Waits until the work has ended (or {@code timeout} passed); whether it has. */
     public boolean await(Duration timeout) {
         try {

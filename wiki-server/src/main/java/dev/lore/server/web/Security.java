@@ -43,16 +43,28 @@ public final class Security {
     private final Tokens tokens;
     private final boolean secureCookies;
     private final TrustedProxies proxies;
+    private final dev.lore.server.ops.WarmPass warmPass;
 
     /**
      * @param secureCookies always mark cookies Secure, even on requests that do not look like HTTPS
      * @param proxies whose forwarding headers to believe
      */
     public Security(AuthService auth, Tokens tokens, boolean secureCookies, TrustedProxies proxies) {
+        this(auth, tokens, secureCookies, proxies, new dev.lore.server.ops.WarmPass());
+    }
+
+    /** As above; {@code warmPass} lets the start-up warm-up read pages as a person (never write). */
+    public Security(
+            AuthService auth,
+            Tokens tokens,
+            boolean secureCookies,
+            TrustedProxies proxies,
+            dev.lore.server.ops.WarmPass warmPass) {
         this.auth = auth;
         this.tokens = tokens;
         this.secureCookies = secureCookies;
         this.proxies = proxies;
+        this.warmPass = warmPass;
     }
 
     public void before(Context ctx) {
@@ -64,6 +76,9 @@ public final class Security {
                 ctx.attribute(CurrentUser.ATTRIBUTE, p);
                 auth.used(credential, client(ctx));
             });
+        } else if (ctx.header(dev.lore.server.ops.WarmPass.HEADER) != null) {
+            warmPass.viewer(ctx.method().name(), ctx.header(dev.lore.server.ops.WarmPass.HEADER))
+                    .ifPresent(p -> ctx.attribute(CurrentUser.ATTRIBUTE, p));
         }
         String csrf = ctx.cookie(CSRF_COOKIE);
         if (csrf == null || csrf.length() < 20) {
