@@ -32,10 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralServersIT {
-    /**
-     * A safety net only: under heavy other load a child JVM took over 3 minutes to start its
-     * database, and a deadline that short failed the class without anything being wrong.
-     */
+    // a safety net only: under heavy other load a child JVM took over 3 minutes to start its database
     private static final Duration DEADLINE = Duration.ofMinutes(10);
     private static final String GRAPH_PASSWORD = "graph-secret-1";
     private static final String ADMIN_PASSWORD = "admin-secret-1";
