@@ -16,6 +16,8 @@ import org.neo4j.driver.Logging;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.SecurityException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
@@ -104,7 +106,13 @@ public final class Graph implements AutoCloseable {
             try {
                 driver.verifyConnectivity();
                 return new Graph(driver, timer);
-            } catch (ServiceUnavailableException | SessionExpiredException e) {
+            } catch (SecurityException e) {
+                // wrong credentials or no access: trying again does not change that
+                driver.close();
+                throw new GraphUnavailableException("Neo4j at " + uri + " refused Lore: " + e.getMessage(), e);
+            } catch (ServiceUnavailableException | SessionExpiredException | ClientException e) {
+                // a client exception here is the pool's "Unable to acquire connection" when the
+                // handshake outlasts the timeout (a database still starting, a busy machine)
                 driver.close();
                 if (attempt >= attempts) {
                     throw new GraphUnavailableException(
