@@ -117,8 +117,10 @@ class BatchCreateIT {
 
         assertThat(batch).extracting(a -> a.slug()).containsExactlyElementsOf(reference);
         assertThat(batch).extracting(a -> a.slug()).contains("setup", "setup-2");
-        assertThat(batch).extracting(a -> a.markdown()).containsExactlyElementsOf(
-                pages().stream().map(ArticleInput::markdown).toList());
+        assertThat(batch)
+                .extracting(a -> a.markdown())
+                .containsExactlyElementsOf(
+                        pages().stream().map(ArticleInput::markdown).toList());
         assertThat(expectedGraph.get("links")).contains("\"setup\" | \"kafka-basics\"", "\"streams\" | \"setup-2\"");
         assertThat(expectedGraph.get("skills")).isNotEmpty();
         expectedGraph.forEach((name, lines) ->
