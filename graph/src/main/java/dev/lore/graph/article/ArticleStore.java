@@ -88,10 +88,9 @@ public final class ArticleStore {
             // Links from the new pages (to older pages and to each other), then from older pages that
             // mentioned them before they existed.
             WikiLinks.link(tx, rows);
-            WrittenAbout.refresh(
-                    tx, rows.stream().map(r -> (String) r.get("id")).toList(), List.of());
-            var texts = new HashMap<String, String>(); // read back without the texts just sent
+            var texts = new HashMap<String, String>(); // read back below without the texts just sent
             rows.forEach(r -> texts.put((String) r.get("id"), (String) r.get("markdown")));
+            WrittenAbout.refresh(tx, List.copyOf(texts.keySet()), List.of());
             var byId = new HashMap<String, Article>();
             tx.run(
                             "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ArticleRows.COLUMNS_BUT_MARKDOWN,
