@@ -19,15 +19,24 @@ import org.neo4j.driver.Value;
  */
 final class ArticleRows {
     /** Projection of an article node {@code a} to the columns {@link #toArticle} reads. */
-    static final String ARTICLE_COLUMNS = """
+    static final String ARTICLE_COLUMNS =
+            columns("head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown");
+
+    /** {@link #ARTICLE_COLUMNS} but the text, for a caller that has it; see {@link #toArticle(Record, String)}. */
+    static final String COLUMNS_BUT_MARKDOWN = columns("null AS markdown");
+
+    private static String columns(String markdown) {
+        return """
             a.id AS id, a.slug AS slug, a.title AS title, a.status AS status, a.revision AS revision,
             a.tags AS tags, a.owner AS owner, coalesce(a.kind, 'article') AS kind, a.createdAt AS createdAt, a.updatedAt AS updatedAt, a.seq AS seq,
-            head([(a)-[:HAS_REVISION]->(r:Revision) WHERE r.n = a.revision | r.markdown]) AS markdown,
+            """ + markdown + """
+            ,
             [(a)-[:ABOUT]->(s:Skill) | s.name] AS skills,
             [(p:Person)-[c:CONTRIBUTED]->(a) | [p.id, coalesce(c.share, 0.0), coalesce(c.edits, 0), c.lastAt, p.name,
                                                   coalesce(c.added, 0), c.firstAt]]
               AS contributors
             """;
+    }
 
     /** Statuses readers do not see: hidden by a moderator, or waiting for a champion's review. */
     static final java.util.Set<String> HIDDEN_STATES = java.util.Set.of("hidden", "review");
@@ -49,6 +58,28 @@ final class ArticleRows {
         params.put("at", datetime(write.at()));
         params.put("kind", write.kind().orElse(null));
         return params;
+    }
+
+    /** An article read with {@link #COLUMNS_BUT_MARKDOWN}, with its current text. */
+    static Article toArticle(Record r, String markdown) {
+        Article a = toArticle(r);
+        return new Article(
+                a.id(),
+                a.slug(),
+                a.title(),
+                a.deleted(),
+                a.revision(),
+                markdown,
+                a.tags(),
+                a.skills(),
+                a.owner(),
+                a.contributors(),
+                a.createdAt(),
+                a.updatedAt(),
+                a.seq(),
+                a.hidden(),
+                a.credits(),
+                a.kind());
     }
 
     static Article toArticle(Record r) {

@@ -88,13 +88,14 @@ public final class ArticleStore {
             // Links from the new pages (to older pages and to each other), then from older pages that
             // mentioned them before they existed.
             WikiLinks.link(tx, rows);
-            WrittenAbout.refresh(
-                    tx, rows.stream().map(r -> (String) r.get("id")).toList(), List.of());
+            var texts = new HashMap<String, String>(); // read back below without the texts just sent
+            rows.forEach(r -> texts.put((String) r.get("id"), (String) r.get("markdown")));
+            WrittenAbout.refresh(tx, List.copyOf(texts.keySet()), List.of());
             var byId = new HashMap<String, Article>();
             tx.run(
-                            "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ARTICLE_COLUMNS,
-                            Map.of("ids", rows.stream().map(r -> r.get("id")).toList()))
-                    .list(ArticleRows::toArticle)
+                            "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN " + ArticleRows.COLUMNS_BUT_MARKDOWN,
+                            Map.of("ids", List.copyOf(texts.keySet())))
+                    .list(r -> ArticleRows.toArticle(r, texts.get(r.get("id").asString())))
                     .forEach(a -> byId.put(a.id(), a));
             return rows.stream().map(r -> byId.get((String) r.get("id"))).toList();
         });

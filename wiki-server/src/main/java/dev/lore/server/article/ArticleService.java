@@ -17,7 +17,6 @@ import dev.lore.server.notify.Notifier;
 import dev.lore.server.search.IndexSync;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,16 +124,7 @@ public final class ArticleService {
         if (inputs.size() != authorIds.size()) {
             throw new IllegalArgumentException("one author per article");
         }
-        var writes = new ArrayList<Map.Entry<String, ArticleWrite>>();
-        for (int i = 0; i < inputs.size(); i++) {
-            ArticleInput input = inputs.get(i);
-            ArticleWrite write =
-                    ArticleWrites.toWrite(markdown, input, Optional.empty(), authorIds.get(i), at, "Created");
-            writes.add(Map.entry(Slugs.slugify(write.title()), write));
-        }
-        List<Article> created = store.createBatch(writes);
-        index.catchUp();
-        return created;
+        return BatchCreate.create(store, markdown, index, inputs, authorIds, at);
     }
 
     /**

@@ -35,6 +35,21 @@ final class ArticleWrites {
             String authorId,
             Instant at,
             String defaultMessage) {
+        return toWrite(input, current, authorId, at, defaultMessage, () -> markdown.wikiLinks(input.markdown()));
+    }
+
+    /**
+     * As {@link #toWrite(MarkdownRenderer, ArticleInput, Optional, String, Instant, String)}, with the
+     * page's wiki links from {@code links}, asked once the input passed the checks before it (a bulk
+     * import parses each page once for its links and its index text).
+     */
+    static ArticleWrite toWrite(
+            ArticleInput input,
+            Optional<Article> current,
+            String authorId,
+            Instant at,
+            String defaultMessage,
+            java.util.function.Supplier<List<WikiLink>> links) {
         if (input.markdown() == null) {
             throw new InvalidInputException("markdown is required");
         }
@@ -60,10 +75,8 @@ final class ArticleWrites {
             throw new InvalidInputException(
                     "message must be at most " + MAX_MESSAGE + " characters, was " + message.length());
         }
-        List<String> linkKeys = markdown.wikiLinks(input.markdown()).stream()
-                .map(WikiLink::key)
-                .distinct()
-                .toList();
+        List<String> linkKeys =
+                links.get().stream().map(WikiLink::key).distinct().toList();
         return new ArticleWrite(
                 title,
                 Slugs.slugify(title),

@@ -60,6 +60,9 @@ public final class SearchBenchmark {
                 long loreStart = System.nanoTime();
                 var imported = importCorpus(lore, corpus, articles, out);
                 double loreImportPerSecond = articles / ((System.nanoTime() - loreStart) / 1e9);
+                out.printf(
+                        "Lore imported %d articles: %.0f articles/s, plain Lucene / Lore %.1fx%n",
+                        articles, loreImportPerSecond, plainIndexPerSecond / loreImportPerSecond);
                 inProcess(lore, requestsPerLevel, queries, out);
 
                 var web = lore.serve();

@@ -83,19 +83,57 @@ public final class MarkdownRenderer {
 
     /** The wiki links in a page (front matter excluded, code spans and blocks ignored), in order. */
     public List<WikiLink> wikiLinks(String markdown) {
-        Node document = parser.parse(FrontMatter.parse(markdown).body());
-        var links = new LinkedHashMap<String, WikiLink>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text node) {
-                Matcher m = WIKI_LINK.matcher(node.getLiteral());
-                while (m.find()) {
-                    WikiLink link = toLink(m);
-                    links.putIfAbsent(link.key() + "|" + link.label(), link);
+        return parse(markdown).wikiLinks();
+    }
+
+    /**
+     * One parse of a page, for callers that need both its wiki links and its index text (bulk
+     * imports), which would otherwise parse it twice.
+     */
+    public Parsed parse(String markdown) {
+        return new Parsed(parser.parse(FrontMatter.parse(markdown).body()));
+    }
+
+    /**
+     * A parsed page. Not thread-safe; {@link #forIndex} changes the tree, so it comes last and once.
+     */
+    public final class Parsed {
+        private final Node document;
+
+        private Parsed(Node document) {
+            this.document = document;
+        }
+
+        /** See {@link MarkdownRenderer#wikiLinks}. */
+        public List<WikiLink> wikiLinks() {
+            var links = new LinkedHashMap<String, WikiLink>();
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text node) {
+                    Matcher m = WIKI_LINK.matcher(node.getLiteral());
+                    while (m.find()) {
+                        WikiLink link = toLink(m);
+                        links.putIfAbsent(link.key() + "|" + link.label(), link);
+                    }
                 }
-            }
-        });
-        return List.copyOf(links.values());
+            });
+            return List.copyOf(links.values());
+        }
+
+        /** See {@link MarkdownRenderer#forIndex}; call it once, after {@link #wikiLinks}. */
+        public IndexText forIndex(String pageTitle) {
+            var headings = new ArrayList<String>();
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.Heading heading) {
+                    headings.add(text.render(heading).strip());
+                }
+            });
+            dropLeadingTitle(document, pageTitle);
+            replaceWikiLinks(document, Map.of());
+            unwrapLinks(document);
+            return new IndexText(text.render(document), headings);
+        }
     }
 
     /** The ids {@code @mentioned} in some Markdown (code and links excluded), known or not. */
@@ -143,18 +181,7 @@ public final class MarkdownRenderer {
      * links as their labels) and the text of every heading, title heading included.
      */
     public IndexText forIndex(String markdown, String pageTitle) {
-        Node document = parser.parse(FrontMatter.parse(markdown).body());
-        var headings = new ArrayList<String>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(org.commonmark.node.Heading heading) {
-                headings.add(text.render(heading).strip());
-            }
-        });
-        dropLeadingTitle(document, pageTitle);
-        replaceWikiLinks(document, Map.of());
-        unwrapLinks(document);
-        return new IndexText(text.render(document), headings);
+        return parse(markdown).forIndex(pageTitle);
     }
 
     private void dropLeadingTitle(Node document, String pageTitle) {

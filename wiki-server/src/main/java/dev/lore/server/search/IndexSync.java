@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,11 +83,27 @@ public final class IndexSync implements AutoCloseable {
             return 0;
         }
         synchronized (this) {
-            return applyCommitted();
+            return applyCommitted(Optional.empty());
         }
     }
 
-    private int applyCommitted() {
+    /**
+     * As {@link #catchUp()}, after a bulk create committed {@code created}: when the index holds
+     * every change before the batch, the batch's articles are indexed as given, with their text
+     * from the parse the create already made, instead of being read back and parsed again. New
+     * articles have no comments or marks. The batch's other changes (its skills) and anything
+     * committed after it are read as always.
+     */
+    public int catchUp(CreatedArticles created) {
+        if (articles.inTransaction()) {
+            return 0;
+        }
+        synchronized (this) {
+            return applyCommitted(Optional.of(created));
+        }
+    }
+
+    private int applyCommitted(Optional<CreatedArticles> created) {
         int applied = 0;
         while (true) {
             long since = index.appliedSeq();
@@ -98,7 +115,14 @@ public final class IndexSync implements AutoCloseable {
             if (committed <= since) {
                 return applied;
             }
-            List<Article> changedArticles = articles.changesSince(since, BATCH);
+            Optional<CreatedArticles> known = created.filter(c -> c.seq() == since + 1);
+            if (known.isPresent()) {
+                // this round stops at the batch: an article changed again after it is read next round
+                committed = known.get().seq();
+                created = Optional.empty();
+            }
+            List<Article> changedArticles =
+                    known.isPresent() ? known.get().articles() : articles.changesSince(since, BATCH);
             List<PersonStore.IndexedPerson> changedPeople = people.changesSince(since, BATCH);
             List<ArticleStore.IndexedSkill> changedSkills = articles.skillChangesSince(since, BATCH);
             List<IndexedQuestion> changedQuestions = questions.changesSince(since, BATCH);
@@ -134,8 +158,8 @@ public final class IndexSync implements AutoCloseable {
                     .filter(a -> a.seq() <= limit && !a.deleted() && !a.hidden())
                     .map(Article::id)
                     .toList();
-            Map<String, List<String>> comments = commentStore.articleCommentTexts(shown);
-            Map<String, Integer> marks = taught.articleMarks(shown);
+            Map<String, List<String>> comments = known.isPresent() ? Map.of() : commentStore.articleCommentTexts(shown);
+            Map<String, Integer> marks = known.isPresent() ? Map.of() : taught.articleMarks(shown);
             for (Article article : changedArticles) {
                 if (article.seq() > limit) {
                     continue;
@@ -145,6 +169,8 @@ public final class IndexSync implements AutoCloseable {
                 } else {
                     upserts.add(toDoc(
                             article,
+                            known.flatMap(k -> k.text(article.id()))
+                                    .orElseGet(() -> markdown.forIndex(article.markdown(), article.title())),
                             comments.getOrDefault(article.id(), List.of()),
                             marks.getOrDefault(article.id(), 0)));
                 }
@@ -266,8 +292,7 @@ public final class IndexSync implements AutoCloseable {
      * An article with its comments after its text, so what readers added is found too, and how
      * many people it taught (a small lift in ranking).
      */
-    private IndexDoc toDoc(Article article, List<String> comments, int marks) {
-        MarkdownRenderer.IndexText text = markdown.forIndex(article.markdown(), article.title());
+    private IndexDoc toDoc(Article article, MarkdownRenderer.IndexText text, List<String> comments, int marks) {
         var body = new StringBuilder(text.text());
         for (String comment : comments) {
             body.append("\n\n").append(markdown.plainText(comment));
