@@ -244,4 +244,19 @@ final class Components {
         errors = new ErrorMapping(pages);
         features = Features.of(this, config, clock, graph, metrics);
     }
+
+    /**
+     * The timed background work of a serving Lore: the index catch-up, email and webhook delivery,
+     * routing unanswered questions further, and reminders of pages due for review.
+     */
+    void startTimers(Config config, java.util.List<AutoCloseable> closeInReverse) {
+        sync.startTimer(config.ops().indexPoll(), IndexSync.COMMIT_EVERY);
+        outbox.start(notifyConfig.interval());
+        closeInReverse.add(new dev.lore.server.question.RouteFurtherTimer(questions, 300));
+        closeInReverse.add(new dev.lore.server.notify.PeriodicSweep(
+                "lore-stale-reminders",
+                java.time.Duration.ofHours(1),
+                "Owners reminded of pages due for review",
+                staleReminders::sweep));
+    }
 }

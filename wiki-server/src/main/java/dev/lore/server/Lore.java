@@ -2,9 +2,6 @@ package dev.lore.server;
 
 import dev.lore.graph.EmbeddedNeo4j;
 import dev.lore.graph.Graph;
-import dev.lore.graph.Schema;
-import dev.lore.graph.Settings;
-import dev.lore.graph.StoreShape;
 import dev.lore.indexer.LoreIndex;
 import dev.lore.server.article.ArticleService;
 import dev.lore.server.auth.AuthService;
@@ -23,13 +20,11 @@ import dev.lore.server.search.IndexSync;
 import dev.lore.server.search.SearchService;
 import dev.lore.server.seed.MarkdownImport;
 import dev.lore.server.seed.Progress;
-import dev.lore.server.seed.SeedPack;
 import dev.lore.server.web.WebServer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Lore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lore.class);
     public static final String ADMIN_ID = "admin";
-    private static final String SEEDED = "seed.loaded";
-    private static final String SEEDING = "seed.loading";
-    private static final java.time.Duration SEED_LEASE = java.time.Duration.ofMinutes(30);
-    private static final java.time.Duration EMBEDDED_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final Config config;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
@@ -79,15 +70,8 @@ public final class Lore implements AutoCloseable {
             closeInReverse.add(metrics);
             graph = OpenGraph.connect(config, closeInReverse, metrics.transactionTimer());
             phases.mark("database");
-            embedded = closeInReverse.stream()
-                    .filter(EmbeddedNeo4j.class::isInstance)
-                    .map(EmbeddedNeo4j.class::cast)
-                    .findFirst();
-            // the embedded database says what it has without a Cypher query (the first ones a JVM
-            // plans are slow); another Neo4j is asked through Cypher
-            var shape = embedded.map(EmbeddedNeo4j::shape).orElseGet(() -> StoreShape.read(graph));
-            Schema.apply(graph, shape);
-            dev.lore.graph.notify.NotifySchema.apply(graph, shape);
+            embedded = OpenGraph.embedded(closeInReverse);
+            OpenGraph.applySchema(graph, embedded);
             phases.mark("schema");
             // The first query a JVM plans loads and warms Cypher's whole planner (seconds on two
             // cores); a trivial one planned now, beside building the services and the web server,
@@ -195,16 +179,7 @@ public final class Lore implements AutoCloseable {
 
     private synchronized void startUpInBackground(
             StartUp startUp, java.util.concurrent.CompletableFuture<Void> checked) {
-        migrating = BackgroundLoad.start("start-up checks and migrations", "lore-start-up", stopAsked -> {
-            try {
-                startUp.secure();
-                checked.complete(null);
-            } catch (RuntimeException e) {
-                checked.completeExceptionally(e);
-                throw e;
-            }
-            startUp.migrate();
-        });
+        migrating = startUp.inBackground(checked);
         closeInReverse.add(migrating);
     }
 
@@ -221,17 +196,7 @@ public final class Lore implements AutoCloseable {
 
     /** Loads the bundled seed pack once, into a store that has no articles yet. */
     public void seedIfEmpty(Progress progress) {
-        // of several servers starting on one empty store, the one that claims the load does it
-        if (!needsSeed() || !new Settings(graph).claim(SEEDING, clock.instant(), SEED_LEASE)) {
-            return;
-        }
-        LOG.info("Empty store: loading the bundled seed pack");
-        SeedPack.load(components.importer, ADMIN_ID, progress);
-        new Settings(graph).put(SEEDED, clock.instant().toString());
-    }
-
-    private boolean needsSeed() {
-        return config.seed() && new Settings(graph).get(SEEDED).isEmpty() && components.articles.count() == 0;
+        new SeedAtStart(config, graph, components, clock).loadIfEmpty(progress);
     }
 
     /**
@@ -239,24 +204,11 @@ public final class Lore implements AutoCloseable {
      * answer (and report not ready) meanwhile. Closing Lore stops it between batches.
      */
     public synchronized void seedInBackground() {
-        if (closed || !needsSeed()) {
+        var seed = new SeedAtStart(config, graph, components, clock);
+        if (closed || !seed.needed()) {
             return;
         }
-        var migrations = migrating;
-        seeding = BackgroundLoad.start("loading the seed pack", "lore-seed", stopAsked -> {
-            // the pack's writes come after the migrations, which read the store as it was
-            while (!migrations.await(java.time.Duration.ofSeconds(1))) {
-                if (stopAsked.getAsBoolean()) {
-                    throw new CancellationException("Lore is stopping");
-                }
-            }
-            seedIfEmpty((done, total, what) -> {
-                if (stopAsked.getAsBoolean()) {
-                    throw new CancellationException("Lore is stopping");
-                }
-            });
-            components.sync.catchUp(); // what the pack changed outside article and people writes (skills)
-        });
+        seeding = seed.inBackground(migrating);
         closeInReverse.add(seeding);
     }
 
@@ -316,24 +268,14 @@ public final class Lore implements AutoCloseable {
         startUpWhenServing.ifPresent(Runnable::run);
         startUpWhenServing = Optional.empty();
         if (indexTimer) {
-            components.sync.startTimer(config.ops().indexPoll(), IndexSync.COMMIT_EVERY);
-            components.outbox.start(components.notifyConfig.interval());
-            closeInReverse.add(new dev.lore.server.question.RouteFurtherTimer(components.questions, 300));
-            closeInReverse.add(new dev.lore.server.notify.PeriodicSweep(
-                    "lore-stale-reminders",
-                    java.time.Duration.ofHours(1),
-                    "Owners reminded of pages due for review",
-                    components.staleReminders::sweep));
+            components.startTimers(config, closeInReverse);
         }
         return web;
     }
 
     /** The HTTP port once {@link #serve()} ran. */
     int webPort() {
-        if (web == null) {
-            throw new IllegalStateException("not serving");
-        }
-        return web.port();
+        return webServer().port();
     }
 
     /** The HTTP server once {@link #serve()} ran. */

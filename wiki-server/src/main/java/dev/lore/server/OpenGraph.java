@@ -68,4 +68,23 @@ public record OpenGraph(Graph graph, List<AutoCloseable> resources) implements A
             }
         }
     }
+
+    /** The embedded database among what {@link #connect} opened, if it started one. */
+    static java.util.Optional<EmbeddedNeo4j> embedded(List<AutoCloseable> opened) {
+        return opened.stream()
+                .filter(EmbeddedNeo4j.class::isInstance)
+                .map(EmbeddedNeo4j.class::cast)
+                .findFirst();
+    }
+
+    /**
+     * Creates the constraints and indexes the store lacks. The embedded database says what it has
+     * without a Cypher query (the first ones a JVM plans are slow); another Neo4j is asked through
+     * Cypher.
+     */
+    static void applySchema(Graph graph, java.util.Optional<EmbeddedNeo4j> embedded) {
+        var shape = embedded.map(EmbeddedNeo4j::shape).orElseGet(() -> dev.lore.graph.StoreShape.read(graph));
+        dev.lore.graph.Schema.apply(graph, shape);
+        dev.lore.graph.notify.NotifySchema.apply(graph, shape);
+    }
 }

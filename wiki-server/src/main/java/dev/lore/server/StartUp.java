@@ -113,4 +113,22 @@ final class StartUp {
             LOG.info("Created the first admin account '{}' with the password from LORE_ADMIN_PASSWORD", Lore.ADMIN_ID);
         }
     }
+
+    /**
+     * Runs {@link #secure} then {@link #migrate} on the {@code lore-start-up} thread; {@code checked}
+     * completes once the checks are done (or failed), before the migrations.
+     */
+    dev.lore.server.ops.BackgroundLoad inBackground(java.util.concurrent.CompletableFuture<Void> checked) {
+        return dev.lore.server.ops.BackgroundLoad.start(
+                "start-up checks and migrations", "lore-start-up", stopAsked -> {
+                    try {
+                        secure();
+                        checked.complete(null);
+                    } catch (RuntimeException e) {
+                        checked.completeExceptionally(e);
+                        throw e;
+                    }
+                    migrate();
+                });
+    }
 }
