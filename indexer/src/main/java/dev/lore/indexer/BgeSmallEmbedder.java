@@ -32,6 +32,7 @@ public final class BgeSmallEmbedder implements Embedder {
     private final ExecutorService pool;
     private final OrtSession session;
     private final Model model;
+    private final QueryEncoder queries;
 
     private BgeSmallEmbedder(int threads) {
         this.pool = Executors.newFixedThreadPool(
@@ -42,8 +43,14 @@ public final class BgeSmallEmbedder implements Embedder {
             var options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(onnx.readAllBytes(), options);
-            this.model = new Model(pool, new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS));
+            byte[] tokenizerJson = tokenizer.readAllBytes();
+            this.model = new Model(
+                    pool,
+                    new OnnxBertBiEncoder(
+                            env, session, new java.io.ByteArrayInputStream(tokenizerJson), PoolingMode.CLS));
+            this.queries = new QueryEncoder(env, session, tokenizerJson, dimension());
         } catch (IOException e) {
             pool.shutdown();
             throw new UncheckedIOException("cannot read the embedding model " + NAME, e);
@@ -83,7 +90,16 @@ public final class BgeSmallEmbedder implements Embedder {
 
     @Override
     public float[] query(String text) {
-        return unit(model.embed(QUERY_PREFIX + text).content().vector());
+        return unit(queries.encode(QUERY_PREFIX + text).orElseGet(() -> throughLangchain4j(text)));
+    }
+
+    QueryEncoder queryEncoder() {
+        return queries;
+    }
+
+    /** The query's vector as langchain4j computes it (a query longer than one window). */
+    float[] throughLangchain4j(String text) {
+        return model.embed(QUERY_PREFIX + text).content().vector();
     }
 
     @Override
@@ -91,6 +107,7 @@ public final class BgeSmallEmbedder implements Embedder {
         pool.shutdown();
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);
+            queries.close();
             session.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

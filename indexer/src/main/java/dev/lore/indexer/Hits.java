@@ -54,14 +54,20 @@ final class Hits {
             String highlighted, SemanticSearch.Near near, org.apache.lucene.index.StoredFields stored, int doc)
             throws IOException {
         String s = highlighted == null ? "" : highlighted;
-        if (near == null || s.contains("<mark>") || near.end() <= near.start()) {
+        if (near == null || s.contains("<mark>")) {
+            return s;
+        }
+        int[] bounds = SemanticSearch.bounds(stored, near);
+        int start = bounds[0];
+        int end = bounds[1];
+        if (end <= start) {
             return s;
         }
         String body = stored.document(doc, Set.of(Fields.BODY)).get(Fields.BODY);
         if (body == null) {
             return s;
         }
-        String passage = body.substring(Math.min(near.start(), body.length()), Math.min(near.end(), body.length()))
+        String passage = body.substring(Math.min(start, body.length()), Math.min(end, body.length()))
                 .strip();
         if (passage.length() > Search.SNIPPET_CHARS) {
             int cut = passage.lastIndexOf(' ', Search.SNIPPET_CHARS);

@@ -122,6 +122,14 @@ public final class LoreIndex implements AutoCloseable {
     }
 
     /**
+     * Forgets the vectors of recent queries, so the next searches run the model (benchmarks measure
+     * the model's cost with it; search results do not change).
+     */
+    public void forgetQueryVectors() {
+        semantic.ifPresent(s -> s.recent().clear());
+    }
+
+    /**
      * Returns once every change applied before the call has its vectors written and searchable
      * (at once without a model). For tests, tools and benchmarks; the server never waits.
      */

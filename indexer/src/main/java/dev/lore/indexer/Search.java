@@ -30,7 +30,6 @@ import org.apache.lucene.util.BytesRef;
  * spelling suggestion. Thread-safe.
  */
 final class Search {
-    private static final Set<String> ID_FIELD = Set.of(Fields.ID);
     /** Reciprocal rank fusion's constant, as in Cormack et al. (2009). */
     static final int RRF_K = 60;
     /** The semantic share of a linear blend. */
@@ -172,9 +171,11 @@ final class Search {
         var ids = new ArrayList<String>();
         var scores = new ArrayList<Float>();
         var byId = new java.util.HashMap<String, ScoreDoc>();
-        var idValues = searcher.storedFields();
-        for (ScoreDoc sd : used.top().scoreDocs) {
-            String id = idValues.document(sd.doc, ID_FIELD).get(Fields.ID);
+        ScoreDoc[] usedDocs = used.top().scoreDocs;
+        String[] usedIds = DocIds.of(searcher, docNumbers(usedDocs), Fields.ID_DV);
+        for (int i = 0; i < usedDocs.length; i++) {
+            ScoreDoc sd = usedDocs[i];
+            String id = usedIds[i];
             byId.put(id, sd);
             if (sd.score > 0) { // found by its words
                 ids.add(id);
@@ -271,9 +272,17 @@ final class Search {
         queries.filters(parsed, request).forEach(q -> query.add(q, BooleanClause.Occur.FILTER));
         TopDocs top = searcher.search(query.build(), near.size());
         var out = new java.util.HashMap<String, ScoreDoc>();
-        var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-            out.put(stored.document(sd.doc, ID_FIELD).get(Fields.ID), sd);
+        String[] ids = DocIds.of(searcher, docNumbers(top.scoreDocs), Fields.ID_DV);
+        for (int i = 0; i < ids.length; i++) {
+            out.put(ids[i], top.scoreDocs[i]);
+        }
+        return out;
+    }
+
+    private static int[] docNumbers(ScoreDoc[] docs) {
+        int[] out = new int[docs.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = docs[i].doc;
         }
         return out;
     }

@@ -13,7 +13,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -28,49 +27,67 @@ final class SemanticSearch {
     /** Documents kept from them, best first. */
     static final int DOCUMENTS = 100;
 
-    private static final Set<String> PASSAGE_FIELDS =
-            Set.of(Fields.PASSAGE_OF, Fields.PASSAGE_START, Fields.PASSAGE_END);
+    private static final Set<String> PASSAGE_FIELDS = Set.of(Fields.PASSAGE_START, Fields.PASSAGE_END);
 
     /**
-     * A document near the query: its id, its best passage's cosine similarity and where that
-     * passage is in the body.
+     * A document near the query: its id, its best passage's cosine similarity and that passage's
+     * document number in the searcher that found it (where it sits in the body is read only for a
+     * hit shown without highlights, {@link #bounds}).
      */
-    record Near(String id, float similarity, int start, int end) {}
+    record Near(String id, float similarity, int passageDoc) {}
 
     private final Embedder embedder;
+    private final QueryVectors recent;
 
     SemanticSearch(Embedder embedder) {
-        this.embedder = embedder;
+        this(embedder, QueryVectors.CAPACITY);
     }
 
+    /** @param cached how many recent query vectors are kept (0: none) */
+    SemanticSearch(Embedder embedder, int cached) {
+        this.embedder = embedder;
+        this.recent = new QueryVectors(cached);
+    }
+
+    /** The query's vector: a recent query's from the cache, else from the model. Do not change it. */
     float[] embed(String text) {
-        return embedder.query(text);
+        return recent.get(text, embedder::query);
+    }
+
+    QueryVectors recent() {
+        return recent;
     }
 
     /** Up to {@code documents} documents, best first, leaving out {@code excludedId}. */
     List<Near> nearest(IndexSearcher searcher, float[] vector, int documents, String excludedId) throws IOException {
         TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.PASSAGE_VECTOR, vector, PASSAGES), PASSAGES);
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+        }
+        String[] ids = DocIds.of(searcher, docs, Fields.PASSAGE_OF);
         var byDoc = new LinkedHashMap<String, Near>();
-        var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-            Document d = stored.document(sd.doc, PASSAGE_FIELDS);
-            String id = d.get(Fields.PASSAGE_OF);
+        for (int i = 0; i < docs.length; i++) {
+            String id = ids[i];
             if (id == null || id.equals(excludedId) || byDoc.containsKey(id)) {
                 continue;
             }
             // DOT_PRODUCT scores are (1 + cosine) / 2
-            byDoc.put(
-                    id,
-                    new Near(
-                            id,
-                            2 * sd.score - 1,
-                            d.getField(Fields.PASSAGE_START).numericValue().intValue(),
-                            d.getField(Fields.PASSAGE_END).numericValue().intValue()));
+            byDoc.put(id, new Near(id, 2 * top.scoreDocs[i].score - 1, docs[i]));
             if (byDoc.size() == documents) {
                 break;
             }
         }
         return new ArrayList<>(byDoc.values());
+    }
+
+    /** Where a passage found by {@link #nearest} sits in its document's body: start and end. */
+    static int[] bounds(org.apache.lucene.index.StoredFields stored, Near near) throws IOException {
+        Document d = stored.document(near.passageDoc(), PASSAGE_FIELDS);
+        return new int[] {
+            d.getField(Fields.PASSAGE_START).numericValue().intValue(),
+            d.getField(Fields.PASSAGE_END).numericValue().intValue()
+        };
     }
 
     /** The mean of a document's passage vectors, normalized; empty when it has none (yet). */

@@ -196,8 +196,15 @@ public final class SearchBenchmark {
     }
 
     static <T> Latency measure(int clients, int requests, List<T> queries, Consumer<T> call) throws Exception {
-        for (int i = 0; i < Math.min(50, requests); i++) { // warm up
-            call.accept(queries.get(i % queries.size()));
+        return measure(
+                clients, requests, queries.subList(0, Math.min(50, Math.min(requests, queries.size()))), queries, call);
+    }
+
+    /** As {@link #measure(int, int, List, Consumer)}, warming up with {@code warmUp} first. */
+    static <T> Latency measure(int clients, int requests, List<T> warmUp, List<T> queries, Consumer<T> call)
+            throws Exception {
+        for (T q : warmUp) {
+            call.accept(q);
         }
         long[] nanos = new long[requests];
         ExecutorService pool = Executors.newFixedThreadPool(
