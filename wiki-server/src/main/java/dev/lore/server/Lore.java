@@ -86,8 +86,8 @@ public final class Lore implements AutoCloseable {
             // the embedded database says what it has without a Cypher query (the first ones a JVM
             // plans are slow); another Neo4j is asked through Cypher
             var shape = embedded.map(EmbeddedNeo4j::shape).orElseGet(() -> StoreShape.read(graph));
-            Schema.apply(graph, shape);
-            dev.lore.graph.notify.NotifySchema.apply(graph, shape);
+            Schema.apply(graph, shape, embedded);
+            dev.lore.graph.notify.NotifySchema.apply(graph, shape, embedded);
             phases.mark("schema");
             // The first query a JVM plans loads and warms Cypher's whole planner (seconds on two
             // cores); a trivial one planned now, beside building the services and the web server,
