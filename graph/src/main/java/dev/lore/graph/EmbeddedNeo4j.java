@@ -176,6 +176,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** Makes the missing ones of {@code statements} in process ({@link InProcessSchema}); returns how many. */
+    int createSchema(java.util.List<String> statements, java.util.Set<String> present) {
+        return InProcessSchema.create(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), statements, present);
+    }
+
+    /** Creates the change counter at 0 unless it exists, in process (what the Cypher {@code MERGE} does). */
+    void createChangeCounter() {
+        try (var tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
+            var label = org.neo4j.graphdb.Label.label("Counter");
+            if (tx.findNode(label, "name", "change") == null) {
+                var counter = tx.createNode(label);
+                counter.setProperty("name", "change");
+                counter.setProperty("value", 0L);
+            }
+            tx.commit();
+        }
+    }
+
     /** Whether the store's built-in user signs in with {@code password}, asked in process. */
     Optional<Boolean> accepts(String password) {
         return SystemUser.accepts(dbms, USER, password);

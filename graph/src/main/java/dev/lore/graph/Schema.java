@@ -1,6 +1,7 @@
 package dev.lore.graph;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Constraints and indexes Lore relies on; applying them is idempotent. */
 public final class Schema {
@@ -71,10 +72,22 @@ public final class Schema {
 
     /** As above, for a store whose {@code shape} was read already (a restart then writes nothing). */
     public static void apply(Graph graph, StoreShape shape) {
-        SchemaStatements.applyMissing(graph, STATEMENTS, shape.schemaNames());
+        apply(graph, shape, Optional.empty());
+    }
+
+    /**
+     * As above; with the embedded database, what is missing (a new store: all of it) is made
+     * through Neo4j's Java API, so a first start plans no Cypher for it.
+     */
+    public static void apply(Graph graph, StoreShape shape, Optional<EmbeddedNeo4j> embedded) {
+        SchemaStatements.applyMissing(graph, STATEMENTS, shape.schemaNames(), embedded);
         if (!shape.counterExists()) {
-            graph.write(tx -> tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
-                    .consume());
+            if (embedded.isPresent()) {
+                embedded.get().createChangeCounter();
+            } else {
+                graph.write(tx -> tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
+                        .consume());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lore.graph;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,25 @@ public final class SchemaStatements {
 
     /** As above, with the names the database has already read ({@link StoreShape}). */
     public static int applyMissing(Graph graph, List<String> statements, Set<String> present) {
+        return applyMissing(graph, statements, present, Optional.empty());
+    }
+
+    /**
+     * As above; with the embedded database, the statements it {@linkplain InProcessSchema
+     * understands} are made in one transaction through Neo4j's Java API instead of as Cypher. If
+     * that transaction fails (say an equivalent index exists under another name, which {@code IF
+     * NOT EXISTS} tolerates), nothing of it stays and every missing statement runs as Cypher.
+     */
+    public static int applyMissing(
+            Graph graph, List<String> statements, Set<String> present, Optional<EmbeddedNeo4j> embedded) {
+        if (embedded.isPresent() && statements.stream().allMatch(InProcessSchema::understands)) {
+            try {
+                return embedded.get().createSchema(statements, present);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SchemaStatements.class)
+                        .warn("Schema not made in process, running it as Cypher: {}", e.toString());
+            }
+        }
         int ran = 0;
         for (String statement : statements) {
             if (!present.contains(nameOf(statement))) {

@@ -84,7 +84,7 @@ public record OpenGraph(Graph graph, List<AutoCloseable> resources) implements A
      */
     static void applySchema(Graph graph, java.util.Optional<EmbeddedNeo4j> embedded) {
         var shape = embedded.map(EmbeddedNeo4j::shape).orElseGet(() -> dev.lore.graph.StoreShape.read(graph));
-        dev.lore.graph.Schema.apply(graph, shape);
-        dev.lore.graph.notify.NotifySchema.apply(graph, shape);
+        dev.lore.graph.Schema.apply(graph, shape, embedded);
+        dev.lore.graph.notify.NotifySchema.apply(graph, shape, embedded);
     }
 }

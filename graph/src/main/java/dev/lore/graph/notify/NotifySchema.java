@@ -26,4 +26,10 @@ public final class NotifySchema {
     public static void apply(Graph graph, dev.lore.graph.StoreShape shape) {
         SchemaStatements.applyMissing(graph, STATEMENTS, shape.schemaNames());
     }
+
+    /** As above, made in process when the database is embedded (no Cypher to plan). */
+    public static void apply(
+            Graph graph, dev.lore.graph.StoreShape shape, java.util.Optional<dev.lore.graph.EmbeddedNeo4j> embedded) {
+        SchemaStatements.applyMissing(graph, STATEMENTS, shape.schemaNames(), embedded);
+    }
 }
