@@ -32,10 +32,12 @@ final class ProfileReads {
     }
 
     Lists of(String personId) {
-        return kept.get(personId, () -> new Lists(
-                List.copyOf(store.evidence().evidenceOf(personId)),
-                List.copyOf(store.evidence().contributions(personId, 50)),
-                List.copyOf(store.endorsements().endorsementsOf(personId)),
-                List.copyOf(store.learners().wantsToLearn(personId))));
+        return kept.get(
+                personId,
+                () -> new Lists(
+                        List.copyOf(store.evidence().evidenceOf(personId)),
+                        List.copyOf(store.evidence().contributions(personId, 50)),
+                        List.copyOf(store.endorsements().endorsementsOf(personId)),
+                        List.copyOf(store.learners().wantsToLearn(personId))));
     }
 }
