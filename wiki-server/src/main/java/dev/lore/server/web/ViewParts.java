@@ -23,6 +23,8 @@ public final class ViewParts {
     private record Entry(long version, Object value) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The highest version seen: a lower one means the graph was replaced (a restore), so all goes. */
+    private final java.util.concurrent.atomic.AtomicLong highest = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
     private final LongSupplier version;
     private final int maxEntries;
 
@@ -48,6 +50,9 @@ public final class ViewParts {
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
         long now = version.getAsLong();
+        if (highest.getAndAccumulate(now, Math::max) > now) {
+            entries.clear();
+        }
         Entry kept = entries.get(key);
         if (kept != null && kept.version() == now) {
             return (T) kept.value();
