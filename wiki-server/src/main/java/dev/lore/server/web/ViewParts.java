@@ -24,7 +24,9 @@ public final class ViewParts {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** The highest version seen: a lower one means the graph was replaced (a restore), so all goes. */
-    private final java.util.concurrent.atomic.AtomicLong highest = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    private final java.util.concurrent.atomic.AtomicLong highest =
+            new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
     private final LongSupplier version;
     private final int maxEntries;
 
