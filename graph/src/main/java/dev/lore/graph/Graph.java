@@ -15,8 +15,8 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.SecurityException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -45,6 +45,12 @@ public final class Graph implements AutoCloseable {
      * the exclusive side, so no write of this server is in flight while it runs.
      */
     private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+
+    /** The graph's version as first read in this thread's {@link #inOneReadTransaction}, if read yet. */
+    private final ThreadLocal<Long> versionInRead = new ThreadLocal<>();
+
+    /** Statements run through this object since it connected (each one a Bolt round trip). */
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
     private Graph(Driver driver, TransactionTimer timer) {
         this.driver = driver;
@@ -164,7 +170,19 @@ public final class Graph implements AutoCloseable {
         if (joined != null) {
             return work.apply(joined);
         }
-        return timed(TransactionTimer.Kind.READ, session -> session.executeRead(work::apply));
+        return timed(TransactionTimer.Kind.READ, session -> session.executeRead(tx -> work.apply(counted(tx))));
+    }
+
+    private TransactionContext counted(TransactionContext tx) {
+        return new CountedStatements(tx, statements);
+    }
+
+    /**
+     * How many statements have been run through this object since it connected, read or write,
+     * joined or not: each costs a round trip to the database. For tests and diagnostics.
+     */
+    public long statementsRun() {
+        return statements.sum();
     }
 
     /** Runs work in a write transaction that commits before this returns; it may be retried. */
@@ -178,7 +196,7 @@ public final class Graph implements AutoCloseable {
         }
         writes.readLock().lock();
         try {
-            return timed(TransactionTimer.Kind.WRITE, session -> session.executeWrite(work::apply));
+            return timed(TransactionTimer.Kind.WRITE, session -> session.executeWrite(tx -> work.apply(counted(tx))));
         } finally {
             writes.readLock().unlock();
         }
@@ -211,13 +229,15 @@ public final class Graph implements AutoCloseable {
             return work.get();
         }
         org.neo4j.driver.TransactionCallback<T> joined = tx -> {
-            current.set(tx);
+            current.set(counted(tx));
             readOnly.set(read);
+            versionInRead.remove();
             try {
                 return work.get();
             } finally {
                 current.remove();
                 readOnly.remove();
+                versionInRead.remove();
             }
         };
         if (read) {
@@ -252,6 +272,25 @@ public final class Graph implements AutoCloseable {
         } finally {
             writes.writeLock().unlock();
         }
+    }
+
+    /**
+     * The graph's version ({@link GraphVersion}) by {@code read}, but read once per
+     * {@link #inOneReadTransaction}: every cache a page view consults is checked against the same
+     * number, read before anything it keeps, for one round trip instead of one per cache.
+     * Outside such a transaction (or inside a write one, whose own writes move the version) it
+     * reads every time.
+     */
+    long versionOnce(java.util.function.LongSupplier read) {
+        if (current.get() == null || !readOnly.get()) {
+            return read.getAsLong();
+        }
+        Long kept = versionInRead.get();
+        if (kept == null) {
+            kept = read.getAsLong();
+            versionInRead.set(kept);
+        }
+        return kept;
     }
 
     /** Whether this thread is inside {@link #inOneTransaction}, so its writes are not committed yet. */

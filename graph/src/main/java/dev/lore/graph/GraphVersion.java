@@ -16,10 +16,15 @@ public final class GraphVersion {
 
     private GraphVersion() {}
 
-    /** The version now: one small read, joining this thread's open transaction if any. */
+    /**
+     * The version now: one small read, joining this thread's open transaction if any. Inside a
+     * read-only {@link Graph#inOneReadTransaction} (a page view) it is read once, at the first
+     * call, and that number answers every later call in the same transaction: whatever is read
+     * after it is at least as new, so what a cache keeps with it can be too new, never too old.
+     */
     public static long read(Graph graph) {
-        return graph.read(
-                tx -> tx.run(VERSION_QUERY).single().get("graphVersion").asLong());
+        return graph.versionOnce(() -> graph.read(
+                tx -> tx.run(VERSION_QUERY).single().get("graphVersion").asLong()));
     }
 
     /** Moves the version in {@code tx}: for sessions and tokens revoked, which the change sequence does not number. */

@@ -93,6 +93,8 @@ final class Components {
     final MarkdownImport importer;
     final SearchService search;
     final ExpertService experts;
+    /** Parts of page views kept with the graph's version (see ViewParts). */
+    final dev.lore.server.web.ViewParts viewParts;
     /** Every deactivation (admin, SCIM) goes through this; listeners hook in with onDeactivated. */
     final Deactivation deactivation;
 
@@ -199,6 +201,7 @@ final class Components {
         collections = new CollectionService(
                 new CollectionStore(graph), new dev.lore.graph.learning.CollectionsFor(graph), clock);
         experts = new ExpertService(index, expertise, personStore, sync, clock);
+        viewParts = dev.lore.server.web.ViewParts.of(graph);
         closeInReverse.add(experts);
         deactivation = new Deactivation(experts, people, auth.audit(), clock);
         importer = new MarkdownImport(

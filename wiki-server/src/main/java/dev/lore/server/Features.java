@@ -107,6 +107,7 @@ final class Features {
                                         .toList())
                         .withTree(pageTree)
                         .withOneRead(dev.lore.server.web.OneRead.of(graph))
+                        .withViewParts(c.viewParts)
                         .withPersonNames(id -> c.people.find(id).map(Person::name))
                         .withDrafts(drafts)
                         .withLessons(lessons.pages())

@@ -72,6 +72,18 @@ public final class ArticlePages {
         return this;
     }
 
+    private Optional<dev.lore.server.web.ViewParts> kept = Optional.empty();
+
+    /** Keeps the parts of a view that are the same for every reader with the graph's version. */
+    public ArticlePages withViewParts(dev.lore.server.web.ViewParts kept) {
+        this.kept = Optional.of(kept);
+        return this;
+    }
+
+    private <T> T kept(String key, java.util.function.Supplier<T> read) {
+        return kept.isPresent() ? kept.get().get(key, read) : read.get();
+    }
+
     private java.util.function.Function<String, Optional<String>> personName = id -> Optional.empty();
 
     /** Shows the owner by name (a person id when the name cannot be found). */
@@ -162,7 +174,8 @@ public final class ArticlePages {
         Optional<Person> reader = CurrentUser.of(ctx);
         boolean seesHidden = CurrentUser.atLeast(ctx, Role.CHAMPION)
                 || lessons.map(l -> l.mayPreview(ctx.pathParam("slug"), reader)).orElse(false);
-        ArticlePage page = articles.page(ctx.pathParam("slug"), seesHidden);
+        String slug = ctx.pathParam("slug");
+        ArticlePage page = kept("page " + seesHidden + " " + slug, () -> articles.page(slug, seesHidden));
         Article a = page.article();
         if (page.redirectedFrom().isPresent()) {
             ctx.redirect("/wiki/" + a.slug() + "?from=" + page.redirectedFrom().get(), HttpStatus.MOVED_PERMANENTLY);
@@ -197,10 +210,10 @@ public final class ArticlePages {
                 feedback.find(a, page.contributors(), CurrentUser.of(ctx).map(p -> p.id())),
                 a.hidden() ? Optional.empty() : verification.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? moderation.hidden(a) : Optional.empty(),
-                origin.of(a),
+                kept("origin " + a.id(), () -> origin.of(a)),
                 a.hidden() ? List.of() : openSteps.of(a, CurrentUser.of(ctx)),
                 a.hidden() ? List.of() : related.of(a),
-                place.of(a),
+                kept("place " + a.id() + " " + a.slug(), () -> place.of(a)),
                 lessons.flatMap(l -> l.banner(a, reader)),
                 a.hidden()
                         ? Optional.empty()

@@ -103,6 +103,7 @@ public final class ExpertService implements AutoCloseable {
     private final BatchWriter<Runnable> bookkeeping;
 
     private final TopicExperts topicExperts;
+    private final ProfileReads profileReads;
 
     /**
      * @param people where declared skills are kept
@@ -115,6 +116,7 @@ public final class ExpertService implements AutoCloseable {
         this.clock = clock;
         this.matcher = new SkillMatcher(index, store.skills(), store::graphVersion);
         this.cache = new EvidenceCache(index, store);
+        this.profileReads = new ProfileReads(store);
         this.ranking = new ExpertRanking(index, store, cache, matcher);
         this.advisor = new LearnAdvisor(store, cache, matcher);
         this.topicExperts = new TopicExperts(cache::version, (topic, n) -> experts(topic, n, false, Set.of()), clock);
@@ -214,15 +216,11 @@ public final class ExpertService implements AutoCloseable {
     }
 
     private Optional<Profile> readProfile(String personId, Instant now) {
-        return store.availability()
-                .person(personId, now)
-                .map(person -> new Profile(
-                        person,
-                        store.evidence().evidenceOf(personId),
-                        store.evidence().contributions(personId, 50),
-                        store.endorsements().endorsementsOf(personId),
-                        store.learners().wantsToLearn(personId),
-                        now));
+        return store.availability().person(personId, now).map(person -> {
+            var kept = profileReads.of(personId);
+            return new Profile(
+                    person, kept.skills(), kept.contributions(), kept.endorsements(), kept.wantsToLearn(), now);
+        });
     }
 
     /**
