@@ -59,6 +59,22 @@ class KeptViewPartsIT {
     }
 
     @Test
+    void aGraphWipedAndBuiltAgainTheSameWayIsNeverServedFromWhatWasKept() {
+        create(http, "Runbook", "The first text.");
+        assertThat(view("/wiki/runbook")).contains("The first text.");
+        long before = dev.lore.graph.GraphVersion.read(lore.lore().graph());
+
+        // the same writes as before, on a wiped graph: the change counter starts again from zero
+        TestLore.startAgain(lore);
+        signIn(lore, http);
+        create(http, "Runbook", "The second text.");
+
+        assertThat(view("/wiki/runbook")).contains("The second text.").doesNotContain("The first text.");
+        assertThat(other.get("/wiki/runbook", rudi).body()).contains("The second text.");
+        assertThat(dev.lore.graph.GraphVersion.read(lore.lore().graph())).isGreaterThan(before);
+    }
+
+    @Test
     void aWarmArticleViewRunsFewerStatementsThanTheReadsItShows() {
         create(http, "Runbook", "See [[Kafka]] and ask @carla.contrib.");
         view("/wiki/runbook");

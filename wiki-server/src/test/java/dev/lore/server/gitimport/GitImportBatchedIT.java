@@ -80,14 +80,7 @@ class GitImportBatchedIT {
     }
 
     private static void wipe(TestLore.Running lore) {
-        lore.lore()
-                .sync()
-                .resetWith(() -> lore.lore().graph().write(tx -> {
-                    tx.run("MATCH (n) DETACH DELETE n").consume();
-                    tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
-                            .consume();
-                    return null;
-                }));
+        lore.lore().sync().resetWith(() -> TestLore.wipe(lore.lore().graph()));
     }
 
     private static GitImport importer(TestLore.Running lore, int batchCommits, int batchChanges, boolean oneByOne) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lore.graph.Schema;
 import dev.lore.server.LoreAccess;
 import dev.lore.server.error.InvalidInputException;
 import dev.lore.server.support.Files;
@@ -86,7 +85,7 @@ class AttachmentsInPacksIT {
     }
 
     private void wipe() {
-        lore.lore().sync().resetWith(() -> Schema.wipe(lore.lore().graph()));
+        lore.lore().sync().resetWith(() -> TestLore.wipe(lore.lore().graph()));
         LoreAccess.ensureAdmin(lore.lore());
     }
 

@@ -2,7 +2,6 @@ package dev.lore.server.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lore.graph.Schema;
 import dev.lore.graph.article.Article;
 import dev.lore.graph.article.Revision;
 import dev.lore.server.auth.Role;
@@ -190,7 +189,7 @@ class ImportExportIT {
         Map<String, Page> before = pages(lore);
 
         export(lore, out);
-        lore.lore().sync().resetWith(() -> Schema.wipe(lore.lore().graph()));
+        lore.lore().sync().resetWith(() -> TestLore.wipe(lore.lore().graph()));
         dev.lore.server.LoreAccess.ensureAdmin(lore.lore());
         var result = lore.lore().importer().importFolder(out, "admin", Optional.empty(), Progress.NONE);
 

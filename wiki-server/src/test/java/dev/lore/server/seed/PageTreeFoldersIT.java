@@ -3,7 +3,6 @@ package dev.lore.server.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lore.graph.Schema;
 import dev.lore.graph.article.PageTree;
 import dev.lore.server.article.PageTreeService;
 import dev.lore.server.support.Http;
@@ -128,7 +127,7 @@ class PageTreeFoldersIT {
                             "handbook/index.md");
         }
 
-        lore.lore().sync().resetWith(() -> Schema.wipe(lore.lore().graph()));
+        lore.lore().sync().resetWith(() -> TestLore.wipe(lore.lore().graph()));
         dev.lore.server.LoreAccess.ensureAdmin(lore.lore());
         var result = lore.lore().importer().importFolder(out, "admin", Optional.empty(), Progress.NONE);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lore.graph.Schema;
 import dev.lore.server.LoreAccess;
 import dev.lore.server.auth.Role;
 import dev.lore.server.seed.PackFiles.Answer;
@@ -320,7 +319,7 @@ class SeedPackApiIT {
                 .body();
 
         // a fresh Lore: an empty store with only the test accounts
-        lore.lore().sync().resetWith(() -> Schema.wipe(lore.lore().graph()));
+        lore.lore().sync().resetWith(() -> TestLore.wipe(lore.lore().graph()));
         LoreAccess.ensureAdmin(lore.lore());
         String admin = http.login("admin", TestLore.PASSWORD);
         assertThat(http.get("/api/articles").json().get("total").asInt()).isZero();

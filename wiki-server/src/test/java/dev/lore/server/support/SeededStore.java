@@ -64,7 +64,11 @@ final class SeededStore {
     }
 
     private static void restore(Graph graph, Snapshot s) {
-        graph.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
+        long before = graph.write(tx -> {
+            long version = TestLore.version(tx);
+            tx.run("MATCH (n) DETACH DELETE n").consume();
+            return version;
+        });
         graph.write(tx -> {
             var ids = new HashMap<String, String>();
             tx.run("""
@@ -94,6 +98,7 @@ final class SeededStore {
                               SET x = r.props
                             }
                             """, Map.of("relationships", relationships)).consume();
+            TestLore.versionAbove(tx, before);
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package dev.lore.server.support;
 
 import dev.lore.graph.Graph;
+import dev.lore.graph.GraphVersion;
 import dev.lore.graph.Schema;
 import dev.lore.server.Config;
 import dev.lore.server.Lore;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.neo4j.driver.TransactionContext;
 
 /**
  * One real Lore per test JVM: embedded Neo4j over Bolt (or a Neo4j in Docker with
@@ -163,7 +165,14 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Running r = get();
+        startAgain(get());
+    }
+
+    /**
+     * What every test starts from, made again: the background work flushed, the clock reset, the
+     * graph wiped (its version still rising) and the index cleared, and the three test accounts.
+     */
+    public static void startAgain(Running r) {
         // what the previous test left queued is written before the wipe, not into this test's graph
         r.settle();
         r.clock().reset();
@@ -174,15 +183,40 @@ public final class TestLore implements BeforeEachCallback, ParameterResolver {
     /**
      * Deletes every node and relationship and makes the change counter again, as {@link
      * Schema#wipe} does, in one transaction instead of forty: the constraints and indexes stay,
-     * they are the same for every test.
+     * they are the same for every test. The graph's version ({@link GraphVersion}) ends above what it
+     * was ({@link #versionAbove}), so nothing a server kept with a version of the old graph is taken
+     * for the new one.
      */
-    static void wipe(Graph graph) {
+    public static void wipe(Graph graph) {
         graph.write(tx -> {
+            long before = version(tx);
             tx.run("MATCH (n) DETACH DELETE n").consume();
             tx.run("MERGE (c:Counter {name: 'change'}) ON CREATE SET c.value = 0")
                     .consume();
+            versionAbove(tx, before);
             return null;
         });
+    }
+
+    /** The graph's version as {@link GraphVersion} reads it, in {@code tx}. */
+    static long version(TransactionContext tx) {
+        return tx.run(GraphVersion.VERSION_QUERY).single().get("graphVersion").asLong();
+    }
+
+    /**
+     * Raises the counter of revoked sessions, which only the graph's version reads, so that the
+     * version in {@code tx} is above {@code before}: after a test replaces the whole graph (a wipe, the
+     * seeded store copied back) the version never comes back to a number a cache saw with other
+     * content. A running server never replaces its graph; a restore starts a new one.
+     */
+    static void versionAbove(TransactionContext tx, long before) {
+        tx.run("""
+                        MERGE (s:Counter {name: 'sessions'}) ON CREATE SET s.value = 0
+                        WITH s
+                        OPTIONAL MATCH (c:Counter {name: 'change'})
+                        WITH s, coalesce(c.value, 0) AS change
+                        SET s.value = CASE WHEN change + s.value > $before THEN s.value ELSE $before + 1 - change END
+                        """, Map.of("before", before)).consume();
     }
 
     /** The admin, a contributor and a reader, as every test starts with them. */
