@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,30 +43,6 @@ class QueryEmbeddingTest {
             "don't won't can't",
             "unaffable unbelievably xylophonist");
 
-    /** The model, counting the queries that reach it; the index does not close the shared model. */
-    private static final class Counting implements Embedder {
-        final AtomicInteger queries = new AtomicInteger();
-
-        public String name() {
-            return model.name();
-        }
-
-        public int dimension() {
-            return model.dimension();
-        }
-
-        public List<float[]> passages(List<String> texts) {
-            return model.passages(texts);
-        }
-
-        public float[] query(String text) {
-            queries.incrementAndGet();
-            return model.query(text);
-        }
-
-        public void close() {}
-    }
-
     @Test
     void aShortQueryGetsLangchain4jsVectorToTheLastBit() {
         for (String q : QUERIES) {
@@ -87,7 +62,7 @@ class QueryEmbeddingTest {
 
     @Test
     void textsTheCacheTreatsAsOneHaveTheSameVector() {
-        var counting = new Counting();
+        var counting = new SharedModel(model);
         var semantic = new SemanticSearch(counting, 16);
 
         float[] first = semantic.embed("Kafka   rebalance ");
@@ -104,7 +79,7 @@ class QueryEmbeddingTest {
 
     @Test
     void theCacheIsBoundedAndKeepsTheMostRecentlyUsed() {
-        var counting = new Counting();
+        var counting = new SharedModel(model);
         var semantic = new SemanticSearch(counting, 2);
 
         semantic.embed("alpha");
@@ -128,7 +103,7 @@ class QueryEmbeddingTest {
 
     @Test
     void aRepeatedSearchGivesTheSameResultsFromTheCachedVector() {
-        var counting = new Counting();
+        var counting = new SharedModel(model);
         try (var index = LoreIndex.open(dir, Optional.of(counting))) {
             index.apply(
                     List.of(

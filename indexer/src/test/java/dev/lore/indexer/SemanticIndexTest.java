@@ -33,25 +33,7 @@ class SemanticIndexTest {
 
     /** The index closes its embedder; the tests share one model, so hand it one that does not. */
     private LoreIndex open() {
-        return LoreIndex.open(dir, Optional.of(new Embedder() {
-            public String name() {
-                return model.name();
-            }
-
-            public int dimension() {
-                return model.dimension();
-            }
-
-            public List<float[]> passages(List<String> texts) {
-                return model.passages(texts);
-            }
-
-            public float[] query(String text) {
-                return model.query(text);
-            }
-
-            public void close() {}
-        }));
+        return LoreIndex.open(dir, Optional.of(new SharedModel(model)));
     }
 
     private static final List<IndexDoc> WIKI = List.of(
