@@ -31,8 +31,18 @@ class EmbeddedNeo4jIT {
         }
     }
 
+    /**
+     * How long a connection here waits for the database: a store just started on a busy machine
+     * may hand out its first connection after the driver's 5 s default.
+     */
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    private static Graph connect(EmbeddedNeo4j db, String password) {
+        return Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, password, 1, TransactionTimer.NONE, PATIENCE);
+    }
+
     private static long count(EmbeddedNeo4j db) {
-        try (var graph = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, db.password())) {
+        try (var graph = connect(db, db.password())) {
             return graph.read(tx ->
                     tx.run("MATCH (n:Marker) RETURN count(n)").single().get(0).asLong());
         }
@@ -47,7 +57,7 @@ class EmbeddedNeo4jIT {
             try (var driver = GraphDatabase.driver(db.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, "neo4j"))) {
                 assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(SecurityException.class);
             }
-            try (var graph = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, first)) {
+            try (var graph = connect(db, first)) {
                 graph.write(tx -> tx.run("CREATE (:Marker)").consume());
             }
         }
@@ -95,12 +105,14 @@ class EmbeddedNeo4jIT {
     void aNewStoreIsCreatedWithItsPasswordAndARestartCanChangeIt() {
         try (var db = EmbeddedNeo4j.serve(store, "localhost", 0, Optional.of("first-password"), 16L << 20)) {
             assertThat(db.password()).isEqualTo("first-password");
-            assertThat(SystemUser.file(store)).as("the initial user file, read once").doesNotExist();
+            assertThat(SystemUser.file(store))
+                    .as("the initial user file, read once")
+                    .doesNotExist();
             assertRefusesAnonymous(db);
             try (var driver = GraphDatabase.driver(db.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, "neo4j"))) {
                 assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(SecurityException.class);
             }
-            try (var graph = Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, "first-password")) {
+            try (var graph = connect(db, "first-password")) {
                 graph.write(tx -> tx.run("CREATE (:Marker)").consume());
             }
         }

@@ -17,7 +17,8 @@ class QueryPlansTest {
 
     /** Empties the query caches and returns how many entries they held (Neo4j's own procedure). */
     private static long clearPlans(Graph graph) {
-        String answer = graph.write(tx -> tx.run("CALL db.clearQueryCaches()").single().get(0).asString());
+        String answer = graph.write(
+                tx -> tx.run("CALL db.clearQueryCaches()").single().get(0).asString());
         var m = CLEARED.matcher(answer);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
@@ -32,7 +33,9 @@ class QueryPlansTest {
                 """;
         clearPlans(graph);
         for (int length : List.of(1, 5, 50, 500, 5_000)) {
-            var ids = IntStream.range(0, Math.min(length, 300)).mapToObj(i -> "p" + i).toList();
+            var ids = IntStream.range(0, Math.min(length, 300))
+                    .mapToObj(i -> "p" + i)
+                    .toList();
             graph.write(tx -> tx.run(query, Map.of("ids", ids, "name", "n".repeat(length), "team", "t".repeat(length)))
                     .consume());
         }
