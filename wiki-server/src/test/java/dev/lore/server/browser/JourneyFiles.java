@@ -12,9 +12,17 @@ import javax.imageio.ImageIO;
 final class JourneyFiles {
     private JourneyFiles() {}
 
+    /** A new folder, removed with what it holds when the JVM exits (files are registered after it). */
+    private static Path folder() throws IOException {
+        Path folder = Files.createTempDirectory("journey-files-");
+        folder.toFile().deleteOnExit();
+        return folder;
+    }
+
     static Path png(String name) {
         try {
-            Path file = Files.createTempDirectory("journey-files-").resolve(name);
+            Path file = folder().resolve(name);
+            file.toFile().deleteOnExit();
             var image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
             var g = image.createGraphics();
             g.setColor(Color.CYAN);
@@ -29,8 +37,9 @@ final class JourneyFiles {
 
     static Path text(String name) {
         try {
-            return Files.writeString(
-                    Files.createTempDirectory("journey-files-").resolve(name), "Restart the consumer.");
+            Path file = folder().resolve(name);
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, "Restart the consumer.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
