@@ -3,6 +3,7 @@ package dev.lore.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lore.graph.support.TestGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,14 +32,9 @@ class EmbeddedNeo4jIT {
         }
     }
 
-    /**
-     * How long a connection here waits for the database: a store just started on a busy machine
-     * may hand out its first connection after the driver's 5 s default.
-     */
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
-
+    /** Connects as the store tests do: a store just started on a busy machine may answer slowly. */
     private static Graph connect(EmbeddedNeo4j db, String password) {
-        return Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, password, 1, TransactionTimer.NONE, PATIENCE);
+        return Graph.connect(db.boltUri(), EmbeddedNeo4j.USER, password, 1, TransactionTimer.NONE, TestGraph.PATIENCE);
     }
 
     private static long count(EmbeddedNeo4j db) {

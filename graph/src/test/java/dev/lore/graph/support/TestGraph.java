@@ -30,7 +30,7 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
      * first connection, which a store still starting on a busy machine may give out only after
      * the 5 s default. No store test is about an unreachable database.
      */
-    static final Duration PATIENCE = Duration.ofMinutes(5);
+    public static final Duration PATIENCE = Duration.ofMinutes(5);
 
     /** The shared graph, started on first use and closed when the JVM exits. */
     public static synchronized Graph get() {

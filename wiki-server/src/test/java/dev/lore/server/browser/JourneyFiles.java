@@ -12,17 +12,21 @@ import javax.imageio.ImageIO;
 final class JourneyFiles {
     private JourneyFiles() {}
 
-    /** A new folder, removed with what it holds when the JVM exits (files are registered after it). */
-    private static Path folder() throws IOException {
+    /**
+     * Where a file called {@code name} goes: a new folder of its own, both removed when the JVM
+     * exits (the file is registered after its folder, so it goes first).
+     */
+    private static Path fresh(String name) throws IOException {
         Path folder = Files.createTempDirectory("journey-files-");
         folder.toFile().deleteOnExit();
-        return folder;
+        Path file = folder.resolve(name);
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     static Path png(String name) {
         try {
-            Path file = folder().resolve(name);
-            file.toFile().deleteOnExit();
+            Path file = fresh(name);
             var image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
             var g = image.createGraphics();
             g.setColor(Color.CYAN);
@@ -37,9 +41,7 @@ final class JourneyFiles {
 
     static Path text(String name) {
         try {
-            Path file = folder().resolve(name);
-            file.toFile().deleteOnExit();
-            return Files.writeString(file, "Restart the consumer.");
+            return Files.writeString(fresh(name), "Restart the consumer.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
