@@ -26,6 +26,13 @@ public final class Fields {
     public static final String CONTENTS_EXACT = "contents_exact";
     /** Title words, lowercased and unstemmed, for suggestions as you type. */
     public static final String TITLE_WORDS = "title_words";
+    /**
+     * Every start of every title word (its first 1 to {@link Analyzers#MAX_PREFIX} letters, as
+     * {@link #TITLE_WORDS} spells it): a word being typed is one term lookup, not a prefix scan.
+     */
+    public static final String TITLE_PREFIXES = "title_prefixes";
+    /** A document's id, type, slug and title, binary: what a suggestion shows, without stored fields. */
+    public static final String CARD_DV = "card_dv";
     /** Doc-values twins for facets and stable sorting. */
     public static final String TYPE_DV = "type_dv";
 

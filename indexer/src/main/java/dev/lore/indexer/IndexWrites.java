@@ -34,9 +34,10 @@ import org.apache.lucene.store.Directory;
  */
 final class IndexWrites {
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt on open. */
-    static final String SCHEMA_VERSION = "9";
+    static final String SCHEMA_VERSION = "10";
 
     private static final FieldType BODY_TYPE = bodyType();
+    private static final FieldType WORD_STARTS_TYPE = wordStartsType();
 
     private final IndexWriter writer;
     private final Searchers searchers;
@@ -195,6 +196,8 @@ final class IndexWrites {
         }
         d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.YES));
         d.add(new TextField(Fields.TITLE_WORDS, doc.title(), Field.Store.NO));
+        d.add(new Field(Fields.TITLE_PREFIXES, doc.title(), WORD_STARTS_TYPE));
+        d.add(new BinaryDocValuesField(Fields.CARD_DV, Card.encode(doc.id(), doc.type(), doc.slug(), doc.title())));
         d.add(new Field(Fields.BODY, doc.body(), BODY_TYPE));
         String contents = doc.title() + "\n" + doc.body() + "\n" + String.join(" ", doc.tags()) + "\n"
                 + String.join(" ", doc.skills());
@@ -226,6 +229,15 @@ final class IndexWrites {
             d.add(new NumericDocValuesField(Fields.MARKS, doc.marks()));
         }
         return d;
+    }
+
+    /** Matched, never scored by length or frequency: a word start is there or not. */
+    private static FieldType wordStartsType() {
+        var type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     private static FieldType bodyType() {

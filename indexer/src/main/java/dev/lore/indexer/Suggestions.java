@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
@@ -32,8 +32,6 @@ import org.apache.lucene.search.spell.SuggestWord;
  * vocabulary. Thread-safe.
  */
 final class Suggestions {
-    private static final Set<String> SUGGESTION_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.SLUG, Fields.TITLE);
-
     private final Searchers searchers;
     private final QueryFactory queries;
 
@@ -81,13 +79,24 @@ final class Suggestions {
             } else {
                 query.add(
                         new BooleanQuery.Builder()
-                                .add(new BoostQuery(new PrefixQuery(term), 2f), BooleanClause.Occur.SHOULD)
+                                .add(new BoostQuery(startOf(terms.get(i)), 2f), BooleanClause.Occur.SHOULD)
                                 .add(new TermQuery(term), BooleanClause.Occur.SHOULD)
                                 .build(),
                         BooleanClause.Occur.MUST);
             }
         }
         return query.build();
+    }
+
+    /**
+     * Titles with a word starting with {@code start}: one term of {@link Fields#TITLE_PREFIXES}, or
+     * for a start longer than it holds, a prefix scan of {@link Fields#TITLE_WORDS}. Either scores
+     * every match the same (a prefix query's default rewrite is constant-score too).
+     */
+    private static Query startOf(String start) {
+        return start.length() <= Analyzers.MAX_PREFIX
+                ? new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_PREFIXES, start)))
+                : new PrefixQuery(new Term(Fields.TITLE_WORDS, start));
     }
 
     /** As {@link #completions}, each word of three letters or more also with one slip. */
@@ -98,11 +107,7 @@ final class Suggestions {
             boolean last = i == terms.size() - 1;
             var either = new BooleanQuery.Builder();
             either.add(
-                    new BoostQuery(
-                            last
-                                    ? new PrefixQuery(new Term(Fields.TITLE_WORDS, term))
-                                    : new TermQuery(new Term(Fields.TITLE_WORDS, term)),
-                            2f),
+                    new BoostQuery(last ? startOf(term) : new TermQuery(new Term(Fields.TITLE_WORDS, term)), 2f),
                     BooleanClause.Occur.SHOULD);
             if (term.length() >= 3) {
                 either.add(
@@ -117,14 +122,14 @@ final class Suggestions {
     private static void collect(IndexSearcher searcher, Query query, int limit, Map<String, Suggestion> out)
             throws IOException {
         TopDocs top = searcher.search(query, limit + out.size());
-        var storedFields = searcher.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
             if (out.size() >= limit) {
                 return;
             }
-            Document d = storedFields.document(sd.doc, SUGGESTION_FIELDS);
-            out.putIfAbsent(
-                    d.get(Fields.ID), new Suggestion(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE)));
+            Card card = Card.of(searcher, sd.doc);
+            if (card != null) {
+                out.putIfAbsent(card.id(), new Suggestion(card.type(), card.slug(), card.title()));
+            }
         }
     }
 

@@ -64,6 +64,23 @@ class SuggestionsTest {
     }
 
     @Test
+    void completesAWordFromAnyLengthOfItsStartEvenPastTheStartsKeptForIt() {
+        String word = "observabilityengineeringhandbook"; // 32 letters, longer than the starts kept
+        try (var index = LoreIndex.open(dir)) {
+            index.apply(
+                    List.of(article("handbook", "The " + word), article("other", "Observation notes")), List.of(), 1);
+
+            for (int typed : List.of(2, 5, Analyzers.MAX_PREFIX, Analyzers.MAX_PREFIX + 1, word.length())) {
+                assertThat(titles(index, word.substring(0, typed), 8))
+                        .as("typed %d letters", typed)
+                        .first()
+                        .isEqualTo("The " + word);
+            }
+            assertThat(titles(index, "obs", 8)).containsExactlyInAnyOrder("The " + word, "Observation notes");
+        }
+    }
+
+    @Test
     void neverSuggestsADeletedPage() {
         try (var index = LoreIndex.open(dir)) {
             index.apply(
